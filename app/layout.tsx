@@ -1,0 +1,51 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import { getCurrentExhibition } from "@/lib/data/catalogue";
+import { siteInfo } from "@/lib/site";
+import "./globals.css";
+
+const sourceSerif = localFont({
+  src: [
+    { path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2", style: "normal", weight: "200 900" },
+    { path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2", style: "italic", weight: "200 900" },
+  ],
+  variable: "--font-source-serif",
+  display: "swap",
+});
+
+export function generateMetadata(): Metadata {
+  const site = siteInfo();
+  return {
+    metadataBase: new URL(site.url),
+    title: { default: site.name, template: `%s | ${site.name}` },
+    description: `${site.name}: online exhibitions of drawings and paintings, with enquiries answered by the gallery.`,
+    openGraph: { siteName: site.name, type: "website", locale: "en_GB" },
+  };
+}
+
+export const viewport: Viewport = { themeColor: "#faf8f4" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const site = siteInfo();
+  const exhibition = await getCurrentExhibition();
+  return (
+    <html lang="en-GB" className={sourceSerif.variable}>
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only z-50 bg-ink px-4 py-2 font-sans text-paper focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
+        >
+          Skip to content
+        </a>
+        <SiteHeader galleryName={site.name} exhibition={exhibition ? { slug: exhibition.slug, title: exhibition.title } : null} />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-5 pb-16 pt-8 sm:px-8 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter galleryName={site.name} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArtworkPlaceholder } from "@/components/artwork-placeholder";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { JsonLd } from "@/components/json-ld";
+import { Paragraphs } from "@/components/paragraphs";
+import { artistWithDates, artworkAltText, availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describe";
+import { visualArtworkJsonLd } from "@/lib/catalogue/structured-data";
+import { formatBothUnits } from "@/lib/catalogue/sizes";
+import { CATEGORY_LABELS, DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
+import { getArtwork, listPublicAddresses } from "@/lib/data/catalogue";
+import { absoluteUrl } from "@/lib/site";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateStaticParams() {
+  return (await listPublicAddresses()).artworks.map(({ slug }) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const work = await getArtwork(slug);
+  if (!work) return {};
+  const path = `/works/${work.slug}`;
+  const description = `${work.title} by ${artistWithDates(work.artist)}. ${work.technique ?? CATEGORY_LABELS[work.category]}${work.year ? `, ${work.year}` : ""}. ${availabilityLabel(work.availability)}.`;
+  return {
+    title: `${workLabel(work)} — ${work.artist.name}`,
+    description,
+    alternates: { canonical: path },
+    openGraph: { title: `${work.title} by ${work.artist.name}`, description, url: path, type: "article" },
+  };
+}
+
+export default async function ArtworkPage({ params }: Props) {
+  const { slug } = await params;
+  const work = await getArtwork(slug);
+  if (!work) notFound();
+  const sectionHref = `/exhibitions/${work.exhibition.slug}/${work.section.slug}`;
+  const forSale = work.availability === "available" || work.availability === "reserved";
+
+  return (
+    <>
+      <JsonLd data={visualArtworkJsonLd(work, absoluteUrl(`/works/${work.slug}`))} />
+      <Breadcrumb
+        trail={[
+          { label: "Home", href: "/" },
+          { label: work.exhibition.title, href: `/exhibitions/${work.exhibition.slug}` },
+          { label: work.section.title, href: sectionHref },
+          { label: workLabel(work) },
+        ]}
+      />
+      <article aria-labelledby="artwork-title" className="grid gap-10 lg:grid-cols-[3fr_2fr]">
+        <figure className="flex min-h-72 items-center justify-center bg-paper-deep p-8 sm:p-12 lg:min-h-[32rem]">
+          <ArtworkPlaceholder dimensions={work.dimensions} label={artworkAltText(work)} className="max-h-[28rem] w-full" />
+        </figure>
+        <div>
+          <p className="eyebrow">Catalogue number {work.catalogueNumber}</p>
+          <h1 id="artwork-title" className="mt-2 text-4xl font-semibold">
+            {work.title}
+          </h1>
+          <p className="mt-2 text-lg">
+            by {work.artist.name} <span className="text-ink-soft">({work.artist.birthYear}–{work.artist.deathYear})</span>
+          </p>
+          <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-y border-rule py-5 font-sans text-[0.95rem]">
+            <dt className="text-ink-soft">Category</dt>
+            <dd>{CATEGORY_LABELS[work.category]}</dd>
+            {work.technique && (
+              <>
+                <dt className="text-ink-soft">Medium</dt>
+                <dd>{work.technique}</dd>
+              </>
+            )}
+            {work.signature && (
+              <>
+                <dt className="text-ink-soft">Signature</dt>
+                <dd>{work.signature}</dd>
+              </>
+            )}
+            {work.year && (
+              <>
+                <dt className="text-ink-soft">Year</dt>
+                <dd>{work.year}</dd>
+              </>
+            )}
+            {work.dimensions.map((dimension) => (
+              <SizeRow key={dimension.kind} label={DIMENSION_KIND_LABELS[dimension.kind]} value={formatBothUnits(dimension)} />
+            ))}
+            <dt className="text-ink-soft">Availability</dt>
+            <dd data-testid="availability">{availabilityLabel(work.availability)}</dd>
+            {forSale && (
+              <>
+                <dt className="text-ink-soft">Price</dt>
+                <dd data-testid="price">{priceText(work)}</dd>
+              </>
+            )}
+          </dl>
+          <p className="mt-6">
+            <Link href={`/enquire?work=${work.slug}`} className="button-primary">
+              Enquire about this work
+            </Link>
+          </p>
+          <p className="mt-3 font-sans text-sm text-ink-soft">
+            {forSale
+              ? "Ask about the price, its condition and framing, delivery or a viewing. The gallery answers every enquiry personally."
+              : "This work is not for sale, but the gallery is glad to answer questions about it or about similar works."}
+          </p>
+        </div>
+      </article>
+      <div className="mt-12 grid gap-10 lg:grid-cols-[3fr_2fr]">
+        <section aria-labelledby="about-work">
+          <h2 id="about-work" className="text-2xl font-semibold">
+            About the work
+          </h2>
+          <Paragraphs text={work.description} className="mt-4 text-lg" />
+        </section>
+        {work.curatorNote && (
+          <section aria-labelledby="curator-note" className="self-start border-l-2 border-accent pl-6">
+            <h2 id="curator-note" className="text-xl font-semibold">
+              Curator’s note
+            </h2>
+            <Paragraphs text={work.curatorNote} className="mt-3 italic" />
+          </section>
+        )}
+      </div>
+      <nav aria-label={`More works in ${work.section.title}`} className="mt-14 grid grid-cols-2 gap-6 border-t border-rule pt-6 font-sans">
+        <div>
+          {work.previous && (
+            <Link href={`/works/${work.previous.slug}`} rel="prev" className="no-underline hover:underline">
+              <span className="block text-sm text-ink-soft">← Previous in {work.section.title}</span>
+              {workLabel(work.previous)}
+            </Link>
+          )}
+        </div>
+        <div className="text-right">
+          {work.next && (
+            <Link href={`/works/${work.next.slug}`} rel="next" className="no-underline hover:underline">
+              <span className="block text-sm text-ink-soft">Next in {work.section.title} →</span>
+              {workLabel(work.next)}
+            </Link>
+          )}
+        </div>
+      </nav>
+    </>
+  );
+}
+
+function SizeRow({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt className="text-ink-soft">{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}

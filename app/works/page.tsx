@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArtworkCard } from "@/components/artwork-card";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { AVAILABILITIES, AVAILABILITY_LABELS, CATEGORIES, CATEGORY_PLURALS } from "@/lib/catalogue/vocabulary";
+import { findArtworks, listPublishedArtworks } from "@/lib/data/catalogue";
+import { parseArtworkFilters } from "@/lib/validations/artwork-filters";
+
+export const metadata: Metadata = {
+  title: "All works",
+  description: "Every work in the gallery's exhibitions, filtered by section, category and availability.",
+  alternates: { canonical: "/works" },
+};
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AllWorksPage({ searchParams }: Props) {
+  const filters = parseArtworkFilters(await searchParams);
+  const [works, everything] = await Promise.all([findArtworks(filters), listPublishedArtworks()]);
+  const sections = [...new Map(everything.map((work) => [work.section.slug, work.section.title])).entries()];
+  const categories = CATEGORIES.filter((category) => everything.some((work) => work.category === category));
+  const filtered = Boolean(filters.section || filters.category || filters.availability);
+
+  return (
+    <>
+      <Breadcrumb trail={[{ label: "Home", href: "/" }, { label: "All works" }]} />
+      <h1 className="text-4xl font-semibold">All works</h1>
+      <form method="get" action="/works" className="mt-6 grid gap-4 border-y border-rule py-5 font-sans sm:grid-cols-2 lg:grid-cols-[repeat(4,1fr)_auto]" aria-label="Filter and sort works">
+        <FilterSelect name="section" label="Section" value={filters.section} options={sections.map(([slug, title]) => [slug, title])} allLabel="All sections" />
+        <FilterSelect name="category" label="Category" value={filters.category} options={categories.map((category) => [category, CATEGORY_PLURALS[category]])} allLabel="All categories" />
+        <FilterSelect name="availability" label="Availability" value={filters.availability} options={AVAILABILITIES.map((value) => [value, AVAILABILITY_LABELS[value]])} allLabel="Any availability" />
+        <FilterSelect name="sort" label="Sort by" value={filters.sort} options={[["number", "Catalogue number"], ["title", "Title"], ["size", "Size, largest first"]]} />
+        <div className="flex items-end gap-3">
+          <button type="submit" className="button-primary">Show works</button>
+          {filtered && <Link href="/works" className="pb-2 text-sm">Clear</Link>}
+        </div>
+      </form>
+      <p className="mt-6 font-sans text-ink-soft" data-testid="result-count">
+        {works.length === 1 ? "1 work" : `${works.length} works`}
+        {filtered ? " match these filters" : ""}
+      </p>
+      {works.length === 0 ? (
+        <p className="mt-6">
+          No works match. <Link href="/works">See every work</Link>.
+        </p>
+      ) : (
+        <div className="mt-6 grid grid-cols-1 gap-8 sm:grid-cols-2 lg:grid-cols-4">
+          {works.map((work) => (
+            <ArtworkCard key={work.id} work={work} headingLevel="h2" showSection />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+type FilterSelectProps = {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: Array<[string, string]>;
+  allLabel?: string;
+};
+
+function FilterSelect({ name, label, value, options, allLabel }: FilterSelectProps) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="field-label">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="field-input">
+        {allLabel && <option value="">{allLabel}</option>}
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

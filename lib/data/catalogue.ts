@@ -1,0 +1,318 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { db } from "@/lib/db";
+import { cacheTags } from "@/lib/data/cache-tags";
+import { areaInSquareCm } from "@/lib/catalogue/sizes";
+import type { Availability, Category, DimensionKind, Unit } from "@/lib/catalogue/vocabulary";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/*
+ * View models are plain JSON (dates as ISO strings): unstable_cache stores results as JSON,
+ * so a Date would come back as a string on a cache hit and as a Date on a miss.
+ */
+
+export type DimensionView = { kind: DimensionKind; height: number; width: number; depth: number | null; unit: Unit };
+
+export type ArtistView = {
+  name: string;
+  slug: string;
+  birthYear: number | null;
+  deathYear: number | null;
+  postNominals: string;
+  birthplace: string | null;
+  biography: string;
+};
+
+export type ArtworkSummary = {
+  id: string;
+  slug: string;
+  catalogueNumber: string;
+  title: string;
+  category: Category;
+  technique: string | null;
+  year: number | null;
+  availability: Availability;
+  priceMinor: number | null;
+  currency: string | null;
+  dimensions: DimensionView[];
+  section: { id: string; slug: string; title: string };
+  exhibition: { slug: string; title: string };
+  artistName: string;
+};
+
+export type ArtworkDetail = ArtworkSummary & {
+  signature: string | null;
+  sizeAsWritten: string | null;
+  description: string;
+  curatorNote: string | null;
+  updatedAt: string;
+  artist: ArtistView;
+  previous: { slug: string; catalogueNumber: string; title: string } | null;
+  next: { slug: string; catalogueNumber: string; title: string } | null;
+};
+
+export type SectionSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  introduction: string;
+  workCount: number;
+  cover: ArtworkSummary | null;
+};
+
+export type ExhibitionView = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  introduction: string;
+  artist: ArtistView;
+  sections: SectionSummary[];
+};
+
+export type SectionView = {
+  id: string;
+  slug: string;
+  title: string;
+  introduction: string;
+  exhibition: { id: string; slug: string; title: string };
+  artworks: ArtworkSummary[];
+};
+
+const summaryInclude = {
+  dimensions: { orderBy: { position: "asc" } },
+  section: { include: { exhibition: { include: { artist: true } } } },
+} satisfies Prisma.ArtworkInclude;
+
+type ArtworkRow = Prisma.ArtworkGetPayload<{ include: typeof summaryInclude }>;
+
+const publishedWork = { published: true, section: { exhibition: { published: true } } } satisfies Prisma.ArtworkWhereInput;
+
+function toArtist(artist: ArtworkRow["section"]["exhibition"]["artist"]): ArtistView {
+  return {
+    name: artist.name,
+    slug: artist.slug,
+    birthYear: artist.birthDate?.getUTCFullYear() ?? null,
+    deathYear: artist.deathDate?.getUTCFullYear() ?? null,
+    postNominals: artist.postNominals,
+    birthplace: artist.birthplace,
+    biography: artist.biography,
+  };
+}
+
+function toSummary(row: ArtworkRow): ArtworkSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    catalogueNumber: row.catalogueNumber,
+    title: row.title,
+    category: row.category as Category,
+    technique: row.technique,
+    year: row.year,
+    availability: row.availability as Availability,
+    priceMinor: row.priceMinor,
+    currency: row.currency,
+    dimensions: row.dimensions.map((dimension) => ({
+      kind: dimension.kind as DimensionKind,
+      height: dimension.height,
+      width: dimension.width,
+      depth: dimension.depth,
+      unit: dimension.unit as Unit,
+    })),
+    section: { id: row.section.id, slug: row.section.slug, title: row.section.title },
+    exhibition: { slug: row.section.exhibition.slug, title: row.section.exhibition.title },
+    artistName: row.section.exhibition.artist.name,
+  };
+}
+
+/** Catalogue numbers sort as a gallery reads them: 36, 37, 42, 93x, 93xa. */
+export function compareCatalogueNumbers(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
+}
+
+export const getCurrentExhibition = unstable_cache(
+  async (): Promise<{ slug: string; title: string; summary: string; artist: ArtistView } | null> => {
+    const exhibition = await db.exhibition.findFirst({
+      where: { published: true },
+      orderBy: [{ isCurrent: "desc" }, { createdAt: "desc" }],
+      include: { artist: true },
+    });
+    if (!exhibition) return null;
+    return { slug: exhibition.slug, title: exhibition.title, summary: exhibition.summary, artist: toArtist(exhibition.artist) };
+  },
+  ["current-exhibition"],
+  { tags: [cacheTags.catalogue, cacheTags.artworkLists] },
+);
+
+export const getFeaturedArtworks = unstable_cache(
+  async (limit: number): Promise<ArtworkSummary[]> => {
+    const rows = await db.artwork.findMany({
+      where: { ...publishedWork, featured: true },
+      include: summaryInclude,
+      orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
+      take: limit,
+    });
+    return rows.map(toSummary);
+  },
+  ["featured-artworks"],
+  { tags: [cacheTags.catalogue, cacheTags.artworkLists] },
+);
+
+export async function getExhibition(slug: string): Promise<ExhibitionView | null> {
+  return unstable_cache(
+    async () => {
+      const exhibition = await db.exhibition.findUnique({
+        where: { slug },
+        include: {
+          artist: true,
+          sections: {
+            orderBy: { position: "asc" },
+            include: {
+              artworks: { where: { published: true }, include: summaryInclude, orderBy: { position: "asc" } },
+            },
+          },
+        },
+      });
+      if (!exhibition || !exhibition.published) return null;
+      return {
+        id: exhibition.id,
+        slug: exhibition.slug,
+        title: exhibition.title,
+        summary: exhibition.summary,
+        introduction: exhibition.introduction,
+        artist: toArtist(exhibition.artist),
+        sections: exhibition.sections.map((section) => {
+          const works = section.artworks.map(toSummary);
+          return {
+            id: section.id,
+            slug: section.slug,
+            title: section.title,
+            introduction: section.introduction,
+            workCount: works.length,
+            cover: works[0] ?? null,
+          };
+        }),
+      };
+    },
+    ["exhibition", slug],
+    { tags: [cacheTags.catalogue, cacheTags.exhibition(slug)] },
+  )();
+}
+
+export async function getSection(exhibitionSlug: string, sectionSlug: string): Promise<SectionView | null> {
+  return unstable_cache(
+    async () => {
+      const section = await db.section.findFirst({
+        where: { slug: sectionSlug, exhibition: { slug: exhibitionSlug, published: true } },
+        include: {
+          exhibition: true,
+          artworks: { where: { published: true }, include: summaryInclude, orderBy: { position: "asc" } },
+        },
+      });
+      if (!section) return null;
+      return {
+        id: section.id,
+        slug: section.slug,
+        title: section.title,
+        introduction: section.introduction,
+        exhibition: { id: section.exhibition.id, slug: section.exhibition.slug, title: section.exhibition.title },
+        artworks: section.artworks.map(toSummary),
+      };
+    },
+    ["section", exhibitionSlug, sectionSlug],
+    { tags: [cacheTags.catalogue, cacheTags.section(exhibitionSlug, sectionSlug)] },
+  )();
+}
+
+export async function getArtwork(slug: string): Promise<ArtworkDetail | null> {
+  return unstable_cache(
+    async () => {
+      const row = await db.artwork.findFirst({ where: { ...publishedWork, slug }, include: summaryInclude });
+      if (!row) return null;
+      const siblings = await db.artwork.findMany({
+        where: { sectionId: row.sectionId, published: true },
+        orderBy: { position: "asc" },
+        select: { slug: true, catalogueNumber: true, title: true },
+      });
+      const index = siblings.findIndex((sibling) => sibling.slug === row.slug);
+      return {
+        ...toSummary(row),
+        signature: row.signature,
+        sizeAsWritten: row.sizeAsWritten,
+        description: row.description,
+        curatorNote: row.curatorNote,
+        updatedAt: row.updatedAt.toISOString(),
+        artist: toArtist(row.section.exhibition.artist),
+        previous: siblings[index - 1] ?? null,
+        next: siblings[index + 1] ?? null,
+      };
+    },
+    ["artwork", slug],
+    { tags: [cacheTags.catalogue, cacheTags.artwork(slug)] },
+  )();
+}
+
+export type ArtworkFilters = {
+  section?: string;
+  category?: Category;
+  availability?: Availability;
+  sort: "number" | "title" | "size";
+};
+
+export const listPublishedArtworks = unstable_cache(
+  async (): Promise<ArtworkSummary[]> => {
+    const rows = await db.artwork.findMany({
+      where: publishedWork,
+      include: summaryInclude,
+      orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
+    });
+    return rows.map(toSummary);
+  },
+  ["published-artworks"],
+  { tags: [cacheTags.catalogue, cacheTags.artworkLists] },
+);
+
+function largestArea(work: ArtworkSummary): number {
+  const image = work.dimensions.find((dimension) => dimension.kind === "image") ?? work.dimensions[0];
+  return image ? areaInSquareCm(image) : 0;
+}
+
+/** Filtering and sorting happen on the cached list: a catalogue is hundreds of works, not millions. */
+export async function findArtworks(filters: ArtworkFilters): Promise<ArtworkSummary[]> {
+  const works = (await listPublishedArtworks()).filter(
+    (work) =>
+      (!filters.section || work.section.slug === filters.section) &&
+      (!filters.category || work.category === filters.category) &&
+      (!filters.availability || work.availability === filters.availability),
+  );
+  const byNumber = (a: ArtworkSummary, b: ArtworkSummary) =>
+    compareCatalogueNumbers(a.catalogueNumber, b.catalogueNumber) || a.title.localeCompare(b.title);
+  const comparators = {
+    number: byNumber,
+    title: (a: ArtworkSummary, b: ArtworkSummary) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }) || byNumber(a, b),
+    size: (a: ArtworkSummary, b: ArtworkSummary) => largestArea(b) - largestArea(a) || byNumber(a, b),
+  };
+  return works.sort(comparators[filters.sort]);
+}
+
+export type StaticParams = {
+  exhibitions: Array<{ exhibitionSlug: string }>;
+  sections: Array<{ exhibitionSlug: string; sectionSlug: string }>;
+  artworks: Array<{ slug: string; updatedAt: string }>;
+};
+
+/** Every public address, for generateStaticParams and the sitemap. Not cached: build-time only. */
+export async function listPublicAddresses(): Promise<StaticParams> {
+  const exhibitions = await db.exhibition.findMany({
+    where: { published: true },
+    select: { slug: true, sections: { select: { slug: true } } },
+  });
+  const artworks = await db.artwork.findMany({ where: publishedWork, select: { slug: true, updatedAt: true } });
+  return {
+    exhibitions: exhibitions.map((exhibition) => ({ exhibitionSlug: exhibition.slug })),
+    sections: exhibitions.flatMap((exhibition) =>
+      exhibition.sections.map((section) => ({ exhibitionSlug: exhibition.slug, sectionSlug: section.slug })),
+    ),
+    artworks: artworks.map((artwork) => ({ slug: artwork.slug, updatedAt: artwork.updatedAt.toISOString() })),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The only reader of process.env. Everything is validated once, with defaults that let a
+ * fresh clone run with nothing configured; production refuses to start without the settings
+ * that would otherwise lose enquiries or sign forms with a guessable key.
+ *
+ * Not marked server-only: the Prisma CLI config and the command-line scripts import it too.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const DEVELOPMENT_FORM_SECRET = "development-only-form-secret-not-for-production-use";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalText,
+    SITE_URL: z.url().default("http://localhost:3000"),
+    GALLERY_NAME: z.string().trim().min(1).default("Bracebridge Fine Art"),
+    GALLERY_EMAIL: z.email().optional(),
+    MAIL_FROM: z.email().optional(),
+    SMTP_HOST: optionalText,
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_USER: optionalText,
+    SMTP_PASSWORD: optionalText,
+    SMTP_SECURE: flag,
+    // Only for a local test server without TLS; never set it for a real mail provider.
+    SMTP_IGNORE_TLS: flag,
+    SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+    MAIL_DROP_DIR: z.string().default("data/mail"),
+    FORM_SIGNING_SECRET: optionalText,
+    CRON_SECRET: optionalText,
+    ENQUIRY_MIN_FILL_SECONDS: z.coerce.number().min(0).max(120).default(3),
+    OUTBOX_SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+    OUTBOX_DISABLE_BACKGROUND_SWEEP: flag,
+    TRUST_PROXY_HEADERS: flag,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    const required: Array<[keyof typeof env, string]> = [
+      ["SMTP_HOST", "the mail server that delivers enquiries"],
+      ["GALLERY_EMAIL", "the gallery's address that receives enquiries"],
+      ["MAIL_FROM", "the address enquiry emails are sent from"],
+      ["FORM_SIGNING_SECRET", "a random secret of 32+ characters that signs form timestamps"],
+      ["CRON_SECRET", "a random secret of 16+ characters that protects the outbox sweep route"],
+    ];
+    for (const [key, purpose] of required) {
+      if (!env[key]) {
+        ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production: ${purpose}` });
+      }
+    }
+    if (env.FORM_SIGNING_SECRET && env.FORM_SIGNING_SECRET.length < 32) {
+      ctx.addIssue({ code: "custom", path: ["FORM_SIGNING_SECRET"], message: "FORM_SIGNING_SECRET must be at least 32 characters" });
+    }
+    if (env.CRON_SECRET && env.CRON_SECRET.length < 16) {
+      ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: "CRON_SECRET must be at least 16 characters" });
+    }
+  });
+
+export type ServerEnv = ReturnType<typeof buildEnv>;
+
+function buildEnv(source: NodeJS.ProcessEnv) {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
+    throw new Error(`The gallery cannot start: its configuration is incomplete.\n${problems.join("\n")}\nSee .env.example for every setting.`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    isProduction: env.NODE_ENV === "production",
+    DATABASE_URL: resolveDatabaseUrl(env.DATABASE_URL),
+    SITE_URL: env.SITE_URL.replace(/\/+$/, ""),
+    GALLERY_EMAIL: env.GALLERY_EMAIL ?? "enquiries@gallery.localhost",
+    MAIL_FROM: env.MAIL_FROM ?? "website@gallery.localhost",
+    MAIL_DROP_DIR: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MAIL_DROP_DIR),
+    FORM_SIGNING_SECRET: env.FORM_SIGNING_SECRET ?? DEVELOPMENT_FORM_SECRET,
+    CRON_SECRET: env.CRON_SECRET,
+  };
+}
+
+/**
+ * A relative SQLite path would follow the process's working directory (which differs between
+ * `next start`, scripts and tests), so it is pinned to the project folder once, here.
+ */
+function resolveDatabaseUrl(url: string | undefined): string {
+  const value = url ?? "file:./data/gallery.db";
+  if (!value.startsWith("file:")) return value;
+  const filePath = value.slice("file:".length);
+  return `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), filePath)}`;
+}
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  cached ??= buildEnv(process.env);
+  return cached;
+}
+
+/** The database URL alone, so the Prisma CLI works without the mail settings a server needs. */
+export function databaseUrl(): string {
+  return resolveDatabaseUrl(optionalText.parse(process.env.DATABASE_URL));
+}
+
+export function databaseFilePath(): string | undefined {
+  const url = databaseUrl();
+  return url.startsWith("file:") ? url.slice("file:".length) : undefined;
+}
+
+/** For tests that check the validation itself. */
+export function parseEnvForTest(source: NodeJS.ProcessEnv): ServerEnv {
+  return buildEnv(source);
+}

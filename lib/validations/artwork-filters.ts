@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { AVAILABILITIES, CATEGORIES } from "@/lib/catalogue/vocabulary";
+
+/** Query-string filters of the All works page. Unknown or malformed values are dropped, not errors. */
+export const artworkFiltersSchema = z.object({
+  section: z.string().trim().max(120).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  category: z.enum(CATEGORIES).optional().catch(undefined),
+  availability: z.enum(AVAILABILITIES).optional().catch(undefined),
+  sort: z.enum(["number", "title", "size"]).default("number").catch("number"),
+});
+
+export type ArtworkFiltersInput = z.infer<typeof artworkFiltersSchema>;
+
+/** Next passes repeated query keys as arrays; only the first counts. */
+export function parseArtworkFilters(searchParams: Record<string, string | string[] | undefined>): ArtworkFiltersInput {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+  return artworkFiltersSchema.parse({
+    section: first(searchParams.section),
+    category: first(searchParams.category),
+    availability: first(searchParams.availability),
+    sort: first(searchParams.sort),
+  });
+}

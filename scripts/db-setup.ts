@@ -1,0 +1,27 @@
+/**
+ * Creates, migrates and seeds the SQLite database: run before `next build` (which pre-renders
+ * catalogue pages from it) and before the dev server. Safe to run any number of times.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { databaseFilePath } from "@/lib/env";
+import { seedCatalogue } from "@/prisma/seed";
+
+const filePath = databaseFilePath();
+if (filePath) {
+  mkdirSync(path.dirname(filePath), { recursive: true });
+}
+
+execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
+
+if (filePath) {
+  // WAL lets pages read while an enquiry is written; the setting is kept in the file itself.
+  const sqlite = new Database(filePath);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.close();
+}
+
+const { created } = await seedCatalogue();
+console.log(`Database ready at ${filePath ?? "the configured URL"}${created ? ` (seeded ${created} works)` : ""}`);
