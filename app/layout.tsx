@@ -9,8 +9,16 @@ import "./globals.css";
 
 const sourceSerif = localFont({
   src: [
-    { path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2", style: "normal", weight: "200 900" },
-    { path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2", style: "italic", weight: "200 900" },
+    {
+      path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2",
+      style: "normal",
+      weight: "200 900",
+    },
+    {
+      path: "../node_modules/@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2",
+      style: "italic",
+      weight: "200 900",
+    },
   ],
   variable: "--font-source-serif",
   display: "swap",

@@ -9,13 +9,19 @@ export default function NotFound() {
       <p className="eyebrow">Error 404</p>
       <h1 className="mt-2 text-4xl font-semibold">We can’t find that page</h1>
       <p className="mt-4 text-lg">
-        The work or page may have moved, or the address may have a typing error. Everything the gallery shows can be reached from
-        these pages:
+        The work or page may have moved, or the address may have a typing error. Everything the gallery shows can be reached from these
+        pages:
       </p>
       <ul className="mt-4 list-disc pl-6 font-sans">
-        <li><Link href="/">The home page and current exhibition</Link></li>
-        <li><Link href="/works">All works</Link></li>
-        <li><Link href="/enquire">Ask the gallery</Link> — we can often find a work from its description.</li>
+        <li>
+          <Link href="/">The home page and current exhibition</Link>
+        </li>
+        <li>
+          <Link href="/works">All works</Link>
+        </li>
+        <li>
+          <Link href="/enquire">Ask the gallery</Link> — we can often find a work from its description.
+        </li>
       </ul>
     </div>
   );

@@ -16,7 +16,10 @@ export default async function HomePage() {
             <h1 id="current-exhibition" className="mt-3 max-w-3xl text-4xl font-semibold sm:text-5xl">
               {exhibition.title}
             </h1>
-            <p className="mt-3 font-sans text-ink-soft">{artistWithDates(exhibition.artist)}{exhibition.artist.postNominals ? ` ${exhibition.artist.postNominals}` : ""}</p>
+            <p className="mt-3 font-sans text-ink-soft">
+              {artistWithDates(exhibition.artist)}
+              {exhibition.artist.postNominals ? ` ${exhibition.artist.postNominals}` : ""}
+            </p>
             <p className="mt-5 max-w-2xl text-xl">{exhibition.summary}</p>
             <p className="mt-8 flex flex-wrap gap-4">
               <Link href={`/exhibitions/${exhibition.slug}`} className="button-primary">

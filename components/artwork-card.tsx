@@ -25,12 +25,24 @@ export function ArtworkCard({ work, headingLevel = "h3", showSection = false }: 
       <p className="font-sans text-sm text-ink-soft">
         {mediumLine(work)}
         {work.year ? `, ${work.year}` : ""}
-        {image ? <><br />{formatBothUnits(image)}</> : null}
-        {showSection ? <><br />{work.section.title}</> : null}
+        {image ? (
+          <>
+            <br />
+            {formatBothUnits(image)}
+          </>
+        ) : null}
+        {showSection ? (
+          <>
+            <br />
+            {work.section.title}
+          </>
+        ) : null}
       </p>
       <p className="mt-1 font-sans text-sm">
         <span className={work.availability === "available" ? "text-ok" : "text-ink-soft"}>{availabilityLabel(work.availability)}</span>
-        {work.availability === "available" || work.availability === "reserved" ? <span className="text-ink-soft"> · {priceText(work)}</span> : null}
+        {work.availability === "available" || work.availability === "reserved" ? (
+          <span className="text-ink-soft"> · {priceText(work)}</span>
+        ) : null}
       </p>
     </article>
   );

@@ -73,7 +73,9 @@ function buildEnv(source: NodeJS.ProcessEnv) {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
-    throw new Error(`The gallery cannot start: its configuration is incomplete.\n${problems.join("\n")}\nSee .env.example for every setting.`);
+    throw new Error(
+      `The gallery cannot start: its configuration is incomplete.\n${problems.join("\n")}\nSee .env.example for every setting.`,
+    );
   }
   const env = parsed.data;
   return {

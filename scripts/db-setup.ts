@@ -14,7 +14,13 @@ if (filePath) {
   mkdirSync(path.dirname(filePath), { recursive: true });
 }
 
-execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
+try {
+  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { stdio: "pipe" });
+} catch (error) {
+  const output = error as { stdout?: Buffer; stderr?: Buffer };
+  console.error(`Could not migrate the database:\n${output.stdout?.toString() ?? ""}${output.stderr?.toString() ?? ""}`);
+  process.exit(1);
+}
 
 if (filePath) {
   // WAL lets pages read while an enquiry is written; the setting is kept in the file itself.

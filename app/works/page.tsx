@@ -25,14 +25,52 @@ export default async function AllWorksPage({ searchParams }: Props) {
     <>
       <Breadcrumb trail={[{ label: "Home", href: "/" }, { label: "All works" }]} />
       <h1 className="text-4xl font-semibold">All works</h1>
-      <form method="get" action="/works" className="mt-6 grid gap-4 border-y border-rule py-5 font-sans sm:grid-cols-2 lg:grid-cols-[repeat(4,1fr)_auto]" aria-label="Filter and sort works">
-        <FilterSelect name="section" label="Section" value={filters.section} options={sections.map(([slug, title]) => [slug, title])} allLabel="All sections" />
-        <FilterSelect name="category" label="Category" value={filters.category} options={categories.map((category) => [category, CATEGORY_PLURALS[category]])} allLabel="All categories" />
-        <FilterSelect name="availability" label="Availability" value={filters.availability} options={AVAILABILITIES.map((value) => [value, AVAILABILITY_LABELS[value]])} allLabel="Any availability" />
-        <FilterSelect name="sort" label="Sort by" value={filters.sort} options={[["number", "Catalogue number"], ["title", "Title"], ["size", "Size, largest first"]]} />
+      <form
+        method="get"
+        action="/works"
+        className="mt-6 grid gap-4 border-y border-rule py-5 font-sans sm:grid-cols-2 lg:grid-cols-[repeat(4,1fr)_auto]"
+        aria-label="Filter and sort works"
+      >
+        <FilterSelect
+          name="section"
+          label="Section"
+          value={filters.section}
+          options={sections.map(([slug, title]) => [slug, title])}
+          allLabel="All sections"
+        />
+        <FilterSelect
+          name="category"
+          label="Category"
+          value={filters.category}
+          options={categories.map((category) => [category, CATEGORY_PLURALS[category]])}
+          allLabel="All categories"
+        />
+        <FilterSelect
+          name="availability"
+          label="Availability"
+          value={filters.availability}
+          options={AVAILABILITIES.map((value) => [value, AVAILABILITY_LABELS[value]])}
+          allLabel="Any availability"
+        />
+        <FilterSelect
+          name="sort"
+          label="Sort by"
+          value={filters.sort}
+          options={[
+            ["number", "Catalogue number"],
+            ["title", "Title"],
+            ["size", "Size, largest first"],
+          ]}
+        />
         <div className="flex items-end gap-3">
-          <button type="submit" className="button-primary">Show works</button>
-          {filtered && <Link href="/works" className="pb-2 text-sm">Clear</Link>}
+          <button type="submit" className="button-primary">
+            Show works
+          </button>
+          {filtered && (
+            <Link href="/works" className="pb-2 text-sm">
+              Clear
+            </Link>
+          )}
         </div>
       </form>
       <p className="mt-6 font-sans text-ink-soft" data-testid="result-count">

@@ -23,7 +23,13 @@ export function workLabel(work: { catalogueNumber: string; title: string }): str
 }
 
 /** Alt text names title, medium and year, so a screen-reader user meets the work as others do. */
-export function artworkAltText(work: { title: string; category: Category; technique: string | null; year: number | null; artistName: string }): string {
+export function artworkAltText(work: {
+  title: string;
+  category: Category;
+  technique: string | null;
+  year: number | null;
+  artistName: string;
+}): string {
   const year = work.year ? `, ${work.year}` : "";
   return `${work.title} by ${work.artistName}: ${mediumLine(work).toLowerCase()}${year}`;
 }

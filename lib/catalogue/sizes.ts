@@ -36,15 +36,22 @@ const UNIT_WORDS: Array<[RegExp, Unit]> = [
   [/^(cm|cms|centimetres?|centimeters?)$/, "cm"],
 ];
 
-const FRACTIONS: Record<string, number> = { "½": 0.5, "¼": 0.25, "¾": 0.75, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875, "⅓": 1 / 3, "⅔": 2 / 3 };
+const FRACTIONS: Record<string, number> = {
+  "½": 0.5,
+  "¼": 0.25,
+  "¾": 0.75,
+  "⅛": 0.125,
+  "⅜": 0.375,
+  "⅝": 0.625,
+  "⅞": 0.875,
+  "⅓": 1 / 3,
+  "⅔": 2 / 3,
+};
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?(?:\s*[½¼¾⅛⅜⅝⅞⅓⅔]|\s+\d+\/\d+)?|[½¼¾⅛⅜⅝⅞⅓⅔])`;
 const UNIT = String.raw`(ins?|inch(?:es)?|mms?|millimet(?:re|er)s?|cms?|centimet(?:re|er)s?|"|″|'')?`;
 const BY = String.raw`\s*(?:x|×|by|\*)\s*`;
-const MEASUREMENT = new RegExp(
-  String.raw`${NUMBER}\s*${UNIT}${BY}${NUMBER}\s*${UNIT}(?:${BY}${NUMBER}\s*${UNIT})?`,
-  "giu",
-);
+const MEASUREMENT = new RegExp(String.raw`${NUMBER}\s*${UNIT}${BY}${NUMBER}\s*${UNIT}(?:${BY}${NUMBER}\s*${UNIT})?`, "giu");
 
 function readNumber(text: string, line: string): number {
   const trimmed = text.trim();

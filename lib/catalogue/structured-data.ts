@@ -43,7 +43,12 @@ export function visualArtworkJsonLd(work: Work, url: string): Record<string, unk
     if (image.depth !== null) data.depth = quantity(image.depth, image.unit);
   }
   if (work.priceMinor !== null && work.currency && work.availability === "available") {
-    data.offers = { "@type": "Offer", price: (work.priceMinor / 100).toFixed(2), priceCurrency: work.currency, availability: "https://schema.org/InStock" };
+    data.offers = {
+      "@type": "Offer",
+      price: (work.priceMinor / 100).toFixed(2),
+      priceCurrency: work.currency,
+      availability: "https://schema.org/InStock",
+    };
   }
   return data;
 }

@@ -130,126 +130,126 @@ export function compareCatalogueNumbers(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true, sensitivity: "base" });
 }
 
-export const getCurrentExhibition = unstable_cache(
-  async (): Promise<{ slug: string; title: string; summary: string; artist: ArtistView } | null> => {
-    const exhibition = await db.exhibition.findFirst({
-      where: { published: true },
-      orderBy: [{ isCurrent: "desc" }, { createdAt: "desc" }],
-      include: { artist: true },
-    });
-    if (!exhibition) return null;
-    return { slug: exhibition.slug, title: exhibition.title, summary: exhibition.summary, artist: toArtist(exhibition.artist) };
-  },
-  ["current-exhibition"],
-  { tags: [cacheTags.catalogue, cacheTags.artworkLists] },
-);
-
-export const getFeaturedArtworks = unstable_cache(
-  async (limit: number): Promise<ArtworkSummary[]> => {
-    const rows = await db.artwork.findMany({
-      where: { ...publishedWork, featured: true },
-      include: summaryInclude,
-      orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
-      take: limit,
-    });
-    return rows.map(toSummary);
-  },
-  ["featured-artworks"],
-  { tags: [cacheTags.catalogue, cacheTags.artworkLists] },
-);
-
-export async function getExhibition(slug: string): Promise<ExhibitionView | null> {
-  return unstable_cache(
-    async () => {
-      const exhibition = await db.exhibition.findUnique({
-        where: { slug },
-        include: {
-          artist: true,
-          sections: {
-            orderBy: { position: "asc" },
-            include: {
-              artworks: { where: { published: true }, include: summaryInclude, orderBy: { position: "asc" } },
-            },
-          },
-        },
-      });
-      if (!exhibition || !exhibition.published) return null;
-      return {
-        id: exhibition.id,
-        slug: exhibition.slug,
-        title: exhibition.title,
-        summary: exhibition.summary,
-        introduction: exhibition.introduction,
-        artist: toArtist(exhibition.artist),
-        sections: exhibition.sections.map((section) => {
-          const works = section.artworks.map(toSummary);
-          return {
-            id: section.id,
-            slug: section.slug,
-            title: section.title,
-            introduction: section.introduction,
-            workCount: works.length,
-            cover: works[0] ?? null,
-          };
-        }),
-      };
-    },
-    ["exhibition", slug],
-    { tags: [cacheTags.catalogue, cacheTags.exhibition(slug)] },
-  )();
+export async function readCurrentExhibition(): Promise<{ slug: string; title: string; summary: string; artist: ArtistView } | null> {
+  const exhibition = await db.exhibition.findFirst({
+    where: { published: true },
+    orderBy: [{ isCurrent: "desc" }, { createdAt: "desc" }],
+    include: { artist: true },
+  });
+  if (!exhibition) return null;
+  return { slug: exhibition.slug, title: exhibition.title, summary: exhibition.summary, artist: toArtist(exhibition.artist) };
 }
 
-export async function getSection(exhibitionSlug: string, sectionSlug: string): Promise<SectionView | null> {
-  return unstable_cache(
-    async () => {
-      const section = await db.section.findFirst({
-        where: { slug: sectionSlug, exhibition: { slug: exhibitionSlug, published: true } },
+export const getCurrentExhibition = unstable_cache(readCurrentExhibition, ["current-exhibition"], {
+  tags: [cacheTags.catalogue, cacheTags.artworkLists],
+});
+
+export async function readFeaturedArtworks(limit: number): Promise<ArtworkSummary[]> {
+  const rows = await db.artwork.findMany({
+    where: { ...publishedWork, featured: true },
+    include: summaryInclude,
+    orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
+    take: limit,
+  });
+  return rows.map(toSummary);
+}
+
+export const getFeaturedArtworks = unstable_cache(readFeaturedArtworks, ["featured-artworks"], {
+  tags: [cacheTags.catalogue, cacheTags.artworkLists],
+});
+
+export async function readExhibition(slug: string): Promise<ExhibitionView | null> {
+  const exhibition = await db.exhibition.findUnique({
+    where: { slug },
+    include: {
+      artist: true,
+      sections: {
+        orderBy: { position: "asc" },
         include: {
-          exhibition: true,
           artworks: { where: { published: true }, include: summaryInclude, orderBy: { position: "asc" } },
         },
-      });
-      if (!section) return null;
+      },
+    },
+  });
+  if (!exhibition || !exhibition.published) return null;
+  return {
+    id: exhibition.id,
+    slug: exhibition.slug,
+    title: exhibition.title,
+    summary: exhibition.summary,
+    introduction: exhibition.introduction,
+    artist: toArtist(exhibition.artist),
+    sections: exhibition.sections.map((section) => {
+      const works = section.artworks.map(toSummary);
       return {
         id: section.id,
         slug: section.slug,
         title: section.title,
         introduction: section.introduction,
-        exhibition: { id: section.exhibition.id, slug: section.exhibition.slug, title: section.exhibition.title },
-        artworks: section.artworks.map(toSummary),
+        workCount: works.length,
+        cover: works[0] ?? null,
       };
+    }),
+  };
+}
+
+export async function getExhibition(slug: string): Promise<ExhibitionView | null> {
+  return unstable_cache(() => readExhibition(slug), ["exhibition", slug], {
+    tags: [cacheTags.catalogue, cacheTags.exhibition(slug)],
+  })();
+}
+
+export async function readSection(exhibitionSlug: string, sectionSlug: string): Promise<SectionView | null> {
+  const section = await db.section.findFirst({
+    where: { slug: sectionSlug, exhibition: { slug: exhibitionSlug, published: true } },
+    include: {
+      exhibition: true,
+      artworks: { where: { published: true }, include: summaryInclude, orderBy: { position: "asc" } },
     },
-    ["section", exhibitionSlug, sectionSlug],
-    { tags: [cacheTags.catalogue, cacheTags.section(exhibitionSlug, sectionSlug)] },
-  )();
+  });
+  if (!section) return null;
+  return {
+    id: section.id,
+    slug: section.slug,
+    title: section.title,
+    introduction: section.introduction,
+    exhibition: { id: section.exhibition.id, slug: section.exhibition.slug, title: section.exhibition.title },
+    artworks: section.artworks.map(toSummary),
+  };
+}
+
+export async function getSection(exhibitionSlug: string, sectionSlug: string): Promise<SectionView | null> {
+  return unstable_cache(() => readSection(exhibitionSlug, sectionSlug), ["section", exhibitionSlug, sectionSlug], {
+    tags: [cacheTags.catalogue, cacheTags.section(exhibitionSlug, sectionSlug)],
+  })();
+}
+
+export async function readArtwork(slug: string): Promise<ArtworkDetail | null> {
+  const row = await db.artwork.findFirst({ where: { ...publishedWork, slug }, include: summaryInclude });
+  if (!row) return null;
+  const siblings = await db.artwork.findMany({
+    where: { sectionId: row.sectionId, published: true },
+    orderBy: { position: "asc" },
+    select: { slug: true, catalogueNumber: true, title: true },
+  });
+  const index = siblings.findIndex((sibling) => sibling.slug === row.slug);
+  return {
+    ...toSummary(row),
+    signature: row.signature,
+    sizeAsWritten: row.sizeAsWritten,
+    description: row.description,
+    curatorNote: row.curatorNote,
+    updatedAt: row.updatedAt.toISOString(),
+    artist: toArtist(row.section.exhibition.artist),
+    previous: siblings[index - 1] ?? null,
+    next: siblings[index + 1] ?? null,
+  };
 }
 
 export async function getArtwork(slug: string): Promise<ArtworkDetail | null> {
-  return unstable_cache(
-    async () => {
-      const row = await db.artwork.findFirst({ where: { ...publishedWork, slug }, include: summaryInclude });
-      if (!row) return null;
-      const siblings = await db.artwork.findMany({
-        where: { sectionId: row.sectionId, published: true },
-        orderBy: { position: "asc" },
-        select: { slug: true, catalogueNumber: true, title: true },
-      });
-      const index = siblings.findIndex((sibling) => sibling.slug === row.slug);
-      return {
-        ...toSummary(row),
-        signature: row.signature,
-        sizeAsWritten: row.sizeAsWritten,
-        description: row.description,
-        curatorNote: row.curatorNote,
-        updatedAt: row.updatedAt.toISOString(),
-        artist: toArtist(row.section.exhibition.artist),
-        previous: siblings[index - 1] ?? null,
-        next: siblings[index + 1] ?? null,
-      };
-    },
-    ["artwork", slug],
-    { tags: [cacheTags.catalogue, cacheTags.artwork(slug)] },
-  )();
+  return unstable_cache(() => readArtwork(slug), ["artwork", slug], {
+    tags: [cacheTags.catalogue, cacheTags.artwork(slug)],
+  })();
 }
 
 export type ArtworkFilters = {
@@ -259,18 +259,18 @@ export type ArtworkFilters = {
   sort: "number" | "title" | "size";
 };
 
-export const listPublishedArtworks = unstable_cache(
-  async (): Promise<ArtworkSummary[]> => {
-    const rows = await db.artwork.findMany({
-      where: publishedWork,
-      include: summaryInclude,
-      orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
-    });
-    return rows.map(toSummary);
-  },
-  ["published-artworks"],
-  { tags: [cacheTags.catalogue, cacheTags.artworkLists] },
-);
+export async function readPublishedArtworks(): Promise<ArtworkSummary[]> {
+  const rows = await db.artwork.findMany({
+    where: publishedWork,
+    include: summaryInclude,
+    orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
+  });
+  return rows.map(toSummary);
+}
+
+export const listPublishedArtworks = unstable_cache(readPublishedArtworks, ["published-artworks"], {
+  tags: [cacheTags.catalogue, cacheTags.artworkLists],
+});
 
 function largestArea(work: ArtworkSummary): number {
   const image = work.dimensions.find((dimension) => dimension.kind === "image") ?? work.dimensions[0];
@@ -279,7 +279,11 @@ function largestArea(work: ArtworkSummary): number {
 
 /** Filtering and sorting happen on the cached list: a catalogue is hundreds of works, not millions. */
 export async function findArtworks(filters: ArtworkFilters): Promise<ArtworkSummary[]> {
-  const works = (await listPublishedArtworks()).filter(
+  return filterAndSortArtworks(await listPublishedArtworks(), filters);
+}
+
+export function filterAndSortArtworks(all: ArtworkSummary[], filters: ArtworkFilters): ArtworkSummary[] {
+  const works = all.filter(
     (work) =>
       (!filters.section || work.section.slug === filters.section) &&
       (!filters.category || work.category === filters.category) &&

@@ -3,7 +3,13 @@ import { AVAILABILITIES, CATEGORIES } from "@/lib/catalogue/vocabulary";
 
 /** Query-string filters of the All works page. Unknown or malformed values are dropped, not errors. */
 export const artworkFiltersSchema = z.object({
-  section: z.string().trim().max(120).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  section: z
+    .string()
+    .trim()
+    .max(120)
+    .regex(/^[a-z0-9-]*$/)
+    .optional()
+    .catch(undefined),
   category: z.enum(CATEGORIES).optional().catch(undefined),
   availability: z.enum(AVAILABILITIES).optional().catch(undefined),
   sort: z.enum(["number", "title", "size"]).default("number").catch("number"),

@@ -62,7 +62,11 @@ export default async function ExhibitionPage({ params }: Props) {
             <li key={section.id} className="flex flex-col">
               <div className="flex aspect-[4/5] items-center justify-center bg-paper-deep p-6">
                 {section.cover ? (
-                  <ArtworkPlaceholder dimensions={section.cover.dimensions} label={artworkAltText(section.cover)} className="h-full w-full" />
+                  <ArtworkPlaceholder
+                    dimensions={section.cover.dimensions}
+                    label={artworkAltText(section.cover)}
+                    className="h-full w-full"
+                  />
                 ) : (
                   <span className="font-sans text-sm text-ink-soft">Works to be added</span>
                 )}
@@ -72,9 +76,7 @@ export default async function ExhibitionPage({ params }: Props) {
                   {section.title}
                 </Link>
               </h3>
-              <p className="font-sans text-sm text-ink-soft">
-                {section.workCount === 1 ? "1 work" : `${section.workCount} works`}
-              </p>
+              <p className="font-sans text-sm text-ink-soft">{section.workCount === 1 ? "1 work" : `${section.workCount} works`}</p>
             </li>
           ))}
         </ul>

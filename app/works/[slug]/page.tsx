@@ -60,7 +60,10 @@ export default async function ArtworkPage({ params }: Props) {
             {work.title}
           </h1>
           <p className="mt-2 text-lg">
-            by {work.artist.name} <span className="text-ink-soft">({work.artist.birthYear}–{work.artist.deathYear})</span>
+            by {work.artist.name}{" "}
+            <span className="text-ink-soft">
+              ({work.artist.birthYear}–{work.artist.deathYear})
+            </span>
           </p>
           <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-y border-rule py-5 font-sans text-[0.95rem]">
             <dt className="text-ink-soft">Category</dt>

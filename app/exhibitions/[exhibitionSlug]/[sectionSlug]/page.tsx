@@ -49,11 +49,21 @@ export default async function SectionPage({ params }: Props) {
           <caption className="sr-only">Works in {section.title}, in catalogue order</caption>
           <thead className="eyebrow">
             <tr className="border-b border-ink">
-              <th scope="col" className="py-2 pr-4 font-normal">No.</th>
-              <th scope="col" className="py-2 pr-4 font-normal">Title</th>
-              <th scope="col" className="hidden py-2 pr-4 font-normal sm:table-cell">Medium</th>
-              <th scope="col" className="hidden py-2 pr-4 font-normal md:table-cell">Size</th>
-              <th scope="col" className="py-2 font-normal">Availability</th>
+              <th scope="col" className="py-2 pr-4 font-normal">
+                No.
+              </th>
+              <th scope="col" className="py-2 pr-4 font-normal">
+                Title
+              </th>
+              <th scope="col" className="hidden py-2 pr-4 font-normal sm:table-cell">
+                Medium
+              </th>
+              <th scope="col" className="hidden py-2 pr-4 font-normal md:table-cell">
+                Size
+              </th>
+              <th scope="col" className="py-2 font-normal">
+                Availability
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -65,7 +75,10 @@ export default async function SectionPage({ params }: Props) {
                   <th scope="row" className="py-3 pr-4 font-semibold">
                     <Link href={`/works/${work.slug}`}>{work.title}</Link>
                   </th>
-                  <td className="hidden py-3 pr-4 font-sans text-sm sm:table-cell">{mediumLine(work)}{work.year ? `, ${work.year}` : ""}</td>
+                  <td className="hidden py-3 pr-4 font-sans text-sm sm:table-cell">
+                    {mediumLine(work)}
+                    {work.year ? `, ${work.year}` : ""}
+                  </td>
                   <td className="hidden py-3 pr-4 font-sans text-sm md:table-cell">{image ? formatBothUnits(image) : "—"}</td>
                   <td className="py-3 font-sans text-sm">{availabilityLabel(work.availability)}</td>
                 </tr>

@@ -1,0 +1,30 @@
+/**
+ * A real SMTP server on loopback for development and end-to-end tests. Each message it accepts
+ * is parsed with mailparser and written as JSON into --dir; tests read that folder.
+ *
+ *   tsx scripts/mail-catcher.ts --port 2525 --dir tmp/mail
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startMailCatcher } from "@/tests/support/mail-catcher";
+
+const { values } = parseArgs({ options: { port: { type: "string", default: "2525" }, dir: { type: "string", default: "tmp/mail" } } });
+const folder = path.resolve(values.dir);
+mkdirSync(folder, { recursive: true });
+
+let count = 0;
+const catcher = await startMailCatcher({
+  port: Number(values.port),
+  onMessage: (message) => {
+    count += 1;
+    writeFileSync(path.join(folder, `${Date.now()}-${String(count).padStart(5, "0")}.json`), JSON.stringify(message, null, 2));
+  },
+});
+console.log(`Mail catcher listening on 127.0.0.1:${catcher.port}, writing to ${folder}`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    void catcher.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,142 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+
+test("a collector follows links from the home page to work 42 and reads it", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Norman Neasom Exhibition" })).toBeVisible();
+  await page.getByRole("link", { name: "Visit the exhibition" }).click();
+
+  await expect(page).toHaveURL(/\/exhibitions\/norman-neasom-exhibition$/);
+  await expect(page.getByText("Norman Neasom (1915–2010) RWS RBSA")).toBeVisible();
+  await page.getByRole("link", { name: "Wars and Conflicts" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Wars and Conflicts" })).toBeVisible();
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows.nth(1)).toContainText("36");
+  await expect(rows.nth(2)).toContainText("42");
+  await expect(rows.nth(2)).toContainText("15 × 22 in / 38.1 × 55.9 cm");
+  await page.getByRole("link", { name: "Second Retreat from Russia" }).click();
+
+  await expect(page).toHaveURL(/\/works\/42-second-retreat-from-russia$/);
+  const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(breadcrumb.getByRole("listitem").filter({ hasNotText: "›" })).toHaveText([
+    "Home",
+    "Norman Neasom Exhibition",
+    "Wars and Conflicts",
+    "42 Second Retreat from Russia",
+  ]);
+  await expect(breadcrumb.getByText("42 Second Retreat from Russia")).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 1, name: "Second Retreat from Russia" })).toBeVisible();
+  await expect(page.getByText("by Norman Neasom (1915–2010)")).toBeVisible();
+  await expect(page.getByText("Signed Dated and Inscribed")).toBeVisible();
+  await expect(page.getByText("15 × 22 in / 38.1 × 55.9 cm")).toBeVisible();
+  await expect(page.getByTestId("availability")).toHaveText("Available");
+  await expect(page.getByTestId("price")).toHaveText("Price on application");
+  await expect(page.getByRole("heading", { name: "Curator’s note" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Second Retreat from Russia by Norman Neasom: drawing/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Previous in Wars and Conflicts/ })).toHaveAttribute("href", "/works/36-spanish-civil-war");
+  await expect(page.getByRole("link", { name: "Enquire about this work" })).toBeVisible();
+
+  // The placeholder is drawn at the work's true proportions: 22 wide by 15 high.
+  const viewBox = await page.getByRole("img", { name: /Second Retreat from Russia/ }).getAttribute("viewBox");
+  const [, , boxWidth, boxHeight] = (viewBox ?? "").split(" ").map(Number);
+  expect((boxWidth ?? 0) / (boxHeight ?? 1)).toBeCloseTo(22 / 15, 2);
+});
+
+test("an artwork page is findable: title, canonical, Open Graph and VisualArtwork JSON-LD", async ({ page }) => {
+  await page.goto("/works/58-skyscrapers");
+  await expect(page).toHaveTitle("58 Skyscrapers — Norman Neasom | Bracebridge Fine Art");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/works\/58-skyscrapers$/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Skyscrapers by Norman Neasom");
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /In a private collection/);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(jsonLd).toMatchObject({
+    "@type": "VisualArtwork",
+    name: "Skyscrapers",
+    artform: "Painting",
+    artMedium: "Watercolour over pencil",
+    dateCreated: "1958",
+    creator: { "@type": "Person", name: "Norman Neasom", birthDate: "1915", deathDate: "2010" },
+    height: { value: 370, unitCode: "MMT" },
+    width: { value: 545, unitCode: "MMT" },
+  });
+  await expect(page.getByText("Framed")).toBeVisible();
+  await expect(page.getByText("24.4 × 30.7 in / 62 × 78 cm")).toBeVisible();
+  await expect(page.getByTestId("availability")).toHaveText("In a private collection");
+  await expect(page.getByTestId("price")).toHaveCount(0);
+});
+
+test("All works filters by category and availability and sorts by size", async ({ page }) => {
+  await page.goto("/works");
+  await expect(page.getByTestId("result-count")).toHaveText("9 works");
+
+  await page.getByLabel("Category").selectOption("drawing");
+  await page.getByRole("button", { name: "Show works" }).click();
+  await expect(page).toHaveURL(/category=drawing/);
+  await expect(page.getByTestId("result-count")).toHaveText("4 works match these filters");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText([/38\s*Comments on Life/, /42\s*Second Retreat from Russia/, /63\s*The Auctioneer/, /69\s*Gossips/]);
+
+  await page.getByLabel("Category").selectOption("");
+  await page.getByLabel("Availability").selectOption("private_collection");
+  await page.getByRole("button", { name: "Show works" }).click();
+  await expect(page.getByTestId("result-count")).toHaveText("2 works match these filters");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText([/58\s*Skyscrapers/, /93x\s*Harvest Supper/]);
+
+  await page.goto("/works?section=wars-and-conflicts&sort=size");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText([/42\s*Second Retreat from Russia/, /36\s*Spanish Civil War/]);
+
+  // Nonsense in the query string is ignored rather than an error.
+  const response = await page.goto("/works?category=%3Cscript%3E&sort=evil&availability[]=x");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByTestId("result-count")).toHaveText("9 works");
+});
+
+test("unknown addresses get a helpful 404 page", async ({ page }) => {
+  for (const path of ["/works/99-no-such-work", "/exhibitions/nothing-here", "/exhibitions/norman-neasom-exhibition/no-section", "/no/such/page"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "We can’t find that page" })).toBeVisible();
+  }
+});
+
+test("sitemap.xml lists every work and robots.txt points to it", async ({ request }) => {
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap.match(/\/works\/[a-z0-9-]+</g)).toHaveLength(9);
+  expect(sitemap).toContain("/exhibitions/norman-neasom-exhibition/wars-and-conflicts");
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toContain("Sitemap: http://127.0.0.1:3200/sitemap.xml");
+  expect(robots).toContain("Disallow: /staff");
+});
+
+test("the artwork page fits a 360 px screen without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/", "/works/42-second-retreat-from-russia", "/exhibitions/norman-neasom-exhibition/wars-and-conflicts", "/works"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+
+test("keyboard users can skip to the content and see where focus is", async ({ page }) => {
+  await page.goto("/works/42-second-retreat-from-russia");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+for (const [kind, path] of [
+  ["home", "/"],
+  ["exhibition", "/exhibitions/norman-neasom-exhibition"],
+  ["section", "/exhibitions/norman-neasom-exhibition/wars-and-conflicts"],
+  ["artwork", "/works/42-second-retreat-from-russia"],
+  ["all works", "/works?category=painting"],
+  ["not found", "/works/nope"],
+] as const) {
+  test(`axe finds no accessibility violations on the ${kind} page`, async ({ page }) => {
+    await page.goto(path);
+    await expectNoAxeViolations(page);
+  });
+}

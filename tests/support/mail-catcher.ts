@@ -1,0 +1,98 @@
+/**
+ * A real SMTP server (smtp-server) on 127.0.0.1 whose messages are read with mailparser.
+ * Shared by the unit tests (in process) and the end-to-end run (as a separate process).
+ * It can be told to answer like a failing mail server: a 4xx or 5xx reply to every message.
+ */
+import { simpleParser, type AddressObject } from "mailparser";
+import { SMTPServer, type SMTPServerOptions } from "smtp-server";
+
+export type CapturedMessage = {
+  envelopeFrom: string;
+  envelopeTo: string[];
+  from: string;
+  to: string[];
+  replyTo: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  headers: Record<string, string>;
+  attachments: number;
+  receivedAt: string;
+};
+
+type Options = {
+  port?: number;
+  onMessage?: (message: CapturedMessage) => void;
+};
+
+export type MailCatcher = {
+  port: number;
+  messages: CapturedMessage[];
+  /** Answer every message with this SMTP reply until cleared with null. */
+  rejectWith: (reply: { code: number; message: string } | null) => void;
+  close: () => Promise<void>;
+};
+
+function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  return list.flatMap((entry) => entry.value.map((address) => address.address ?? ""));
+}
+
+export async function startMailCatcher(options: Options = {}): Promise<MailCatcher> {
+  const messages: CapturedMessage[] = [];
+  let rejection: { code: number; message: string } | null = null;
+
+  const serverOptions: SMTPServerOptions = {
+    authOptional: true,
+    disabledCommands: ["AUTH", "STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        if (rejection) {
+          const error = Object.assign(new Error(rejection.message), { responseCode: rejection.code });
+          callback(error);
+          return;
+        }
+        simpleParser(Buffer.concat(chunks))
+          .then((parsed) => {
+            const message: CapturedMessage = {
+              envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),
+              from: addresses(parsed.from)[0] ?? "",
+              to: addresses(parsed.to),
+              replyTo: addresses(parsed.replyTo),
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+              html: typeof parsed.html === "string" ? parsed.html : "",
+              messageId: parsed.messageId ?? "",
+              headers: Object.fromEntries([...parsed.headerLines].map((line) => [line.key, line.line])),
+              attachments: parsed.attachments.length,
+              receivedAt: new Date().toISOString(),
+            };
+            messages.push(message);
+            options.onMessage?.(message);
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      });
+    },
+  };
+  const server = new SMTPServer(serverOptions);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? 0);
+  return {
+    port,
+    messages,
+    rejectWith: (reply) => {
+      rejection = reply;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

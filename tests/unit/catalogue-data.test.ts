@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import {
+  filterAndSortArtworks,
+  readArtwork,
+  readCurrentExhibition,
+  readExhibition,
+  readFeaturedArtworks,
+  readPublishedArtworks,
+  readSection,
+} from "@/lib/data/catalogue";
+import { seedCatalogue } from "@/prisma/seed";
+
+beforeAll(async () => {
+  await seedCatalogue();
+});
+
+describe("the seed", () => {
+  it("loads the exhibition, its eight sections and nine works, once", async () => {
+    expect(await db.section.count()).toBe(8);
+    expect(await db.artwork.count()).toBe(9);
+    expect(await seedCatalogue()).toEqual({ created: 0 });
+    expect(await db.artwork.count()).toBe(9);
+  });
+
+  it("never overwrites a record staff have edited", async () => {
+    await db.artwork.update({ where: { slug: "69-gossips" }, data: { title: "Gossips (retitled)" } });
+    await seedCatalogue();
+    expect((await db.artwork.findUniqueOrThrow({ where: { slug: "69-gossips" } })).title).toBe("Gossips (retitled)");
+    await db.artwork.update({ where: { slug: "69-gossips" }, data: { title: "Gossips" } });
+  });
+});
+
+describe("reading the catalogue from SQLite", () => {
+  it("reads work 42 with its section, artist dates and sizes as numbers", async () => {
+    const work = await readArtwork("42-second-retreat-from-russia");
+    expect(work).toMatchObject({
+      catalogueNumber: "42",
+      title: "Second Retreat from Russia",
+      category: "drawing",
+      signature: "Signed Dated and Inscribed",
+      availability: "available",
+      section: { title: "Wars and Conflicts" },
+      exhibition: { title: "Norman Neasom Exhibition" },
+      artist: { name: "Norman Neasom", birthYear: 1915, deathYear: 2010 },
+      dimensions: [{ kind: "image", height: 15, width: 22, unit: "in", depth: null }],
+    });
+    expect(work?.previous?.catalogueNumber).toBe("36");
+    expect(work?.next).toBeNull();
+  });
+
+  it("keeps a work's framed size beside its image size", async () => {
+    const work = await readArtwork("58-skyscrapers");
+    expect(work?.dimensions.map((dimension) => [dimension.kind, dimension.height, dimension.width, dimension.unit])).toEqual([
+      ["image", 370, 545, "mm"],
+      ["framed", 620, 780, "mm"],
+    ]);
+    expect(work?.availability).toBe("private_collection");
+  });
+
+  it("lists a section's works in catalogue order", async () => {
+    const section = await readSection("norman-neasom-exhibition", "neasom-n-watercolours");
+    expect(section?.artworks.map((work) => work.catalogueNumber)).toEqual(["37", "50", "58"]);
+    expect(await readSection("norman-neasom-exhibition", "no-such-section")).toBeNull();
+  });
+
+  it("counts works per section on the exhibition", async () => {
+    const exhibition = await readExhibition("norman-neasom-exhibition");
+    expect(exhibition?.sections.map((section) => [section.title, section.workCount])).toEqual([
+      ["Wars and Conflicts", 2],
+      ["Romantic Encounters", 0],
+      ["Neasom. N (Watercolours)", 3],
+      ["Neasom. N (Drawings)", 1],
+      ["Worcestershire and Warwickshire", 1],
+      ["History and Events", 1],
+      ["Characters", 1],
+      ["Wales and the Borders", 0],
+    ]);
+    expect(exhibition?.sections[0]?.cover?.catalogueNumber).toBe("36");
+    expect((await readCurrentExhibition())?.slug).toBe("norman-neasom-exhibition");
+  });
+
+  it("hides unpublished works everywhere", async () => {
+    await db.artwork.update({ where: { slug: "63-the-auctioneer" }, data: { published: false } });
+    try {
+      expect(await readArtwork("63-the-auctioneer")).toBeNull();
+      expect((await readPublishedArtworks()).some((work) => work.slug === "63-the-auctioneer")).toBe(false);
+      const exhibition = await readExhibition("norman-neasom-exhibition");
+      expect(exhibition?.sections.find((section) => section.slug === "characters")?.workCount).toBe(0);
+    } finally {
+      await db.artwork.update({ where: { slug: "63-the-auctioneer" }, data: { published: true } });
+    }
+  });
+
+  it("accepts a catalogue number that repeats on another work", async () => {
+    const section = await db.section.findFirstOrThrow({ where: { slug: "characters" } });
+    await db.artwork.create({
+      data: { slug: "42-a-second-forty-two", catalogueNumber: "42", title: "A Second Forty-Two", sectionId: section.id, position: 5, category: "drawing" },
+    });
+    const withNumber = (await readPublishedArtworks()).filter((work) => work.catalogueNumber === "42");
+    expect(withNumber.map((work) => work.slug).sort()).toEqual(["42-a-second-forty-two", "42-second-retreat-from-russia"]);
+    await db.artwork.delete({ where: { slug: "42-a-second-forty-two" } });
+  });
+
+  it("reads the featured works for the home page", async () => {
+    const featured = await readFeaturedArtworks(4);
+    expect(featured).toHaveLength(4);
+    expect(featured.map((work) => work.catalogueNumber)).toContain("42");
+  });
+});
+
+describe("filtering and sorting All works", () => {
+  it("filters by section, category and availability", async () => {
+    const all = await readPublishedArtworks();
+    expect(filterAndSortArtworks(all, { sort: "number", section: "wars-and-conflicts" }).map((work) => work.catalogueNumber)).toEqual(["36", "42"]);
+    expect(filterAndSortArtworks(all, { sort: "number", category: "drawing" }).map((work) => work.catalogueNumber)).toEqual(["38", "42", "63", "69"]);
+    expect(filterAndSortArtworks(all, { sort: "number", availability: "private_collection" }).map((work) => work.catalogueNumber)).toEqual(["58", "93x"]);
+    expect(filterAndSortArtworks(all, { sort: "number", category: "drawing", availability: "private_collection" })).toEqual([]);
+  });
+
+  it("sorts by catalogue number as a gallery reads it, by title and by size", async () => {
+    const all = await readPublishedArtworks();
+    expect(filterAndSortArtworks(all, { sort: "number" }).map((work) => work.catalogueNumber)).toEqual(["36", "37", "38", "42", "50", "58", "63", "69", "93x"]);
+    expect(filterAndSortArtworks(all, { sort: "title" })[0]?.title).toBe("Comments on Life");
+    // 15 × 22 in is 2,129 cm², 16 × 20 in 2,064 cm²; the smallest is 100 × 165 mm (165 cm²), below 5 × 7 in (226 cm²).
+    expect(filterAndSortArtworks(all, { sort: "size" }).slice(0, 2).map((work) => work.catalogueNumber)).toEqual(["42", "69"]);
+    expect(filterAndSortArtworks(all, { sort: "size" }).at(-1)?.catalogueNumber).toBe("63");
+  });
+});

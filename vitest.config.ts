@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // The data layer is server-only; in tests it runs in plain Node, as on the server.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["tests/unit/support/global-setup.ts"],
+    setupFiles: ["tests/unit/support/per-file-database.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
