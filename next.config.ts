@@ -9,7 +9,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "pino"],
   // A database file in the project must never be bundled into a deployment.
   outputFileTracingExcludes: { "*": ["data/**", "**/*.db", "**/*.db-*"] },
   async headers() {

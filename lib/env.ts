@@ -44,6 +44,9 @@ const envSchema = z
     OUTBOX_SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
     OUTBOX_DISABLE_BACKGROUND_SWEEP: flag,
     TRUST_PROXY_HEADERS: flag,
+    UPLOAD_DIR: z.string().default("data/uploads"),
+    // Set by Next.js itself: "phase-production-build" while `next build` pre-renders pages.
+    NEXT_PHASE: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -86,6 +89,8 @@ function buildEnv(source: NodeJS.ProcessEnv) {
     GALLERY_EMAIL: env.GALLERY_EMAIL ?? "enquiries@gallery.localhost",
     MAIL_FROM: env.MAIL_FROM ?? "website@gallery.localhost",
     MAIL_DROP_DIR: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MAIL_DROP_DIR),
+    UPLOAD_DIR: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.UPLOAD_DIR),
+    isBuilding: env.NEXT_PHASE === "phase-production-build",
     FORM_SIGNING_SECRET: env.FORM_SIGNING_SECRET ?? DEVELOPMENT_FORM_SECRET,
     CRON_SECRET: env.CRON_SECRET,
   };

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
 
 test("a collector follows links from the home page to work 42 and reads it", async ({ page }) => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArtworkPlaceholder } from "@/components/artwork-placeholder";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { EnquiryForm } from "@/components/enquiry-form";
 import { JsonLd } from "@/components/json-ld";
 import { Paragraphs } from "@/components/paragraphs";
 import { artistWithDates, artworkAltText, availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describe";
@@ -10,6 +11,8 @@ import { visualArtworkJsonLd } from "@/lib/catalogue/structured-data";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { CATEGORY_LABELS, DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
 import { getArtwork, listPublicAddresses } from "@/lib/data/catalogue";
+import { issueFormToken } from "@/lib/enquiries/form-token";
+import { serverEnv } from "@/lib/env";
 import { absoluteUrl } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -99,9 +102,9 @@ export default async function ArtworkPage({ params }: Props) {
             )}
           </dl>
           <p className="mt-6">
-            <Link href={`/enquire?work=${work.slug}`} className="button-primary">
+            <a href="#enquire" className="button-primary">
               Enquire about this work
-            </Link>
+            </a>
           </p>
           <p className="mt-3 font-sans text-sm text-ink-soft">
             {forSale
@@ -126,6 +129,17 @@ export default async function ArtworkPage({ params }: Props) {
           </section>
         )}
       </div>
+      <section id="enquire" aria-labelledby="enquire-heading" className="mt-14 scroll-mt-6 border-t border-rule bg-paper-deep px-5 py-8 sm:px-8">
+        <div className="max-w-2xl">
+          <h2 id="enquire-heading" className="text-2xl font-semibold">
+            Enquire about this work
+          </h2>
+          <p className="mt-2 mb-6 font-sans text-sm text-ink-soft">
+            Your enquiry goes straight to the gallery, and you receive a reference by email at once.
+          </p>
+          <EnquiryForm artwork={{ slug: work.slug, label: workLabel(work) }} formToken={issueFormToken(serverEnv().FORM_SIGNING_SECRET)} headingId="enquire-heading" />
+        </div>
+      </section>
       <nav aria-label={`More works in ${work.section.title}`} className="mt-14 grid grid-cols-2 gap-6 border-t border-rule pt-6 font-sans">
         <div>
           {work.previous && (

@@ -24,6 +24,7 @@ export const appEnv: Record<string, string> = {
   FORM_SIGNING_SECRET: "e2e-form-signing-secret-0123456789abcdef",
   CRON_SECRET: "e2e-cron-secret-0123456789",
   ENQUIRY_MIN_FILL_SECONDS: "1",
+  TRUST_PROXY_HEADERS: "true",
   OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
   MAIL_DROP_DIR: path.join(e2eRoot, "mail-drop"),
   UPLOAD_DIR: path.join(e2eRoot, "uploads"),

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { siteInfo } from "@/lib/site";
+import { serverEnv } from "@/lib/env";
+
+export const metadata: Metadata = {
+  title: "Privacy notice",
+  description: "What the gallery does with the details you send in an enquiry, who receives them and how long they are kept.",
+  alternates: { canonical: "/privacy" },
+};
+
+export default function PrivacyPage() {
+  const site = siteInfo();
+  const env = serverEnv();
+  return (
+    <>
+      <Breadcrumb trail={[{ label: "Home", href: "/" }, { label: "Privacy notice" }]} />
+      <article className="prose-gallery max-w-2xl">
+        <h1 className="text-4xl font-semibold">Privacy notice</h1>
+        <p className="mt-4 text-lg">This notice explains what {site.name} does with the details you give when you send an enquiry through this website.</p>
+        <h2 className="mt-8 text-2xl font-semibold">What we keep and why</h2>
+        <p>
+          Your name, email address, optional phone number, your message, the questions you ticked and the work you asked about. We
+          keep them for one purpose: to answer your enquiry and any conversation that follows from it. We also keep a one-way
+          fingerprint of your connection&apos;s address for an hour or so, to stop automated abuse of the form.
+        </p>
+        <h2 className="mt-8 text-2xl font-semibold">Who receives them</h2>
+        <p>
+          The gallery&apos;s own staff, who read and answer enquiries. Your enquiry is emailed to the gallery through our mail provider,
+          which processes it only to deliver it. We do not sell or share your details, and we do not add you to a mailing list.
+        </p>
+        <h2 className="mt-8 text-2xl font-semibold">How long we keep them</h2>
+        <p>
+          Two years from your last message to us, after which the enquiry is deleted. If you buy a work, the sale records are kept for
+          as long as the law requires.
+        </p>
+        <h2 className="mt-8 text-2xl font-semibold">Your rights</h2>
+        <p>
+          You can ask to see what we hold about you, to correct it or to have it deleted, by writing to{" "}
+          <a href={`mailto:${env.GALLERY_EMAIL}`}>{env.GALLERY_EMAIL}</a>. You may also complain to the Information Commissioner&apos;s
+          Office.
+        </p>
+      </article>
+    </>
+  );
+}

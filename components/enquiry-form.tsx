@@ -1,0 +1,214 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { sendEnquiry } from "@/lib/actions/enquiry";
+import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
+import { ENQUIRY_LIMITS, INITIAL_ENQUIRY_STATE, type EnquiryField, type EnquiryFormState } from "@/lib/validations/enquiry";
+
+type Props = {
+  /** The work the enquiry is about; none for a general question. */
+  artwork?: { slug: string; label: string };
+  /** Signed when the page was rendered; refreshed on load because pre-rendered pages date from the build. */
+  formToken: string;
+  headingId: string;
+};
+
+const FIELD_ORDER: EnquiryField[] = ["name", "email", "phone", "questions", "shippingCountry", "message", "consent"];
+
+export function EnquiryForm({ artwork, formToken, headingId }: Props) {
+  const [state, formAction, isPending] = useActionState<EnquiryFormState, FormData>(sendEnquiry, INITIAL_ENQUIRY_STATE);
+  const [token, setToken] = useState(formToken);
+  const formRef = useRef<HTMLFormElement>(null);
+  const confirmationRef = useRef<HTMLDivElement>(null);
+  const idPrefix = artwork ? `enquiry-${artwork.slug}` : "enquiry";
+  const id = (field: string) => `${idPrefix}-${field}`;
+
+  useEffect(() => {
+    let cancelled = false;
+    fetch("/api/enquiries/form-token", { cache: "no-store" })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body: { token?: string } | null) => {
+        if (!cancelled && body?.token) setToken(body.token);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (state.status === "sent") {
+      confirmationRef.current?.focus();
+      return;
+    }
+    if (state.status === "invalid") {
+      const first = FIELD_ORDER.find((field) => state.fieldErrors[field]?.length);
+      const target = first ? formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`) : null;
+      target?.focus();
+    }
+  }, [state]);
+
+  const errorOf = (field: EnquiryField) => state.fieldErrors[field]?.[0];
+  const describedBy = (field: EnquiryField, hint?: boolean) =>
+    [hint ? id(`${field}-hint`) : null, errorOf(field) ? id(`${field}-error`) : null].filter(Boolean).join(" ") || undefined;
+  const values = state.values;
+
+  if (state.status === "sent") {
+    return (
+      <div ref={confirmationRef} tabIndex={-1} role="status" className="border-l-4 border-ok bg-white p-6" data-testid="enquiry-confirmation">
+        <p className="text-xl font-semibold">Thank you: your enquiry has reached the gallery.</p>
+        <p className="mt-2">
+          Your reference is <strong data-testid="enquiry-reference">{state.reference}</strong>. Please quote it if you write to us about
+          this enquiry.
+        </p>
+        <p className="mt-2 font-sans text-sm text-ink-soft">
+          We reply personally, usually within two working days. We have also emailed you a confirmation.
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <form ref={formRef} action={formAction} noValidate aria-labelledby={headingId} className="space-y-5">
+      <p role="status" aria-live="polite" className={state.message ? "border-l-4 border-alert bg-white p-4 font-sans" : "sr-only"}>
+        {state.message}
+      </p>
+      {artwork && (
+        <p className="font-sans text-sm">
+          About: <strong>{artwork.label}</strong>
+        </p>
+      )}
+      <input type="hidden" name="formToken" value={token} />
+      {artwork && <input type="hidden" name="artworkSlug" value={artwork.slug} />}
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label>
+          Leave this field empty
+          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
+
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField id={id("name")} field="name" label="Your name" autoComplete="name" maxLength={ENQUIRY_LIMITS.name} defaultValue={values.name} error={errorOf("name")} describedBy={describedBy("name")} required />
+        <TextField id={id("email")} field="email" label="Email address" type="email" autoComplete="email" maxLength={ENQUIRY_LIMITS.email} defaultValue={values.email} error={errorOf("email")} describedBy={describedBy("email")} required />
+      </div>
+      <TextField id={id("phone")} field="phone" label="Phone (optional)" type="tel" autoComplete="tel" maxLength={ENQUIRY_LIMITS.phone} defaultValue={values.phone} error={errorOf("phone")} describedBy={describedBy("phone")} />
+
+      <fieldset aria-describedby={errorOf("questions") ? id("questions-error") : undefined}>
+        <legend className="field-label">{artwork ? "I would like to know about (optional)" : "Your question is about (optional)"}</legend>
+        <div className="mt-2 grid gap-2 font-sans sm:grid-cols-2">
+          {ENQUIRY_QUESTIONS.map((question, index) => (
+            <label key={question} className="flex items-center gap-3">
+              <input
+                type="checkbox"
+                name="questions"
+                value={question}
+                defaultChecked={values.questions.includes(question)}
+                className="h-5 w-5 accent-accent"
+                data-field={index === 0 ? "questions" : undefined}
+              />
+              {ENQUIRY_QUESTION_LABELS[question]}
+            </label>
+          ))}
+        </div>
+        {errorOf("questions") && <p id={id("questions-error")} className="field-error">{errorOf("questions")}</p>}
+      </fieldset>
+      <TextField
+        id={id("shippingCountry")}
+        field="shippingCountry"
+        label="Country for shipping (if you ticked shipping)"
+        autoComplete="country-name"
+        maxLength={ENQUIRY_LIMITS.country}
+        defaultValue={values.shippingCountry}
+        error={errorOf("shippingCountry")}
+        describedBy={describedBy("shippingCountry")}
+      />
+
+      <div>
+        <label htmlFor={id("message")} className="field-label">
+          Your message{artwork ? " (optional if you ticked a question)" : ""}
+        </label>
+        <textarea
+          id={id("message")}
+          name="message"
+          rows={6}
+          maxLength={ENQUIRY_LIMITS.message}
+          defaultValue={values.message}
+          className="field-input"
+          aria-invalid={errorOf("message") ? true : undefined}
+          aria-describedby={describedBy("message", true)}
+          data-field="message"
+        />
+        <p id={id("message-hint")} className="field-hint">
+          Up to {ENQUIRY_LIMITS.message.toLocaleString("en-GB")} characters.
+        </p>
+        {errorOf("message") && <p id={id("message-error")} className="field-error">{errorOf("message")}</p>}
+      </div>
+
+      <div>
+        <label className="flex items-start gap-3 font-sans">
+          <input
+            type="checkbox"
+            name="consent"
+            defaultChecked={values.consent}
+            className="mt-1 h-5 w-5 accent-accent"
+            aria-invalid={errorOf("consent") ? true : undefined}
+            aria-describedby={describedBy("consent")}
+            data-field="consent"
+            required
+          />
+          <span>
+            I agree that the gallery keeps my enquiry and contact details to answer me, as described in the{" "}
+            <Link href="/privacy">privacy notice</Link>.
+          </span>
+        </label>
+        {errorOf("consent") && <p id={id("consent-error")} className="field-error">{errorOf("consent")}</p>}
+      </div>
+
+      <button type="submit" className="button-primary" disabled={isPending} aria-disabled={isPending}>
+        {isPending ? "Sending…" : "Send enquiry"}
+      </button>
+    </form>
+  );
+}
+
+type TextFieldProps = {
+  id: string;
+  field: EnquiryField;
+  label: string;
+  type?: "text" | "email" | "tel";
+  autoComplete: string;
+  maxLength: number;
+  defaultValue: string;
+  error?: string;
+  describedBy?: string;
+  required?: boolean;
+};
+
+function TextField({ id, field, label, type = "text", autoComplete, maxLength, defaultValue, error, describedBy, required }: TextFieldProps) {
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={field}
+        type={type}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        defaultValue={defaultValue}
+        className="field-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        aria-required={required ? true : undefined}
+        data-field={field}
+      />
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import "server-only";
+import { createHash, randomInt } from "node:crypto";
+import { z } from "zod";
+import { mediumLine, priceText, availabilityLabel, artistWithDates } from "@/lib/catalogue/describe";
+import { formatBothUnits } from "@/lib/catalogue/sizes";
+import { DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
+import { readArtwork, type ArtworkDetail } from "@/lib/data/catalogue";
+import { storeEnquiryWithEmails, type OutgoingEmail } from "@/lib/data/enquiries";
+import { serverEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { collectorAcknowledgement, galleryNotification } from "@/lib/mail/templates";
+import {
+  EMPTY_ENQUIRY_VALUES,
+  enquiryFormValues,
+  enquiryInputFromFormData,
+  enquirySchema,
+  type EnquiryFormState,
+  type EnquiryInput,
+} from "@/lib/validations/enquiry";
+import { readFormToken } from "./form-token";
+import { consumeEnquiryAllowance, FLAG_AFTER_PER_CONNECTION } from "./rate-limits";
+import type { ArtworkSnapshot } from "./snapshot";
+
+export const HONEYPOT_FIELD = "website";
+export const FORM_TOKEN_FIELD = "formToken";
+
+export type SubmissionContext = { clientIp: string | null; now?: Date };
+export type SubmissionResult = { state: EnquiryFormState; outboxIds: string[] };
+
+function snapshotOf(work: ArtworkDetail): ArtworkSnapshot {
+  return {
+    slug: work.slug,
+    catalogueNumber: work.catalogueNumber,
+    title: work.title,
+    medium: mediumLine(work),
+    sizes: work.dimensions.map((dimension) => `${DIMENSION_KIND_LABELS[dimension.kind]}: ${formatBothUnits(dimension)}`),
+    availability: availabilityLabel(work.availability),
+    price: priceText(work),
+    section: work.section.title,
+    exhibition: work.exhibition.title,
+    artist: artistWithDates(work.artist),
+  };
+}
+
+function hash(...parts: string[]): string {
+  return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 40);
+}
+
+function sentState(reference: string): EnquiryFormState {
+  return {
+    status: "sent",
+    message: `Thank you: your enquiry has reached the gallery. Your reference is ${reference}.`,
+    fieldErrors: {},
+    values: EMPTY_ENQUIRY_VALUES,
+    reference,
+  };
+}
+
+/** What a bot is shown: the same success a person sees, with a reference that matches nothing. */
+function decoyState(now: Date): EnquiryFormState {
+  return sentState(`ENQ-${now.getUTCFullYear()}-${String(randomInt(100_000, 999_999)).padStart(6, "0")}`);
+}
+
+function flagReasonsFor(input: EnquiryInput, connectionCount: number): string[] {
+  const reasons: string[] = [];
+  const links = input.message.match(/https?:\/\/|www\./gi)?.length ?? 0;
+  if (links >= 3) reasons.push(`the message contains ${links} links`);
+  if (connectionCount > FLAG_AFTER_PER_CONNECTION) reasons.push(`${connectionCount} enquiries from one connection within an hour`);
+  if (/<a\s+href=|\[url=/i.test(input.message)) reasons.push("the message contains link markup");
+  return reasons;
+}
+
+export async function submitEnquiry(formData: FormData, context: SubmissionContext): Promise<SubmissionResult> {
+  const env = serverEnv();
+  const now = context.now ?? new Date();
+  const raw = enquiryInputFromFormData(formData);
+
+  const honeypot = formData.get(HONEYPOT_FIELD);
+  const token = readFormToken(formData.get(FORM_TOKEN_FIELD)?.toString(), env.FORM_SIGNING_SECRET);
+  const tooFast = token.valid && now.getTime() - token.issuedAt < env.ENQUIRY_MIN_FILL_SECONDS * 1000;
+  if ((typeof honeypot === "string" && honeypot.trim() !== "") || !token.valid || tooFast) {
+    logger.info({ honeypot: Boolean(honeypot), tokenValid: token.valid, tooFast }, "Enquiry dropped by the bot checks");
+    return { state: decoyState(now), outboxIds: [] };
+  }
+
+  const parsed = enquirySchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      state: {
+        status: "invalid",
+        message: "Please correct the fields marked below; nothing has been sent yet.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+        values: enquiryFormValues(raw),
+      },
+      outboxIds: [],
+    };
+  }
+  const input = parsed.data;
+
+  const artwork = input.artworkSlug ? await readArtwork(input.artworkSlug) : null;
+  if (input.artworkSlug && !artwork) {
+    return {
+      state: {
+        status: "invalid",
+        message: "That work is no longer listed. Please send your question from the general enquiry page.",
+        fieldErrors: {},
+        values: enquiryFormValues(raw),
+      },
+      outboxIds: [],
+    };
+  }
+
+  const clientKey = context.clientIp ? hash(env.FORM_SIGNING_SECRET, context.clientIp) : null;
+  const allowance = await consumeEnquiryAllowance(clientKey, input.email);
+  if (!allowance.allowed) {
+    const minutes = Math.max(1, Math.ceil(allowance.retryAfterSeconds / 60));
+    return {
+      state: {
+        status: "refused",
+        message: `We have received several enquiries from you in a short time, so this one was not sent. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or write to ${env.GALLERY_EMAIL}.`,
+        fieldErrors: {},
+        values: enquiryFormValues(raw),
+      },
+      outboxIds: [],
+    };
+  }
+
+  const flagReasons = flagReasonsFor(input, allowance.connectionCount);
+  const snapshot = artwork ? snapshotOf(artwork) : null;
+  const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
+  const day = now.toISOString().slice(0, 10);
+  const emails: OutgoingEmail[] = [
+    {
+      kind: "gallery_notification",
+      to: env.GALLERY_EMAIL,
+      from: env.MAIL_FROM,
+      replyTo: input.email,
+      render: (reference) =>
+        galleryNotification(gallery, {
+          reference,
+          name: input.name,
+          email: input.email,
+          phone: input.phone ?? null,
+          message: input.message,
+          questions: input.questions,
+          shippingCountry: input.shippingCountry ?? null,
+          artwork: snapshot,
+          flagReasons,
+        }),
+    },
+  ];
+  // A flagged enquiry gets no acknowledgement: the address may not belong to whoever typed it.
+  if (flagReasons.length === 0) {
+    emails.push({
+      kind: "collector_acknowledgement",
+      to: input.email,
+      from: env.MAIL_FROM,
+      replyTo: env.GALLERY_EMAIL,
+      dedupeKey: `ack:${input.email.toLowerCase()}:${day}`,
+      render: (reference) => collectorAcknowledgement(gallery, { reference, artwork: snapshot }),
+    });
+  }
+
+  const stored = await storeEnquiryWithEmails(
+    {
+      submissionKey: hash(token.nonce, input.email.toLowerCase(), input.message, input.artworkSlug ?? "", input.questions.join(",")),
+      artworkId: artwork?.id ?? null,
+      artworkSnapshot: snapshot,
+      name: input.name,
+      email: input.email,
+      phone: input.phone ?? null,
+      message: input.message,
+      questions: input.questions,
+      shippingCountry: input.questions.includes("shipping") ? (input.shippingCountry ?? null) : null,
+      flagReasons,
+      clientIpHash: clientKey,
+      now,
+    },
+    emails,
+  );
+  logger.info({ reference: stored.reference, duplicate: stored.duplicate, flagged: flagReasons.length > 0 }, "Enquiry stored");
+  return { state: sentState(stored.reference), outboxIds: stored.outboxIds };
+}

@@ -1,0 +1,20 @@
+/** Allowed values of the enquiry and outbox text "enums", with the words staff and collectors read. */
+
+export const ENQUIRY_QUESTIONS = ["price_availability", "condition_framing", "shipping", "viewing"] as const;
+export type EnquiryQuestion = (typeof ENQUIRY_QUESTIONS)[number];
+
+export const ENQUIRY_QUESTION_LABELS: Record<EnquiryQuestion, string> = {
+  price_availability: "Price and availability",
+  condition_framing: "Condition and framing",
+  shipping: "Shipping to my country",
+  viewing: "Arranging a viewing",
+};
+
+export const ENQUIRY_STATUSES = ["new", "in_progress", "replied", "closed", "spam"] as const;
+export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
+
+export const OUTBOX_KINDS = ["gallery_notification", "collector_acknowledgement", "staff_reply"] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

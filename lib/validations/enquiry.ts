@@ -1,0 +1,126 @@
+/**
+ * The enquiry form's one schema, used by the form (field names, limits) and by the server action.
+ * Values end up in email headers, so anything that could smuggle a header or a recipient
+ * (line breaks, commas, quoted or display-name addresses) is refused with a plain message.
+ */
+import { z } from "zod";
+import { ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
+
+export const ENQUIRY_LIMITS = { name: 120, email: 254, phone: 40, message: 5000, country: 80 } as const;
+
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const optionalSingleLine = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), `${label} must be on one line`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const enquirySchema = z
+  .object({
+    artworkSlug: z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^[a-z0-9-]*$/, "Unknown work")
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    name: z
+      .string({ error: "Please tell us your name" })
+      .trim()
+      .min(1, "Please tell us your name")
+      .max(ENQUIRY_LIMITS.name, `Your name must be at most ${ENQUIRY_LIMITS.name} characters`)
+      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), "Your name must be on one line"),
+    email: z
+      .string({ error: "Please give your email address so we can reply" })
+      .trim()
+      .min(1, "Please give your email address so we can reply")
+      .max(ENQUIRY_LIMITS.email, "That email address is too long")
+      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), "An email address must be on one line")
+      .refine((value) => !/[,;<>"()\s]/.test(value), "Please give one plain email address, such as name@example.com")
+      .pipe(z.email("Please check your email address: it should look like name@example.com")),
+    phone: optionalSingleLine(ENQUIRY_LIMITS.phone, "Your phone number").refine(
+      (value) => value === undefined || /^[0-9+()\-.\s]{5,}$/.test(value),
+      "Please give a phone number using digits, spaces and + ( ) - only",
+    ),
+    message: z
+      .string()
+      .trim()
+      .max(ENQUIRY_LIMITS.message, `Please keep your message under ${ENQUIRY_LIMITS.message.toLocaleString("en-GB")} characters`)
+      .refine((value) => !CONTROL_CHARACTERS.test(value), "Your message contains characters we can't send")
+      .default(""),
+    questions: z.array(z.enum(ENQUIRY_QUESTIONS, "Unknown question")).max(ENQUIRY_QUESTIONS.length).default([]),
+    shippingCountry: optionalSingleLine(ENQUIRY_LIMITS.country, "The country"),
+    consent: z.literal(true, "Please agree to the privacy notice so that we can answer you"),
+  })
+  .superRefine((enquiry, ctx) => {
+    const asksAboutAWork = enquiry.artworkSlug !== undefined && enquiry.questions.length > 0;
+    if (enquiry.message === "" && !asksAboutAWork) {
+      ctx.addIssue({ code: "custom", path: ["message"], message: "Please write your question" });
+    }
+    if (enquiry.questions.includes("shipping") && !enquiry.shippingCountry) {
+      ctx.addIssue({ code: "custom", path: ["shippingCountry"], message: "Please tell us which country to quote shipping to" });
+    }
+  });
+
+export type EnquiryInput = z.output<typeof enquirySchema>;
+export type EnquiryField = keyof z.input<typeof enquirySchema>;
+
+/** What the form posts, as the schema expects it: repeated checkboxes as a list, the consent box as a boolean. */
+export function enquiryInputFromFormData(formData: FormData): Record<string, unknown> {
+  const text = (key: string) => {
+    const value = formData.get(key);
+    return typeof value === "string" ? value : undefined;
+  };
+  return {
+    artworkSlug: text("artworkSlug"),
+    name: text("name"),
+    email: text("email"),
+    phone: text("phone"),
+    message: text("message"),
+    questions: formData.getAll("questions").filter((value): value is string => typeof value === "string"),
+    shippingCountry: text("shippingCountry"),
+    consent: text("consent") === "on" || text("consent") === "true",
+  };
+}
+
+/** The values to put back into the form after a refused submission (never the bot-check fields). */
+export type EnquiryFormValues = {
+  name: string;
+  email: string;
+  phone: string;
+  message: string;
+  questions: string[];
+  shippingCountry: string;
+  consent: boolean;
+};
+
+export const EMPTY_ENQUIRY_VALUES: EnquiryFormValues = { name: "", email: "", phone: "", message: "", questions: [], shippingCountry: "", consent: false };
+
+export function enquiryFormValues(raw: Record<string, unknown>): EnquiryFormValues {
+  const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
+  return {
+    name: text(raw.name, 500),
+    email: text(raw.email, 500),
+    phone: text(raw.phone, 200),
+    message: text(raw.message, ENQUIRY_LIMITS.message + 1000),
+    questions: Array.isArray(raw.questions) ? raw.questions.filter((value): value is string => typeof value === "string").slice(0, 10) : [],
+    shippingCountry: text(raw.shippingCountry, 200),
+    consent: raw.consent === true,
+  };
+}
+
+export type EnquiryFormState = {
+  status: "idle" | "invalid" | "refused" | "sent";
+  /** Shown in the live region: what happened, in a sentence. */
+  message: string;
+  fieldErrors: Partial<Record<EnquiryField, string[]>>;
+  values: EnquiryFormValues;
+  reference?: string;
+};
+
+export const INITIAL_ENQUIRY_STATE: EnquiryFormState = { status: "idle", message: "", fieldErrors: {}, values: EMPTY_ENQUIRY_VALUES };

@@ -1,0 +1,147 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+import { queryDatabase } from "./support/database";
+import { waitForMessage } from "./support/mailbox";
+
+const WORK_42 = "/works/42-second-retreat-from-russia";
+
+async function fillEnquiry(page: Page, fields: { name: string; email: string; message: string }) {
+  const form = page.locator("#enquire");
+  await form.getByLabel("Your name").fill(fields.name);
+  await form.getByLabel("Email address").fill(fields.email);
+  await form.getByLabel("Price and availability").check();
+  await form.getByLabel(/Your message/).fill(fields.message);
+  await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
+  // People take more than the minimum fill time (1 s in this run); bots that don't are dropped.
+  await page.waitForTimeout(1_200);
+}
+
+test("a collector enquires about work 42 and the gallery receives it by email", async ({ page }) => {
+  await page.goto(WORK_42);
+  await page.getByRole("link", { name: "Enquire about this work" }).click();
+  await expect(page).toHaveURL(/#enquire$/);
+  await expect(page.locator("#enquire")).toContainText("About: 42 Second Retreat from Russia");
+  await expectNoAxeViolations(page);
+
+  await fillEnquiry(page, { name: "Zoë O'Brien", email: "zoe.obrien@collector.test", message: "Is the frame original? <b>Thanks</b>" });
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+
+  const confirmation = page.getByTestId("enquiry-confirmation");
+  await expect(confirmation).toBeVisible();
+  await expect(confirmation).toBeFocused();
+  const reference = (await page.getByTestId("enquiry-reference").textContent()) ?? "";
+  expect(reference).toMatch(/^ENQ-\d{4}-\d{6}$/);
+  await expectNoAxeViolations(page);
+
+  const galleryEmail = await waitForMessage((message) => message.subject.includes(reference) && message.to.includes("enquiries@bracebridge.test"));
+  expect(galleryEmail.from).toBe("website@bracebridge.test");
+  expect(galleryEmail.replyTo).toEqual(["zoe.obrien@collector.test"]);
+  expect(galleryEmail.subject).toBe(`Enquiry ${reference}: 42 Second Retreat from Russia`);
+  expect(galleryEmail.text).toContain("Zoë O'Brien");
+  expect(galleryEmail.text).toContain("Price and availability");
+  expect(galleryEmail.text).toContain("Image area: 15 × 22 in / 38.1 × 55.9 cm");
+  expect(galleryEmail.text).toContain("http://127.0.0.1:3200/works/42-second-retreat-from-russia");
+  expect(galleryEmail.html).toContain("Is the frame original? &lt;b&gt;Thanks&lt;/b&gt;");
+  expect(galleryEmail.html).not.toContain("<b>Thanks</b>");
+
+  const acknowledgement = await waitForMessage((message) => message.to.includes("zoe.obrien@collector.test"));
+  expect(acknowledgement.subject).toContain(reference);
+  expect(acknowledgement.text).not.toContain("Is the frame original");
+});
+
+test("the enquiry form works with JavaScript turned off", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(WORK_42);
+  await fillEnquiry(page, { name: "Ada Noscript", email: "ada.noscript@collector.test", message: "Could I see it next Tuesday?" });
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+  const reference = (await page.getByTestId("enquiry-reference").textContent()) ?? "";
+  expect(reference).toMatch(/^ENQ-\d{4}-\d{6}$/);
+  await waitForMessage((message) => message.subject.includes(reference) && message.replyTo.includes("ada.noscript@collector.test"));
+
+  // A mistake without JavaScript: the server answers with the error beside the field and keeps what was typed.
+  await page.goto(WORK_42);
+  await fillEnquiry(page, { name: "Ada Noscript", email: "ada@", message: "Second question" });
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+  await expect(page.locator("#enquire").getByText("Please check your email address")).toBeVisible();
+  await expect(page.locator("#enquire").getByLabel("Your name")).toHaveValue("Ada Noscript");
+  await context.close();
+});
+
+test("a bad email address is explained beside the field, focused, and nothing is lost or stored", async ({ page }) => {
+  await page.goto(WORK_42);
+  await fillEnquiry(page, { name: "Kim Min-jun 김민준", email: "kim, other@example.test", message: "Shipping to Seoul?" });
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+
+  const email = page.locator("#enquire").getByLabel("Email address");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toBeFocused();
+  const errorId = (await email.getAttribute("aria-describedby")) ?? "";
+  await expect(page.locator(`[id="${errorId}"]`)).toHaveText("Please give one plain email address, such as name@example.com");
+  await expect(page.getByRole("status").first()).toContainText("nothing has been sent yet");
+  await expect(page.locator("#enquire").getByLabel("Your name")).toHaveValue("Kim Min-jun 김민준");
+  await expect(page.locator("#enquire").getByLabel(/Your message/)).toHaveValue("Shipping to Seoul?");
+  await expect(page.locator("#enquire").getByLabel("Price and availability")).toBeChecked();
+  await expectNoAxeViolations(page);
+  expect(queryDatabase("SELECT id FROM Enquiry WHERE name = ?", "Kim Min-jun 김민준")).toHaveLength(0);
+});
+
+test("a general question from the Enquire page reaches the gallery", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Enquire" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ask the gallery" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Your name").fill("Pat Visitor");
+  await page.getByLabel("Email address").fill("pat.visitor@collector.test");
+  await page.getByLabel(/Your message/).fill("Do you hold other works by Neasom?");
+  await page.getByLabel(/I agree/).check();
+  await page.waitForTimeout(1_200);
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+  const reference = (await page.getByTestId("enquiry-reference").textContent()) ?? "";
+  const email = await waitForMessage((message) => message.subject.includes(reference));
+  expect(email.subject).toBe(`Enquiry ${reference}: a general question`);
+});
+
+test("a bot that fills the hidden field is shown success, but nothing is stored or sent", async ({ page }) => {
+  await page.goto(WORK_42);
+  await fillEnquiry(page, { name: "Spam Bot", email: "bot@spam.test", message: "Cheap watches" });
+  await page.locator('input[name="website"]').evaluate((input: HTMLInputElement) => (input.value = "http://spam.test"));
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+  const reference = (await page.getByTestId("enquiry-reference").textContent()) ?? "";
+  expect(reference).toMatch(/^ENQ-\d{4}-\d{6}$/);
+  expect(queryDatabase("SELECT id FROM Enquiry WHERE email = ?", "bot@spam.test")).toHaveLength(0);
+  expect(queryDatabase("SELECT id FROM Enquiry WHERE reference = ?", reference)).toHaveLength(0);
+});
+
+test("hostile direct POSTs to the enquiry action get answers, never a 500, and store nothing", async ({ browser, request }) => {
+  // The progressive-enhancement form carries the action's hidden fields; replay them with hostile values.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(WORK_42);
+  const hiddenFields = await page
+    .locator("#enquire form input[type=hidden]")
+    .evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const));
+  await context.close();
+  const base = Object.fromEntries(hiddenFields);
+  expect(Object.keys(base).some((name) => name.startsWith("$ACTION"))).toBe(true);
+
+  const hostile: Array<Record<string, string>> = [
+    { name: "Eve\r\nBcc: victim@example.test", email: "eve@example.test", message: "hello", consent: "on" },
+    { name: "Eve", email: "eve@example.test\r\nBcc: x@example.test", message: "hello", consent: "on" },
+    { name: "Eve", email: '"eve,admin"@example.test', message: "hello", consent: "on" },
+    { name: "Eve", email: "Eve <eve@example.test>", message: "hello", consent: "on" },
+    { name: "Eve", email: "eve@example.test", message: "x".repeat(5001), consent: "on" },
+    { name: "Eve", email: "eve@example.test", message: "hello", questions: "drop table", consent: "on" },
+    { name: "Eve", email: "eve@example.test", message: "hello", artworkSlug: "../../etc/passwd", consent: "on" },
+    { name: "Eve", email: "eve@example.test", message: "hello" },
+    {},
+  ];
+  for (const fields of hostile) {
+    const response = await request.post(WORK_42, { multipart: { ...base, ...fields } });
+    expect(response.status(), JSON.stringify(fields).slice(0, 80)).toBeLessThan(500);
+  }
+  const garbage = await request.post(WORK_42, { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain" }, data: "{{{" });
+  expect(garbage.status()).toBeLessThan(500);
+  expect(queryDatabase("SELECT id FROM Enquiry WHERE email LIKE '%eve%'")).toHaveLength(0);
+});

@@ -1,0 +1,12 @@
+import Database from "better-sqlite3";
+import { appEnv } from "./test-env";
+
+/** Reads the running gallery's SQLite file directly, read-only, to check what was (not) stored. */
+export function queryDatabase<T>(sql: string, ...params: unknown[]): T[] {
+  const database = new Database(appEnv.DATABASE_URL!.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+  try {
+    return database.prepare(sql).all(...params) as T[];
+  } finally {
+    database.close();
+  }
+}

@@ -1,0 +1,29 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect } from "@playwright/test";
+import type { CapturedMessage } from "../../support/mail-catcher";
+import { capturedMailDir } from "./test-env";
+
+/** Everything the test SMTP server has accepted so far. */
+export function capturedMessages(): CapturedMessage[] {
+  if (!existsSync(capturedMailDir)) return [];
+  return readdirSync(capturedMailDir)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => JSON.parse(readFileSync(path.join(capturedMailDir, file), "utf8")) as CapturedMessage);
+}
+
+/** Waits until the test SMTP server has a message matching the predicate, and returns it. */
+export async function waitForMessage(predicate: (message: CapturedMessage) => boolean, timeout = 15_000): Promise<CapturedMessage> {
+  let found: CapturedMessage | undefined;
+  await expect
+    .poll(
+      () => {
+        found = capturedMessages().find(predicate);
+        return Boolean(found);
+      },
+      { timeout, message: "waiting for an email at the test SMTP server" },
+    )
+    .toBe(true);
+  return found!;
+}
