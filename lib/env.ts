@@ -72,7 +72,7 @@ const envSchema = z
 
 export type ServerEnv = ReturnType<typeof buildEnv>;
 
-function buildEnv(source: NodeJS.ProcessEnv) {
+function buildEnv(source: Record<string, string | undefined>) {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
@@ -124,7 +124,14 @@ export function databaseFilePath(): string | undefined {
   return url.startsWith("file:") ? url.slice("file:".length) : undefined;
 }
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Read on its own, like databaseUrl(): the logger is created before anything needs the rest. */
+export function logLevel(): (typeof LOG_LEVELS)[number] {
+  return z.enum(LOG_LEVELS).catch("info").parse(process.env.LOG_LEVEL ?? "info");
+}
+
 /** For tests that check the validation itself. */
-export function parseEnvForTest(source: NodeJS.ProcessEnv): ServerEnv {
+export function parseEnvForTest(source: Record<string, string | undefined>): ServerEnv {
   return buildEnv(source);
 }

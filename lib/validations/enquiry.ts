@@ -16,7 +16,7 @@ const optionalSingleLine = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
-    .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), `${label} must be on one line`)
+    .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), { message: `${label} must be on one line`, abort: true })
     .optional()
     .transform((value) => (value ? value : undefined));
 
@@ -34,14 +34,14 @@ export const enquirySchema = z
       .trim()
       .min(1, "Please tell us your name")
       .max(ENQUIRY_LIMITS.name, `Your name must be at most ${ENQUIRY_LIMITS.name} characters`)
-      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), "Your name must be on one line"),
+      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), { message: "Your name must be on one line", abort: true }),
     email: z
       .string({ error: "Please give your email address so we can reply" })
       .trim()
       .min(1, "Please give your email address so we can reply")
       .max(ENQUIRY_LIMITS.email, "That email address is too long")
-      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), "An email address must be on one line")
-      .refine((value) => !/[,;<>"()\s]/.test(value), "Please give one plain email address, such as name@example.com")
+      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), { message: "An email address must be on one line", abort: true })
+      .refine((value) => !/[,;<>"()\s]/.test(value), { message: "Please give one plain email address, such as name@example.com", abort: true })
       .pipe(z.email("Please check your email address: it should look like name@example.com")),
     phone: optionalSingleLine(ENQUIRY_LIMITS.phone, "Your phone number").refine(
       (value) => value === undefined || /^[0-9+()\-.\s]{5,}$/.test(value),

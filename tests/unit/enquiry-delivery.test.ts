@@ -1,0 +1,266 @@
+import net from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { submitEnquiry } from "@/lib/enquiries/submit";
+import { deliverDueEmails, retryDelayMs, sweepOutbox } from "@/lib/mail/outbox";
+import { seedCatalogue } from "@/prisma/seed";
+import { startMailCatcher, type MailCatcher } from "../support/mail-catcher";
+import { enquiryForm } from "./support/enquiry-helpers";
+
+let catcher: MailCatcher;
+let smtpPort: number;
+let collector = 0;
+
+/** Every test writes as a different person from a different connection, as in life. */
+function nextCollector() {
+  collector += 1;
+  return { email: `collector${collector}@example.test`, ip: `198.51.100.${collector}` };
+}
+
+beforeAll(async () => {
+  catcher = await startMailCatcher();
+  smtpPort = catcher.port;
+  Object.assign(process.env, {
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(smtpPort),
+    SMTP_IGNORE_TLS: "true",
+    SMTP_TIMEOUT_MS: "1000",
+    GALLERY_EMAIL: "enquiries@gallery.test",
+    MAIL_FROM: "website@gallery.test",
+    SITE_URL: "https://gallery.test",
+    ENQUIRY_MIN_FILL_SECONDS: "3",
+  });
+  await seedCatalogue();
+});
+
+afterAll(async () => {
+  await catcher.close();
+});
+
+beforeEach(() => {
+  catcher.rejectWith(null);
+});
+
+async function enquire(fields: Record<string, string | string[]>, ip: string) {
+  return submitEnquiry(enquiryForm({ name: "Zoë O'Brien", message: "Is it available?", ...fields }), { clientIp: ip });
+}
+
+describe("an enquiry about work 42", () => {
+  it("is stored with a snapshot, then emailed to the gallery and acknowledged to the collector", async () => {
+    const person = nextCollector();
+    const result = await enquire(
+      { email: person.email, artworkSlug: "42-second-retreat-from-russia", message: "Frame? <script>alert('x')</script> & \"quotes\"", questions: ["price_availability", "shipping"], shippingCountry: "France" },
+      person.ip,
+    );
+    expect(result.state.status).toBe("sent");
+    const reference = result.state.reference!;
+    expect(reference).toMatch(new RegExp(`^ENQ-${new Date().getUTCFullYear()}-\\d{6}$`));
+
+    const stored = await db.enquiry.findUniqueOrThrow({ where: { reference }, include: { emails: true } });
+    expect(stored.artworkSnapshot).toMatchObject({ catalogueNumber: "42", title: "Second Retreat from Russia", sizes: ["Image area: 15 × 22 in / 38.1 × 55.9 cm"], availability: "Available", price: "Price on application" });
+    expect(stored.emails.map((email) => [email.kind, email.status]).sort()).toEqual([
+      ["collector_acknowledgement", "pending"],
+      ["gallery_notification", "pending"],
+    ]);
+
+    const report = await deliverDueEmails({ ids: result.outboxIds });
+    expect(report).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0 });
+
+    const toGallery = catcher.messages.find((message) => message.subject.includes(reference) && message.to.includes("enquiries@gallery.test"))!;
+    expect(toGallery).toMatchObject({
+      from: "website@gallery.test",
+      to: ["enquiries@gallery.test"],
+      envelopeTo: ["enquiries@gallery.test"],
+      replyTo: [person.email],
+      subject: `Enquiry ${reference}: 42 Second Retreat from Russia`,
+      attachments: 0,
+    });
+    expect(toGallery.text).toContain("Shipping to my country (France)");
+    expect(toGallery.text).toContain("https://gallery.test/works/42-second-retreat-from-russia");
+    expect(toGallery.html).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;");
+    expect(toGallery.html).not.toContain("<script>");
+    expect(toGallery.html).toContain("Zoë O&#39;Brien");
+
+    const toCollector = catcher.messages.find((message) => message.to.includes(person.email))!;
+    expect(toCollector).toMatchObject({ from: "website@gallery.test", replyTo: ["enquiries@gallery.test"], envelopeTo: [person.email] });
+    expect(toCollector.subject).toBe(`We have received your enquiry about 42 Second Retreat from Russia (${reference})`);
+    expect(toCollector.text).not.toContain("Frame?");
+    expect(toCollector.text).not.toContain("Zoë");
+  });
+
+  it("keeps the snapshot when the catalogue changes later", async () => {
+    const person = nextCollector();
+    const { state } = await enquire({ email: person.email, artworkSlug: "69-gossips" }, person.ip);
+    await db.artwork.update({ where: { slug: "69-gossips" }, data: { title: "Gossips (renamed)", availability: "sold" } });
+    const stored = await db.enquiry.findUniqueOrThrow({ where: { reference: state.reference! } });
+    expect(stored.artworkSnapshot).toMatchObject({ title: "Gossips", availability: "Available" });
+    await db.artwork.update({ where: { slug: "69-gossips" }, data: { title: "Gossips", availability: "available" } });
+  });
+
+  it("returns the same reference when the same form is posted twice, and stores it once", async () => {
+    const person = nextCollector();
+    const form = enquiryForm({ name: "Double Click", email: person.email, message: "Once only please" });
+    const [first, second] = await Promise.all([submitEnquiry(form, { clientIp: person.ip }), submitEnquiry(form, { clientIp: person.ip })]);
+    expect(first.state.reference).toBe(second.state.reference);
+    expect(await db.enquiry.count({ where: { email: person.email } })).toBe(1);
+  });
+});
+
+describe("bad input and bots", () => {
+  it("stores nothing for an invalid enquiry and says what to fix", async () => {
+    const person = nextCollector();
+    const before = await db.enquiry.count();
+    const { state } = await enquire({ email: "not-an-email", name: "Eve\r\nBcc: x@example.test" }, person.ip);
+    expect(state.status).toBe("invalid");
+    expect(state.fieldErrors.email).toBeDefined();
+    expect(state.fieldErrors.name).toEqual(["Your name must be on one line"]);
+    expect(state.values.email).toBe("not-an-email");
+    expect(await db.enquiry.count()).toBe(before);
+  });
+
+  it("shows a bot success but stores nothing: honeypot, forged token, or filled in too fast", async () => {
+    const person = nextCollector();
+    const before = await db.enquiry.count();
+    const honeypot = enquiryForm({ name: "Bot", email: person.email, message: "spam", website: "http://spam.test" });
+    const forged = enquiryForm({ name: "Bot", email: person.email, message: "spam" });
+    forged.set("formToken", "abc.def.ghi");
+    const tooFast = enquiryForm({ name: "Bot", email: person.email, message: "spam" }, 500);
+    for (const form of [honeypot, forged, tooFast]) {
+      const { state, outboxIds } = await submitEnquiry(form, { clientIp: person.ip });
+      expect(state.status).toBe("sent");
+      expect(state.reference).toMatch(/^ENQ-\d{4}-\d{6}$/);
+      expect(outboxIds).toEqual([]);
+    }
+    expect(await db.enquiry.count()).toBe(before);
+  });
+
+  it("flags an enquiry full of links for staff, sends the gallery a marked copy and the address nothing", async () => {
+    const person = nextCollector();
+    const { state, outboxIds } = await enquire({ email: person.email, message: "see http://a.test http://b.test www.c.test" }, person.ip);
+    const stored = await db.enquiry.findUniqueOrThrow({ where: { reference: state.reference! }, include: { emails: true } });
+    expect(stored).toMatchObject({ flagged: true, status: "spam", flagReasons: "the message contains 3 links" });
+    expect(stored.emails.map((email) => email.kind)).toEqual(["gallery_notification"]);
+    await deliverDueEmails({ ids: outboxIds });
+    expect(catcher.messages.find((message) => message.subject.includes(state.reference!))?.subject).toMatch(/^\[Possible spam\] /);
+  });
+
+  it("acknowledges an address at most once a day, but tells the gallery every time", async () => {
+    const person = nextCollector();
+    for (const message of ["first question", "second question", "third question"]) {
+      const { state } = await enquire({ email: person.email, message }, `${person.ip}${message.length}`);
+      expect(state.status).toBe("sent");
+    }
+    const emails = await db.outboxEmail.findMany({ where: { enquiry: { email: person.email } } });
+    expect(emails.filter((email) => email.kind === "collector_acknowledgement")).toHaveLength(1);
+    expect(emails.filter((email) => email.kind === "gallery_notification")).toHaveLength(3);
+  });
+
+  it("refuses the sixth enquiry from one address within the hour, storing nothing", async () => {
+    const person = nextCollector();
+    for (let index = 0; index < 5; index += 1) {
+      expect((await enquire({ email: person.email, message: `question ${index}` }, `203.0.113.${index}`)).state.status).toBe("sent");
+    }
+    const refused = await enquire({ email: person.email, message: "question 6" }, "203.0.113.99");
+    expect(refused.state.status).toBe("refused");
+    expect(refused.state.message).toMatch(/try again in \d+ minutes?/);
+    expect(refused.state.values.message).toBe("question 6");
+    expect(await db.enquiry.count({ where: { email: person.email } })).toBe(5);
+  });
+
+  it("flags the fourth enquiry from one connection and refuses the eleventh", async () => {
+    const ip = "192.0.2.77";
+    const statuses: string[] = [];
+    for (let index = 0; index < 11; index += 1) {
+      const { state } = await enquire({ email: `same-connection-${index}@example.test`, message: `question ${index}` }, ip);
+      statuses.push(state.status);
+    }
+    expect(statuses).toEqual([...Array(10).fill("sent"), "refused"]);
+    const flagged = await db.enquiry.findMany({ where: { email: { startsWith: "same-connection-" } }, orderBy: { id: "asc" }, select: { flagged: true } });
+    expect(flagged.map((row) => row.flagged)).toEqual([false, false, false, ...Array(7).fill(true)]);
+  });
+});
+
+describe("the outbox when the mail server misbehaves", () => {
+  it("keeps the enquiry pending while the server is down, then delivers it exactly once", async () => {
+    // Deliver what earlier tests left waiting, so the sweeps below concern this enquiry alone.
+    await sweepOutbox();
+    await catcher.close();
+    const person = nextCollector();
+    const { state, outboxIds } = await enquire({ email: person.email, artworkSlug: "37-undertones-of-war" }, person.ip);
+    expect(state.status).toBe("sent");
+
+    const downReport = await deliverDueEmails({ ids: outboxIds });
+    expect(downReport).toMatchObject({ claimed: 2, sent: 0, retrying: 2 });
+    const waiting = await db.outboxEmail.findMany({ where: { id: { in: outboxIds } } });
+    for (const email of waiting) {
+      expect(email).toMatchObject({ status: "pending", attempts: 1 });
+      expect(email.lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+      expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + retryDelayMs(1) - 5_000);
+    }
+    // Not due yet: a sweep now leaves them alone.
+    expect((await sweepOutbox()).claimed).toBe(0);
+
+    catcher = await startMailCatcher({ port: smtpPort });
+    const later = new Date(Date.now() + retryDelayMs(1) + 1_000);
+    const [first, second] = await Promise.all([sweepOutbox({ now: later }), sweepOutbox({ now: later })]);
+    expect(first.sent + second.sent).toBe(2);
+    const toGallery = catcher.messages.filter((message) => message.subject.includes(state.reference!) && message.to.includes("enquiries@gallery.test"));
+    expect(toGallery).toHaveLength(1);
+    expect(catcher.messages.filter((message) => message.to.includes(person.email))).toHaveLength(1);
+    expect((await db.outboxEmail.findMany({ where: { id: { in: outboxIds } } })).map((email) => [email.status, email.attempts])).toEqual([
+      ["sent", 2],
+      ["sent", 2],
+    ]);
+  });
+
+  it("retries a 4xx answer later and fails a 5xx answer at once, keeping the server's reason", async () => {
+    const person = nextCollector();
+    const { outboxIds } = await enquire({ email: person.email }, person.ip);
+    catcher.rejectWith({ code: 451, message: "4.3.0 Try again later" });
+    const temporary = await deliverDueEmails({ ids: outboxIds });
+    expect(temporary).toMatchObject({ retrying: 2, failed: 0 });
+
+    catcher.rejectWith({ code: 550, message: "5.1.1 Mailbox unavailable" });
+    const permanent = await deliverDueEmails({ ids: outboxIds, now: new Date(Date.now() + retryDelayMs(1) + 1_000) });
+    expect(permanent).toMatchObject({ claimed: 2, failed: 2 });
+    for (const email of await db.outboxEmail.findMany({ where: { id: { in: outboxIds } } })) {
+      expect(email.status).toBe("failed");
+      expect(email.attempts).toBe(2);
+      expect(email.lastError).toContain("5.1.1 Mailbox unavailable");
+    }
+  });
+
+  it("gives up on a mail server that accepts connections but never answers, within the timeout", async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const silentPort = (silent.address() as net.AddressInfo).port;
+    const { MailDeliveryError } = await import("@/lib/mail/transport");
+    const nodemailer = (await import("nodemailer")).default;
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: silentPort, ignoreTLS: true, connectionTimeout: 1000, greetingTimeout: 1000, socketTimeout: 2000 });
+    const started = Date.now();
+    await expect(transport.sendMail({ from: "a@gallery.test", to: "b@gallery.test", subject: "x", text: "x" })).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(MailDeliveryError).toBeDefined();
+    silent.close();
+  });
+
+  it("sends each of 200 pending emails exactly once while two sweepers race", async () => {
+    const before = catcher.messages.length;
+    await db.outboxEmail.createMany({
+      data: Array.from({ length: 200 }, (_, index) => ({
+        kind: "gallery_notification",
+        toAddress: "enquiries@gallery.test",
+        fromAddress: "website@gallery.test",
+        subject: `Race ${index}`,
+        textBody: "race",
+        htmlBody: "<p>race</p>",
+      })),
+    });
+    const reports = await Promise.all([sweepOutbox(), sweepOutbox()]);
+    expect(reports[0]!.sent + reports[1]!.sent).toBe(200);
+    const raced = catcher.messages.slice(before).filter((message) => message.subject.startsWith("Race "));
+    expect(raced).toHaveLength(200);
+    expect(new Set(raced.map((message) => message.subject)).size).toBe(200);
+    expect(await db.outboxEmail.count({ where: { subject: { startsWith: "Race " }, status: "sent" } })).toBe(200);
+  });
+});

@@ -1,0 +1,30 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseEnvForTest } from "@/lib/env";
+
+describe("configuration", () => {
+  it("runs a fresh clone in development with nothing configured", () => {
+    const env = parseEnvForTest({ NODE_ENV: "development" });
+    expect(env.DATABASE_URL).toBe(`file:${path.resolve("data/gallery.db")}`);
+    expect(env.SMTP_HOST).toBeUndefined();
+    expect(env.MAIL_DROP_DIR).toBe(path.resolve("data/mail"));
+    expect(env.SITE_URL).toBe("http://localhost:3000");
+  });
+
+  it("pins a relative SQLite path to the project folder, whatever the working directory later is", () => {
+    expect(parseEnvForTest({ DATABASE_URL: "file:./somewhere/else.db" }).DATABASE_URL).toBe(`file:${path.resolve("somewhere/else.db")}`);
+    expect(parseEnvForTest({ DATABASE_URL: "file:/abs/gallery.db" }).DATABASE_URL).toBe("file:/abs/gallery.db");
+  });
+
+  it("refuses to start in production without mail settings and secrets, naming each", () => {
+    expect(() => parseEnvForTest({ NODE_ENV: "production" })).toThrow(/SMTP_HOST is required in production[\s\S]*GALLERY_EMAIL[\s\S]*MAIL_FROM[\s\S]*FORM_SIGNING_SECRET[\s\S]*CRON_SECRET/);
+  });
+
+  it("refuses short secrets and malformed values", () => {
+    const production = { NODE_ENV: "production", SMTP_HOST: "smtp.example.com", GALLERY_EMAIL: "a@example.com", MAIL_FROM: "b@example.com", CRON_SECRET: "0123456789abcdef" };
+    expect(() => parseEnvForTest({ ...production, FORM_SIGNING_SECRET: "short" })).toThrow("at least 32 characters");
+    expect(() => parseEnvForTest({ ...production, FORM_SIGNING_SECRET: "x".repeat(32), SMTP_PORT: "not-a-port" })).toThrow("SMTP_PORT");
+    expect(() => parseEnvForTest({ GALLERY_EMAIL: "not an email" })).toThrow("GALLERY_EMAIL");
+    expect(parseEnvForTest({ ...production, FORM_SIGNING_SECRET: "x".repeat(32) }).isProduction).toBe(true);
+  });
+});

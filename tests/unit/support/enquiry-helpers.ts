@@ -1,0 +1,13 @@
+import { issueFormToken } from "@/lib/enquiries/form-token";
+import { serverEnv } from "@/lib/env";
+
+/** A form as a person would post it: token issued a minute ago, consent given. */
+export function enquiryForm(fields: Record<string, string | string[]>, tokenAgeMs = 60_000): FormData {
+  const form = new FormData();
+  form.set("formToken", issueFormToken(serverEnv().FORM_SIGNING_SECRET, Date.now() - tokenAgeMs));
+  form.set("consent", "on");
+  for (const [key, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
+  }
+  return form;
+}
