@@ -13,7 +13,11 @@ const nextConfig: NextConfig = {
   // A database file in the project must never be bundled into a deployment.
   outputFileTracingExcludes: { "*": ["data/**", "**/*.db", "**/*.db-*"] },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Staff pages hold collectors' personal details: never stored by a browser or a proxy.
+      { source: "/staff/:path*", headers: [{ key: "Cache-Control", value: "private, no-store, max-age=0" }, { key: "X-Robots-Tag", value: "noindex" }] },
+    ];
   },
 };
 

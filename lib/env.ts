@@ -20,6 +20,7 @@ const optionalText = z
   .transform((value) => (value ? value : undefined));
 
 const DEVELOPMENT_FORM_SECRET = "development-only-form-secret-not-for-production-use";
+const DEVELOPMENT_AUTH_SECRET = "development-only-session-secret-not-for-production-use";
 
 const envSchema = z
   .object({
@@ -40,6 +41,7 @@ const envSchema = z
     MAIL_DROP_DIR: z.string().default("data/mail"),
     FORM_SIGNING_SECRET: optionalText,
     CRON_SECRET: optionalText,
+    BETTER_AUTH_SECRET: optionalText,
     ENQUIRY_MIN_FILL_SECONDS: z.coerce.number().min(0).max(120).default(3),
     OUTBOX_SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
     OUTBOX_DISABLE_BACKGROUND_SWEEP: flag,
@@ -56,6 +58,7 @@ const envSchema = z
       ["MAIL_FROM", "the address enquiry emails are sent from"],
       ["FORM_SIGNING_SECRET", "a random secret of 32+ characters that signs form timestamps"],
       ["CRON_SECRET", "a random secret of 16+ characters that protects the outbox sweep route"],
+      ["BETTER_AUTH_SECRET", "a random secret of 32+ characters that signs staff sessions"],
     ];
     for (const [key, purpose] of required) {
       if (!env[key]) {
@@ -64,6 +67,9 @@ const envSchema = z
     }
     if (env.FORM_SIGNING_SECRET && env.FORM_SIGNING_SECRET.length < 32) {
       ctx.addIssue({ code: "custom", path: ["FORM_SIGNING_SECRET"], message: "FORM_SIGNING_SECRET must be at least 32 characters" });
+    }
+    if (env.BETTER_AUTH_SECRET && env.BETTER_AUTH_SECRET.length < 32) {
+      ctx.addIssue({ code: "custom", path: ["BETTER_AUTH_SECRET"], message: "BETTER_AUTH_SECRET must be at least 32 characters" });
     }
     if (env.CRON_SECRET && env.CRON_SECRET.length < 16) {
       ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: "CRON_SECRET must be at least 16 characters" });
@@ -93,6 +99,13 @@ function buildEnv(source: Record<string, string | undefined>) {
     isBuilding: env.NEXT_PHASE === "phase-production-build",
     FORM_SIGNING_SECRET: env.FORM_SIGNING_SECRET ?? DEVELOPMENT_FORM_SECRET,
     CRON_SECRET: env.CRON_SECRET,
+    BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+    /**
+     * Session cookies are Secure whenever the site is served over https, and in production unless
+     * it runs on a loopback address over http (a local production build, as the tests use).
+     */
+    secureCookies:
+      env.SITE_URL.startsWith("https:") || (env.NODE_ENV === "production" && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(env.SITE_URL)),
   };
 }
 

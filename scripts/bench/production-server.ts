@@ -37,6 +37,7 @@ export async function startProductionServer(name: string, port: number): Promise
     SMTP_IGNORE_TLS: "true",
     FORM_SIGNING_SECRET: "bench-form-signing-secret-0123456789abcdef",
     CRON_SECRET: "bench-cron-secret-0123456789",
+    BETTER_AUTH_SECRET: "bench-better-auth-secret-0123456789abcdef",
     OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
     // The benchmark plays a thousand collectors arriving through a proxy, each from its own address.
     TRUST_PROXY_HEADERS: "true",

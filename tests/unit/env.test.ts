@@ -21,7 +21,7 @@ describe("configuration", () => {
   });
 
   it("refuses short secrets and malformed values", () => {
-    const production = { NODE_ENV: "production", SMTP_HOST: "smtp.example.com", GALLERY_EMAIL: "a@example.com", MAIL_FROM: "b@example.com", CRON_SECRET: "0123456789abcdef" };
+    const production = { NODE_ENV: "production", SMTP_HOST: "smtp.example.com", GALLERY_EMAIL: "a@example.com", MAIL_FROM: "b@example.com", CRON_SECRET: "0123456789abcdef", BETTER_AUTH_SECRET: "y".repeat(32) };
     expect(() => parseEnvForTest({ ...production, FORM_SIGNING_SECRET: "short" })).toThrow("at least 32 characters");
     expect(() => parseEnvForTest({ ...production, FORM_SIGNING_SECRET: "x".repeat(32), SMTP_PORT: "not-a-port" })).toThrow("SMTP_PORT");
     expect(() => parseEnvForTest({ GALLERY_EMAIL: "not an email" })).toThrow("GALLERY_EMAIL");

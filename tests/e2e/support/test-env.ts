@@ -23,6 +23,7 @@ export const appEnv: Record<string, string> = {
   SMTP_TIMEOUT_MS: "2000",
   FORM_SIGNING_SECRET: "e2e-form-signing-secret-0123456789abcdef",
   CRON_SECRET: "e2e-cron-secret-0123456789",
+  BETTER_AUTH_SECRET: "e2e-better-auth-secret-0123456789abcdef",
   ENQUIRY_MIN_FILL_SECONDS: "1",
   TRUST_PROXY_HEADERS: "true",
   OUTBOX_SWEEP_INTERVAL_SECONDS: "2",

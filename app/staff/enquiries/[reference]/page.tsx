@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NoteForm, ReplyForm } from "@/components/staff/enquiry-forms";
+import { changeEnquiryStatus, retryEmail } from "@/lib/actions/staff-enquiries";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
+import { ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
+
+export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
+
+const KIND_LABELS: Record<string, string> = { gallery_notification: "To the gallery", collector_acknowledgement: "Acknowledgement to the collector", staff_reply: "Reply" };
+const STATUS_LABELS: Record<string, string> = { new: "New", in_progress: "In progress", replied: "Replied", closed: "Closed", spam: "Spam" };
+const NOTICES: Record<string, string> = { status: "Status changed.", note: "Note added.", reply: "Reply queued; it is being sent now.", retry: "The email will be sent again now." };
+
+function when(iso: string) {
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+}
+
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EnquiryPage({ params, searchParams }: Props) {
+  await requireStaff();
+  const { reference } = await params;
+  const { notice } = await searchParams;
+  const enquiry = await getEnquiryForStaff(decodeURIComponent(reference));
+  if (!enquiry) notFound();
+  const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
+  const about = enquiry.snapshot ? `${enquiry.snapshot.catalogueNumber} ${enquiry.snapshot.title}` : "your question";
+
+  return (
+    <>
+      <p className="font-sans text-sm">
+        <Link href="/staff">← All enquiries</Link>
+      </p>
+      <p role="status" aria-live="polite" className={noticeText ? "mt-4 border-l-4 border-ok bg-white p-3 font-sans" : "sr-only"}>
+        {noticeText}
+      </p>
+      <h1 className="mt-4 text-3xl font-semibold">
+        {enquiry.reference}: {enquiry.snapshot ? about : "General question"}
+      </h1>
+      <p className="mt-1 font-sans text-ink-soft">
+        Received {when(enquiry.createdAt)} · <span data-testid="enquiry-status">{STATUS_LABELS[enquiry.status]}</span>
+        {enquiry.flagged && <span className="text-alert"> · Flagged: {enquiry.flagReasons}</span>}
+      </p>
+
+      <div className="mt-8 grid gap-10 lg:grid-cols-[3fr_2fr]">
+        <div className="space-y-8">
+          <section aria-labelledby="message-heading">
+            <h2 id="message-heading" className="text-xl font-semibold">From {enquiry.name}</h2>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 font-sans text-sm">
+              <dt className="text-ink-soft">Email</dt>
+              <dd><a href={`mailto:${enquiry.email}`}>{enquiry.email}</a></dd>
+              {enquiry.phone && (<><dt className="text-ink-soft">Phone</dt><dd>{enquiry.phone}</dd></>)}
+              {enquiry.questions.length > 0 && (<><dt className="text-ink-soft">Asks about</dt><dd>{enquiry.questions.join("; ")}{enquiry.shippingCountry ? ` (shipping to ${enquiry.shippingCountry})` : ""}</dd></>)}
+            </dl>
+            <div className="mt-4 whitespace-pre-wrap bg-white p-4" data-testid="enquiry-message">{enquiry.message || "(No message: see the questions above.)"}</div>
+          </section>
+
+          <section aria-labelledby="reply-heading">
+            <h2 id="reply-heading" className="text-xl font-semibold">Reply by email</h2>
+            <ReplyForm reference={enquiry.reference} defaultSubject={`Re: ${about} (${enquiry.reference})`} greeting={`Dear ${enquiry.name},\n\n`} />
+          </section>
+
+          <section aria-labelledby="emails-heading">
+            <h2 id="emails-heading" className="text-xl font-semibold">Emails</h2>
+            <ul className="mt-3 space-y-3 font-sans text-sm">
+              {enquiry.emails.map((email) => (
+                <li key={email.id} className="border border-rule bg-white p-3" data-testid="email-row">
+                  <p>
+                    <strong>{KIND_LABELS[email.kind] ?? email.kind}</strong> to {email.to}
+                    {email.sentBy ? ` · by ${email.sentBy}` : ""}
+                  </p>
+                  <p className="text-ink-soft">{email.subject}</p>
+                  <p data-testid="email-state">
+                    {email.status === "sent" && <span className="text-ok">Sent {email.sentAt ? when(email.sentAt) : ""}</span>}
+                    {email.status === "pending" && (
+                      <span>
+                        Waiting to send{email.attempts > 0 ? `: ${email.attempts} attempt${email.attempts === 1 ? "" : "s"} so far, next ${when(email.nextAttemptAt)}` : ""}
+                      </span>
+                    )}
+                    {email.status === "sending" && <span>Sending now</span>}
+                    {email.status === "failed" && (
+                      <span className="text-alert">
+                        Failed after {email.attempts} attempt{email.attempts === 1 ? "" : "s"}
+                      </span>
+                    )}
+                  </p>
+                  {email.lastError && email.status !== "sent" && <p className="mt-1 text-alert">The mail server said: {email.lastError}</p>}
+                  {(email.status === "failed" || email.status === "pending") && (
+                    <form action={retryEmail} className="mt-2">
+                      <input type="hidden" name="reference" value={enquiry.reference} />
+                      <input type="hidden" name="emailId" value={email.id} />
+                      <button type="submit" className="button-quiet">Retry now</button>
+                    </form>
+                  )}
+                  {email.kind === "staff_reply" && <pre className="mt-2 whitespace-pre-wrap font-serif">{email.textBody}</pre>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+
+        <aside className="space-y-8">
+          <section aria-labelledby="status-heading">
+            <h2 id="status-heading" className="text-xl font-semibold">Status</h2>
+            <form action={changeEnquiryStatus} className="mt-2 flex flex-wrap items-end gap-3 font-sans">
+              <input type="hidden" name="reference" value={enquiry.reference} />
+              <div>
+                <label htmlFor="status" className="field-label">Set status</label>
+                <select id="status" name="status" defaultValue={enquiry.status} className="field-input">
+                  {ENQUIRY_STATUSES.map((status) => (
+                    <option key={status} value={status}>{STATUS_LABELS[status]}</option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="button-quiet">Save status</button>
+            </form>
+            {enquiry.status === "spam" && <p className="mt-2 font-sans text-sm">Not spam? Set another status to release it to the inbox.</p>}
+          </section>
+
+          <section aria-labelledby="work-heading">
+            <h2 id="work-heading" className="text-xl font-semibold">The work as they saw it</h2>
+            {enquiry.snapshot ? (
+              <div className="mt-2 font-sans text-sm" data-testid="snapshot">
+                <p className="font-semibold">{enquiry.snapshot.catalogueNumber} {enquiry.snapshot.title}</p>
+                <p>{enquiry.snapshot.medium}</p>
+                {enquiry.snapshot.sizes.map((size) => <p key={size}>{size}</p>)}
+                <p>{enquiry.snapshot.availability} · {enquiry.snapshot.price}</p>
+                {enquiry.currentWork ? (
+                  <p className="mt-2">
+                    <Link href={`/works/${enquiry.currentWork.slug}`}>See the work now</Link>
+                    {enquiry.currentWork.title !== enquiry.snapshot.title && ` (now titled “${enquiry.currentWork.title}”)`}
+                  </p>
+                ) : (
+                  <p className="mt-2 text-ink-soft">The work has since been removed from the catalogue.</p>
+                )}
+              </div>
+            ) : (
+              <p className="mt-2 font-sans text-sm">A general question, not about one work.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading" className="text-xl font-semibold">Notes</h2>
+            <ol className="mt-2 space-y-2 font-sans text-sm">
+              {enquiry.notes.map((note) => (
+                <li key={note.id} className="border-l-2 border-rule pl-3" data-testid="note">
+                  <p className="whitespace-pre-wrap">{note.body}</p>
+                  <p className="text-ink-soft">{note.author}, {when(note.createdAt)}</p>
+                </li>
+              ))}
+            </ol>
+            <div className="mt-4">
+              <NoteForm reference={enquiry.reference} />
+            </div>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { changeStaffPassword, requireStaff, signInStaff, signOutStaff } from "@/lib/auth/staff-session";
+import { changePasswordSchema, signInSchema, type FormState } from "@/lib/validations/staff-forms";
+
+const GENERIC_FAILURE = "That email address and password don't match a staff account.";
+
+export async function signIn(_previous: FormState, formData: FormData): Promise<FormState> {
+  const raw = { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { status: "invalid", message: "Please fill in both fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { email: raw.email } };
+  }
+  const outcome = await signInStaff(parsed.data.email, parsed.data.password);
+  if (!outcome.ok) {
+    const message =
+      outcome.reason === "throttled" ? `Too many unsuccessful attempts. Please wait ${outcome.retryAfterMinutes} minute${outcome.retryAfterMinutes === 1 ? "" : "s"} and try again.` : GENERIC_FAILURE;
+    return { status: "error", message, fieldErrors: {}, values: { email: raw.email } };
+  }
+  redirect("/staff");
+}
+
+export async function signOut(): Promise<void> {
+  await requireStaff();
+  await signOutStaff();
+  redirect("/staff/sign-in?signed-out=1");
+}
+
+export async function changePassword(_previous: FormState, formData: FormData): Promise<FormState> {
+  await requireStaff();
+  const parsed = changePasswordSchema.safeParse(Object.fromEntries(["currentPassword", "newPassword", "confirmPassword"].map((key) => [key, String(formData.get(key) ?? "")])));
+  if (!parsed.success) {
+    return { status: "invalid", message: "Please correct the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: {} };
+  }
+  const result = await changeStaffPassword(parsed.data.currentPassword, parsed.data.newPassword);
+  if (result === "wrong-password") {
+    return { status: "invalid", message: "Please correct the fields marked below.", fieldErrors: { currentPassword: ["That is not your current password"] }, values: {} };
+  }
+  return { status: "done", message: "Your password has been changed. Other devices have been signed out.", fieldErrors: {}, values: {} };
+}

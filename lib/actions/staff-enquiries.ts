@@ -1,0 +1,61 @@
+"use server";
+
+import { after } from "next/server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { addEnquiryNote, queueStaffReply, retryEnquiryEmail, setEnquiryStatus } from "@/lib/data/staff-enquiries";
+import { logger } from "@/lib/logger";
+import { deliverDueEmails } from "@/lib/mail/outbox";
+import { enquiryNoteSchema, enquiryStatusSchema, staffReplySchema, type FormState } from "@/lib/validations/staff-forms";
+
+function enquiryPath(reference: string, notice?: string) {
+  return `/staff/enquiries/${encodeURIComponent(reference)}${notice ? `?notice=${notice}` : ""}`;
+}
+
+function deliverSoon(ids: string[]) {
+  after(async () => {
+    try {
+      await deliverDueEmails({ ids });
+    } catch (error) {
+      logger.error({ err: error }, "Immediate delivery failed; the outbox sweep will retry");
+    }
+  });
+}
+
+export async function changeEnquiryStatus(formData: FormData): Promise<void> {
+  await requireStaff();
+  const parsed = enquiryStatusSchema.safeParse({ reference: formData.get("reference"), status: formData.get("status") });
+  if (!parsed.success) redirect("/staff");
+  await setEnquiryStatus(parsed.data.reference, parsed.data.status);
+  redirect(enquiryPath(parsed.data.reference, "status"));
+}
+
+export async function addNote(_previous: FormState, formData: FormData): Promise<FormState> {
+  await requireStaff();
+  const raw = { reference: String(formData.get("reference") ?? ""), body: String(formData.get("body") ?? "") };
+  const parsed = enquiryNoteSchema.safeParse(raw);
+  if (!parsed.success) return { status: "invalid", message: "The note was not saved.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { body: raw.body } };
+  await addEnquiryNote(parsed.data.reference, parsed.data.body);
+  redirect(enquiryPath(parsed.data.reference, "note"));
+}
+
+export async function sendReply(_previous: FormState, formData: FormData): Promise<FormState> {
+  await requireStaff();
+  const raw = { reference: String(formData.get("reference") ?? ""), subject: String(formData.get("subject") ?? ""), body: String(formData.get("body") ?? "") };
+  const parsed = staffReplySchema.safeParse(raw);
+  if (!parsed.success) return { status: "invalid", message: "The reply was not sent.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { subject: raw.subject, body: raw.body } };
+  const emailId = await queueStaffReply(parsed.data.reference, parsed.data.subject, parsed.data.body);
+  if (!emailId) return { status: "error", message: "That enquiry no longer exists.", fieldErrors: {}, values: {} };
+  deliverSoon([emailId]);
+  redirect(enquiryPath(parsed.data.reference, "reply"));
+}
+
+export async function retryEmail(formData: FormData): Promise<void> {
+  await requireStaff();
+  const reference = z.string().regex(/^ENQ-\d{4}-\d{6}$/).safeParse(formData.get("reference"));
+  const emailId = z.string().min(1).max(64).safeParse(formData.get("emailId"));
+  if (!reference.success || !emailId.success) redirect("/staff");
+  if (await retryEnquiryEmail(emailId.data)) deliverSoon([emailId.data]);
+  redirect(enquiryPath(reference.data, "retry"));
+}

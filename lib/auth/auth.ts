@@ -1,0 +1,38 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+
+export const STAFF_MIN_PASSWORD_LENGTH = 12;
+
+function createAuth() {
+  const env = serverEnv();
+  return betterAuth({
+    appName: env.GALLERY_NAME,
+    baseURL: env.SITE_URL,
+    secret: env.BETTER_AUTH_SECRET,
+    database: prismaAdapter(db, { provider: "sqlite" }),
+    // Staff accounts are created from the command line only; nobody can sign up on the site.
+    emailAndPassword: { enabled: true, disableSignUp: true, autoSignIn: false, minPasswordLength: STAFF_MIN_PASSWORD_LENGTH, maxPasswordLength: 256 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Sign-in is throttled in lib/auth/staff-session.ts, where failures are counted per address and connection.
+    rateLimit: { enabled: false },
+    advanced: {
+      useSecureCookies: env.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: env.secureCookies },
+    },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { galleryAuth?: Auth };
+
+/** The one better-auth instance, created on first use so configuration is read once, validated. */
+export function staffAuth(): Auth {
+  globalForAuth.galleryAuth ??= createAuth();
+  return globalForAuth.galleryAuth;
+}

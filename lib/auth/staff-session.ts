@@ -1,0 +1,72 @@
+import "server-only";
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { db } from "@/lib/db";
+import { clientIpFrom } from "@/lib/request-info";
+import { staffAuth } from "./auth";
+
+export type StaffMember = { id: string; name: string; email: string };
+
+export const SIGN_IN_PATH = "/staff/sign-in";
+
+/** The signed-in staff member for this request, or null. Read once per request. */
+export const currentStaff = cache(async (): Promise<StaffMember | null> => {
+  const session = await staffAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  return { id: session.user.id, name: session.user.name, email: session.user.email };
+});
+
+/**
+ * Every staff page, server action, route handler and data function calls this itself: the proxy's
+ * redirect is only a convenience. Signed out, the answer is a redirect to sign in, revealing nothing.
+ */
+export async function requireStaff(): Promise<StaffMember> {
+  const staff = await currentStaff();
+  if (!staff) redirect(SIGN_IN_PATH);
+  return staff;
+}
+
+const FIFTEEN_MINUTES = 15 * 60;
+const failuresPerAccount = new RateLimiterPrisma({ storeClient: db, keyPrefix: "sign-in-account", points: 5, duration: FIFTEEN_MINUTES, clearExpiredByTimeout: false });
+const failuresPerConnection = new RateLimiterPrisma({ storeClient: db, keyPrefix: "sign-in-ip", points: 20, duration: FIFTEEN_MINUTES, clearExpiredByTimeout: false });
+
+export type SignInOutcome = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterMinutes: number };
+
+/** Signs in and sets the session cookie, or says why not — one generic reason for any wrong detail. */
+export async function signInStaff(email: string, password: string): Promise<SignInOutcome> {
+  const requestHeaders = await headers();
+  const accountKey = email.trim().toLowerCase();
+  const connectionKey = clientIpFrom(requestHeaders) ?? "unknown";
+  const [account, connection] = await Promise.all([failuresPerAccount.get(accountKey), failuresPerConnection.get(connectionKey)]);
+  const blocked = [account, connection].find((limit) => limit && limit.remainingPoints <= 0 && limit.msBeforeNext > 0);
+  if (blocked) return { ok: false, reason: "throttled", retryAfterMinutes: Math.max(1, Math.ceil(blocked.msBeforeNext / 60_000)) };
+
+  try {
+    await staffAuth().api.signInEmail({ body: { email: accountKey, password, rememberMe: true }, headers: requestHeaders });
+    await Promise.all([failuresPerAccount.delete(accountKey), failuresPerConnection.delete(connectionKey)]);
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof APIError)) throw error;
+    await Promise.all([failuresPerAccount.penalty(accountKey, 1), failuresPerConnection.penalty(connectionKey, 1)]).catch((rejection: unknown) => {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    });
+    return { ok: false, reason: "invalid" };
+  }
+}
+
+export async function signOutStaff(): Promise<void> {
+  await staffAuth().api.signOut({ headers: await headers() });
+}
+
+export async function changeStaffPassword(currentPassword: string, newPassword: string): Promise<"changed" | "wrong-password"> {
+  try {
+    await staffAuth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: await headers() });
+    return "changed";
+  } catch (error) {
+    if (error instanceof APIError) return "wrong-password";
+    throw error;
+  }
+}

@@ -1,0 +1,231 @@
+import "server-only";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { db } from "@/lib/db";
+import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
+import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS, type EnquiryQuestion, type EnquiryStatus, type OutboxStatus } from "@/lib/enquiries/vocabulary";
+import { serverEnv } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { html, multiline } from "@/lib/mail/html";
+import { requeueEmail } from "@/lib/mail/outbox";
+import type { InboxFilters } from "@/lib/validations/inbox-filters";
+
+/** Statuses that still wait for the gallery: what "waiting" counts. */
+export const WAITING_STATUSES: EnquiryStatus[] = ["new", "in_progress"];
+
+function whereFor(filters: InboxFilters): Prisma.EnquiryWhereInput {
+  const status: Prisma.EnquiryWhereInput =
+    filters.status === "all" ? { status: { not: "spam" } } : filters.status === "waiting" ? { status: { in: WAITING_STATUSES } } : { status: filters.status };
+  const created: Prisma.DateTimeFilter = {};
+  if (filters.from) created.gte = new Date(`${filters.from}T00:00:00.000Z`);
+  if (filters.to) created.lt = new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000);
+  return {
+    ...status,
+    ...(filters.work ? { artwork: { slug: filters.work } } : {}),
+    ...(filters.from || filters.to ? { createdAt: created } : {}),
+    ...(filters.q ? { OR: [{ name: { contains: filters.q } }, { email: { contains: filters.q } }, { reference: { contains: filters.q.toUpperCase() } }] } : {}),
+  };
+}
+
+export type InboxRow = {
+  reference: string;
+  createdAt: string;
+  name: string;
+  email: string;
+  status: EnquiryStatus;
+  flagged: boolean;
+  work: string | null;
+  deliveryProblem: boolean;
+  excerpt: string;
+};
+
+export async function listInbox(filters: InboxFilters, limit = 200): Promise<InboxRow[]> {
+  await requireStaff();
+  const rows = await db.enquiry.findMany({
+    where: whereFor(filters),
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    include: { emails: { where: { kind: "gallery_notification" }, select: { status: true } } },
+  });
+  return rows.map((row) => {
+    const snapshot = readArtworkSnapshot(row.artworkSnapshot);
+    return {
+      reference: row.reference,
+      createdAt: row.createdAt.toISOString(),
+      name: row.name,
+      email: row.email,
+      status: row.status as EnquiryStatus,
+      flagged: row.flagged,
+      work: snapshot ? `${snapshot.catalogueNumber} ${snapshot.title}` : null,
+      deliveryProblem: row.emails.some((email) => email.status === "failed"),
+      excerpt: row.message.slice(0, 140),
+    };
+  });
+}
+
+export async function inboxCounts(): Promise<{ waiting: number; spam: number; failedEmails: number }> {
+  await requireStaff();
+  const [waiting, spam, failedEmails] = await Promise.all([
+    db.enquiry.count({ where: { status: { in: WAITING_STATUSES } } }),
+    db.enquiry.count({ where: { status: "spam" } }),
+    db.outboxEmail.count({ where: { status: "failed" } }),
+  ]);
+  return { waiting, spam, failedEmails };
+}
+
+/** Works that have enquiries, for the inbox's work filter. */
+export async function enquiredWorks(): Promise<Array<{ slug: string; label: string }>> {
+  await requireStaff();
+  const works = await db.artwork.findMany({ where: { enquiries: { some: {} } }, select: { slug: true, catalogueNumber: true, title: true }, orderBy: { slug: "asc" } });
+  return works.map((work) => ({ slug: work.slug, label: `${work.catalogueNumber} ${work.title}` }));
+}
+
+export type EnquiryEmailView = {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentBy: string | null;
+  textBody: string;
+};
+
+export type EnquiryDetail = {
+  reference: string;
+  createdAt: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  message: string;
+  questions: string[];
+  shippingCountry: string | null;
+  status: EnquiryStatus;
+  flagged: boolean;
+  flagReasons: string | null;
+  snapshot: ArtworkSnapshot | null;
+  currentWork: { slug: string; title: string; availability: string; published: boolean } | null;
+  emails: EnquiryEmailView[];
+  notes: Array<{ id: string; body: string; author: string; createdAt: string }>;
+};
+
+export async function getEnquiryForStaff(reference: string): Promise<EnquiryDetail | null> {
+  await requireStaff();
+  const row = await db.enquiry.findUnique({
+    where: { reference },
+    include: {
+      artwork: { select: { slug: true, title: true, availability: true, published: true } },
+      emails: { orderBy: { createdAt: "asc" }, include: { sentBy: { select: { name: true } } } },
+      notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, email: true } } } },
+    },
+  });
+  if (!row) return null;
+  const questions = Array.isArray(row.questions) ? (row.questions as string[]) : [];
+  return {
+    reference: row.reference,
+    createdAt: row.createdAt.toISOString(),
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    message: row.message,
+    questions: questions.filter((question): question is EnquiryQuestion => (ENQUIRY_QUESTIONS as readonly string[]).includes(question)).map((question) => ENQUIRY_QUESTION_LABELS[question]),
+    shippingCountry: row.shippingCountry,
+    status: row.status as EnquiryStatus,
+    flagged: row.flagged,
+    flagReasons: row.flagReasons,
+    snapshot: readArtworkSnapshot(row.artworkSnapshot),
+    currentWork: row.artwork,
+    emails: row.emails.map((email) => ({
+      id: email.id,
+      kind: email.kind,
+      to: email.toAddress,
+      subject: email.subject,
+      status: email.status as OutboxStatus,
+      attempts: email.attempts,
+      lastError: email.lastError,
+      sentAt: email.sentAt?.toISOString() ?? null,
+      nextAttemptAt: email.nextAttemptAt.toISOString(),
+      createdAt: email.createdAt.toISOString(),
+      sentBy: email.sentBy?.name ?? null,
+      textBody: email.textBody,
+    })),
+    notes: row.notes.map((note) => ({ id: note.id, body: note.body, author: note.author?.name ?? "A former staff member", createdAt: note.createdAt.toISOString() })),
+  };
+}
+
+export async function setEnquiryStatus(reference: string, status: EnquiryStatus): Promise<boolean> {
+  const staff = await requireStaff();
+  const { count } = await db.enquiry.updateMany({ where: { reference }, data: { status, ...(status !== "spam" ? { flagged: false } : {}) } });
+  if (count === 1) {
+    const enquiry = await db.enquiry.findUniqueOrThrow({ where: { reference }, select: { id: true } });
+    await db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${status.replace("_", " ")}”.` } });
+  }
+  return count === 1;
+}
+
+export async function addEnquiryNote(reference: string, body: string): Promise<boolean> {
+  const staff = await requireStaff();
+  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true } });
+  if (!enquiry) return false;
+  await db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body } });
+  return true;
+}
+
+/** Queues a reply from the gallery's address (kept on the enquiry) and marks the enquiry replied. */
+export async function queueStaffReply(reference: string, subject: string, body: string): Promise<string | null> {
+  const staff = await requireStaff();
+  const env = serverEnv();
+  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, email: true } });
+  if (!enquiry) return null;
+  const htmlBody = html`<!doctype html><html lang="en-GB"><body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#1d1c1a"><div style="max-width:600px">${multiline(body)}<p style="color:#55514a;font-size:13px;margin-top:24px">${env.GALLERY_NAME} · ${env.SITE_URL} · Ref. ${reference}</p></div></body></html>`.value;
+  const email = await db.$transaction(async (tx) => {
+    const created = await tx.outboxEmail.create({
+      data: {
+        enquiryId: enquiry.id,
+        kind: "staff_reply",
+        sentById: staff.id,
+        toAddress: enquiry.email,
+        fromAddress: env.MAIL_FROM,
+        replyTo: env.GALLERY_EMAIL,
+        subject,
+        textBody: `${body}\n\n--\n${env.GALLERY_NAME}\n${env.SITE_URL}\nRef. ${reference}`,
+        htmlBody,
+      },
+      select: { id: true },
+    });
+    await tx.enquiry.update({ where: { id: enquiry.id }, data: { status: "replied" } });
+    return created;
+  });
+  return email.id;
+}
+
+export async function retryEnquiryEmail(emailId: string): Promise<boolean> {
+  await requireStaff();
+  return requeueEmail(emailId);
+}
+
+export type ExportRow = Record<"reference" | "received" | "status" | "name" | "email" | "phone" | "work" | "questions" | "message" | "flagged", string>;
+
+export async function exportInbox(filters: InboxFilters): Promise<ExportRow[]> {
+  await requireStaff();
+  const rows = await db.enquiry.findMany({ where: whereFor(filters), orderBy: { createdAt: "desc" } });
+  return rows.map((row) => {
+    const snapshot = readArtworkSnapshot(row.artworkSnapshot);
+    const questions = Array.isArray(row.questions) ? (row.questions as string[]) : [];
+    return {
+      reference: row.reference,
+      received: row.createdAt.toISOString(),
+      status: row.status,
+      name: row.name,
+      email: row.email,
+      phone: row.phone ?? "",
+      work: snapshot ? `${snapshot.catalogueNumber} ${snapshot.title}` : "",
+      questions: questions.join("; "),
+      message: row.message,
+      flagged: row.flagged ? `yes: ${row.flagReasons ?? ""}` : "no",
+    };
+  });
+}

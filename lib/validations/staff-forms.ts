@@ -1,0 +1,46 @@
+/** The staff area's small forms, one schema each, shared by the form and its server action. */
+import { z } from "zod";
+import { ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email address").max(254),
+  password: z.string().min(1, "Enter your password").max(256),
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(256),
+    newPassword: z.string().min(12, "The new password must be at least 12 characters").max(256),
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });
+
+export const enquiryStatusSchema = z.object({
+  reference: z.string().regex(/^ENQ-\d{4}-\d{6}$/),
+  status: z.enum(ENQUIRY_STATUSES, "Choose a status"),
+});
+
+export const enquiryNoteSchema = z.object({
+  reference: z.string().regex(/^ENQ-\d{4}-\d{6}$/),
+  body: z.string().trim().min(1, "Write the note").max(5000, "A note can be at most 5,000 characters"),
+});
+
+export const staffReplySchema = z.object({
+  reference: z.string().regex(/^ENQ-\d{4}-\d{6}$/),
+  subject: z
+    .string()
+    .trim()
+    .min(1, "Give the reply a subject")
+    .max(200)
+    .refine((value) => !/[\r\n]/.test(value), "The subject must be on one line"),
+  body: z.string().trim().min(1, "Write the reply").max(20000, "A reply can be at most 20,000 characters"),
+});
+
+export type FormState<Field extends string = string> = {
+  status: "idle" | "invalid" | "done" | "error";
+  message: string;
+  fieldErrors: Partial<Record<Field, string[]>>;
+  values: Record<string, string>;
+};
+
+export const IDLE_FORM: FormState = { status: "idle", message: "", fieldErrors: {}, values: {} };

@@ -1,0 +1,60 @@
+/**
+ * Creates a gallery staff account. There is no default account and no sign-up page.
+ *
+ *   npm run staff:create -- --email anna@gallery.example --name "Anna Smith"
+ *       asks for the password (not echoed)
+ *   printf '%s' "$PASSWORD" | npm run staff:create -- --email … --name … --password-stdin
+ */
+import { parseArgs } from "node:util";
+import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
+import { ZodError } from "zod";
+import { createStaffAccount } from "@/lib/auth/staff-accounts";
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+}
+
+async function askHidden(question: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const prompt = createInterface({ input: process.stdin, output, terminal: true });
+  process.stdout.write(question);
+  muted = true;
+  const answer = await new Promise<string>((resolve) => prompt.question("", resolve));
+  prompt.close();
+  process.stdout.write("\n");
+  return answer;
+}
+
+const { values } = parseArgs({
+  options: { email: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean", default: false } },
+});
+if (!values.email) {
+  console.error('Usage: npm run staff:create -- --email someone@gallery.example [--name "Their Name"] [--password-stdin]');
+  process.exit(2);
+}
+let password: string;
+if (values["password-stdin"] || !process.stdin.isTTY) {
+  password = await readStdin();
+} else {
+  password = await askHidden("Password (at least 12 characters): ");
+  if ((await askHidden("The same password again: ")) !== password) {
+    console.error("The passwords differ; nothing was created.");
+    process.exit(1);
+  }
+}
+try {
+  const account = await createStaffAccount({ email: values.email, name: values.name ?? values.email.split("@")[0] ?? "Staff", password });
+  console.log(`Created the staff account ${account.email}. Sign in at /staff/sign-in.`);
+} catch (error) {
+  console.error(error instanceof ZodError ? error.issues.map((issue) => issue.message).join("\n") : (error as Error).message);
+  process.exit(1);
+}
