@@ -38,5 +38,6 @@ export async function changePassword(_previous: FormState, formData: FormData): 
   if (result === "wrong-password") {
     return { status: "invalid", message: "Please correct the fields marked below.", fieldErrors: { currentPassword: ["That is not your current password"] }, values: {} };
   }
-  return { status: "done", message: "Your password has been changed. Other devices have been signed out.", fieldErrors: {}, values: {} };
+  // better-auth rotates the session on a password change: a fresh request carries the new cookie.
+  redirect("/staff/account?password-changed=1");
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
 import { clientIpFrom } from "@/lib/request-info";
 import { staffAuth } from "./auth";
 
@@ -66,7 +67,10 @@ export async function changeStaffPassword(currentPassword: string, newPassword: 
     await staffAuth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: await headers() });
     return "changed";
   } catch (error) {
-    if (error instanceof APIError) return "wrong-password";
+    if (error instanceof APIError) {
+      logger.warn({ status: error.status, body: error.body }, "Password change refused");
+      return "wrong-password";
+    }
     throw error;
   }
 }

@@ -1,0 +1,188 @@
+import { expect, test } from "./support/fixtures";
+import { expectNoAxeViolations } from "./support/axe";
+import { queryDatabase } from "./support/database";
+import { waitForMessage } from "./support/mailbox";
+import { createStaffAccount, signIn } from "./support/staff";
+
+const STAFF_EMAIL = "anna@bracebridge.test";
+const STAFF_PASSWORD = "a long and proper password";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(() => {
+  expect(createStaffAccount(STAFF_EMAIL, STAFF_PASSWORD)).toContain(`Created the staff account ${STAFF_EMAIL}`);
+});
+
+test("a wrong password gets one generic message, and so does an unknown address", async ({ page }) => {
+  await page.goto("/staff/sign-in");
+  await expectNoAxeViolations(page);
+  for (const [email, password] of [
+    [STAFF_EMAIL, "not the password at all"],
+    ["nobody@bracebridge.test", STAFF_PASSWORD],
+  ]) {
+    await page.getByLabel("Email address").fill(email!);
+    await page.getByLabel("Password").fill(password!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("status")).toHaveText("That email address and password don't match a staff account.");
+  }
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+});
+
+test("staff find a collector's enquiry, work on it, reply, and export the inbox", async ({ page, browser }) => {
+  // A collector enquires from the artwork page, in their own browser.
+  const collector = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.201" } });
+  const collectorPage = await collector.newPage();
+  await collectorPage.goto("/works/69-gossips");
+  const form = collectorPage.locator("#enquire");
+  await form.getByLabel("Your name").fill("=HYPERLINK(\"http://evil.test\",\"Click\")");
+  await form.getByLabel("Email address").fill("gossip.fan@collector.test");
+  await form.getByLabel(/Your message/).fill("Could you tell me more about the figures in this drawing?");
+  await form.getByLabel(/I agree/).check();
+  await collectorPage.waitForTimeout(1_200);
+  await form.getByRole("button", { name: "Send enquiry" }).click();
+  const reference = (await collectorPage.getByTestId("enquiry-reference").textContent())!;
+  await collector.close();
+
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await expect(page.getByTestId("waiting-count")).toContainText("waiting for an answer");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Name, email or reference").fill("gossip.fan");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await page.getByRole("link", { name: reference }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${reference}: 69 Gossips`);
+  await expect(page.getByTestId("enquiry-message")).toHaveText("Could you tell me more about the figures in this drawing?");
+  await expect(page.getByTestId("snapshot")).toContainText("Image area: 16 × 20 in / 40.6 × 50.8 cm");
+  await expect(page.getByTestId("email-row").first()).toContainText("To the gallery");
+  await expect(page.getByTestId("email-state").first()).toContainText("Sent");
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Set status").selectOption("in_progress");
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByTestId("enquiry-status")).toHaveText("In progress");
+
+  await page.getByLabel("Internal note (staff only)").fill("Rang the collector; wants a viewing on Friday.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByTestId("note").filter({ hasText: "Rang the collector" })).toContainText("Anna Smith");
+
+  await page.getByLabel("Reply", { exact: true }).fill("Dear collector,\n\nThank you. The figures are neighbours of the artist.\n\nAnna");
+  await page.getByRole("button", { name: "Send reply" }).click();
+  await expect(page.getByTestId("enquiry-status")).toHaveText("Replied");
+  const reply = await waitForMessage((message) => message.to.includes("gossip.fan@collector.test") && message.subject.startsWith("Re: 69 Gossips"));
+  expect(reply.from).toBe("website@bracebridge.test");
+  expect(reply.replyTo).toEqual(["enquiries@bracebridge.test"]);
+  expect(reply.text).toContain("The figures are neighbours of the artist.");
+  await expect(page.getByTestId("email-row").filter({ hasText: "Reply" })).toContainText("by Anna Smith");
+
+  await page.goto("/staff?status=all&q=gossip.fan");
+  const download = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download these enquiries as CSV" }).click()]).then(([file]) => file);
+  const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
+  expect(csv).toContain(reference);
+  expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""Click"")"`);
+  expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+});
+
+test("staff pages are never cached and every staff address gives nothing away when signed out", async ({ page, request }) => {
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  const signedIn = await page.request.get("/staff");
+  expect(signedIn.headers()["cache-control"]).toContain("no-store");
+  const enquiryId = queryDatabase<{ reference: string }>("SELECT reference FROM Enquiry ORDER BY id DESC LIMIT 1")[0]!.reference;
+  const workId = queryDatabase<{ id: string }>("SELECT id FROM Artwork WHERE slug = '42-second-retreat-from-russia'")[0]!.id;
+
+  for (const path of ["/staff", `/staff/enquiries/${enquiryId}`, "/staff/enquiries/export?status=all", "/staff/works", `/staff/works/${workId}`, "/staff/account"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect([302, 303, 307], path).toContain(response.status());
+    expect(response.headers()["location"], path).toMatch(/\/staff\/sign-in/);
+    const body = await response.text();
+    expect(body, path).not.toContain("@collector.test");
+  }
+});
+
+test("signed out, a replayed staff action changes nothing", async ({ page, browser }) => {
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  const reference = queryDatabase<{ reference: string }>("SELECT reference FROM Enquiry WHERE email = 'gossip.fan@collector.test'")[0]!.reference;
+  // Capture the status form's real action fields while signed in, without JavaScript.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const staffPage = await noScript.newPage();
+  await staffPage.goto(`/staff/enquiries/${reference}`);
+  const fields = await staffPage
+    .locator('form:has(select[name="status"]) input[type=hidden]')
+    .evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const));
+  await noScript.close();
+
+  const anonymous = await browser.newContext();
+  const response = await anonymous.request.post(`/staff/enquiries/${reference}`, { multipart: { ...Object.fromEntries(fields), status: "closed" }, maxRedirects: 0 });
+  expect(response.status()).toBeLessThan(500);
+  expect(await response.text()).not.toContain("gossip.fan@collector.test");
+  // A forged session cookie gets past the proxy's quick check: the action's own check must refuse it.
+  const forged = await anonymous.request.post(`/staff/enquiries/${reference}`, {
+    multipart: { ...Object.fromEntries(fields), status: "closed" },
+    headers: { cookie: "better-auth.session_token=forged.value" },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBeLessThan(500);
+  expect(await forged.text()).not.toContain("gossip.fan@collector.test");
+  await anonymous.close();
+  expect(queryDatabase<{ status: string }>("SELECT status FROM Enquiry WHERE reference = ?", reference)[0]!.status).toBe("replied");
+});
+
+test("staff change a work's title and mark it sold, and the public pages show it without a rebuild", async ({ page }) => {
+  await page.goto("/works/37-undertones-of-war");
+  await expect(page.getByTestId("availability")).toHaveText("Available");
+
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Catalogue" }).click();
+  await page.getByRole("link", { name: "37 Undertones of War" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "37 Undertones of War" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Title", { exact: true }).fill("Undertones of War (Zeppelin)");
+  await page.getByLabel("Availability").selectOption("sold");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Saved. The public pages show the change now.");
+
+  await page.goto("/works/37-undertones-of-war");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Undertones of War (Zeppelin)");
+  await expect(page.getByTestId("availability")).toHaveText("Sold");
+  await page.goto("/exhibitions/norman-neasom-exhibition/neasom-n-watercolours");
+  await expect(page.getByRole("row").filter({ hasText: "Undertones of War (Zeppelin)" })).toContainText("Sold");
+  await page.goto("/works?availability=sold");
+  await expect(page.getByTestId("result-count")).toHaveText("1 work match these filters");
+  // Its neighbour's "next" link shows the new title too: the whole section was refreshed.
+  await page.goto("/works/50-the-taxman");
+  await expect(page.getByRole("link", { name: /Previous in Neasom/ })).toContainText("37 Undertones of War (Zeppelin)");
+
+  // A bad size is refused with a reason, and nothing of the form is half-saved.
+  await page.goto("/staff/works");
+  await page.getByRole("link", { name: "37 Undertones of War (Zeppelin)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "37 Undertones of War (Zeppelin)" })).toBeVisible();
+  await page.getByLabel("Title", { exact: true }).fill("Should not be saved");
+  await page.locator("#edit-image-height").fill("-3");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.locator("#edit-image-height-error")).toHaveText("Give a positive number");
+  await page.goto("/works/37-undertones-of-war");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Undertones of War (Zeppelin)");
+});
+
+test("staff change their password and sign out", async ({ page }) => {
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await page.goto("/staff/account");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Current password").fill("wrong current password");
+  await page.getByLabel("New password", { exact: true }).fill("an even longer new password");
+  await page.getByLabel("New password again").fill("an even longer new password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator("#current-password-error")).toHaveText("That is not your current password");
+
+  await page.getByLabel("Current password").fill(STAFF_PASSWORD);
+  await page.getByLabel("New password", { exact: true }).fill("an even longer new password");
+  await page.getByLabel("New password again").fill("an even longer new password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password has been changed. Other devices have been signed out.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+  await signIn(page, STAFF_EMAIL, "an even longer new password");
+});

@@ -1,0 +1,21 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import { appEnv } from "./test-env";
+
+/** Creates a staff account exactly as a gallery would: `npm run staff:create`, password on standard input. */
+export function createStaffAccount(email: string, password: string, name = "Anna Smith"): string {
+  return execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", email, "--name", name, "--password-stdin"], {
+    cwd: path.resolve(import.meta.dirname, "../../.."),
+    env: { ...process.env, ...appEnv },
+    input: password,
+  }).toString();
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Enquiries" })).toBeVisible();
+}
