@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
 import { moveArtwork, moveSection, setArtworkPublished, updateArtwork, updateExhibition, updateSection } from "@/lib/data/staff-catalogue";
+import { removePhotograph } from "@/lib/data/staff-photographs";
 import { artworkEditInput, artworkEditSchema, exhibitionEditSchema, sectionEditSchema } from "@/lib/validations/artwork-edit";
 import type { FormState } from "@/lib/validations/staff-forms";
 
@@ -75,4 +76,12 @@ export async function saveExhibition(_previous: FormState, formData: FormData): 
   if (!change) return { status: "error", message: "That exhibition no longer exists.", fieldErrors: {}, values: stringValues(formData) };
   refreshCatalogue(change, "action");
   return { status: "done", message: "Exhibition saved.", fieldErrors: {}, values: stringValues(formData) };
+}
+
+export async function deletePhotograph(formData: FormData): Promise<void> {
+  await requireStaff();
+  const removed = await removePhotograph(idSchema.parse(formData.get("imageId")));
+  if (!removed) redirect("/staff/works");
+  refreshCatalogue(removed.change, "action");
+  redirect(`/staff/works/${removed.artworkId}?photograph=removed`);
 }

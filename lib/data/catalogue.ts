@@ -38,6 +38,8 @@ export type ArtworkSummary = {
   section: { id: string; slug: string; title: string };
   exhibition: { slug: string; title: string };
   artistName: string;
+  /** The first photograph, once staff have uploaded one. */
+  photograph: { storageKey: string; width: number; height: number } | null;
 };
 
 export type ArtworkDetail = ArtworkSummary & {
@@ -81,6 +83,7 @@ export type SectionView = {
 
 const summaryInclude = {
   dimensions: { orderBy: { position: "asc" } },
+  images: { orderBy: { position: "asc" }, take: 1 },
   section: { include: { exhibition: { include: { artist: true } } } },
 } satisfies Prisma.ArtworkInclude;
 
@@ -122,6 +125,7 @@ function toSummary(row: ArtworkRow): ArtworkSummary {
     section: { id: row.section.id, slug: row.section.slug, title: row.section.title },
     exhibition: { slug: row.section.exhibition.slug, title: row.section.exhibition.title },
     artistName: row.section.exhibition.artist.name,
+    photograph: row.images[0] ? { storageKey: row.images[0].storageKey, width: row.images[0].width, height: row.images[0].height } : null,
   };
 }
 

@@ -164,6 +164,35 @@ test("staff change a work's title and mark it sold, and the public pages show it
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Undertones of War (Zeppelin)");
 });
 
+test("staff upload a photograph and it replaces the outline on the artwork page", async ({ page }) => {
+  const sharp = (await import("sharp")).default;
+  const jpeg = await sharp({ create: { width: 1200, height: 820, channels: 3, background: { r: 120, g: 90, b: 60 } } }).jpeg().toBuffer();
+
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await page.goto("/staff/works");
+  await page.getByRole("link", { name: "42 Second Retreat from Russia" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "42 Second Retreat from Russia" })).toBeVisible();
+
+  await page.getByLabel("Add a photograph").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("this is not a picture") });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "not a JPEG, PNG or WebP" })).toBeVisible();
+
+  await page.getByLabel("Add a photograph").setInputFiles({ name: "retreat.jpg", mimeType: "image/jpeg", buffer: jpeg });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Photograph added" })).toBeVisible();
+  await expect(page.getByText("1200 × 820 px")).toBeVisible();
+
+  await page.goto("/works/42-second-retreat-from-russia");
+  const photograph = page.locator("figure img");
+  await expect(photograph).toHaveAttribute("alt", "Second Retreat from Russia by Norman Neasom: drawing");
+  await expect(photograph).toHaveAttribute("srcset", /480\.webp 480w, .*960\.webp 960w, .*1600\.webp 1600w/);
+  expect(await photograph.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  await expect(page.locator("figure svg")).toHaveCount(0);
+  const served = await page.request.get((await photograph.getAttribute("src"))!);
+  expect(served.headers()["content-type"]).toBe("image/webp");
+  expect((await page.request.get("/media/photographs/..%2F..%2Fetc/960.webp")).status()).toBe(404);
+});
+
 test("staff change their password and sign out", async ({ page }) => {
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   await page.goto("/staff/account");

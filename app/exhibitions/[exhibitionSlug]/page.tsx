@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArtworkPlaceholder } from "@/components/artwork-placeholder";
+import { ArtworkVisual } from "@/components/artwork-visual";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { Paragraphs } from "@/components/paragraphs";
 import { artistWithDates, artworkAltText } from "@/lib/catalogue/describe";
@@ -62,9 +62,11 @@ export default async function ExhibitionPage({ params }: Props) {
             <li key={section.id} className="flex flex-col">
               <div className="flex aspect-[4/5] items-center justify-center bg-paper-deep p-6">
                 {section.cover ? (
-                  <ArtworkPlaceholder
+                  <ArtworkVisual
+                    photograph={section.cover.photograph}
                     dimensions={section.cover.dimensions}
                     label={artworkAltText(section.cover)}
+                    sizes="(min-width: 1024px) 18rem, (min-width: 640px) 45vw, 90vw"
                     className="h-full w-full"
                   />
                 ) : (

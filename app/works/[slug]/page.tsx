@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArtworkPlaceholder } from "@/components/artwork-placeholder";
+import { ArtworkVisual } from "@/components/artwork-visual";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
 import { JsonLd } from "@/components/json-ld";
@@ -55,7 +55,14 @@ export default async function ArtworkPage({ params }: Props) {
       />
       <article aria-labelledby="artwork-title" className="grid gap-10 lg:grid-cols-[3fr_2fr]">
         <figure className="flex min-h-72 items-center justify-center bg-paper-deep p-8 sm:p-12 lg:min-h-[32rem]">
-          <ArtworkPlaceholder dimensions={work.dimensions} label={artworkAltText(work)} className="max-h-[28rem] w-full" />
+          <ArtworkVisual
+            photograph={work.photograph}
+            dimensions={work.dimensions}
+            label={artworkAltText(work)}
+            sizes="(min-width: 1024px) 40rem, 90vw"
+            className="max-h-[28rem] w-full"
+            priority
+          />
         </figure>
         <div>
           <p className="eyebrow">Catalogue number {work.catalogueNumber}</p>

@@ -1,0 +1,39 @@
+import { requireStaff } from "@/lib/auth/staff-session";
+import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
+import { addPhotograph } from "@/lib/data/staff-photographs";
+import { serverEnv } from "@/lib/env";
+import { MAX_UPLOAD_BYTES, PhotographError } from "@/lib/images/photographs";
+
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * Photograph upload. A route handler rather than a server action, because server actions cap request
+ * bodies at 1 MB; the form posts here directly and works without JavaScript.
+ */
+export async function POST(request: Request, { params }: Context) {
+  await requireStaff();
+  const { id } = await params;
+  const back = (outcome: string) => Response.redirect(new URL(`/staff/works/${encodeURIComponent(id)}?photograph=${outcome}`, serverEnv().SITE_URL), 303);
+  // Same-origin check: a form on another site must not be able to upload with a staff member's cookie.
+  const origin = request.headers.get("origin");
+  if (origin && origin !== new URL(serverEnv().SITE_URL).origin) return new Response("Forbidden", { status: 403 });
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_UPLOAD_BYTES + 64 * 1024) return back("too-large");
+
+  let file: FormDataEntryValue | null;
+  try {
+    file = (await request.formData()).get("photograph");
+  } catch {
+    return back("unreadable");
+  }
+  if (!(file instanceof File) || file.size === 0) return back("missing");
+  try {
+    const change = await addPhotograph(id, file.name, Buffer.from(await file.arrayBuffer()));
+    if (!change) return new Response("Not found", { status: 404 });
+    refreshCatalogue(change, "route");
+    return back("added");
+  } catch (error) {
+    if (error instanceof PhotographError) return back(error.message.includes("larger") ? "too-large" : "not-an-image");
+    throw error;
+  }
+}

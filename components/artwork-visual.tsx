@@ -1,0 +1,31 @@
+import { ArtworkPlaceholder } from "@/components/artwork-placeholder";
+import type { DimensionView } from "@/lib/data/catalogue";
+import { PHOTOGRAPH_WIDTHS, photographUrl } from "@/lib/images/photograph-urls";
+
+type Props = {
+  photograph: { storageKey: string; width: number; height: number } | null;
+  dimensions: DimensionView[];
+  label: string;
+  sizes: string;
+  className?: string;
+  priority?: boolean;
+};
+
+/** The work's photograph where staff have uploaded one; until then its outline at true proportions. */
+export function ArtworkVisual({ photograph, dimensions, label, sizes, className, priority }: Props) {
+  if (!photograph) return <ArtworkPlaceholder dimensions={dimensions} label={label} className={className} />;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- resized WebP copies are made at upload; next/image would resize them again
+    <img
+      src={photographUrl(photograph.storageKey, 960)}
+      srcSet={PHOTOGRAPH_WIDTHS.map((width) => `${photographUrl(photograph.storageKey, width)} ${width}w`).join(", ")}
+      sizes={sizes}
+      width={photograph.width}
+      height={photograph.height}
+      alt={label}
+      loading={priority ? "eager" : "lazy"}
+      fetchPriority={priority ? "high" : undefined}
+      className={`${className ?? ""} object-contain`}
+    />
+  );
+}

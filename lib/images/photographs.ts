@@ -1,0 +1,79 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import sharp, { type Metadata } from "sharp";
+import { serverEnv } from "@/lib/env";
+
+import { PHOTOGRAPH_WIDTHS } from "./photograph-urls";
+
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+const MAX_PIXELS = 120_000_000;
+
+const ACCEPTED: Record<string, { mimeType: string; extension: string }> = {
+  jpeg: { mimeType: "image/jpeg", extension: "jpg" },
+  png: { mimeType: "image/png", extension: "png" },
+  webp: { mimeType: "image/webp", extension: "webp" },
+};
+
+export class PhotographError extends Error {}
+
+export type StoredPhotograph = { storageKey: string; mimeType: string; width: number; height: number };
+
+/** Where a stored photograph's files live: never built from anything a user typed. */
+function folderFor(storageKey: string): string {
+  if (!/^[a-z0-9]{8,64}$/.test(storageKey)) throw new PhotographError("Unknown photograph");
+  return path.join(serverEnv().UPLOAD_DIR, "photographs", storageKey);
+}
+
+/**
+ * Checks the file by its content (not its name or claimed type), keeps the original and writes a
+ * WebP copy at each page width. Nothing is kept if any step fails.
+ */
+export async function storePhotograph(bytes: Buffer): Promise<StoredPhotograph> {
+  if (bytes.length === 0) throw new PhotographError("The file is empty.");
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new PhotographError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+  } catch {
+    throw new PhotographError("That file is not a JPEG, PNG or WebP image.");
+  }
+  const format = metadata.format ? ACCEPTED[metadata.format] : undefined;
+  if (!format || !metadata.width || !metadata.height) throw new PhotographError("That file is not a JPEG, PNG or WebP image.");
+
+  const storageKey = randomUUID().replace(/-/g, "");
+  const folder = folderFor(storageKey);
+  await mkdir(folder, { recursive: true });
+  try {
+    await writeFile(path.join(folder, `original.${format.extension}`), bytes);
+    // Rotated as the camera held it, so width and height are as a person sees the picture.
+    const upright = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
+    const { info } = await upright.clone().toBuffer({ resolveWithObject: true });
+    for (const width of PHOTOGRAPH_WIDTHS) {
+      await upright
+        .clone()
+        .resize({ width, withoutEnlargement: true })
+        .webp({ quality: 82 })
+        .toFile(path.join(folder, `${width}.webp`));
+    }
+    return { storageKey, mimeType: format.mimeType, width: info.width, height: info.height };
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error instanceof PhotographError ? error : new PhotographError("The image could not be processed.");
+  }
+}
+
+export async function deletePhotographFiles(storageKey: string): Promise<void> {
+  await rm(folderFor(storageKey), { recursive: true, force: true });
+}
+
+/** The file behind a public photograph URL, or null: only names this module writes are served. */
+export function photographFilePath(storageKey: string, file: string): string | null {
+  if (!/^(480|960|1600)\.webp$/.test(file)) return null;
+  try {
+    return path.join(folderFor(storageKey), file);
+  } catch {
+    return null;
+  }
+}
