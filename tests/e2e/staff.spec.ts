@@ -1,7 +1,7 @@
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase } from "./support/database";
-import { waitForMessage } from "./support/mailbox";
+import { mailServerRefuses, waitForMessage } from "./support/mailbox";
 import { createStaffAccount, signIn } from "./support/staff";
 
 const STAFF_EMAIL = "anna@bracebridge.test";
@@ -81,6 +81,42 @@ test("staff find a collector's enquiry, work on it, reply, and export the inbox"
   expect(csv).toContain(reference);
   expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""Click"")"`);
   expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+});
+
+test("an enquiry whose email failed shows the server's reason, and staff can retry it", async ({ page, browser }) => {
+  mailServerRefuses({ code: 550, message: "5.7.1 Relaying denied for enquiries@bracebridge.test" });
+  let reference = "";
+  try {
+    const collector = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.202" } });
+    const collectorPage = await collector.newPage();
+    await collectorPage.goto("/works/63-the-auctioneer");
+    const form = collectorPage.locator("#enquire");
+    await form.getByLabel("Your name").fill("Fern Failing");
+    await form.getByLabel("Email address").fill("fern@collector.test");
+    await form.getByLabel("Price and availability").check();
+    await form.getByLabel(/I agree/).check();
+    await collectorPage.waitForTimeout(1_200);
+    await form.getByRole("button", { name: "Send enquiry" }).click();
+    reference = (await collectorPage.getByTestId("enquiry-reference").textContent())!;
+    await collector.close();
+
+    await expect
+      .poll(() => queryDatabase<{ status: string }>("SELECT status FROM OutboxEmail WHERE subject LIKE ? AND kind = 'gallery_notification'", `%${reference}%`)[0]?.status)
+      .toBe("failed");
+    await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+    await expect(page.getByRole("row").filter({ hasText: reference })).toContainText("Email failed");
+    await page.getByRole("link", { name: reference }).click();
+    const galleryEmail = page.getByTestId("email-row").filter({ hasText: "To the gallery" });
+    await expect(galleryEmail).toContainText("Failed after 1 attempt");
+    await expect(galleryEmail).toContainText("The mail server said: 550 5.7.1 Relaying denied for enquiries@bracebridge.test");
+    await expectNoAxeViolations(page);
+  } finally {
+    mailServerRefuses(null);
+  }
+  await page.getByTestId("email-row").filter({ hasText: "To the gallery" }).getByRole("button", { name: "Retry now" }).click();
+  await waitForMessage((message) => message.subject === `Enquiry ${reference}: 63 The Auctioneer`);
+  await page.reload();
+  await expect(page.getByTestId("email-row").filter({ hasText: "To the gallery" })).toContainText("Sent");
 });
 
 test("staff pages are never cached and every staff address gives nothing away when signed out", async ({ page, request }) => {

@@ -24,6 +24,8 @@ export type CapturedMessage = {
 type Options = {
   port?: number;
   onMessage?: (message: CapturedMessage) => void;
+  /** Asked for every message: a reply to refuse it with, or null to accept it. */
+  rejectionFor?: () => { code: number; message: string } | null;
 };
 
 export type MailCatcher = {
@@ -51,8 +53,9 @@ export async function startMailCatcher(options: Options = {}): Promise<MailCatch
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        if (rejection) {
-          const error = Object.assign(new Error(rejection.message), { responseCode: rejection.code });
+        const refusal = rejection ?? options.rejectionFor?.() ?? null;
+        if (refusal) {
+          const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
           callback(error);
           return;
         }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
 import type { CapturedMessage } from "../../support/mail-catcher";
@@ -26,4 +26,11 @@ export async function waitForMessage(predicate: (message: CapturedMessage) => bo
     )
     .toBe(true);
   return found!;
+}
+
+/** Makes the test SMTP server refuse every message with this reply until it is called with null. */
+export function mailServerRefuses(reply: { code: number; message: string } | null) {
+  const file = path.join(capturedMailDir, "reject.json");
+  if (reply) writeFileSync(file, JSON.stringify(reply));
+  else rmSync(file, { force: true });
 }
