@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Catalogue spreadsheets go through a server action; photographs use a route handler of their own.
+  experimental: { serverActions: { bodySizeLimit: "5mb" } },
   serverExternalPackages: ["better-sqlite3", "pino"],
   // A database file in the project must never be bundled into a deployment.
   outputFileTracingExcludes: { "*": ["data/**", "**/*.db", "**/*.db-*"] },

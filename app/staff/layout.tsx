@@ -12,6 +12,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           <ul className="flex flex-wrap gap-5">
             <li><Link href="/staff">Enquiries</Link></li>
             <li><Link href="/staff/works">Catalogue</Link></li>
+            <li><Link href="/staff/import">Import</Link></li>
             <li><Link href="/staff/account">Your account</Link></li>
           </ul>
           <form action={signOut} className="flex items-center gap-3">

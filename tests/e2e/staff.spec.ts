@@ -2,7 +2,7 @@ import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase } from "./support/database";
 import { mailServerRefuses, waitForMessage } from "./support/mailbox";
-import { createStaffAccount, signIn } from "./support/staff";
+import { createStaffAccount, runImportCommand, signIn } from "./support/staff";
 
 const STAFF_EMAIL = "anna@bracebridge.test";
 const STAFF_PASSWORD = "a long and proper password";
@@ -227,6 +227,49 @@ test("staff upload a photograph and it replaces the outline on the artwork page"
   const served = await page.request.get((await photograph.getAttribute("src"))!);
   expect(served.headers()["content-type"]).toBe("image/webp");
   expect((await page.request.get("/media/photographs/..%2F..%2Fetc/960.webp")).status()).toBe(404);
+});
+
+test("staff import a spreadsheet with broken rows: a dry run first, then the readable rows go in", async ({ page }) => {
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import a spreadsheet" })).toBeVisible();
+  await page.getByLabel("CSV file").setInputFiles("tests/fixtures/neasom-export-with-broken-rows.csv");
+  await page.getByLabel("Import into").selectOption("new");
+  await page.getByLabel("New exhibition’s title (if new)").fill("Neasom on Paper");
+  await page.getByRole("button", { name: "Read the file (dry run)" }).click();
+
+  await expect(page.getByRole("status").first()).toHaveText("Dry run: 3 to create, 0 to update, 0 unchanged, 6 not readable. Nothing has been written yet.");
+  await expect(page.getByTestId("import-error")).toHaveCount(6);
+  await expect(page.getByTestId("import-error").first()).toContainText('Not read: Cannot read the size "about A4"');
+  await expect(page.getByText("Columns ignored: Web ID")).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(queryDatabase("SELECT id FROM Exhibition WHERE slug = 'neasom-on-paper'")).toHaveLength(0);
+
+  await expect(page.getByLabel("Import into")).toHaveValue("new");
+  await page.getByRole("button", { name: "Import 3 works into “Neasom on Paper”" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Imported: 3 created, 0 updated, 0 unchanged, 6 rows not readable and skipped.");
+  await page.getByRole("link", { name: "58 Skyscrapers" }).click();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Neasom on Paper");
+  await expect(page.getByText("24.4 × 30.7 in / 62 × 78 cm")).toBeVisible();
+  await page.goto("/exhibitions/neasom-on-paper");
+  await expect(page.getByRole("heading", { level: 1, name: "Neasom on Paper" })).toBeVisible();
+});
+
+test("an import from the command line shows on the running site without a rebuild", async ({ page }) => {
+  await page.goto("/works");
+  const before = Number((await page.getByTestId("result-count").textContent())!.match(/\d+/)![0]);
+
+  const dryRun = runImportCommand(["tests/fixtures/neasom-gallery-export.csv", "--new-exhibition", "Neasom Archive"]);
+  expect(dryRun).toContain("9 to create, 0 to update, 0 unchanged, 0 not readable.");
+  expect(dryRun).toContain("This was a dry run: nothing was written.");
+  const applied = runImportCommand(["tests/fixtures/neasom-gallery-export.csv", "--new-exhibition", "Neasom Archive", "--apply"]);
+  expect(applied).toContain("now shows the changes");
+
+  await page.goto("/works");
+  await expect(page.getByTestId("result-count")).toHaveText(`${before + 9} works`);
+  await page.goto("/exhibitions/neasom-archive/wars-and-conflicts");
+  await expect(page.getByRole("row").filter({ hasText: "Second Retreat from Russia" })).toContainText("15 × 22 in / 38.1 × 55.9 cm");
+  expect(runImportCommand(["tests/fixtures/neasom-gallery-export.csv", "--exhibition", "neasom-archive", "--apply"])).toContain("0 to create, 0 to update, 9 unchanged");
 });
 
 test("staff change their password and sign out", async ({ page }) => {

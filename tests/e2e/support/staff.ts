@@ -19,3 +19,11 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Enquiries" })).toBeVisible();
 }
+
+/** `npm run import -- …` against the running test site's database, as a gallery would run it. */
+export function runImportCommand(args: string[]): string {
+  return execFileSync("npm", ["run", "--silent", "import", "--", ...args], {
+    cwd: path.resolve(import.meta.dirname, "../../.."),
+    env: { ...process.env, ...appEnv },
+  }).toString();
+}

@@ -1,5 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
-import { serverEnv } from "@/lib/env";
+import { carriesCronSecret, notAuthorised } from "@/lib/auth/cron-secret";
 import { sweepOutbox } from "@/lib/mail/outbox";
 
 /**
@@ -7,12 +6,7 @@ import { sweepOutbox } from "@/lib/mail/outbox";
  * does, with "Authorization: Bearer <CRON_SECRET>"). On a Node server it also runs by itself.
  */
 async function sweep(request: Request) {
-  const secret = serverEnv().CRON_SECRET;
-  const given = Buffer.from(request.headers.get("authorization") ?? "");
-  const expected = Buffer.from(`Bearer ${secret ?? ""}`);
-  if (!secret || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return Response.json({ error: "Not authorised" }, { status: 401, headers: { "Cache-Control": "no-store" } });
-  }
+  if (!carriesCronSecret(request)) return notAuthorised();
   const report = await sweepOutbox();
   return Response.json(report, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,0 +1,186 @@
+/**
+ * Reads a gallery's spreadsheet (CSV) as galleries keep them: header names matched loosely,
+ * unknown columns ignored and reported, each row checked on its own. Pure: no database.
+ */
+import { parse } from "csv-parse/sync";
+import { parsePrice, PriceParseError, type Price } from "@/lib/catalogue/prices";
+import { parseSizeLines, SizeParseError, type ParsedDimension } from "@/lib/catalogue/sizes";
+import { availabilityFromGalleryText, categoryFromGalleryWord, type Availability, type Category } from "@/lib/catalogue/vocabulary";
+
+export const IMPORT_FIELDS = [
+  "catalogueNumber",
+  "title",
+  "section",
+  "category",
+  "technique",
+  "signature",
+  "year",
+  "size",
+  "framed",
+  "price",
+  "status",
+  "description",
+  "curatorNote",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+const HEADER_ALIASES: Record<ImportField, string[]> = {
+  catalogueNumber: ["catno", "catalogueno", "cataloguenumber", "catalognumber", "catnumber", "number", "no", "lot", "lotno", "ref", "reference"],
+  title: ["title", "titleofwork", "worktitle", "name"],
+  section: ["section", "series", "group", "room", "gallerysection"],
+  category: ["category", "type", "filedunder", "worktype"],
+  technique: ["medium", "technique", "media", "materials"],
+  signature: ["signed", "signature", "signedanddated", "inscription", "inscribed"],
+  year: ["year", "date", "dated", "yearmade"],
+  size: ["size", "sizes", "dimensions", "imagesize", "imagearea", "measurements"],
+  framed: ["framed", "framedsize", "framesize", "framedsizes"],
+  price: ["price", "pricegbp", "askingprice", "suggestedoffer", "value"],
+  status: ["status", "availability", "available", "sold"],
+  description: ["description", "text", "about", "notes", "longtext"],
+  curatorNote: ["curatorsnote", "curatornote", "curatorcomment", "comment", "comments", "note"],
+};
+
+function normaliseHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]/g, "");
+}
+
+export type ImportedWork = {
+  catalogueNumber: string;
+  title: string;
+  section: string;
+  category: Category;
+  technique: string | null;
+  signature: string | null;
+  year: number | null;
+  sizeAsWritten: string;
+  dimensions: ParsedDimension[];
+  price: Price | null;
+  availability: Availability;
+  description: string;
+  curatorNote: string | null;
+};
+
+export type RowResult = { line: number; ok: true; work: ImportedWork } | { line: number; ok: false; label: string; reasons: string[] };
+
+export type ReadResult = {
+  columns: Partial<Record<ImportField, string>>;
+  ignoredColumns: string[];
+  rows: RowResult[];
+  /** A problem with the whole file (no header, no title column): nothing can be imported. */
+  fileError: string | null;
+};
+
+function categoryFromMedium(medium: string | null): Category | undefined {
+  if (!medium) return undefined;
+  const text = medium.toLowerCase();
+  if (/drawing|ink|pencil|pen |charcoal|chalk/.test(text)) return "drawing";
+  if (/watercolou?r|oil|acrylic|gouache|tempera|paint/.test(text)) return "painting";
+  if (/etching|lithograph|print|engraving|woodcut/.test(text)) return "print";
+  return undefined;
+}
+
+export function readCatalogueCsv(text: string, defaultSection?: string): ReadResult {
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (error) {
+    return { columns: {}, ignoredColumns: [], rows: [], fileError: `The file is not readable as CSV: ${(error as Error).message}` };
+  }
+  const [header, ...body] = records;
+  if (!header || header.length === 0) return { columns: {}, ignoredColumns: [], rows: [], fileError: "The file is empty." };
+
+  const columnIndex: Partial<Record<ImportField, number>> = {};
+  const columns: Partial<Record<ImportField, string>> = {};
+  const ignoredColumns: string[] = [];
+  header.forEach((name, index) => {
+    const key = normaliseHeader(name);
+    const field = IMPORT_FIELDS.find((candidate) => HEADER_ALIASES[candidate].includes(key));
+    if (field && columnIndex[field] === undefined) {
+      columnIndex[field] = index;
+      columns[field] = name;
+    } else if (name.trim() !== "") {
+      ignoredColumns.push(name);
+    }
+  });
+  const missing = (["catalogueNumber", "title", "size"] as const).filter((field) => columnIndex[field] === undefined);
+  if (missing.length > 0) {
+    const names = { catalogueNumber: "catalogue number (e.g. “Cat No”)", title: "title", size: "size" };
+    return { columns, ignoredColumns, rows: [], fileError: `The file has no ${missing.map((field) => names[field]).join(", ")} column. Found: ${header.join(", ")}.` };
+  }
+
+  const rows = body.map((record, index): RowResult => {
+    const line = index + 2;
+    const cell = (field: ImportField) => {
+      const position = columnIndex[field];
+      const value = position === undefined ? "" : (record[position] ?? "").trim();
+      return value;
+    };
+    const optional = (field: ImportField) => cell(field) || null;
+    const reasons: string[] = [];
+    const catalogueNumber = cell("catalogueNumber");
+    const title = cell("title");
+    const label = [catalogueNumber, title].filter(Boolean).join(" ") || `row ${line}`;
+    if (!catalogueNumber) reasons.push("no catalogue number");
+    if (catalogueNumber.length > 20) reasons.push("the catalogue number is longer than 20 characters");
+    if (!title) reasons.push("no title");
+    if (title.length > 200) reasons.push("the title is longer than 200 characters");
+    const section = cell("section") || defaultSection || "";
+    if (!section) reasons.push("no section");
+
+    let dimensions: ParsedDimension[] = [];
+    const size = cell("size");
+    if (!size) reasons.push("no size");
+    else {
+      try {
+        dimensions = parseSizeLines(size, optional("framed"));
+      } catch (error) {
+        if (!(error instanceof SizeParseError)) throw error;
+        reasons.push(error.message);
+      }
+    }
+    let price: Price | null = null;
+    try {
+      price = parsePrice(optional("price"));
+    } catch (error) {
+      if (!(error instanceof PriceParseError)) throw error;
+      reasons.push(error.message);
+    }
+    const availability = availabilityFromGalleryText(optional("status"));
+    if (!availability) reasons.push(`the status “${cell("status")}” is not one of available, reserved, sold or in a private collection`);
+    const technique = optional("technique");
+    const categoryText = cell("category");
+    const category = (categoryText ? categoryFromGalleryWord(categoryText) : undefined) ?? categoryFromMedium(technique) ?? (categoryText ? undefined : "other");
+    if (!category) reasons.push(`the category “${categoryText}” is not one this catalogue knows (drawings, paintings, prints…)`);
+    let year: number | null = null;
+    const yearText = cell("year");
+    if (yearText) {
+      const match = /^(?:c\.?\s*)?(\d{4})$/.exec(yearText);
+      if (match) year = Number(match[1]);
+      else reasons.push(`the year “${yearText}” is not a four-digit year`);
+    }
+    if (reasons.length > 0 || !availability || !category) return { line, ok: false, label, reasons };
+    return {
+      line,
+      ok: true,
+      work: {
+        catalogueNumber,
+        title,
+        section,
+        category,
+        technique,
+        signature: optional("signature"),
+        year,
+        sizeAsWritten: [size, cell("framed")].filter(Boolean).join(" - "),
+        dimensions,
+        price,
+        availability,
+        description: cell("description"),
+        curatorNote: optional("curatorNote"),
+      },
+    };
+  });
+  return { columns, ignoredColumns, rows, fileError: null };
+}

@@ -1,0 +1,232 @@
+import "server-only";
+import type { StaffMember } from "@/lib/auth/staff-session";
+import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/catalogue/import/read-rows";
+import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
+import { db } from "@/lib/db";
+
+/**
+ * Who is importing. The staff upload proves a session; the command line is trusted because whoever
+ * runs it already holds the database file. There is no third way in.
+ */
+export type ImportActor = { kind: "staff"; staff: StaffMember } | { kind: "command-line" };
+
+/*
+ * The session check is imported where it is used: it needs Next.js's request context, which the
+ * import command (plain Node) neither has nor needs.
+ */
+async function requireStaff(): Promise<StaffMember> {
+  const session = await import("@/lib/auth/staff-session");
+  return session.requireStaff();
+}
+
+export async function staffImportActor(): Promise<ImportActor> {
+  return { kind: "staff", staff: await requireStaff() };
+}
+
+export function commandLineImportActor(): ImportActor {
+  return { kind: "command-line" };
+}
+
+export type ImportTarget = { exhibitionSlug?: string; newExhibitionTitle?: string };
+
+export type PlannedRow = { line: number; label: string; action: "create" | "update" | "unchanged"; changes: string[]; slug?: string };
+
+export type ImportReport = {
+  applied: boolean;
+  fileError: string | null;
+  exhibition: { title: string; slug: string; isNew: boolean } | null;
+  columns: Partial<Record<ImportField, string>>;
+  ignoredColumns: string[];
+  newSections: string[];
+  rows: PlannedRow[];
+  errors: Array<{ line: number; label: string; reasons: string[] }>;
+  counts: { create: number; update: number; unchanged: number; errors: number };
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  title: "title",
+  section: "section",
+  category: "category",
+  technique: "medium",
+  signature: "signature",
+  year: "year",
+  dimensions: "size",
+  price: "price",
+  availability: "status",
+  description: "description",
+  curatorNote: "curator's note",
+};
+
+function sameWork(numberA: string, titleA: string, numberB: string, titleB: string): boolean {
+  return numberA.trim().toLowerCase() === numberB.trim().toLowerCase() && slugify(titleA) === slugify(titleB);
+}
+
+type ExistingWork = Awaited<ReturnType<typeof loadExisting>>[number];
+
+async function loadExisting(exhibitionId: string | null) {
+  if (!exhibitionId) return [];
+  return db.artwork.findMany({ where: { section: { exhibitionId } }, include: { dimensions: { orderBy: { position: "asc" } }, section: true } });
+}
+
+/** The fields a file would change on an existing work; a column the file doesn't have changes nothing. */
+function changesFor(existing: ExistingWork, work: ImportedWork, columns: Partial<Record<ImportField, string>>): string[] {
+  const has = (field: ImportField) => columns[field] !== undefined;
+  const changes: string[] = [];
+  const differs = (name: string, a: unknown, b: unknown) => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(name);
+  };
+  differs("title", existing.title, work.title);
+  if (has("section")) differs("section", slugify(existing.section.title), slugify(work.section));
+  if (has("category") || has("technique")) differs("category", existing.category, work.category);
+  if (has("technique")) differs("technique", existing.technique, work.technique);
+  if (has("signature")) differs("signature", existing.signature, work.signature);
+  if (has("year")) differs("year", existing.year, work.year);
+  differs(
+    "dimensions",
+    existing.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit })),
+    work.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit })),
+  );
+  if (has("price")) differs("price", [existing.priceMinor, existing.currency], [work.price?.amountMinor ?? null, work.price?.currency ?? null]);
+  if (has("status")) differs("availability", existing.availability, work.availability);
+  if (has("description") && work.description) differs("description", existing.description, work.description);
+  if (has("curatorNote")) differs("curatorNote", existing.curatorNote, work.curatorNote);
+  return changes.map((change) => FIELD_LABELS[change] ?? change);
+}
+
+async function resolveExhibition(target: ImportTarget) {
+  if (target.newExhibitionTitle) {
+    const slug = slugify(target.newExhibitionTitle) || "exhibition";
+    const existing = await db.exhibition.findUnique({ where: { slug } });
+    return existing ? { exhibition: existing, isNew: false, slug } : { exhibition: null, isNew: true, slug };
+  }
+  const exhibition = target.exhibitionSlug
+    ? await db.exhibition.findUnique({ where: { slug: target.exhibitionSlug } })
+    : await db.exhibition.findFirst({ orderBy: [{ isCurrent: "desc" }, { createdAt: "desc" }] });
+  return exhibition ? { exhibition, isNew: false, slug: exhibition.slug } : null;
+}
+
+/**
+ * Plans (and with apply, carries out) an import. Each work is written in its own transaction:
+ * a row that can't be read is reported and skipped, never half-written, and the rest go in.
+ * Works are matched by catalogue number and title, so importing the same file again changes nothing.
+ */
+export async function importCatalogue(csv: string, target: ImportTarget, options: { apply: boolean }, actor: ImportActor): Promise<ImportReport> {
+  if (actor.kind === "staff") await requireStaff();
+  const read = readCatalogueCsv(csv);
+  const empty: ImportReport = {
+    applied: false,
+    fileError: read.fileError,
+    exhibition: null,
+    columns: read.columns,
+    ignoredColumns: read.ignoredColumns,
+    newSections: [],
+    rows: [],
+    errors: [],
+    counts: { create: 0, update: 0, unchanged: 0, errors: 0 },
+  };
+  if (read.fileError) return empty;
+  const resolved = await resolveExhibition(target);
+  if (!resolved) return { ...empty, fileError: "There is no exhibition to import into: name a new one." };
+
+  const existingWorks = await loadExisting(resolved.exhibition?.id ?? null);
+  const existingSections = resolved.exhibition ? await db.section.findMany({ where: { exhibitionId: resolved.exhibition.id } }) : [];
+  const sectionTitles = new Map(existingSections.map((section) => [slugify(section.title), section.title]));
+  const newSections: string[] = [];
+  const errors: ImportReport["errors"] = [];
+  const planned: Array<PlannedRow & { work: ImportedWork; existing?: ExistingWork }> = [];
+  const seen: Array<{ line: number; number: string; title: string }> = [];
+
+  for (const row of read.rows) {
+    if (!row.ok) {
+      errors.push({ line: row.line, label: row.label, reasons: row.reasons });
+      continue;
+    }
+    const { work } = row;
+    const twin = seen.find((earlier) => sameWork(earlier.number, earlier.title, work.catalogueNumber, work.title));
+    if (twin) {
+      errors.push({ line: row.line, label: `${work.catalogueNumber} ${work.title}`, reasons: [`the same work is on line ${twin.line} already`] });
+      continue;
+    }
+    seen.push({ line: row.line, number: work.catalogueNumber, title: work.title });
+    if (!sectionTitles.has(slugify(work.section))) {
+      sectionTitles.set(slugify(work.section), work.section);
+      newSections.push(work.section);
+    }
+    const existing = existingWorks.find((candidate) => sameWork(candidate.catalogueNumber, candidate.title, work.catalogueNumber, work.title));
+    const label = `${work.catalogueNumber} ${work.title}`;
+    if (!existing) planned.push({ line: row.line, label, action: "create", changes: [], work });
+    else {
+      const changes = changesFor(existing, work, read.columns);
+      planned.push({ line: row.line, label, action: changes.length > 0 ? "update" : "unchanged", changes, slug: existing.slug, work, existing });
+    }
+  }
+
+  const report: ImportReport = {
+    applied: false,
+    fileError: null,
+    exhibition: { title: resolved.exhibition?.title ?? target.newExhibitionTitle ?? "", slug: resolved.slug, isNew: resolved.isNew },
+    columns: read.columns,
+    ignoredColumns: read.ignoredColumns,
+    newSections,
+    rows: planned.map(({ line, label, action, changes, slug }) => ({ line, label, action, changes, slug })),
+    errors,
+    counts: {
+      create: planned.filter((row) => row.action === "create").length,
+      update: planned.filter((row) => row.action === "update").length,
+      unchanged: planned.filter((row) => row.action === "unchanged").length,
+      errors: errors.length,
+    },
+  };
+  if (!options.apply) return report;
+
+  let exhibition = resolved.exhibition;
+  if (!exhibition) {
+    const artist = await db.artist.findFirst({ orderBy: { createdAt: "asc" } });
+    if (!artist) return { ...report, fileError: "There is no artist to hang a new exhibition on; seed or create one first." };
+    exhibition = await db.exhibition.create({ data: { slug: resolved.slug, title: target.newExhibitionTitle!, artistId: artist.id, published: true } });
+  }
+  const takenSlugs = new Set((await db.artwork.findMany({ select: { slug: true } })).map((work) => work.slug));
+  for (const row of planned) {
+    if (row.action === "unchanged") continue;
+    const { work } = row;
+    await db.$transaction(async (tx) => {
+      const sectionSlug = slugify(work.section) || "section";
+      const last = await tx.section.aggregate({ where: { exhibitionId: exhibition.id }, _max: { position: true } });
+      const section = await tx.section.upsert({
+        where: { exhibitionId_slug: { exhibitionId: exhibition.id, slug: sectionSlug } },
+        update: {},
+        create: { exhibitionId: exhibition.id, slug: sectionSlug, title: work.section, position: (last._max.position ?? -1) + 1 },
+      });
+      const fields = {
+        catalogueNumber: work.catalogueNumber,
+        title: work.title,
+        sectionId: section.id,
+        category: work.category,
+        technique: work.technique,
+        signature: work.signature,
+        year: work.year,
+        availability: work.availability,
+        priceMinor: work.price?.amountMinor ?? null,
+        currency: work.price?.currency ?? null,
+        sizeAsWritten: work.sizeAsWritten,
+        ...(work.description ? { description: work.description } : {}),
+        ...(read.columns.curatorNote !== undefined ? { curatorNote: work.curatorNote } : {}),
+      };
+      const dimensions = work.dimensions.map((dimension, position) => ({ ...dimension, position }));
+      if (row.existing) {
+        const movesSection = row.existing.sectionId !== section.id;
+        const lastInSection = movesSection ? await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } }) : null;
+        await tx.artwork.update({ where: { id: row.existing.id }, data: { ...fields, ...(movesSection ? { position: (lastInSection?._max.position ?? -1) + 1 } : {}) } });
+        await tx.dimension.deleteMany({ where: { artworkId: row.existing.id } });
+        await tx.dimension.createMany({ data: dimensions.map((dimension) => ({ ...dimension, artworkId: row.existing!.id })) });
+      } else {
+        const slug = uniqueSlug(artworkSlugBase(work.catalogueNumber, work.title), (candidate) => takenSlugs.has(candidate));
+        takenSlugs.add(slug);
+        const lastInSection = await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } });
+        await tx.artwork.create({ data: { ...fields, slug, published: true, position: (lastInSection._max.position ?? -1) + 1, dimensions: { create: dimensions } } });
+        row.slug = slug;
+      }
+    });
+  }
+  return { ...report, applied: true, rows: planned.map(({ line, label, action, changes, slug }) => ({ line, label, action, changes, slug })) };
+}

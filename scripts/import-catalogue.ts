@@ -1,0 +1,61 @@
+/**
+ * Imports a gallery's spreadsheet (CSV). A dry run unless --apply: it shows what would be created
+ * or updated and every row it cannot read, with the reason.
+ *
+ *   npm run import -- catalogue.csv                      dry run into the current exhibition
+ *   npm run import -- catalogue.csv --apply              import
+ *   npm run import -- catalogue.csv --new-exhibition "Works on Paper" --apply
+ *   npm run import -- catalogue.csv --exhibition norman-neasom-exhibition --apply
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { commandLineImportActor, importCatalogue, type ImportReport } from "@/lib/data/catalogue-import";
+import { serverEnv } from "@/lib/env";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { apply: { type: "boolean", default: false }, exhibition: { type: "string" }, "new-exhibition": { type: "string" } },
+});
+const file = positionals[0];
+if (!file) {
+  console.error("Usage: npm run import -- catalogue.csv [--apply] [--exhibition slug | --new-exhibition \"Title\"]");
+  process.exit(2);
+}
+
+function print(report: ImportReport) {
+  if (report.fileError) {
+    console.error(`Nothing imported: ${report.fileError}`);
+    return;
+  }
+  console.log(`${report.applied ? "Imported into" : "Dry run for"} ${report.exhibition?.isNew ? "a new exhibition" : "the exhibition"} “${report.exhibition?.title}”`);
+  console.log(`Columns read: ${Object.entries(report.columns).map(([field, header]) => `${header} → ${field}`).join(", ")}`);
+  if (report.ignoredColumns.length > 0) console.log(`Columns ignored: ${report.ignoredColumns.join(", ")}`);
+  if (report.newSections.length > 0) console.log(`New sections: ${report.newSections.join(", ")}`);
+  for (const row of report.rows) {
+    const verb = { create: report.applied ? "created" : "would create", update: report.applied ? "updated" : "would update", unchanged: "unchanged" }[row.action];
+    console.log(`  line ${String(row.line).padStart(3)}  ${verb.padEnd(13)} ${row.label}${row.changes.length ? ` (${row.changes.join(", ")})` : ""}`);
+  }
+  for (const error of report.errors) console.log(`  line ${String(error.line).padStart(3)}  NOT READ      ${error.label}: ${error.reasons.join("; ")}`);
+  const { create, update, unchanged, errors } = report.counts;
+  console.log(`${create} to create, ${update} to update, ${unchanged} unchanged, ${errors} not readable.`);
+}
+
+const report = await importCatalogue(
+  readFileSync(file, "utf8"),
+  { exhibitionSlug: values.exhibition, newExhibitionTitle: values["new-exhibition"] },
+  { apply: values.apply },
+  commandLineImportActor(),
+);
+print(report);
+if (report.fileError) process.exit(1);
+if (!values.apply) {
+  console.log("This was a dry run: nothing was written. Run again with --apply to import.");
+} else {
+  const env = serverEnv();
+  try {
+    const response = await fetch(`${env.SITE_URL}/api/revalidate`, { method: "POST", headers: { authorization: `Bearer ${env.CRON_SECRET ?? ""}` }, signal: AbortSignal.timeout(5_000) });
+    console.log(response.ok ? `The site at ${env.SITE_URL} now shows the changes.` : `The site answered ${response.status} when asked to refresh: check CRON_SECRET.`);
+  } catch {
+    console.log(`The site at ${env.SITE_URL} is not running; it will show the changes when it starts.`);
+  }
+}
