@@ -119,6 +119,50 @@ test("an enquiry whose email failed shows the server's reason, and staff can ret
   await expect(page.getByTestId("email-row").filter({ hasText: "To the gallery" })).toContainText("Sent");
 });
 
+test("a flagged enquiry waits in the spam view until staff release it to the inbox", async ({ page, browser }) => {
+  const collector = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.203" } });
+  const collectorPage = await collector.newPage();
+  await collectorPage.goto("/enquire");
+  await collectorPage.getByLabel("Your name").fill("Link Lover");
+  await collectorPage.getByLabel("Email address").fill("links@collector.test");
+  await collectorPage.getByLabel(/Your message/).fill("Please see http://one.test and http://two.test and www.three.test about framing");
+  await collectorPage.getByLabel(/I agree/).check();
+  await collectorPage.waitForTimeout(1_200);
+  await collectorPage.getByRole("button", { name: "Send enquiry" }).click();
+  const reference = (await collectorPage.getByTestId("enquiry-reference").textContent())!;
+  await collector.close();
+
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await expect(page.getByRole("link", { name: reference })).toHaveCount(0);
+  await page.getByRole("link", { name: /in spam/ }).click();
+  await expect(page.getByRole("row").filter({ hasText: reference })).toContainText("Flagged");
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByText("Flagged: the message contains 3 links")).toBeVisible();
+  await page.getByLabel("Set status").selectOption("new");
+  await page.getByRole("button", { name: "Save status" }).click();
+  await expect(page.getByTestId("enquiry-status")).toHaveText("New");
+  await page.goto("/staff");
+  await expect(page.getByRole("link", { name: reference })).toBeVisible();
+});
+
+test("repeated wrong passwords are throttled, even with the right one afterwards", async ({ page }) => {
+  createStaffAccount("bruno@bracebridge.test", "bruno's own long password", "Bruno Stone");
+  await page.goto("/staff/sign-in");
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await page.getByLabel("Email address").fill("bruno@bracebridge.test");
+    await page.getByLabel("Password").fill(`guess number ${attempt}`);
+    // Each answer reads the same, so wait for the answer itself before typing the next attempt.
+    await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await expect(page.getByRole("status")).toHaveText("That email address and password don't match a staff account.");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await page.getByLabel("Email address").fill("bruno@bracebridge.test");
+  await page.getByLabel("Password").fill("bruno's own long password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("status")).toHaveText(/^Too many unsuccessful attempts\. Please wait 1[45] minutes and try again\.$/);
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+});
+
 test("staff pages are never cached and every staff address gives nothing away when signed out", async ({ page, request }) => {
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   const signedIn = await page.request.get("/staff");
