@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { enquiredWorks, inboxCounts, listInbox } from "@/lib/data/staff-enquiries";
-import { ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
+import { ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { inboxQueryString, parseInboxFilters } from "@/lib/validations/inbox-filters";
 
 export const metadata: Metadata = { title: "Enquiries", robots: { index: false } };
 
-const STATUS_LABELS: Record<string, string> = { waiting: "Waiting for us", all: "All (not spam)", new: "New", in_progress: "In progress", replied: "Replied", closed: "Closed", spam: "Spam" };
+const STATUS_LABELS: Record<string, string> = { waiting: "Waiting for us", all: "All (not spam)", ...ENQUIRY_STATUS_LABELS };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

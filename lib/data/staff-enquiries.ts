@@ -2,7 +2,7 @@ import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { db } from "@/lib/db";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
-import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS, type EnquiryQuestion, type EnquiryStatus, type OutboxStatus } from "@/lib/enquiries/vocabulary";
+import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS, ENQUIRY_STATUS_LABELS, type EnquiryQuestion, type EnquiryStatus, type OutboxStatus } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { html, multiline } from "@/lib/mail/html";
@@ -161,7 +161,7 @@ export async function setEnquiryStatus(reference: string, status: EnquiryStatus)
   const { count } = await db.enquiry.updateMany({ where: { reference }, data: { status, ...(status !== "spam" ? { flagged: false } : {}) } });
   if (count === 1) {
     const enquiry = await db.enquiry.findUniqueOrThrow({ where: { reference }, select: { id: true } });
-    await db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${status.replace("_", " ")}”.` } });
+    await db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` } });
   }
   return count === 1;
 }

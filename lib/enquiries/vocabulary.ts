@@ -13,6 +13,14 @@ export const ENQUIRY_QUESTION_LABELS: Record<EnquiryQuestion, string> = {
 export const ENQUIRY_STATUSES = ["new", "in_progress", "replied", "closed", "spam"] as const;
 export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
 
+export const ENQUIRY_STATUS_LABELS: Record<EnquiryStatus, string> = {
+  new: "New",
+  in_progress: "In progress",
+  replied: "Replied",
+  closed: "Closed",
+  spam: "Spam",
+};
+
 export const OUTBOX_KINDS = ["gallery_notification", "collector_acknowledgement", "staff_reply"] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

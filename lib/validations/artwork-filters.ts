@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstQueryValue, type SearchParams } from "./query";
 import { AVAILABILITIES, CATEGORIES } from "@/lib/catalogue/vocabulary";
 
 /** Query-string filters of the All works page. Unknown or malformed values are dropped, not errors. */
@@ -18,12 +19,11 @@ export const artworkFiltersSchema = z.object({
 export type ArtworkFiltersInput = z.infer<typeof artworkFiltersSchema>;
 
 /** Next passes repeated query keys as arrays; only the first counts. */
-export function parseArtworkFilters(searchParams: Record<string, string | string[] | undefined>): ArtworkFiltersInput {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+export function parseArtworkFilters(searchParams: SearchParams): ArtworkFiltersInput {
   return artworkFiltersSchema.parse({
-    section: first(searchParams.section),
-    category: first(searchParams.category),
-    availability: first(searchParams.availability),
-    sort: first(searchParams.sort),
+    section: firstQueryValue(searchParams.section),
+    category: firstQueryValue(searchParams.category),
+    availability: firstQueryValue(searchParams.availability),
+    sort: firstQueryValue(searchParams.sort),
   });
 }

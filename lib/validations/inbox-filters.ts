@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstQueryValue, type SearchParams } from "./query";
 import { ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 
 /** The inbox's query string: malformed values are dropped, never errors. */
@@ -12,14 +13,13 @@ export const inboxFiltersSchema = z.object({
 
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
 
-export function parseInboxFilters(searchParams: Record<string, string | string[] | undefined>): InboxFilters {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+export function parseInboxFilters(searchParams: SearchParams): InboxFilters {
   return inboxFiltersSchema.parse({
-    status: first(searchParams.status),
-    work: first(searchParams.work),
-    from: first(searchParams.from),
-    to: first(searchParams.to),
-    q: first(searchParams.q),
+    status: firstQueryValue(searchParams.status),
+    work: firstQueryValue(searchParams.work),
+    from: firstQueryValue(searchParams.from),
+    to: firstQueryValue(searchParams.to),
+    q: firstQueryValue(searchParams.q),
   });
 }
 

@@ -2,6 +2,7 @@ import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase } from "./support/database";
 import { mailServerRefuses, waitForMessage } from "./support/mailbox";
+import { enquireAsCollector } from "./support/collector";
 import { createStaffAccount, runImportCommand, signIn } from "./support/staff";
 
 const STAFF_EMAIL = "anna@bracebridge.test";
@@ -29,19 +30,13 @@ test("a wrong password gets one generic message, and so does an unknown address"
 });
 
 test("staff find a collector's enquiry, work on it, reply, and export the inbox", async ({ page, browser }) => {
-  // A collector enquires from the artwork page, in their own browser.
-  const collector = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.201" } });
-  const collectorPage = await collector.newPage();
-  await collectorPage.goto("/works/69-gossips");
-  const form = collectorPage.locator("#enquire");
-  await form.getByLabel("Your name").fill("=HYPERLINK(\"http://evil.test\",\"Click\")");
-  await form.getByLabel("Email address").fill("gossip.fan@collector.test");
-  await form.getByLabel(/Your message/).fill("Could you tell me more about the figures in this drawing?");
-  await form.getByLabel(/I agree/).check();
-  await collectorPage.waitForTimeout(1_200);
-  await form.getByRole("button", { name: "Send enquiry" }).click();
-  const reference = (await collectorPage.getByTestId("enquiry-reference").textContent())!;
-  await collector.close();
+  const reference = await enquireAsCollector(browser, {
+    path: "/works/69-gossips",
+    ip: "198.51.100.201",
+    name: '=HYPERLINK("http://evil.test","Click")',
+    email: "gossip.fan@collector.test",
+    message: "Could you tell me more about the figures in this drawing?",
+  });
 
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   await expect(page.getByTestId("waiting-count")).toContainText("waiting for an answer");
@@ -87,18 +82,13 @@ test("an enquiry whose email failed shows the server's reason, and staff can ret
   mailServerRefuses({ code: 550, message: "5.7.1 Relaying denied for enquiries@bracebridge.test" });
   let reference = "";
   try {
-    const collector = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.202" } });
-    const collectorPage = await collector.newPage();
-    await collectorPage.goto("/works/63-the-auctioneer");
-    const form = collectorPage.locator("#enquire");
-    await form.getByLabel("Your name").fill("Fern Failing");
-    await form.getByLabel("Email address").fill("fern@collector.test");
-    await form.getByLabel("Price and availability").check();
-    await form.getByLabel(/I agree/).check();
-    await collectorPage.waitForTimeout(1_200);
-    await form.getByRole("button", { name: "Send enquiry" }).click();
-    reference = (await collectorPage.getByTestId("enquiry-reference").textContent())!;
-    await collector.close();
+    reference = await enquireAsCollector(browser, {
+      path: "/works/63-the-auctioneer",
+      ip: "198.51.100.202",
+      name: "Fern Failing",
+      email: "fern@collector.test",
+      questions: ["Price and availability"],
+    });
 
     await expect
       .poll(() => queryDatabase<{ status: string }>("SELECT status FROM OutboxEmail WHERE subject LIKE ? AND kind = 'gallery_notification'", `%${reference}%`)[0]?.status)
@@ -120,17 +110,13 @@ test("an enquiry whose email failed shows the server's reason, and staff can ret
 });
 
 test("a flagged enquiry waits in the spam view until staff release it to the inbox", async ({ page, browser }) => {
-  const collector = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.203" } });
-  const collectorPage = await collector.newPage();
-  await collectorPage.goto("/enquire");
-  await collectorPage.getByLabel("Your name").fill("Link Lover");
-  await collectorPage.getByLabel("Email address").fill("links@collector.test");
-  await collectorPage.getByLabel(/Your message/).fill("Please see http://one.test and http://two.test and www.three.test about framing");
-  await collectorPage.getByLabel(/I agree/).check();
-  await collectorPage.waitForTimeout(1_200);
-  await collectorPage.getByRole("button", { name: "Send enquiry" }).click();
-  const reference = (await collectorPage.getByTestId("enquiry-reference").textContent())!;
-  await collector.close();
+  const reference = await enquireAsCollector(browser, {
+    path: "/enquire",
+    ip: "198.51.100.203",
+    name: "Link Lover",
+    email: "links@collector.test",
+    message: "Please see http://one.test and http://two.test and www.three.test about framing",
+  });
 
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   await expect(page.getByRole("link", { name: reference })).toHaveCount(0);

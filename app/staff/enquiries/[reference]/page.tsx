@@ -5,12 +5,11 @@ import { NoteForm, ReplyForm } from "@/components/staff/enquiry-forms";
 import { changeEnquiryStatus, retryEmail } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
-import { ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
+import { ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
 const KIND_LABELS: Record<string, string> = { gallery_notification: "To the gallery", collector_acknowledgement: "Acknowledgement to the collector", staff_reply: "Reply" };
-const STATUS_LABELS: Record<string, string> = { new: "New", in_progress: "In progress", replied: "Replied", closed: "Closed", spam: "Spam" };
 const NOTICES: Record<string, string> = { status: "Status changed.", note: "Note added.", reply: "Reply queued; it is being sent now.", retry: "The email will be sent again now." };
 
 function when(iso: string) {
@@ -40,7 +39,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
         {enquiry.reference}: {enquiry.snapshot ? about : "General question"}
       </h1>
       <p className="mt-1 font-sans text-ink-soft">
-        Received {when(enquiry.createdAt)} · <span data-testid="enquiry-status">{STATUS_LABELS[enquiry.status]}</span>
+        Received {when(enquiry.createdAt)} · <span data-testid="enquiry-status">{ENQUIRY_STATUS_LABELS[enquiry.status]}</span>
         {enquiry.flagged && <span className="text-alert"> · Flagged: {enquiry.flagReasons}</span>}
       </p>
 
@@ -110,7 +109,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                 <label htmlFor="status" className="field-label">Set status</label>
                 <select id="status" name="status" defaultValue={enquiry.status} className="field-input">
                   {ENQUIRY_STATUSES.map((status) => (
-                    <option key={status} value={status}>{STATUS_LABELS[status]}</option>
+                    <option key={status} value={status}>{ENQUIRY_STATUS_LABELS[status]}</option>
                   ))}
                 </select>
               </div>
