@@ -119,7 +119,3 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, emails: Outgoi
   }
   throw new Error("The enquiry could not be stored after three attempts");
 }
-
-export async function countEnquiries(): Promise<number> {
-  return db.enquiry.count();
-}

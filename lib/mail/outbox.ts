@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { MailDeliveryError, mailSender, type MailSender } from "./transport";
+import { MailDeliveryError, mailSender } from "./transport";
 
 /**
  * The outbox: emails are rows written in the same transaction as the enquiry, then delivered.
@@ -26,7 +26,6 @@ type DeliverOptions = {
   /** Only these emails (delivery right after an enquiry); otherwise every due email. */
   ids?: string[];
   limit?: number;
-  sender?: MailSender;
 };
 
 export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number };
@@ -61,7 +60,7 @@ async function claim(now: Date, ids: string[] | undefined, limit: number) {
 
 export async function deliverDueEmails(options: DeliverOptions = {}): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
-  const sender = options.sender ?? mailSender();
+  const sender = mailSender();
   const claimed = await claim(now, options.ids, options.limit ?? 50);
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
 

@@ -33,7 +33,7 @@ export interface MailSender {
   send(message: OutgoingMessage): Promise<SendResult>;
 }
 
-function smtpSender(env: ServerEnv): MailSender {
+export function createSmtpSender(env: ServerEnv): MailSender {
   const transport: Transporter = nodemailer.createTransport({
     host: env.SMTP_HOST,
     port: env.SMTP_PORT,
@@ -85,7 +85,7 @@ let sender: MailSender | undefined;
 export function mailSender(): MailSender {
   if (!sender) {
     const env = serverEnv();
-    sender = env.SMTP_HOST ? smtpSender(env) : fileDropSender(env);
+    sender = env.SMTP_HOST ? createSmtpSender(env) : fileDropSender(env);
   }
   return sender;
 }

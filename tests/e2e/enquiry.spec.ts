@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
-import { queryDatabase } from "./support/database";
+import { queryDatabase, writeDatabase } from "./support/database";
 import { enquireAsCollector } from "./support/collector";
 import { waitForMessage } from "./support/mailbox";
 
@@ -145,4 +145,19 @@ test("hostile direct POSTs to the enquiry action get answers, never a 500, and s
   const garbage = await request.post(WORK_42, { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain" }, data: "{{{" });
   expect(garbage.status()).toBeLessThan(500);
   expect(queryDatabase("SELECT id FROM Enquiry WHERE email LIKE '%eve%'")).toHaveLength(0);
+});
+
+test("a waiting email is delivered by the server's own outbox sweep, with no request to prompt it", async () => {
+  // As if an earlier attempt had failed and its retry is now due (the run sweeps every 2 s).
+  const now = new Date().toISOString();
+  writeDatabase(
+    `INSERT INTO OutboxEmail (id, kind, toAddress, fromAddress, subject, textBody, htmlBody, status, attempts, lastError, nextAttemptAt, createdAt, updatedAt)
+     VALUES (?, 'gallery_notification', 'enquiries@bracebridge.test', 'website@bracebridge.test', 'Retry due: background sweep', 'x', '<p>x</p>', 'pending', 1, '421 try later', ?, ?, ?)`,
+    "e2e-background-sweep",
+    now,
+    now,
+    now,
+  );
+  await waitForMessage((message) => message.subject === "Retry due: background sweep");
+  await expect.poll(() => queryDatabase<{ status: string }>("SELECT status FROM OutboxEmail WHERE id = 'e2e-background-sweep'")[0]?.status).toBe("sent");
 });

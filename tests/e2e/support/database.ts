@@ -10,3 +10,13 @@ export function queryDatabase<T>(sql: string, ...params: unknown[]): T[] {
     database.close();
   }
 }
+
+/** Writes to the running gallery's SQLite file, for setting up a state no page can produce on its own. */
+export function writeDatabase(sql: string, ...params: unknown[]): void {
+  const database = new Database(appEnv.DATABASE_URL!.replace(/^file:/, ""), { fileMustExist: true, timeout: 10_000 });
+  try {
+    database.prepare(sql).run(...params);
+  } finally {
+    database.close();
+  }
+}
