@@ -26,7 +26,7 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: optionalText,
-    SITE_URL: z.url().default("http://localhost:3000"),
+    SITE_URL: z.url().optional(),
     GALLERY_NAME: z.string().trim().min(1).default("Bracebridge Fine Art"),
     GALLERY_EMAIL: z.email().optional(),
     MAIL_FROM: z.email().optional(),
@@ -53,6 +53,7 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
     const required: Array<[keyof typeof env, string]> = [
+      ["SITE_URL", "the public address of the site, for canonical URLs and links in emails"],
       ["SMTP_HOST", "the mail server that delivers enquiries"],
       ["GALLERY_EMAIL", "the gallery's address that receives enquiries"],
       ["MAIL_FROM", "the address enquiry emails are sent from"],
@@ -91,7 +92,7 @@ function buildEnv(source: Record<string, string | undefined>) {
     ...env,
     isProduction: env.NODE_ENV === "production",
     DATABASE_URL: resolveDatabaseUrl(env.DATABASE_URL),
-    SITE_URL: env.SITE_URL.replace(/\/+$/, ""),
+    SITE_URL: (env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     GALLERY_EMAIL: env.GALLERY_EMAIL ?? "enquiries@gallery.localhost",
     MAIL_FROM: env.MAIL_FROM ?? "website@gallery.localhost",
     MAIL_DROP_DIR: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MAIL_DROP_DIR),
@@ -105,7 +106,8 @@ function buildEnv(source: Record<string, string | undefined>) {
      * it runs on a loopback address over http (a local production build, as the tests use).
      */
     secureCookies:
-      env.SITE_URL.startsWith("https:") || (env.NODE_ENV === "production" && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(env.SITE_URL)),
+      Boolean(env.SITE_URL?.startsWith("https:")) ||
+      (env.NODE_ENV === "production" && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(env.SITE_URL ?? "")),
   };
 }
 

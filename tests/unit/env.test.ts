@@ -17,14 +17,35 @@ describe("configuration", () => {
   });
 
   it("refuses to start in production without mail settings and secrets, naming each", () => {
-    expect(() => parseEnvForTest({ NODE_ENV: "production" })).toThrow(/SMTP_HOST is required in production[\s\S]*GALLERY_EMAIL[\s\S]*MAIL_FROM[\s\S]*FORM_SIGNING_SECRET[\s\S]*CRON_SECRET/);
+    expect(() => parseEnvForTest({ NODE_ENV: "production" })).toThrow(
+      /SITE_URL is required in production[\s\S]*SMTP_HOST[\s\S]*GALLERY_EMAIL[\s\S]*MAIL_FROM[\s\S]*FORM_SIGNING_SECRET[\s\S]*CRON_SECRET[\s\S]*BETTER_AUTH_SECRET/,
+    );
   });
 
   it("refuses short secrets and malformed values", () => {
-    const production = { NODE_ENV: "production", SMTP_HOST: "smtp.example.com", GALLERY_EMAIL: "a@example.com", MAIL_FROM: "b@example.com", CRON_SECRET: "0123456789abcdef", BETTER_AUTH_SECRET: "y".repeat(32) };
+    const production = { NODE_ENV: "production", SITE_URL: "https://gallery.example", SMTP_HOST: "smtp.example.com", GALLERY_EMAIL: "a@example.com", MAIL_FROM: "b@example.com", CRON_SECRET: "0123456789abcdef", BETTER_AUTH_SECRET: "y".repeat(32) };
     expect(() => parseEnvForTest({ ...production, FORM_SIGNING_SECRET: "short" })).toThrow("at least 32 characters");
     expect(() => parseEnvForTest({ ...production, FORM_SIGNING_SECRET: "x".repeat(32), SMTP_PORT: "not-a-port" })).toThrow("SMTP_PORT");
     expect(() => parseEnvForTest({ GALLERY_EMAIL: "not an email" })).toThrow("GALLERY_EMAIL");
     expect(parseEnvForTest({ ...production, FORM_SIGNING_SECRET: "x".repeat(32) }).isProduction).toBe(true);
+  });
+});
+
+describe("session cookies", () => {
+  const production = {
+    NODE_ENV: "production",
+    SMTP_HOST: "smtp.example.com",
+    GALLERY_EMAIL: "a@example.com",
+    MAIL_FROM: "b@example.com",
+    CRON_SECRET: "0123456789abcdef",
+    FORM_SIGNING_SECRET: "x".repeat(32),
+    BETTER_AUTH_SECRET: "y".repeat(32),
+  };
+
+  it("are Secure in production, except for a local build served over http on loopback", () => {
+    expect(parseEnvForTest({ ...production, SITE_URL: "https://gallery.example" }).secureCookies).toBe(true);
+    expect(parseEnvForTest({ ...production, SITE_URL: "http://gallery.example" }).secureCookies).toBe(true);
+    expect(parseEnvForTest({ ...production, SITE_URL: "http://127.0.0.1:3200" }).secureCookies).toBe(false);
+    expect(parseEnvForTest({ NODE_ENV: "development" }).secureCookies).toBe(false);
   });
 });
