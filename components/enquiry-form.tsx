@@ -1,10 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { z } from "zod";
 import { sendEnquiry } from "@/lib/actions/enquiry";
 import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
-import { ENQUIRY_LIMITS, INITIAL_ENQUIRY_STATE, type EnquiryField, type EnquiryFormState } from "@/lib/validations/enquiry";
+import {
+  ENQUIRY_LIMITS,
+  enquiryInputFromFormData,
+  enquirySchema,
+  INITIAL_ENQUIRY_STATE,
+  type EnquiryField,
+  type EnquiryFormState,
+} from "@/lib/validations/enquiry";
 
 type Props = {
   /** The work the enquiry is about; none for a general question. */
@@ -19,6 +27,8 @@ const FIELD_ORDER: EnquiryField[] = ["name", "email", "phone", "questions", "shi
 export function EnquiryForm({ artwork, formToken, headingId }: Props) {
   const [state, formAction, isPending] = useActionState<EnquiryFormState, FormData>(sendEnquiry, INITIAL_ENQUIRY_STATE);
   const [token, setToken] = useState(formToken);
+  // Errors found in the browser by the same schema the server uses, before anything is sent.
+  const [localErrors, setLocalErrors] = useState<EnquiryFormState["fieldErrors"] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
   const idPrefix = artwork ? `enquiry-${artwork.slug}` : "enquiry";
@@ -49,7 +59,22 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
     }
   }, [state]);
 
-  const errorOf = (field: EnquiryField) => state.fieldErrors[field]?.[0];
+  const fieldErrors = localErrors ?? state.fieldErrors;
+  const errorOf = (field: EnquiryField) => fieldErrors[field]?.[0];
+
+  function checkBeforeSending(event: FormEvent<HTMLFormElement>) {
+    const parsed = enquirySchema.safeParse(enquiryInputFromFormData(new FormData(event.currentTarget)));
+    if (parsed.success) {
+      setLocalErrors(null);
+      return;
+    }
+    event.preventDefault();
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    setLocalErrors(errors);
+    const first = FIELD_ORDER.find((field) => errors[field]?.length);
+    if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+  }
+  const statusMessage = localErrors ? "Please correct the fields marked below; nothing has been sent yet." : state.message;
   const describedBy = (field: EnquiryField, hint?: boolean) =>
     [hint ? id(`${field}-hint`) : null, errorOf(field) ? id(`${field}-error`) : null].filter(Boolean).join(" ") || undefined;
   const values = state.values;
@@ -70,9 +95,9 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
   }
 
   return (
-    <form ref={formRef} action={formAction} noValidate aria-labelledby={headingId} className="space-y-5">
-      <p role="status" aria-live="polite" className={state.message ? "border-l-4 border-alert bg-white p-4 font-sans" : "sr-only"}>
-        {state.message}
+    <form ref={formRef} action={formAction} onSubmit={checkBeforeSending} noValidate aria-labelledby={headingId} className="space-y-5">
+      <p role="status" aria-live="polite" className={statusMessage ? "border-l-4 border-alert bg-white p-4 font-sans" : "sr-only"}>
+        {statusMessage}
       </p>
       {artwork && (
         <p className="font-sans text-sm">

@@ -57,14 +57,16 @@ export const enquirySchema = z
     shippingCountry: optionalSingleLine(ENQUIRY_LIMITS.country, "The country"),
     consent: z.literal(true, "Please agree to the privacy notice so that we can answer you"),
   })
-  .superRefine((enquiry, ctx) => {
-    const asksAboutAWork = enquiry.artworkSlug !== undefined && enquiry.questions.length > 0;
-    if (enquiry.message === "" && !asksAboutAWork) {
-      ctx.addIssue({ code: "custom", path: ["message"], message: "Please write your question" });
-    }
-    if (enquiry.questions.includes("shipping") && !enquiry.shippingCountry) {
-      ctx.addIssue({ code: "custom", path: ["shippingCountry"], message: "Please tell us which country to quote shipping to" });
-    }
+  // Cross-field rules run whenever the fields they read are valid, so every mistake shows at once.
+  .refine((enquiry) => enquiry.message !== "" || (enquiry.artworkSlug !== undefined && enquiry.questions.length > 0), {
+    path: ["message"],
+    message: "Please write your question",
+    when: ({ issues }) => !issues.some((issue) => ["message", "questions", "artworkSlug"].includes(String(issue.path?.[0]))),
+  })
+  .refine((enquiry) => !enquiry.questions.includes("shipping") || Boolean(enquiry.shippingCountry), {
+    path: ["shippingCountry"],
+    message: "Please tell us which country to quote shipping to",
+    when: ({ issues }) => !issues.some((issue) => ["questions", "shippingCountry"].includes(String(issue.path?.[0]))),
   });
 
 export type EnquiryInput = z.output<typeof enquirySchema>;

@@ -88,6 +88,24 @@ test("a bad email address is explained beside the field, focused, and nothing is
   expect(queryDatabase("SELECT id FROM Enquiry WHERE name = ?", "Kim Min-jun 김민준")).toHaveLength(0);
 });
 
+test("with JavaScript, mistakes are caught in the browser by the same schema before anything is sent", async ({ page }) => {
+  await page.goto(WORK_42);
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  const form = page.locator("#enquire");
+  await form.getByLabel("Your name").fill("Sam");
+  await form.getByLabel("Email address").fill("sam@");
+  await form.getByRole("button", { name: "Send enquiry" }).click();
+  await expect(form.getByLabel("Email address")).toBeFocused();
+  await expect(form.locator('[id$="-email-error"]')).toHaveText("Please check your email address: it should look like name@example.com");
+  await expect(form.locator('[id$="-consent-error"]')).toHaveText("Please agree to the privacy notice so that we can answer you");
+  await expect(form.locator('[id$="-message-error"]')).toHaveText("Please write your question");
+  await expect(page.getByRole("status").first()).toHaveText("Please correct the fields marked below; nothing has been sent yet.");
+  expect(posts).toEqual([]);
+});
+
 test("a general question from the Enquire page reaches the gallery", async ({ page, browser }) => {
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Enquire" }).click();

@@ -199,6 +199,8 @@ test("staff change a work's title and mark it sold, and the public pages show it
 
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Catalogue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Catalogue" })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "37 Undertones of War" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "37 Undertones of War" })).toBeVisible();
   await expectNoAxeViolations(page);

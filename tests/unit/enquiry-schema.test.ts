@@ -76,3 +76,12 @@ describe("the enquiry schema", () => {
     expect(enquiryInputFromFormData(new FormData())).toMatchObject({ consent: false, questions: [] });
   });
 });
+
+describe("every mistake at once", () => {
+  it("reports a missing question alongside a bad email and missing consent", () => {
+    const result = enquirySchema.safeParse({ name: "Sam", email: "sam@", message: "", questions: [], consent: false });
+    expect(result.success).toBe(false);
+    const errors = result.success ? {} : z.flattenError(result.error).fieldErrors;
+    expect(Object.keys(errors).sort()).toEqual(["consent", "email", "message"]);
+  });
+});
