@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ArtworkVisual } from "@/components/artwork-visual";
+import { ArtworkVisual, GRID_SCALE_CM } from "@/components/artwork-visual";
 import { artworkAltText, availabilityLabel, mediumLine, priceText } from "@/lib/catalogue/describe";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import type { ArtworkSummary } from "@/lib/data/catalogue";
@@ -13,7 +13,14 @@ export function ArtworkCard({ work, headingLevel = "h3", showSection = false }: 
     <article className="group flex flex-col">
       <Link href={`/works/${work.slug}`} className="block no-underline" tabIndex={-1} aria-hidden="true">
         <div className="flex aspect-[4/5] items-center justify-center bg-paper-deep p-6 transition-colors group-hover:bg-[#ebe5d9]">
-          <ArtworkVisual photograph={work.photograph} dimensions={work.dimensions} label={artworkAltText(work)} sizes="(min-width: 1024px) 18rem, (min-width: 640px) 45vw, 90vw" className="h-full w-full" />
+          <ArtworkVisual
+            photograph={work.photograph}
+            dimensions={work.dimensions}
+            label={artworkAltText(work)}
+            sizes="(min-width: 1024px) 18rem, (min-width: 640px) 45vw, 90vw"
+            className="h-full w-full"
+            commonScaleCm={GRID_SCALE_CM}
+          />
         </div>
       </Link>
       <Heading className="mt-3 text-lg font-semibold">

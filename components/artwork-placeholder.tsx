@@ -5,6 +5,11 @@ type Props = {
   dimensions: DimensionView[];
   label: string;
   className?: string;
+  /**
+   * In a grid, every outline is drawn inside the same box (in cm) so works keep their sizes
+   * relative to each other; a work larger than the box enlarges it. Without one, the work fills the space.
+   */
+  commonScaleCm?: { width: number; height: number };
 };
 
 /**
@@ -12,7 +17,7 @@ type Props = {
  * inside its frame where the frame is known), so a collector can judge its shape and scale —
  * never a stock picture.
  */
-export function ArtworkPlaceholder({ dimensions, label, className }: Props) {
+export function ArtworkPlaceholder({ dimensions, label, className, commonScaleCm }: Props) {
   const image = dimensions.find((dimension) => dimension.kind === "image") ?? dimensions.find((dimension) => dimension.kind === "sheet");
   const framed = dimensions.find((dimension) => dimension.kind === "framed");
   const inCm = (dimension: DimensionView) => ({
@@ -23,10 +28,15 @@ export function ArtworkPlaceholder({ dimensions, label, className }: Props) {
   const outer = framed ? inCm(framed) : { width: sheet.width * 1.12, height: sheet.height * 1.12 };
   // A frame recorded smaller than its image is a data error; draw the image alone rather than nonsense.
   const frameFits = outer.width >= sheet.width && outer.height >= sheet.height;
-  const box = frameFits ? outer : { width: sheet.width * 1.12, height: sheet.height * 1.12 };
-  const x = (box.width - sheet.width) / 2;
-  const y = (box.height - sheet.height) / 2;
-  const stroke = Math.max(box.width, box.height) / 300;
+  const drawn = frameFits ? outer : { width: sheet.width * 1.12, height: sheet.height * 1.12 };
+  const box = commonScaleCm
+    ? { width: Math.max(commonScaleCm.width, drawn.width), height: Math.max(commonScaleCm.height, drawn.height) }
+    : drawn;
+  const offsetX = (box.width - drawn.width) / 2;
+  const offsetY = (box.height - drawn.height) / 2;
+  const x = offsetX + (drawn.width - sheet.width) / 2;
+  const y = offsetY + (drawn.height - sheet.height) / 2;
+  const stroke = Math.max(drawn.width, drawn.height) / 300;
 
   return (
     <svg
@@ -37,7 +47,7 @@ export function ArtworkPlaceholder({ dimensions, label, className }: Props) {
       preserveAspectRatio="xMidYMid meet"
     >
       {framed && frameFits ? (
-        <rect x={0} y={0} width={box.width} height={box.height} fill="#e7e1d5" stroke="#8a847a" strokeWidth={stroke} />
+        <rect x={offsetX} y={offsetY} width={drawn.width} height={drawn.height} fill="#e7e1d5" stroke="#8a847a" strokeWidth={stroke} />
       ) : null}
       <rect x={x} y={y} width={sheet.width} height={sheet.height} fill="#fffdf8" stroke="#8a847a" strokeWidth={stroke} />
       <line x1={x} y1={y} x2={x + sheet.width} y2={y + sheet.height} stroke="#d9d3c7" strokeWidth={stroke} />

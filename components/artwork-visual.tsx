@@ -9,11 +9,15 @@ type Props = {
   sizes: string;
   className?: string;
   priority?: boolean;
+  commonScaleCm?: { width: number; height: number };
 };
 
+/** The box grids draw outlines in, so a sketch looks smaller than a large framed watercolour. */
+export const GRID_SCALE_CM = { width: 80, height: 100 };
+
 /** The work's photograph where staff have uploaded one; until then its outline at true proportions. */
-export function ArtworkVisual({ photograph, dimensions, label, sizes, className, priority }: Props) {
-  if (!photograph) return <ArtworkPlaceholder dimensions={dimensions} label={label} className={className} />;
+export function ArtworkVisual({ photograph, dimensions, label, sizes, className, priority, commonScaleCm }: Props) {
+  if (!photograph) return <ArtworkPlaceholder dimensions={dimensions} label={label} className={className} commonScaleCm={commonScaleCm} />;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- resized WebP copies are made at upload; next/image would resize them again
     <img

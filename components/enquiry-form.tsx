@@ -81,7 +81,13 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
 
   if (state.status === "sent") {
     return (
-      <div ref={confirmationRef} tabIndex={-1} role="status" className="border-l-4 border-ok bg-white p-6" data-testid="enquiry-confirmation">
+      <div
+        ref={confirmationRef}
+        tabIndex={-1}
+        role="status"
+        className="border-l-4 border-ok bg-white p-6"
+        data-testid="enquiry-confirmation"
+      >
         <p className="text-xl font-semibold">Thank you: your enquiry has reached the gallery.</p>
         <p className="mt-2">
           Your reference is <strong data-testid="enquiry-reference">{state.reference}</strong>. Please quote it if you write to us about
@@ -114,10 +120,41 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
       </div>
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField id={id("name")} field="name" label="Your name" autoComplete="name" maxLength={ENQUIRY_LIMITS.name} defaultValue={values.name} error={errorOf("name")} describedBy={describedBy("name")} required />
-        <TextField id={id("email")} field="email" label="Email address" type="email" autoComplete="email" maxLength={ENQUIRY_LIMITS.email} defaultValue={values.email} error={errorOf("email")} describedBy={describedBy("email")} required />
+        <TextField
+          id={id("name")}
+          field="name"
+          label="Your name"
+          autoComplete="name"
+          maxLength={ENQUIRY_LIMITS.name}
+          defaultValue={values.name}
+          error={errorOf("name")}
+          describedBy={describedBy("name")}
+          required
+        />
+        <TextField
+          id={id("email")}
+          field="email"
+          label="Email address"
+          type="email"
+          autoComplete="email"
+          maxLength={ENQUIRY_LIMITS.email}
+          defaultValue={values.email}
+          error={errorOf("email")}
+          describedBy={describedBy("email")}
+          required
+        />
       </div>
-      <TextField id={id("phone")} field="phone" label="Phone (optional)" type="tel" autoComplete="tel" maxLength={ENQUIRY_LIMITS.phone} defaultValue={values.phone} error={errorOf("phone")} describedBy={describedBy("phone")} />
+      <TextField
+        id={id("phone")}
+        field="phone"
+        label="Phone (optional)"
+        type="tel"
+        autoComplete="tel"
+        maxLength={ENQUIRY_LIMITS.phone}
+        defaultValue={values.phone}
+        error={errorOf("phone")}
+        describedBy={describedBy("phone")}
+      />
 
       <fieldset aria-describedby={errorOf("questions") ? id("questions-error") : undefined}>
         <legend className="field-label">{artwork ? "I would like to know about (optional)" : "Your question is about (optional)"}</legend>
@@ -136,7 +173,11 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
             </label>
           ))}
         </div>
-        {errorOf("questions") && <p id={id("questions-error")} className="field-error">{errorOf("questions")}</p>}
+        {errorOf("questions") && (
+          <p id={id("questions-error")} className="field-error">
+            {errorOf("questions")}
+          </p>
+        )}
       </fieldset>
       <TextField
         id={id("shippingCountry")}
@@ -167,7 +208,11 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
         <p id={id("message-hint")} className="field-hint">
           Up to {ENQUIRY_LIMITS.message.toLocaleString("en-GB")} characters.
         </p>
-        {errorOf("message") && <p id={id("message-error")} className="field-error">{errorOf("message")}</p>}
+        {errorOf("message") && (
+          <p id={id("message-error")} className="field-error">
+            {errorOf("message")}
+          </p>
+        )}
       </div>
 
       <div>
@@ -187,7 +232,11 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
             <Link href="/privacy">privacy notice</Link>.
           </span>
         </label>
-        {errorOf("consent") && <p id={id("consent-error")} className="field-error">{errorOf("consent")}</p>}
+        {errorOf("consent") && (
+          <p id={id("consent-error")} className="field-error">
+            {errorOf("consent")}
+          </p>
+        )}
       </div>
 
       <button type="submit" className="button-primary" disabled={isPending} aria-disabled={isPending}>
@@ -210,7 +259,18 @@ type TextFieldProps = {
   required?: boolean;
 };
 
-function TextField({ id, field, label, type = "text", autoComplete, maxLength, defaultValue, error, describedBy, required }: TextFieldProps) {
+function TextField({
+  id,
+  field,
+  label,
+  type = "text",
+  autoComplete,
+  maxLength,
+  defaultValue,
+  error,
+  describedBy,
+  required,
+}: TextFieldProps) {
   return (
     <div>
       <label htmlFor={id} className="field-label">

@@ -143,7 +143,10 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 /** Read on its own, like databaseUrl(): the logger is created before anything needs the rest. */
 export function logLevel(): (typeof LOG_LEVELS)[number] {
-  return z.enum(LOG_LEVELS).catch("info").parse(process.env.LOG_LEVEL ?? "info");
+  return z
+    .enum(LOG_LEVELS)
+    .catch("info")
+    .parse(process.env.LOG_LEVEL ?? "info");
 }
 
 /** For tests that check the validation itself. */

@@ -32,7 +32,11 @@ export default async function EnquirePage({ searchParams }: Props) {
               ? "Ask about the price, condition, framing, shipping or a viewing."
               : "Questions about a work, the artist, collecting or a visit are all welcome. We answer every enquiry personally."}
           </p>
-          <EnquiryForm artwork={work ? { slug: work.slug, label: workLabel(work) } : undefined} formToken={issueFormToken(env.FORM_SIGNING_SECRET)} headingId="enquire-heading" />
+          <EnquiryForm
+            artwork={work ? { slug: work.slug, label: workLabel(work) } : undefined}
+            formToken={issueFormToken(env.FORM_SIGNING_SECRET)}
+            headingId="enquire-heading"
+          />
         </section>
         <aside aria-labelledby="other-ways" className="self-start border-l-2 border-rule pl-6 font-sans text-[0.95rem]">
           <h2 id="other-ways" className="text-lg font-semibold">

@@ -17,12 +17,14 @@ export default function PrivacyPage() {
       <Breadcrumb trail={[{ label: "Home", href: "/" }, { label: "Privacy notice" }]} />
       <article className="prose-gallery max-w-2xl">
         <h1 className="text-4xl font-semibold">Privacy notice</h1>
-        <p className="mt-4 text-lg">This notice explains what {site.name} does with the details you give when you send an enquiry through this website.</p>
+        <p className="mt-4 text-lg">
+          This notice explains what {site.name} does with the details you give when you send an enquiry through this website.
+        </p>
         <h2 className="mt-8 text-2xl font-semibold">What we keep and why</h2>
         <p>
-          Your name, email address, optional phone number, your message, the questions you ticked and the work you asked about. We
-          keep them for one purpose: to answer your enquiry and any conversation that follows from it. We also keep a one-way
-          fingerprint of your connection&apos;s address for an hour or so, to stop automated abuse of the form.
+          Your name, email address, optional phone number, your message, the questions you ticked and the work you asked about. We keep them
+          for one purpose: to answer your enquiry and any conversation that follows from it. We also keep a one-way fingerprint of your
+          connection&apos;s address for an hour or so, to stop automated abuse of the form.
         </p>
         <h2 className="mt-8 text-2xl font-semibold">Who receives them</h2>
         <p>
@@ -31,8 +33,8 @@ export default function PrivacyPage() {
         </p>
         <h2 className="mt-8 text-2xl font-semibold">How long we keep them</h2>
         <p>
-          Two years from your last message to us, after which the enquiry is deleted. If you buy a work, the sale records are kept for
-          as long as the law requires.
+          Two years from your last message to us, after which the enquiry is deleted. If you buy a work, the sale records are kept for as
+          long as the law requires.
         </p>
         <h2 className="mt-8 text-2xl font-semibold">Your rights</h2>
         <p>

@@ -8,16 +8,29 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   return (
     <div>
       {staff && (
-        <nav aria-label="Staff" className="mb-8 flex flex-wrap items-center justify-between gap-4 border-b border-rule pb-4 font-sans text-sm">
+        <nav
+          aria-label="Staff"
+          className="mb-8 flex flex-wrap items-center justify-between gap-4 border-b border-rule pb-4 font-sans text-sm"
+        >
           <ul className="flex flex-wrap gap-5">
-            <li><Link href="/staff">Enquiries</Link></li>
-            <li><Link href="/staff/works">Catalogue</Link></li>
-            <li><Link href="/staff/import">Import</Link></li>
-            <li><Link href="/staff/account">Your account</Link></li>
+            <li>
+              <Link href="/staff">Enquiries</Link>
+            </li>
+            <li>
+              <Link href="/staff/works">Catalogue</Link>
+            </li>
+            <li>
+              <Link href="/staff/import">Import</Link>
+            </li>
+            <li>
+              <Link href="/staff/account">Your account</Link>
+            </li>
           </ul>
           <form action={signOut} className="flex items-center gap-3">
             <span className="text-ink-soft">Signed in as {staff.email}</span>
-            <button type="submit" className="underline">Sign out</button>
+            <button type="submit" className="underline">
+              Sign out
+            </button>
           </form>
         </nav>
       )}

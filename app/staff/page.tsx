@@ -22,42 +22,75 @@ export default async function InboxPage({ searchParams }: Props) {
         <h1 className="text-3xl font-semibold">Enquiries</h1>
         <p className="font-sans" data-testid="waiting-count">
           <strong>{counts.waiting}</strong> waiting for an answer
-          {counts.spam > 0 && <> · <Link href="/staff?status=spam">{counts.spam} in spam</Link></>}
-          {counts.failedEmails > 0 && <> · <span className="text-alert">{counts.failedEmails} email{counts.failedEmails === 1 ? "" : "s"} failed</span></>}
+          {counts.spam > 0 && (
+            <>
+              {" "}
+              · <Link href="/staff?status=spam">{counts.spam} in spam</Link>
+            </>
+          )}
+          {counts.failedEmails > 0 && (
+            <>
+              {" "}
+              ·{" "}
+              <span className="text-alert">
+                {counts.failedEmails} email{counts.failedEmails === 1 ? "" : "s"} failed
+              </span>
+            </>
+          )}
         </p>
       </div>
-      <form method="get" className="mt-6 grid gap-4 border-y border-rule py-4 font-sans sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_1.5fr_auto]" aria-label="Filter enquiries">
+      <form
+        method="get"
+        className="mt-6 grid gap-4 border-y border-rule py-4 font-sans sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_1.5fr_auto]"
+        aria-label="Filter enquiries"
+      >
         <div>
-          <label htmlFor="inbox-status" className="field-label">Status</label>
+          <label htmlFor="inbox-status" className="field-label">
+            Status
+          </label>
           <select id="inbox-status" name="status" defaultValue={filters.status} className="field-input">
             {["waiting", "all", ...ENQUIRY_STATUSES].map((status) => (
-              <option key={status} value={status}>{STATUS_LABELS[status]}</option>
+              <option key={status} value={status}>
+                {STATUS_LABELS[status]}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="inbox-work" className="field-label">Work</label>
+          <label htmlFor="inbox-work" className="field-label">
+            Work
+          </label>
           <select id="inbox-work" name="work" defaultValue={filters.work ?? ""} className="field-input">
             <option value="">Any work</option>
             {works.map((work) => (
-              <option key={work.slug} value={work.slug}>{work.label}</option>
+              <option key={work.slug} value={work.slug}>
+                {work.label}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="inbox-from" className="field-label">From</label>
+          <label htmlFor="inbox-from" className="field-label">
+            From
+          </label>
           <input id="inbox-from" name="from" type="date" defaultValue={filters.from} className="field-input" />
         </div>
         <div>
-          <label htmlFor="inbox-to" className="field-label">To</label>
+          <label htmlFor="inbox-to" className="field-label">
+            To
+          </label>
           <input id="inbox-to" name="to" type="date" defaultValue={filters.to} className="field-input" />
         </div>
         <div>
-          <label htmlFor="inbox-q" className="field-label">Name, email or reference</label>
+          <label htmlFor="inbox-q" className="field-label">
+            Name, email or reference
+          </label>
           <input id="inbox-q" name="q" type="search" defaultValue={filters.q} className="field-input" />
         </div>
         <div className="flex items-end gap-3">
-          <button type="submit" className="button-primary">Filter</button>
+          <button type="submit" className="button-primary">
+            Filter
+          </button>
         </div>
       </form>
       <p className="mt-4 font-sans text-sm">
@@ -70,17 +103,29 @@ export default async function InboxPage({ searchParams }: Props) {
           <caption className="sr-only">Enquiries, newest first</caption>
           <thead>
             <tr className="border-b border-ink">
-              <th scope="col" className="py-2 pr-3">Received</th>
-              <th scope="col" className="py-2 pr-3">From</th>
-              <th scope="col" className="py-2 pr-3">About</th>
-              <th scope="col" className="py-2 pr-3">Status</th>
-              <th scope="col" className="py-2">Reference</th>
+              <th scope="col" className="py-2 pr-3">
+                Received
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                From
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                About
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Status
+              </th>
+              <th scope="col" className="py-2">
+                Reference
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.reference} className="border-b border-rule align-top">
-                <td className="py-2 pr-3 whitespace-nowrap">{new Date(row.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">
+                  {new Date(row.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}
+                </td>
                 <td className="py-2 pr-3">
                   {row.name}
                   <br />

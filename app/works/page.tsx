@@ -77,6 +77,9 @@ export default async function AllWorksPage({ searchParams }: Props) {
         {works.length === 1 ? "1 work" : `${works.length} works`}
         {filtered ? " match these filters" : ""}
       </p>
+      <p className="mt-1 font-sans text-sm text-ink-soft">
+        Until a work is photographed, its outline is drawn to the same scale as the others.
+      </p>
       {works.length === 0 ? (
         <p className="mt-6">
           No works match. <Link href="/works">See every work</Link>.

@@ -2,7 +2,15 @@
 
 import { useActionState } from "react";
 import { saveArtwork } from "@/lib/actions/staff-catalogue";
-import { AVAILABILITIES, AVAILABILITY_LABELS, CATEGORIES, CATEGORY_LABELS, DIMENSION_KIND_LABELS, DIMENSION_KINDS, UNITS } from "@/lib/catalogue/vocabulary";
+import {
+  AVAILABILITIES,
+  AVAILABILITY_LABELS,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  DIMENSION_KIND_LABELS,
+  DIMENSION_KINDS,
+  UNITS,
+} from "@/lib/catalogue/vocabulary";
 import type { ArtworkForEdit } from "@/lib/data/staff-catalogue";
 import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
 import { Field, FormStatus } from "./field";
@@ -20,20 +28,82 @@ export function ArtworkEditForm({ work, priceText }: Props) {
       <FormStatus status={state.status} message={state.message} />
       <input type="hidden" name="id" value={work.id} />
       <div className="grid gap-5 sm:grid-cols-[8rem_1fr]">
-        <Field id="edit-number" name="catalogueNumber" label="Catalogue number" defaultValue={value("catalogueNumber", work.catalogueNumber)} error={error("catalogueNumber")} maxLength={20} />
-        <Field id="edit-title" name="title" label="Title" defaultValue={value("title", work.title)} error={error("title")} maxLength={200} />
+        <Field
+          id="edit-number"
+          name="catalogueNumber"
+          label="Catalogue number"
+          defaultValue={value("catalogueNumber", work.catalogueNumber)}
+          error={error("catalogueNumber")}
+          maxLength={20}
+        />
+        <Field
+          id="edit-title"
+          name="title"
+          label="Title"
+          defaultValue={value("title", work.title)}
+          error={error("title")}
+          maxLength={200}
+        />
       </div>
       <div className="grid gap-5 sm:grid-cols-3">
-        <Select id="edit-section" name="sectionId" label="Section" defaultValue={value("sectionId", work.sectionId)} options={work.sections.map((section) => [section.id, section.label])} error={error("sectionId")} />
-        <Select id="edit-category" name="category" label="Category" defaultValue={value("category", work.category)} options={CATEGORIES.map((category) => [category, CATEGORY_LABELS[category]])} error={error("category")} />
-        <Select id="edit-availability" name="availability" label="Availability" defaultValue={value("availability", work.availability)} options={AVAILABILITIES.map((option) => [option, AVAILABILITY_LABELS[option]])} error={error("availability")} />
+        <Select
+          id="edit-section"
+          name="sectionId"
+          label="Section"
+          defaultValue={value("sectionId", work.sectionId)}
+          options={work.sections.map((section) => [section.id, section.label])}
+          error={error("sectionId")}
+        />
+        <Select
+          id="edit-category"
+          name="category"
+          label="Category"
+          defaultValue={value("category", work.category)}
+          options={CATEGORIES.map((category) => [category, CATEGORY_LABELS[category]])}
+          error={error("category")}
+        />
+        <Select
+          id="edit-availability"
+          name="availability"
+          label="Availability"
+          defaultValue={value("availability", work.availability)}
+          options={AVAILABILITIES.map((option) => [option, AVAILABILITY_LABELS[option]])}
+          error={error("availability")}
+        />
       </div>
       <div className="grid gap-5 sm:grid-cols-3">
-        <Field id="edit-technique" name="technique" label="Medium" defaultValue={value("technique", work.technique ?? "")} error={error("technique")} hint="As the gallery writes it, e.g. “Ink drawing”." />
-        <Field id="edit-signature" name="signature" label="Signature line" defaultValue={value("signature", work.signature ?? "")} error={error("signature")} />
-        <Field id="edit-year" name="year" label="Year" defaultValue={value("year", work.year?.toString() ?? "")} error={error("year")} hint="Leave empty if not known." />
+        <Field
+          id="edit-technique"
+          name="technique"
+          label="Medium"
+          defaultValue={value("technique", work.technique ?? "")}
+          error={error("technique")}
+          hint="As the gallery writes it, e.g. “Ink drawing”."
+        />
+        <Field
+          id="edit-signature"
+          name="signature"
+          label="Signature line"
+          defaultValue={value("signature", work.signature ?? "")}
+          error={error("signature")}
+        />
+        <Field
+          id="edit-year"
+          name="year"
+          label="Year"
+          defaultValue={value("year", work.year?.toString() ?? "")}
+          error={error("year")}
+          hint="Leave empty if not known."
+        />
       </div>
-      <Field id="edit-price" name="price" label="Price" defaultValue={value("price", priceText)} error={error("price")} hint="e.g. £875.00. Leave empty to show “price on application”." />
+      <Field
+        id="edit-price"
+        name="price"
+        label="Price"
+        defaultValue={value("price", priceText)}
+        error={error("price")}
+        hint="e.g. £875.00. Leave empty to show “price on application”."
+      />
 
       <fieldset className="border border-rule p-4">
         <legend className="field-label px-1">Sizes (height × width)</legend>
@@ -44,26 +114,77 @@ export function ArtworkEditForm({ work, priceText }: Props) {
             return (
               <div key={kind} className="grid grid-cols-2 gap-3 sm:grid-cols-[8rem_1fr_1fr_1fr_6rem]">
                 <p className="col-span-2 self-end pb-2 font-sans font-semibold sm:col-span-1">{DIMENSION_KIND_LABELS[kind]}</p>
-                <Field id={`edit-${kind}-height`} name={`${kind}Height`} label="Height" defaultValue={value(`${kind}Height`, existing?.height.toString() ?? "")} error={error(`${kind}Height`)} />
-                <Field id={`edit-${kind}-width`} name={`${kind}Width`} label="Width" defaultValue={value(`${kind}Width`, existing?.width.toString() ?? "")} error={error(`${kind}Width`)} />
-                <Field id={`edit-${kind}-depth`} name={`${kind}Depth`} label="Depth" defaultValue={value(`${kind}Depth`, existing?.depth?.toString() ?? "")} error={error(`${kind}Depth`)} />
-                <Select id={`edit-${kind}-unit`} name={`${kind}Unit`} label="Unit" defaultValue={value(`${kind}Unit`, existing?.unit ?? "in")} options={UNITS.map((unit) => [unit, unit])} />
+                <Field
+                  id={`edit-${kind}-height`}
+                  name={`${kind}Height`}
+                  label="Height"
+                  defaultValue={value(`${kind}Height`, existing?.height.toString() ?? "")}
+                  error={error(`${kind}Height`)}
+                />
+                <Field
+                  id={`edit-${kind}-width`}
+                  name={`${kind}Width`}
+                  label="Width"
+                  defaultValue={value(`${kind}Width`, existing?.width.toString() ?? "")}
+                  error={error(`${kind}Width`)}
+                />
+                <Field
+                  id={`edit-${kind}-depth`}
+                  name={`${kind}Depth`}
+                  label="Depth"
+                  defaultValue={value(`${kind}Depth`, existing?.depth?.toString() ?? "")}
+                  error={error(`${kind}Depth`)}
+                />
+                <Select
+                  id={`edit-${kind}-unit`}
+                  name={`${kind}Unit`}
+                  label="Unit"
+                  defaultValue={value(`${kind}Unit`, existing?.unit ?? "in")}
+                  options={UNITS.map((unit) => [unit, unit])}
+                />
               </div>
             );
           })}
         </div>
       </fieldset>
 
-      <Field id="edit-description" name="description" label="Description" multiline rows={8} defaultValue={value("description", work.description)} error={error("description")} hint="Leave a blank line between paragraphs." />
-      <Field id="edit-curator-note" name="curatorNote" label="Curator’s note" multiline rows={4} defaultValue={value("curatorNote", work.curatorNote ?? "")} error={error("curatorNote")} />
+      <Field
+        id="edit-description"
+        name="description"
+        label="Description"
+        multiline
+        rows={8}
+        defaultValue={value("description", work.description)}
+        error={error("description")}
+        hint="Leave a blank line between paragraphs."
+      />
+      <Field
+        id="edit-curator-note"
+        name="curatorNote"
+        label="Curator’s note"
+        multiline
+        rows={4}
+        defaultValue={value("curatorNote", work.curatorNote ?? "")}
+        error={error("curatorNote")}
+      />
 
       <div className="flex flex-wrap gap-6 font-sans">
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="published" defaultChecked={state.values.id ? state.values.published === "on" : work.published} className="h-5 w-5 accent-accent" />
+          <input
+            type="checkbox"
+            name="published"
+            defaultChecked={state.values.id ? state.values.published === "on" : work.published}
+            className="h-5 w-5 accent-accent"
+          />
           Published on the site
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="featured" defaultChecked={state.values.id ? state.values.featured === "on" : work.featured} className="h-5 w-5 accent-accent" />
+          <input
+            type="checkbox"
+            name="featured"
+            defaultChecked={state.values.id ? state.values.featured === "on" : work.featured}
+            className="h-5 w-5 accent-accent"
+          />
           Featured on the home page
         </label>
       </div>
@@ -82,7 +203,14 @@ function Select({ id, name, label, defaultValue, options, error }: SelectProps) 
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={defaultValue} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        className="field-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {options.map(([optionValue, optionLabel]) => (
           <option key={optionValue} value={optionValue}>
             {optionLabel}

@@ -10,9 +10,31 @@ export function ChangePasswordForm() {
   return (
     <form action={action} noValidate className="max-w-md space-y-4" aria-label="Change your password">
       <FormStatus status={state.status} message={state.message} />
-      <Field id="current-password" name="currentPassword" label="Current password" type="password" autoComplete="current-password" error={state.fieldErrors.currentPassword?.[0]} />
-      <Field id="new-password" name="newPassword" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." error={state.fieldErrors.newPassword?.[0]} />
-      <Field id="confirm-password" name="confirmPassword" label="New password again" type="password" autoComplete="new-password" error={state.fieldErrors.confirmPassword?.[0]} />
+      <Field
+        id="current-password"
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={state.fieldErrors.currentPassword?.[0]}
+      />
+      <Field
+        id="new-password"
+        name="newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        error={state.fieldErrors.newPassword?.[0]}
+      />
+      <Field
+        id="confirm-password"
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        error={state.fieldErrors.confirmPassword?.[0]}
+      />
       <button type="submit" className="button-primary" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
       </button>

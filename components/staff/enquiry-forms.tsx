@@ -11,7 +11,16 @@ export function NoteForm({ reference }: { reference: string }) {
     <form action={action} noValidate className="space-y-3" aria-label="Add an internal note">
       <FormStatus status={state.status} message={state.message} />
       <input type="hidden" name="reference" value={reference} />
-      <Field id="note-body" name="body" label="Internal note (staff only)" multiline rows={3} defaultValue={state.values.body} error={state.fieldErrors.body?.[0]} maxLength={5000} />
+      <Field
+        id="note-body"
+        name="body"
+        label="Internal note (staff only)"
+        multiline
+        rows={3}
+        defaultValue={state.values.body}
+        error={state.fieldErrors.body?.[0]}
+        maxLength={5000}
+      />
       <button type="submit" className="button-quiet" disabled={pending}>
         {pending ? "Saving…" : "Add note"}
       </button>
@@ -25,7 +34,14 @@ export function ReplyForm({ reference, defaultSubject, greeting }: { reference: 
     <form action={action} noValidate className="space-y-3" aria-label="Reply by email">
       <FormStatus status={state.status} message={state.message} />
       <input type="hidden" name="reference" value={reference} />
-      <Field id="reply-subject" name="subject" label="Subject" defaultValue={state.values.subject ?? defaultSubject} error={state.fieldErrors.subject?.[0]} maxLength={200} />
+      <Field
+        id="reply-subject"
+        name="subject"
+        label="Subject"
+        defaultValue={state.values.subject ?? defaultSubject}
+        error={state.fieldErrors.subject?.[0]}
+        maxLength={200}
+      />
       <Field
         id="reply-body"
         name="body"

@@ -17,7 +17,21 @@ type Props = {
 };
 
 /** A labelled field whose hint and error are tied to it with aria-describedby. */
-export function Field({ id, name, label, error, hint, defaultValue, type = "text", multiline, rows = 5, autoComplete, required, maxLength, step }: Props) {
+export function Field({
+  id,
+  name,
+  label,
+  error,
+  hint,
+  defaultValue,
+  type = "text",
+  multiline,
+  rows = 5,
+  autoComplete,
+  required,
+  maxLength,
+  step,
+}: Props) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const shared = {
     id,
@@ -54,7 +68,11 @@ export function Field({ id, name, label, error, hint, defaultValue, type = "text
 /** The live region every staff form announces its outcome in. */
 export function FormStatus({ status, message }: { status: string; message: string }) {
   return (
-    <p role="status" aria-live="polite" className={message ? `border-l-4 bg-white p-3 font-sans ${status === "done" ? "border-ok" : "border-alert"}` : "sr-only"}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={message ? `border-l-4 bg-white p-3 font-sans ${status === "done" ? "border-ok" : "border-alert"}` : "sr-only"}
+    >
       {message}
     </p>
   );

@@ -10,8 +10,25 @@ export function SignInForm() {
   return (
     <form action={action} noValidate className="space-y-5" aria-labelledby="sign-in-heading">
       <FormStatus status={state.status} message={state.message} />
-      <Field id="sign-in-email" name="email" label="Email address" type="email" autoComplete="username" defaultValue={state.values.email} error={state.fieldErrors.email?.[0]} required />
-      <Field id="sign-in-password" name="password" label="Password" type="password" autoComplete="current-password" error={state.fieldErrors.password?.[0]} required />
+      <Field
+        id="sign-in-email"
+        name="email"
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.values.email}
+        error={state.fieldErrors.email?.[0]}
+        required
+      />
+      <Field
+        id="sign-in-password"
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={state.fieldErrors.password?.[0]}
+        required
+      />
       <button type="submit" className="button-primary" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -11,12 +11,19 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
   const raw = { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) {
-    return { status: "invalid", message: "Please fill in both fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { email: raw.email } };
+    return {
+      status: "invalid",
+      message: "Please fill in both fields.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values: { email: raw.email },
+    };
   }
   const outcome = await signInStaff(parsed.data.email, parsed.data.password);
   if (!outcome.ok) {
     const message =
-      outcome.reason === "throttled" ? `Too many unsuccessful attempts. Please wait ${outcome.retryAfterMinutes} minute${outcome.retryAfterMinutes === 1 ? "" : "s"} and try again.` : GENERIC_FAILURE;
+      outcome.reason === "throttled"
+        ? `Too many unsuccessful attempts. Please wait ${outcome.retryAfterMinutes} minute${outcome.retryAfterMinutes === 1 ? "" : "s"} and try again.`
+        : GENERIC_FAILURE;
     return { status: "error", message, fieldErrors: {}, values: { email: raw.email } };
   }
   redirect("/staff");
@@ -30,13 +37,25 @@ export async function signOut(): Promise<void> {
 
 export async function changePassword(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
-  const parsed = changePasswordSchema.safeParse(Object.fromEntries(["currentPassword", "newPassword", "confirmPassword"].map((key) => [key, String(formData.get(key) ?? "")])));
+  const parsed = changePasswordSchema.safeParse(
+    Object.fromEntries(["currentPassword", "newPassword", "confirmPassword"].map((key) => [key, String(formData.get(key) ?? "")])),
+  );
   if (!parsed.success) {
-    return { status: "invalid", message: "Please correct the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: {} };
+    return {
+      status: "invalid",
+      message: "Please correct the fields marked below.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values: {},
+    };
   }
   const result = await changeStaffPassword(parsed.data.currentPassword, parsed.data.newPassword);
   if (result === "wrong-password") {
-    return { status: "invalid", message: "Please correct the fields marked below.", fieldErrors: { currentPassword: ["That is not your current password"] }, values: {} };
+    return {
+      status: "invalid",
+      message: "Please correct the fields marked below.",
+      fieldErrors: { currentPassword: ["That is not your current password"] },
+      values: {},
+    };
   }
   // better-auth rotates the session on a password change: a fresh request carries the new cookie.
   redirect("/staff/account?password-changed=1");

@@ -22,10 +22,21 @@ export async function saveArtwork(_previous: FormState, formData: FormData): Pro
   await requireStaff();
   const parsed = artworkEditSchema.safeParse(artworkEditInput(formData));
   if (!parsed.success) {
-    return { status: "invalid", message: "Nothing was saved: please correct the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: stringValues(formData) };
+    return {
+      status: "invalid",
+      message: "Nothing was saved: please correct the fields marked below.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values: stringValues(formData),
+    };
   }
   const change = await updateArtwork(parsed.data);
-  if (!change) return { status: "error", message: "That work or section no longer exists; nothing was saved.", fieldErrors: {}, values: stringValues(formData) };
+  if (!change)
+    return {
+      status: "error",
+      message: "That work or section no longer exists; nothing was saved.",
+      fieldErrors: {},
+      values: stringValues(formData),
+    };
   refreshCatalogue(change, "action");
   return { status: "done", message: "Saved. The public pages show the change now.", fieldErrors: {}, values: stringValues(formData) };
 }
@@ -54,8 +65,18 @@ export async function reorderSection(formData: FormData): Promise<void> {
 
 export async function saveSection(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
-  const parsed = sectionEditSchema.safeParse({ id: formData.get("id"), title: formData.get("title") ?? "", introduction: formData.get("introduction") ?? "" });
-  if (!parsed.success) return { status: "invalid", message: "The section was not saved.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: stringValues(formData) };
+  const parsed = sectionEditSchema.safeParse({
+    id: formData.get("id"),
+    title: formData.get("title") ?? "",
+    introduction: formData.get("introduction") ?? "",
+  });
+  if (!parsed.success)
+    return {
+      status: "invalid",
+      message: "The section was not saved.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values: stringValues(formData),
+    };
   const change = await updateSection(parsed.data);
   if (!change) return { status: "error", message: "That section no longer exists.", fieldErrors: {}, values: stringValues(formData) };
   refreshCatalogue(change, "action");
@@ -71,7 +92,13 @@ export async function saveExhibition(_previous: FormState, formData: FormData): 
     introduction: formData.get("introduction") ?? "",
     published: formData.get("published") === "on",
   });
-  if (!parsed.success) return { status: "invalid", message: "The exhibition was not saved.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: stringValues(formData) };
+  if (!parsed.success)
+    return {
+      status: "invalid",
+      message: "The exhibition was not saved.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values: stringValues(formData),
+    };
   const change = await updateExhibition(parsed.data);
   if (!change) return { status: "error", message: "That exhibition no longer exists.", fieldErrors: {}, values: stringValues(formData) };
   refreshCatalogue(change, "action");

@@ -35,16 +35,32 @@ export async function addNote(_previous: FormState, formData: FormData): Promise
   await requireStaff();
   const raw = { reference: String(formData.get("reference") ?? ""), body: String(formData.get("body") ?? "") };
   const parsed = enquiryNoteSchema.safeParse(raw);
-  if (!parsed.success) return { status: "invalid", message: "The note was not saved.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { body: raw.body } };
+  if (!parsed.success)
+    return {
+      status: "invalid",
+      message: "The note was not saved.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values: { body: raw.body },
+    };
   await addEnquiryNote(parsed.data.reference, parsed.data.body);
   redirect(enquiryPath(parsed.data.reference, "note"));
 }
 
 export async function sendReply(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
-  const raw = { reference: String(formData.get("reference") ?? ""), subject: String(formData.get("subject") ?? ""), body: String(formData.get("body") ?? "") };
+  const raw = {
+    reference: String(formData.get("reference") ?? ""),
+    subject: String(formData.get("subject") ?? ""),
+    body: String(formData.get("body") ?? ""),
+  };
   const parsed = staffReplySchema.safeParse(raw);
-  if (!parsed.success) return { status: "invalid", message: "The reply was not sent.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { subject: raw.subject, body: raw.body } };
+  if (!parsed.success)
+    return {
+      status: "invalid",
+      message: "The reply was not sent.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values: { subject: raw.subject, body: raw.body },
+    };
   const emailId = await queueStaffReply(parsed.data.reference, parsed.data.subject, parsed.data.body);
   if (!emailId) return { status: "error", message: "That enquiry no longer exists.", fieldErrors: {}, values: {} };
   deliverSoon([emailId]);
@@ -53,7 +69,10 @@ export async function sendReply(_previous: FormState, formData: FormData): Promi
 
 export async function retryEmail(formData: FormData): Promise<void> {
   await requireStaff();
-  const reference = z.string().regex(/^ENQ-\d{4}-\d{6}$/).safeParse(formData.get("reference"));
+  const reference = z
+    .string()
+    .regex(/^ENQ-\d{4}-\d{6}$/)
+    .safeParse(formData.get("reference"));
   const emailId = z.string().min(1).max(64).safeParse(formData.get("emailId"));
   if (!reference.success || !emailId.success) redirect("/staff");
   if (await retryEnquiryEmail(emailId.data)) deliverSoon([emailId.data]);

@@ -37,7 +37,8 @@ export async function runImport(previous: ImportFormState, formData: FormData): 
     csv = String(formData.get("csv") ?? "");
   }
   if (!csv.trim()) return { report: null, csv: "", target, newExhibitionTitle, message: "Choose a CSV file to read first." };
-  if (target === "new" && !newExhibitionTitle) return { report: null, csv, target, newExhibitionTitle, message: "Give the new exhibition a title." };
+  if (target === "new" && !newExhibitionTitle)
+    return { report: null, csv, target, newExhibitionTitle, message: "Give the new exhibition a title." };
 
   const report = await importCatalogue(
     csv,

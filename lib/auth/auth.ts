@@ -15,7 +15,13 @@ function createAuth() {
     secret: env.BETTER_AUTH_SECRET,
     database: prismaAdapter(db, { provider: "sqlite" }),
     // Staff accounts are created from the command line only; nobody can sign up on the site.
-    emailAndPassword: { enabled: true, disableSignUp: true, autoSignIn: false, minPasswordLength: STAFF_MIN_PASSWORD_LENGTH, maxPasswordLength: 256 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      autoSignIn: false,
+      minPasswordLength: STAFF_MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+    },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // Sign-in is throttled in lib/auth/staff-session.ts, where failures are counted per address and connection.
     rateLimit: { enabled: false },

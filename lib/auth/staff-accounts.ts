@@ -22,6 +22,11 @@ export async function createStaffAccount(input: z.input<typeof newStaffSchema>):
     throw new Error(`A staff account for ${email} exists already`);
   }
   const user = await context.internalAdapter.createUser({ email, name, emailVerified: true }, { method: "admin" });
-  await context.internalAdapter.linkAccount({ userId: user.id, providerId: "credential", accountId: user.id, password: await context.password.hash(password) });
+  await context.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: "credential",
+    accountId: user.id,
+    password: await context.password.hash(password),
+  });
   return { id: user.id, email: user.email };
 }

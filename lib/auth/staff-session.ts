@@ -31,8 +31,20 @@ export async function requireStaff(): Promise<StaffMember> {
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
-const failuresPerAccount = new RateLimiterPrisma({ storeClient: db, keyPrefix: "sign-in-account", points: 5, duration: FIFTEEN_MINUTES, clearExpiredByTimeout: false });
-const failuresPerConnection = new RateLimiterPrisma({ storeClient: db, keyPrefix: "sign-in-ip", points: 20, duration: FIFTEEN_MINUTES, clearExpiredByTimeout: false });
+const failuresPerAccount = new RateLimiterPrisma({
+  storeClient: db,
+  keyPrefix: "sign-in-account",
+  points: 5,
+  duration: FIFTEEN_MINUTES,
+  clearExpiredByTimeout: false,
+});
+const failuresPerConnection = new RateLimiterPrisma({
+  storeClient: db,
+  keyPrefix: "sign-in-ip",
+  points: 20,
+  duration: FIFTEEN_MINUTES,
+  clearExpiredByTimeout: false,
+});
 
 export type SignInOutcome = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
@@ -51,9 +63,11 @@ export async function signInStaff(email: string, password: string): Promise<Sign
     return { ok: true };
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    await Promise.all([failuresPerAccount.penalty(accountKey, 1), failuresPerConnection.penalty(connectionKey, 1)]).catch((rejection: unknown) => {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    });
+    await Promise.all([failuresPerAccount.penalty(accountKey, 1), failuresPerConnection.penalty(connectionKey, 1)]).catch(
+      (rejection: unknown) => {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      },
+    );
     return { ok: false, reason: "invalid" };
   }
 }

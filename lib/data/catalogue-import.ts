@@ -65,7 +65,10 @@ type ExistingWork = Awaited<ReturnType<typeof loadExisting>>[number];
 
 async function loadExisting(exhibitionId: string | null) {
   if (!exhibitionId) return [];
-  return db.artwork.findMany({ where: { section: { exhibitionId } }, include: { dimensions: { orderBy: { position: "asc" } }, section: true } });
+  return db.artwork.findMany({
+    where: { section: { exhibitionId } },
+    include: { dimensions: { orderBy: { position: "asc" } }, section: true },
+  });
 }
 
 /** The fields a file would change on an existing work; a column the file doesn't have changes nothing. */
@@ -86,7 +89,8 @@ function changesFor(existing: ExistingWork, work: ImportedWork, columns: Partial
     existing.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit })),
     work.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit })),
   );
-  if (has("price")) differs("price", [existing.priceMinor, existing.currency], [work.price?.amountMinor ?? null, work.price?.currency ?? null]);
+  if (has("price"))
+    differs("price", [existing.priceMinor, existing.currency], [work.price?.amountMinor ?? null, work.price?.currency ?? null]);
   if (has("status")) differs("availability", existing.availability, work.availability);
   if (has("description") && work.description) differs("description", existing.description, work.description);
   if (has("curatorNote")) differs("curatorNote", existing.curatorNote, work.curatorNote);
@@ -110,7 +114,12 @@ async function resolveExhibition(target: ImportTarget) {
  * a row that can't be read is reported and skipped, never half-written, and the rest go in.
  * Works are matched by catalogue number and title, so importing the same file again changes nothing.
  */
-export async function importCatalogue(csv: string, target: ImportTarget, options: { apply: boolean }, actor: ImportActor): Promise<ImportReport> {
+export async function importCatalogue(
+  csv: string,
+  target: ImportTarget,
+  options: { apply: boolean },
+  actor: ImportActor,
+): Promise<ImportReport> {
   if (actor.kind === "staff") await requireStaff();
   const read = readCatalogueCsv(csv);
   const empty: ImportReport = {
@@ -144,7 +153,11 @@ export async function importCatalogue(csv: string, target: ImportTarget, options
     const { work } = row;
     const twin = seen.find((earlier) => sameWork(earlier.number, earlier.title, work.catalogueNumber, work.title));
     if (twin) {
-      errors.push({ line: row.line, label: `${work.catalogueNumber} ${work.title}`, reasons: [`the same work is on line ${twin.line} already`] });
+      errors.push({
+        line: row.line,
+        label: `${work.catalogueNumber} ${work.title}`,
+        reasons: [`the same work is on line ${twin.line} already`],
+      });
       continue;
     }
     seen.push({ line: row.line, number: work.catalogueNumber, title: work.title });
@@ -152,12 +165,22 @@ export async function importCatalogue(csv: string, target: ImportTarget, options
       sectionTitles.set(slugify(work.section), work.section);
       newSections.push(work.section);
     }
-    const existing = existingWorks.find((candidate) => sameWork(candidate.catalogueNumber, candidate.title, work.catalogueNumber, work.title));
+    const existing = existingWorks.find((candidate) =>
+      sameWork(candidate.catalogueNumber, candidate.title, work.catalogueNumber, work.title),
+    );
     const label = `${work.catalogueNumber} ${work.title}`;
     if (!existing) planned.push({ line: row.line, label, action: "create", changes: [], work });
     else {
       const changes = changesFor(existing, work, read.columns);
-      planned.push({ line: row.line, label, action: changes.length > 0 ? "update" : "unchanged", changes, slug: existing.slug, work, existing });
+      planned.push({
+        line: row.line,
+        label,
+        action: changes.length > 0 ? "update" : "unchanged",
+        changes,
+        slug: existing.slug,
+        work,
+        existing,
+      });
     }
   }
 
@@ -183,7 +206,9 @@ export async function importCatalogue(csv: string, target: ImportTarget, options
   if (!exhibition) {
     const artist = await db.artist.findFirst({ orderBy: { createdAt: "asc" } });
     if (!artist) return { ...report, fileError: "There is no artist to hang a new exhibition on; seed or create one first." };
-    exhibition = await db.exhibition.create({ data: { slug: resolved.slug, title: target.newExhibitionTitle!, artistId: artist.id, published: true } });
+    exhibition = await db.exhibition.create({
+      data: { slug: resolved.slug, title: target.newExhibitionTitle!, artistId: artist.id, published: true },
+    });
   }
   const takenSlugs = new Set((await db.artwork.findMany({ select: { slug: true } })).map((work) => work.slug));
   for (const row of planned) {
@@ -215,18 +240,29 @@ export async function importCatalogue(csv: string, target: ImportTarget, options
       const dimensions = work.dimensions.map((dimension, position) => ({ ...dimension, position }));
       if (row.existing) {
         const movesSection = row.existing.sectionId !== section.id;
-        const lastInSection = movesSection ? await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } }) : null;
-        await tx.artwork.update({ where: { id: row.existing.id }, data: { ...fields, ...(movesSection ? { position: (lastInSection?._max.position ?? -1) + 1 } : {}) } });
+        const lastInSection = movesSection
+          ? await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } })
+          : null;
+        await tx.artwork.update({
+          where: { id: row.existing.id },
+          data: { ...fields, ...(movesSection ? { position: (lastInSection?._max.position ?? -1) + 1 } : {}) },
+        });
         await tx.dimension.deleteMany({ where: { artworkId: row.existing.id } });
         await tx.dimension.createMany({ data: dimensions.map((dimension) => ({ ...dimension, artworkId: row.existing!.id })) });
       } else {
         const slug = uniqueSlug(artworkSlugBase(work.catalogueNumber, work.title), (candidate) => takenSlugs.has(candidate));
         takenSlugs.add(slug);
         const lastInSection = await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } });
-        await tx.artwork.create({ data: { ...fields, slug, published: true, position: (lastInSection._max.position ?? -1) + 1, dimensions: { create: dimensions } } });
+        await tx.artwork.create({
+          data: { ...fields, slug, published: true, position: (lastInSection._max.position ?? -1) + 1, dimensions: { create: dimensions } },
+        });
         row.slug = slug;
       }
     });
   }
-  return { ...report, applied: true, rows: planned.map(({ line, label, action, changes, slug }) => ({ line, label, action, changes, slug })) };
+  return {
+    ...report,
+    applied: true,
+    rows: planned.map(({ line, label, action, changes, slug }) => ({ line, label, action, changes, slug })),
+  };
 }

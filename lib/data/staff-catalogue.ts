@@ -17,7 +17,15 @@ export type StaffCatalogue = Array<{
     slug: string;
     title: string;
     introduction: string;
-    works: Array<{ id: string; slug: string; catalogueNumber: string; title: string; availability: Availability; published: boolean; photographs: number }>;
+    works: Array<{
+      id: string;
+      slug: string;
+      catalogueNumber: string;
+      title: string;
+      availability: Availability;
+      published: boolean;
+      photographs: number;
+    }>;
   }>;
 }>;
 
@@ -106,22 +114,44 @@ export async function getArtworkForEdit(id: string): Promise<ArtworkForEdit | nu
     published: work.published,
     featured: work.featured,
     sizeAsWritten: work.sizeAsWritten,
-    dimensions: work.dimensions.map((dimension) => ({ kind: dimension.kind as DimensionKind, height: dimension.height, width: dimension.width, depth: dimension.depth, unit: dimension.unit as Unit })),
-    images: work.images.map((image) => ({ id: image.id, storageKey: image.storageKey, originalName: image.originalName, width: image.width, height: image.height })),
+    dimensions: work.dimensions.map((dimension) => ({
+      kind: dimension.kind as DimensionKind,
+      height: dimension.height,
+      width: dimension.width,
+      depth: dimension.depth,
+      unit: dimension.unit as Unit,
+    })),
+    images: work.images.map((image) => ({
+      id: image.id,
+      storageKey: image.storageKey,
+      originalName: image.originalName,
+      width: image.width,
+      height: image.height,
+    })),
     sections: sections.map((section) => ({ id: section.id, label: section.title })),
   };
 }
 
 async function placeOf(artworkId: string) {
   const work = await db.artwork.findUniqueOrThrow({ where: { id: artworkId }, include: { section: { include: { exhibition: true } } } });
-  return { slug: work.slug, sectionId: work.sectionId, section: { exhibitionSlug: work.section.exhibition.slug, sectionSlug: work.section.slug }, exhibitionSlug: work.section.exhibition.slug };
+  return {
+    slug: work.slug,
+    sectionId: work.sectionId,
+    section: { exhibitionSlug: work.section.exhibition.slug, sectionSlug: work.section.slug },
+    exhibitionSlug: work.section.exhibition.slug,
+  };
 }
 
 /** Every page a work appears on: its own, its section's, its neighbours' (previous/next), the exhibition's and the lists. */
 async function changeAround(artworkId: string): Promise<CatalogueChange> {
   const place = await placeOf(artworkId);
   const neighbours = await db.artwork.findMany({ where: { sectionId: place.sectionId }, select: { slug: true } });
-  return { artworks: neighbours.map((neighbour) => neighbour.slug), sections: [place.section], exhibitions: [place.exhibitionSlug], lists: true };
+  return {
+    artworks: neighbours.map((neighbour) => neighbour.slug),
+    sections: [place.section],
+    exhibitions: [place.exhibitionSlug],
+    lists: true,
+  };
 }
 
 function merge(...changes: CatalogueChange[]): CatalogueChange {
@@ -135,7 +165,10 @@ function merge(...changes: CatalogueChange[]): CatalogueChange {
 
 export async function updateArtwork(edit: ArtworkEdit): Promise<CatalogueChange | null> {
   await requireStaff();
-  const existing = await db.artwork.findUnique({ where: { id: edit.id }, select: { sectionId: true, section: { select: { exhibitionId: true } } } });
+  const existing = await db.artwork.findUnique({
+    where: { id: edit.id },
+    select: { sectionId: true, section: { select: { exhibitionId: true } } },
+  });
   if (!existing) return null;
   const target = await db.section.findFirst({ where: { id: edit.sectionId, exhibitionId: existing.section.exhibitionId } });
   if (!target) return null;
@@ -182,7 +215,11 @@ export async function moveArtwork(id: string, direction: "up" | "down"): Promise
   await requireStaff();
   const work = await db.artwork.findUnique({ where: { id } });
   if (!work) return null;
-  const siblings = await db.artwork.findMany({ where: { sectionId: work.sectionId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } });
+  const siblings = await db.artwork.findMany({
+    where: { sectionId: work.sectionId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true },
+  });
   const index = siblings.findIndex((sibling) => sibling.id === id);
   const swapWith = siblings[direction === "up" ? index - 1 : index + 1];
   if (!swapWith) return changeAround(id);
@@ -195,7 +232,10 @@ export async function moveArtwork(id: string, direction: "up" | "down"): Promise
 }
 
 async function sectionChange(sectionId: string): Promise<CatalogueChange> {
-  const section = await db.section.findUniqueOrThrow({ where: { id: sectionId }, include: { exhibition: true, artworks: { select: { slug: true } } } });
+  const section = await db.section.findUniqueOrThrow({
+    where: { id: sectionId },
+    include: { exhibition: true, artworks: { select: { slug: true } } },
+  });
   return {
     sections: [{ exhibitionSlug: section.exhibition.slug, sectionSlug: section.slug }],
     exhibitions: [section.exhibition.slug],
@@ -206,7 +246,10 @@ async function sectionChange(sectionId: string): Promise<CatalogueChange> {
 
 export async function updateSection(input: { id: string; title: string; introduction: string }): Promise<CatalogueChange | null> {
   await requireStaff();
-  const { count } = await db.section.updateMany({ where: { id: input.id }, data: { title: input.title, introduction: input.introduction } });
+  const { count } = await db.section.updateMany({
+    where: { id: input.id },
+    data: { title: input.title, introduction: input.introduction },
+  });
   return count === 1 ? sectionChange(input.id) : null;
 }
 
@@ -214,7 +257,11 @@ export async function moveSection(id: string, direction: "up" | "down"): Promise
   await requireStaff();
   const section = await db.section.findUnique({ where: { id } });
   if (!section) return null;
-  const siblings = await db.section.findMany({ where: { exhibitionId: section.exhibitionId }, orderBy: { position: "asc" }, select: { id: true } });
+  const siblings = await db.section.findMany({
+    where: { exhibitionId: section.exhibitionId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
   const index = siblings.findIndex((sibling) => sibling.id === id);
   const target = direction === "up" ? index - 1 : index + 1;
   if (target < 0 || target >= siblings.length) return sectionChange(id);
@@ -224,9 +271,18 @@ export async function moveSection(id: string, direction: "up" | "down"): Promise
   return sectionChange(id);
 }
 
-export async function updateExhibition(input: { id: string; title: string; summary: string; introduction: string; published: boolean }): Promise<CatalogueChange | null> {
+export async function updateExhibition(input: {
+  id: string;
+  title: string;
+  summary: string;
+  introduction: string;
+  published: boolean;
+}): Promise<CatalogueChange | null> {
   await requireStaff();
-  const { count } = await db.exhibition.updateMany({ where: { id: input.id }, data: { title: input.title, summary: input.summary, introduction: input.introduction, published: input.published } });
+  const { count } = await db.exhibition.updateMany({
+    where: { id: input.id },
+    data: { title: input.title, summary: input.summary, introduction: input.introduction, published: input.published },
+  });
   if (count !== 1) return null;
   // The exhibition's title is in every breadcrumb below it.
   return { everything: true };

@@ -2,7 +2,14 @@ import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { db } from "@/lib/db";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
-import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS, ENQUIRY_STATUS_LABELS, type EnquiryQuestion, type EnquiryStatus, type OutboxStatus } from "@/lib/enquiries/vocabulary";
+import {
+  ENQUIRY_QUESTION_LABELS,
+  ENQUIRY_QUESTIONS,
+  ENQUIRY_STATUS_LABELS,
+  type EnquiryQuestion,
+  type EnquiryStatus,
+  type OutboxStatus,
+} from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { html, multiline } from "@/lib/mail/html";
@@ -14,7 +21,11 @@ export const WAITING_STATUSES: EnquiryStatus[] = ["new", "in_progress"];
 
 function whereFor(filters: InboxFilters): Prisma.EnquiryWhereInput {
   const status: Prisma.EnquiryWhereInput =
-    filters.status === "all" ? { status: { not: "spam" } } : filters.status === "waiting" ? { status: { in: WAITING_STATUSES } } : { status: filters.status };
+    filters.status === "all"
+      ? { status: { not: "spam" } }
+      : filters.status === "waiting"
+        ? { status: { in: WAITING_STATUSES } }
+        : { status: filters.status };
   const created: Prisma.DateTimeFilter = {};
   if (filters.from) created.gte = new Date(`${filters.from}T00:00:00.000Z`);
   if (filters.to) created.lt = new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000);
@@ -22,7 +33,11 @@ function whereFor(filters: InboxFilters): Prisma.EnquiryWhereInput {
     ...status,
     ...(filters.work ? { artwork: { slug: filters.work } } : {}),
     ...(filters.from || filters.to ? { createdAt: created } : {}),
-    ...(filters.q ? { OR: [{ name: { contains: filters.q } }, { email: { contains: filters.q } }, { reference: { contains: filters.q.toUpperCase() } }] } : {}),
+    ...(filters.q
+      ? {
+          OR: [{ name: { contains: filters.q } }, { email: { contains: filters.q } }, { reference: { contains: filters.q.toUpperCase() } }],
+        }
+      : {}),
   };
 }
 
@@ -75,7 +90,11 @@ export async function inboxCounts(): Promise<{ waiting: number; spam: number; fa
 /** Works that have enquiries, for the inbox's work filter. */
 export async function enquiredWorks(): Promise<Array<{ slug: string; label: string }>> {
   await requireStaff();
-  const works = await db.artwork.findMany({ where: { enquiries: { some: {} } }, select: { slug: true, catalogueNumber: true, title: true }, orderBy: { slug: "asc" } });
+  const works = await db.artwork.findMany({
+    where: { enquiries: { some: {} } },
+    select: { slug: true, catalogueNumber: true, title: true },
+    orderBy: { slug: "asc" },
+  });
   return works.map((work) => ({ slug: work.slug, label: `${work.catalogueNumber} ${work.title}` }));
 }
 
@@ -131,7 +150,9 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
     email: row.email,
     phone: row.phone,
     message: row.message,
-    questions: questions.filter((question): question is EnquiryQuestion => (ENQUIRY_QUESTIONS as readonly string[]).includes(question)).map((question) => ENQUIRY_QUESTION_LABELS[question]),
+    questions: questions
+      .filter((question): question is EnquiryQuestion => (ENQUIRY_QUESTIONS as readonly string[]).includes(question))
+      .map((question) => ENQUIRY_QUESTION_LABELS[question]),
     shippingCountry: row.shippingCountry,
     status: row.status as EnquiryStatus,
     flagged: row.flagged,
@@ -152,16 +173,26 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
       sentBy: email.sentBy?.name ?? null,
       textBody: email.textBody,
     })),
-    notes: row.notes.map((note) => ({ id: note.id, body: note.body, author: note.author?.name ?? "A former staff member", createdAt: note.createdAt.toISOString() })),
+    notes: row.notes.map((note) => ({
+      id: note.id,
+      body: note.body,
+      author: note.author?.name ?? "A former staff member",
+      createdAt: note.createdAt.toISOString(),
+    })),
   };
 }
 
 export async function setEnquiryStatus(reference: string, status: EnquiryStatus): Promise<boolean> {
   const staff = await requireStaff();
-  const { count } = await db.enquiry.updateMany({ where: { reference }, data: { status, ...(status !== "spam" ? { flagged: false } : {}) } });
+  const { count } = await db.enquiry.updateMany({
+    where: { reference },
+    data: { status, ...(status !== "spam" ? { flagged: false } : {}) },
+  });
   if (count === 1) {
     const enquiry = await db.enquiry.findUniqueOrThrow({ where: { reference }, select: { id: true } });
-    await db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` } });
+    await db.enquiryNote.create({
+      data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` },
+    });
   }
   return count === 1;
 }
@@ -180,7 +211,15 @@ export async function queueStaffReply(reference: string, subject: string, body: 
   const env = serverEnv();
   const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, email: true } });
   if (!enquiry) return null;
-  const htmlBody = html`<!doctype html><html lang="en-GB"><body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#1d1c1a"><div style="max-width:600px">${multiline(body)}<p style="color:#55514a;font-size:13px;margin-top:24px">${env.GALLERY_NAME} · ${env.SITE_URL} · Ref. ${reference}</p></div></body></html>`.value;
+  const htmlBody = html`<!doctype html>
+    <html lang="en-GB">
+      <body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#1d1c1a">
+        <div style="max-width:600px">
+          ${multiline(body)}
+          <p style="color:#55514a;font-size:13px;margin-top:24px">${env.GALLERY_NAME} · ${env.SITE_URL} · Ref. ${reference}</p>
+        </div>
+      </body>
+    </html>`.value;
   const email = await db.$transaction(async (tx) => {
     const created = await tx.outboxEmail.create({
       data: {
@@ -207,7 +246,10 @@ export async function retryEnquiryEmail(emailId: string): Promise<boolean> {
   return requeueEmail(emailId);
 }
 
-export type ExportRow = Record<"reference" | "received" | "status" | "name" | "email" | "phone" | "work" | "questions" | "message" | "flagged", string>;
+export type ExportRow = Record<
+  "reference" | "received" | "status" | "name" | "email" | "phone" | "work" | "questions" | "message" | "flagged",
+  string
+>;
 
 export async function exportInbox(filters: InboxFilters): Promise<ExportRow[]> {
   await requireStaff();

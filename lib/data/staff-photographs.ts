@@ -5,7 +5,10 @@ import { db } from "@/lib/db";
 import { deletePhotographFiles, storePhotograph } from "@/lib/images/photographs";
 
 async function changeFor(artworkId: string): Promise<CatalogueChange> {
-  const work = await db.artwork.findUniqueOrThrow({ where: { id: artworkId }, include: { section: { include: { exhibition: true, artworks: { select: { slug: true } } } } } });
+  const work = await db.artwork.findUniqueOrThrow({
+    where: { id: artworkId },
+    include: { section: { include: { exhibition: true, artworks: { select: { slug: true } } } } },
+  });
   return {
     artworks: [work.slug],
     sections: [{ exhibitionSlug: work.section.exhibition.slug, sectionSlug: work.section.slug }],
@@ -22,7 +25,15 @@ export async function addPhotograph(artworkId: string, originalName: string, byt
   try {
     const last = await db.artworkImage.aggregate({ where: { artworkId }, _max: { position: true } });
     await db.artworkImage.create({
-      data: { artworkId, storageKey: stored.storageKey, originalName: originalName.slice(0, 200), mimeType: stored.mimeType, width: stored.width, height: stored.height, position: (last._max.position ?? -1) + 1 },
+      data: {
+        artworkId,
+        storageKey: stored.storageKey,
+        originalName: originalName.slice(0, 200),
+        mimeType: stored.mimeType,
+        width: stored.width,
+        height: stored.height,
+        position: (last._max.position ?? -1) + 1,
+      },
     });
   } catch (error) {
     await deletePhotographFiles(stored.storageKey);

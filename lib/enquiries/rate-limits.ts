@@ -8,8 +8,20 @@ import { db } from "@/lib/db";
  */
 const HOUR = 60 * 60;
 
-const perConnection = new RateLimiterPrisma({ storeClient: db, keyPrefix: "enquiry-ip", points: 10, duration: HOUR, clearExpiredByTimeout: false });
-const perEmail = new RateLimiterPrisma({ storeClient: db, keyPrefix: "enquiry-email", points: 5, duration: HOUR, clearExpiredByTimeout: false });
+const perConnection = new RateLimiterPrisma({
+  storeClient: db,
+  keyPrefix: "enquiry-ip",
+  points: 10,
+  duration: HOUR,
+  clearExpiredByTimeout: false,
+});
+const perEmail = new RateLimiterPrisma({
+  storeClient: db,
+  keyPrefix: "enquiry-email",
+  points: 5,
+  duration: HOUR,
+  clearExpiredByTimeout: false,
+});
 
 /** More than this many enquiries from one connection within the hour are still accepted, but flagged. */
 export const FLAG_AFTER_PER_CONNECTION = 3;

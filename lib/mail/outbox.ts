@@ -79,7 +79,15 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
       });
       await db.outboxEmail.updateMany({
         where: owned,
-        data: { status: "sent", attempts, sentAt: new Date(), messageId: result.messageId, lastError: null, claimToken: null, claimedUntil: null },
+        data: {
+          status: "sent",
+          attempts,
+          sentAt: new Date(),
+          messageId: result.messageId,
+          lastError: null,
+          claimToken: null,
+          claimedUntil: null,
+        },
       });
       report.sent += 1;
     } catch (error) {
@@ -89,12 +97,28 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
       await db.outboxEmail.updateMany({
         where: owned,
         data: givingUp
-          ? { status: "failed", attempts, lastError: permanent ? reason : `Gave up after ${attempts} attempts: ${reason}`, claimToken: null, claimedUntil: null }
-          : { status: "pending", attempts, lastError: reason, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), claimToken: null, claimedUntil: null },
+          ? {
+              status: "failed",
+              attempts,
+              lastError: permanent ? reason : `Gave up after ${attempts} attempts: ${reason}`,
+              claimToken: null,
+              claimedUntil: null,
+            }
+          : {
+              status: "pending",
+              attempts,
+              lastError: reason,
+              nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+              claimToken: null,
+              claimedUntil: null,
+            },
       });
       if (givingUp) report.failed += 1;
       else report.retrying += 1;
-      logger.warn({ emailId: email.id, kind: email.kind, attempts, permanent, reason }, givingUp ? "Email delivery failed" : "Email delivery will be retried");
+      logger.warn(
+        { emailId: email.id, kind: email.kind, attempts, permanent, reason },
+        givingUp ? "Email delivery failed" : "Email delivery will be retried",
+      );
     }
   }
   return report;

@@ -20,7 +20,24 @@ export type GalleryNotificationInput = {
 };
 
 function layout(gallery: Gallery, body: SafeHtml): string {
-  return html`<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${gallery.name}</title></head><body style="margin:0;padding:24px;background:#faf8f4;color:#1d1c1a;font-family:Georgia,'Times New Roman',serif;font-size:16px;line-height:1.5"><div style="max-width:600px;margin:0 auto;background:#ffffff;padding:24px;border:1px solid #d9d3c7">${body}<p style="margin-top:32px;color:#55514a;font-size:13px">${gallery.name} · <a href="${gallery.siteUrl}" style="color:#7b2a1c">${gallery.siteUrl}</a></p></div></body></html>`.value;
+  return html`<!doctype html>
+    <html lang="en-GB">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width" />
+        <title>${gallery.name}</title>
+      </head>
+      <body
+        style="margin:0;padding:24px;background:#faf8f4;color:#1d1c1a;font-family:Georgia,'Times New Roman',serif;font-size:16px;line-height:1.5"
+      >
+        <div style="max-width:600px;margin:0 auto;background:#ffffff;padding:24px;border:1px solid #d9d3c7">
+          ${body}
+          <p style="margin-top:32px;color:#55514a;font-size:13px">
+            ${gallery.name} · <a href="${gallery.siteUrl}" style="color:#7b2a1c">${gallery.siteUrl}</a>
+          </p>
+        </div>
+      </body>
+    </html>`.value;
 }
 
 function workLine(work: ArtworkSnapshot): string {
@@ -70,20 +87,45 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
     .filter((line): line is string => line !== null)
     .join("\n");
 
-  const body = html`
-    ${input.flagReasons.length > 0 ? html`<p style="padding:8px 12px;background:#fdecea;border-left:4px solid #9b1c1c">Flagged as possible spam: ${input.flagReasons.join("; ")}.</p>` : ""}
+  const body = html` ${input.flagReasons.length > 0 ? html`<p style="padding:8px 12px;background:#fdecea;border-left:4px solid #9b1c1c">Flagged as possible spam: ${input.flagReasons.join("; ")}.</p>` : ""}
     <h1 style="font-size:22px;margin:0 0 12px">${input.artwork ? html`Enquiry about ${workLine(input.artwork)}` : "A general enquiry"}</h1>
     <table role="presentation" style="border-collapse:collapse;margin:12px 0">
-      <tr><td style="padding:2px 16px 2px 0;color:#55514a">Name</td><td>${input.name}</td></tr>
-      <tr><td style="padding:2px 16px 2px 0;color:#55514a">Email</td><td>${input.email}</td></tr>
-      ${input.phone ? html`<tr><td style="padding:2px 16px 2px 0;color:#55514a">Phone</td><td>${input.phone}</td></tr>` : ""}
+      <tr>
+        <td style="padding:2px 16px 2px 0;color:#55514a">Name</td>
+        <td>${input.name}</td>
+      </tr>
+      <tr>
+        <td style="padding:2px 16px 2px 0;color:#55514a">Email</td>
+        <td>${input.email}</td>
+      </tr>
+      ${
+        input.phone
+          ? html`<tr>
+              <td style="padding:2px 16px 2px 0;color:#55514a">Phone</td>
+              <td>${input.phone}</td>
+            </tr>`
+          : ""
+      }
     </table>
-    ${questions.length > 0 ? html`<p><strong>They would like to know about:</strong></p><ul>${questions.map((question) => html`<li>${question}</li>`)}</ul>` : ""}
+    ${
+      questions.length > 0
+        ? html`<p><strong>They would like to know about:</strong></p>
+            <ul>
+              ${questions.map((question) => html`<li>${question}</li>`)}
+            </ul>`
+        : ""
+    }
     <p><strong>Message</strong></p>
-    <p style="white-space:normal;padding:12px;background:#faf8f4">${input.message ? multiline(input.message) : "(no message: see the questions above)"}</p>
+    <p style="white-space:normal;padding:12px;background:#faf8f4">
+      ${input.message ? multiline(input.message) : "(no message: see the questions above)"}
+    </p>
     ${
       input.artwork && workUrl
-        ? html`<p><strong>The work as they saw it</strong><br><a href="${workUrl}" style="color:#7b2a1c">${workLine(input.artwork)}</a> — ${input.artwork.medium}<br>${input.artwork.sizes.map((size) => html`${size}<br>`)}${input.artwork.availability} · ${input.artwork.price}</p>`
+        ? html`<p>
+            <strong>The work as they saw it</strong><br /><a href="${workUrl}" style="color:#7b2a1c">${workLine(input.artwork)}</a> —
+            ${input.artwork.medium}<br />${input.artwork.sizes.map((size) => html`${size}<br />`)}${input.artwork.availability} ·
+            ${input.artwork.price}
+          </p>`
         : ""
     }
     <p style="color:#55514a">Reference ${input.reference}. Reply to this email to answer them directly.</p>`;
@@ -110,8 +152,7 @@ export function collectorAcknowledgement(gallery: Gallery, input: { reference: s
     gallery.name,
     gallery.siteUrl,
   ].join("\n");
-  const body = html`
-    <h1 style="font-size:22px;margin:0 0 12px">Thank you for writing to us</h1>
+  const body = html` <h1 style="font-size:22px;margin:0 0 12px">Thank you for writing to us</h1>
     <p>We have received ${about}, and a member of the gallery will reply personally, usually within two working days.</p>
     <p>Your reference is <strong>${input.reference}</strong>. Please quote it if you write to us about this enquiry.</p>
     <p style="color:#55514a">If you did not send this enquiry, you can ignore this email: we will not write to you again about it.</p>`;

@@ -53,7 +53,12 @@ export function createSmtpSender(env: ServerEnv): MailSender {
   return {
     async send(message) {
       try {
-        const info = await transport.sendMail({ ...message, replyTo: message.replyTo ?? undefined, disableFileAccess: true, disableUrlAccess: true });
+        const info = await transport.sendMail({
+          ...message,
+          replyTo: message.replyTo ?? undefined,
+          disableFileAccess: true,
+          disableUrlAccess: true,
+        });
         return { messageId: info.messageId, response: String(info.response ?? "") };
       } catch (error) {
         const smtp = error as { responseCode?: number; response?: string; code?: string; message?: string };
@@ -70,9 +75,17 @@ function fileDropSender(env: ServerEnv): MailSender {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     async send(message) {
-      const info = await transport.sendMail({ ...message, replyTo: message.replyTo ?? undefined, disableFileAccess: true, disableUrlAccess: true });
+      const info = await transport.sendMail({
+        ...message,
+        replyTo: message.replyTo ?? undefined,
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      });
       await mkdir(env.MAIL_DROP_DIR, { recursive: true });
-      const file = path.join(env.MAIL_DROP_DIR, `${new Date().toISOString().replace(/[:.]/g, "-")}-${message.messageId.replace(/[^a-zA-Z0-9]/g, "").slice(0, 24)}.eml`);
+      const file = path.join(
+        env.MAIL_DROP_DIR,
+        `${new Date().toISOString().replace(/[:.]/g, "-")}-${message.messageId.replace(/[^a-zA-Z0-9]/g, "").slice(0, 24)}.eml`,
+      );
       await writeFile(file, info.message as Buffer);
       logger.info({ file, to: message.to, subject: message.subject }, "No SMTP server configured: email written to a file");
       return { messageId: info.messageId, response: `written to ${file}` };

@@ -71,7 +71,10 @@ export const artworkEditSchema = z
           return parsePrice(value);
         } catch (error) {
           if (!(error instanceof PriceParseError)) throw error;
-          ctx.addIssue({ code: "custom", message: "Write the price as an amount such as £875 or 875.00, or leave it empty for “price on application”" });
+          ctx.addIssue({
+            code: "custom",
+            message: "Write the price as an amount such as £875 or 875.00, or leave it empty for “price on application”",
+          });
           return z.NEVER;
         }
       }),
@@ -86,7 +89,11 @@ export const artworkEditSchema = z
       const height = record[`${kind}Height`];
       const width = record[`${kind}Width`];
       if ((height === null) !== (width === null)) {
-        ctx.addIssue({ code: "custom", path: [height === null ? `${kind}Height` : `${kind}Width`], message: "Give both height and width, or neither" });
+        ctx.addIssue({
+          code: "custom",
+          path: [height === null ? `${kind}Height` : `${kind}Width`],
+          message: "Give both height and width, or neither",
+        });
       }
       if (height !== null && width !== null) any = true;
       if (record[`${kind}Depth`] !== null && height === null) {
@@ -112,7 +119,15 @@ export function dimensionsOf(edit: ArtworkEdit) {
     const height = record[`${kind}Height`] as number | null;
     const width = record[`${kind}Width`] as number | null;
     if (height === null || width === null) return [];
-    return [{ kind, height, width, depth: (record[`${kind}Depth`] as number | null) ?? null, unit: record[`${kind}Unit`] as (typeof UNITS)[number] }];
+    return [
+      {
+        kind,
+        height,
+        width,
+        depth: (record[`${kind}Depth`] as number | null) ?? null,
+        unit: record[`${kind}Unit`] as (typeof UNITS)[number],
+      },
+    ];
   });
 }
 

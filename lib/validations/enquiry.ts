@@ -34,14 +34,23 @@ export const enquirySchema = z
       .trim()
       .min(1, "Please tell us your name")
       .max(ENQUIRY_LIMITS.name, `Your name must be at most ${ENQUIRY_LIMITS.name} characters`)
-      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), { message: "Your name must be on one line", abort: true }),
+      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), {
+        message: "Your name must be on one line",
+        abort: true,
+      }),
     email: z
       .string({ error: "Please give your email address so we can reply" })
       .trim()
       .min(1, "Please give your email address so we can reply")
       .max(ENQUIRY_LIMITS.email, "That email address is too long")
-      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), { message: "An email address must be on one line", abort: true })
-      .refine((value) => !/[,;<>"()\s]/.test(value), { message: "Please give one plain email address, such as name@example.com", abort: true })
+      .refine((value) => !LINE_BREAK.test(value) && !CONTROL_CHARACTERS.test(value), {
+        message: "An email address must be on one line",
+        abort: true,
+      })
+      .refine((value) => !/[,;<>"()\s]/.test(value), {
+        message: "Please give one plain email address, such as name@example.com",
+        abort: true,
+      })
       .pipe(z.email("Please check your email address: it should look like name@example.com")),
     phone: optionalSingleLine(ENQUIRY_LIMITS.phone, "Your phone number").refine(
       (value) => value === undefined || /^[0-9+()\-.\s]{5,}$/.test(value),
@@ -101,7 +110,15 @@ export type EnquiryFormValues = {
   consent: boolean;
 };
 
-export const EMPTY_ENQUIRY_VALUES: EnquiryFormValues = { name: "", email: "", phone: "", message: "", questions: [], shippingCountry: "", consent: false };
+export const EMPTY_ENQUIRY_VALUES: EnquiryFormValues = {
+  name: "",
+  email: "",
+  phone: "",
+  message: "",
+  questions: [],
+  shippingCountry: "",
+  consent: false,
+};
 
 export function enquiryFormValues(raw: Record<string, unknown>): EnquiryFormValues {
   const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");

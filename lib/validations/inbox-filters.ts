@@ -4,8 +4,17 @@ import { ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 
 /** The inbox's query string: malformed values are dropped, never errors. */
 export const inboxFiltersSchema = z.object({
-  status: z.enum([...ENQUIRY_STATUSES, "waiting", "all"]).default("waiting").catch("waiting"),
-  work: z.string().trim().max(200).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  status: z
+    .enum([...ENQUIRY_STATUSES, "waiting", "all"])
+    .default("waiting")
+    .catch("waiting"),
+  work: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[a-z0-9-]*$/)
+    .optional()
+    .catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArtworkVisual } from "@/components/artwork-visual";
+import { ArtworkVisual, GRID_SCALE_CM } from "@/components/artwork-visual";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { Paragraphs } from "@/components/paragraphs";
 import { artistWithDates, artworkAltText } from "@/lib/catalogue/describe";
@@ -58,29 +58,31 @@ export default async function ExhibitionPage({ params }: Props) {
           Sections
         </h2>
         <ul className="mt-6 grid grid-cols-1 gap-8 sm:grid-cols-2 lg:grid-cols-4">
-          {exhibition.sections.map((section) => (
-            <li key={section.id} className="flex flex-col">
-              <div className="flex aspect-[4/5] items-center justify-center bg-paper-deep p-6">
-                {section.cover ? (
-                  <ArtworkVisual
-                    photograph={section.cover.photograph}
-                    dimensions={section.cover.dimensions}
-                    label={artworkAltText(section.cover)}
-                    sizes="(min-width: 1024px) 18rem, (min-width: 640px) 45vw, 90vw"
-                    className="h-full w-full"
-                  />
-                ) : (
-                  <span className="font-sans text-sm text-ink-soft">Works to be added</span>
-                )}
-              </div>
-              <h3 className="mt-3 text-lg font-semibold">
-                <Link href={`/exhibitions/${exhibition.slug}/${section.slug}`} className="no-underline hover:underline">
-                  {section.title}
-                </Link>
-              </h3>
-              <p className="font-sans text-sm text-ink-soft">{section.workCount === 1 ? "1 work" : `${section.workCount} works`}</p>
-            </li>
-          ))}
+          {/* A section staff haven't filled yet stays off the public page. */}
+          {exhibition.sections
+            .filter((section) => section.workCount > 0)
+            .map((section) => (
+              <li key={section.id} className="flex flex-col">
+                <div className="flex aspect-[4/5] items-center justify-center bg-paper-deep p-6">
+                  {section.cover && (
+                    <ArtworkVisual
+                      photograph={section.cover.photograph}
+                      dimensions={section.cover.dimensions}
+                      label={artworkAltText(section.cover)}
+                      sizes="(min-width: 1024px) 18rem, (min-width: 640px) 45vw, 90vw"
+                      className="h-full w-full"
+                      commonScaleCm={GRID_SCALE_CM}
+                    />
+                  )}
+                </div>
+                <h3 className="mt-3 text-lg font-semibold">
+                  <Link href={`/exhibitions/${exhibition.slug}/${section.slug}`} className="no-underline hover:underline">
+                    {section.title}
+                  </Link>
+                </h3>
+                <p className="font-sans text-sm text-ink-soft">{section.workCount === 1 ? "1 work" : `${section.workCount} works`}</p>
+              </li>
+            ))}
         </ul>
       </section>
     </>

@@ -15,7 +15,9 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1 id="sign-in-heading" className="text-3xl font-semibold">
         Staff sign-in
       </h1>
-      <p className="mt-2 mb-6 font-sans text-ink-soft">{signedOut ? "You have signed out." : "For gallery staff: read and answer enquiries, and keep the catalogue up to date."}</p>
+      <p className="mt-2 mb-6 font-sans text-ink-soft">
+        {signedOut ? "You have signed out." : "For gallery staff: read and answer enquiries, and keep the catalogue up to date."}
+      </p>
       <SignInForm />
     </div>
   );

@@ -31,7 +31,9 @@ export default async function StaffCataloguePage() {
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-3xl font-semibold">Catalogue</h1>
-        <Link href="/staff/import" className="font-sans">Import a spreadsheet</Link>
+        <Link href="/staff/import" className="font-sans">
+          Import a spreadsheet
+        </Link>
       </div>
       {exhibitions.map((exhibition) => (
         <section key={exhibition.id} aria-labelledby={`exhibition-${exhibition.id}`} className="mt-8">
@@ -63,18 +65,34 @@ export default async function StaffCataloguePage() {
                   <caption className="sr-only">Works in {section.title}, in the order shown on the site</caption>
                   <thead>
                     <tr className="border-b border-ink">
-                      <th scope="col" className="py-2 pr-3">Order</th>
-                      <th scope="col" className="py-2 pr-3">Work</th>
-                      <th scope="col" className="py-2 pr-3">Availability</th>
-                      <th scope="col" className="py-2 pr-3">Photographs</th>
-                      <th scope="col" className="py-2">On the site</th>
+                      <th scope="col" className="py-2 pr-3">
+                        Order
+                      </th>
+                      <th scope="col" className="py-2 pr-3">
+                        Work
+                      </th>
+                      <th scope="col" className="py-2 pr-3">
+                        Availability
+                      </th>
+                      <th scope="col" className="py-2 pr-3">
+                        Photographs
+                      </th>
+                      <th scope="col" className="py-2">
+                        On the site
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {section.works.map((work) => (
                       <tr key={work.id} className="border-b border-rule">
-                        <td className="py-1 pr-3"><MoveButtons id={work.id} action={reorderArtwork} label={`${work.catalogueNumber} ${work.title}`} /></td>
-                        <td className="py-1 pr-3"><Link href={`/staff/works/${work.id}`}>{work.catalogueNumber} {work.title}</Link></td>
+                        <td className="py-1 pr-3">
+                          <MoveButtons id={work.id} action={reorderArtwork} label={`${work.catalogueNumber} ${work.title}`} />
+                        </td>
+                        <td className="py-1 pr-3">
+                          <Link href={`/staff/works/${work.id}`}>
+                            {work.catalogueNumber} {work.title}
+                          </Link>
+                        </td>
                         <td className="py-1 pr-3">{AVAILABILITY_LABELS[work.availability]}</td>
                         <td className="py-1 pr-3">{work.photographs}</td>
                         <td className="py-1">
@@ -82,7 +100,11 @@ export default async function StaffCataloguePage() {
                             <input type="hidden" name="id" value={work.id} />
                             <input type="hidden" name="published" value={work.published ? "false" : "true"} />
                             {work.published ? "Published" : "Hidden"} ·{" "}
-                            <button type="submit" className="underline" aria-label={`${work.published ? "Unpublish" : "Publish"} ${work.catalogueNumber} ${work.title}`}>
+                            <button
+                              type="submit"
+                              className="underline"
+                              aria-label={`${work.published ? "Unpublish" : "Publish"} ${work.catalogueNumber} ${work.title}`}
+                            >
                               {work.published ? "Unpublish" : "Publish"}
                             </button>
                           </form>

@@ -136,7 +136,11 @@ export default async function ArtworkPage({ params }: Props) {
           </section>
         )}
       </div>
-      <section id="enquire" aria-labelledby="enquire-heading" className="mt-14 scroll-mt-6 border-t border-rule bg-paper-deep px-5 py-8 sm:px-8">
+      <section
+        id="enquire"
+        aria-labelledby="enquire-heading"
+        className="mt-14 scroll-mt-6 border-t border-rule bg-paper-deep px-5 py-8 sm:px-8"
+      >
         <div className="max-w-2xl">
           <h2 id="enquire-heading" className="text-2xl font-semibold">
             Enquire about this work
@@ -144,7 +148,11 @@ export default async function ArtworkPage({ params }: Props) {
           <p className="mt-2 mb-6 font-sans text-sm text-ink-soft">
             Your enquiry goes straight to the gallery, and you receive a reference by email at once.
           </p>
-          <EnquiryForm artwork={{ slug: work.slug, label: workLabel(work) }} formToken={issueFormToken(serverEnv().FORM_SIGNING_SECRET)} headingId="enquire-heading" />
+          <EnquiryForm
+            artwork={{ slug: work.slug, label: workLabel(work) }}
+            formToken={issueFormToken(serverEnv().FORM_SIGNING_SECRET)}
+            headingId="enquire-heading"
+          />
         </div>
       </section>
       <nav aria-label={`More works in ${work.section.title}`} className="mt-14 grid grid-cols-2 gap-6 border-t border-rule pt-6 font-sans">

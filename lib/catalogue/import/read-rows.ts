@@ -25,7 +25,19 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 const HEADER_ALIASES: Record<ImportField, string[]> = {
-  catalogueNumber: ["catno", "catalogueno", "cataloguenumber", "catalognumber", "catnumber", "number", "no", "lot", "lotno", "ref", "reference"],
+  catalogueNumber: [
+    "catno",
+    "catalogueno",
+    "cataloguenumber",
+    "catalognumber",
+    "catnumber",
+    "number",
+    "no",
+    "lot",
+    "lotno",
+    "ref",
+    "reference",
+  ],
   title: ["title", "titleofwork", "worktitle", "name"],
   section: ["section", "series", "group", "room", "gallerysection"],
   category: ["category", "type", "filedunder", "worktype"],
@@ -108,7 +120,12 @@ export function readCatalogueCsv(text: string, defaultSection?: string): ReadRes
   const missing = (["catalogueNumber", "title", "size"] as const).filter((field) => columnIndex[field] === undefined);
   if (missing.length > 0) {
     const names = { catalogueNumber: "catalogue number (e.g. “Cat No”)", title: "title", size: "size" };
-    return { columns, ignoredColumns, rows: [], fileError: `The file has no ${missing.map((field) => names[field]).join(", ")} column. Found: ${header.join(", ")}.` };
+    return {
+      columns,
+      ignoredColumns,
+      rows: [],
+      fileError: `The file has no ${missing.map((field) => names[field]).join(", ")} column. Found: ${header.join(", ")}.`,
+    };
   }
 
   const rows = body.map((record, index): RowResult => {
@@ -152,7 +169,10 @@ export function readCatalogueCsv(text: string, defaultSection?: string): ReadRes
     if (!availability) reasons.push(`the status “${cell("status")}” is not one of available, reserved, sold or in a private collection`);
     const technique = optional("technique");
     const categoryText = cell("category");
-    const category = (categoryText ? categoryFromGalleryWord(categoryText) : undefined) ?? categoryFromMedium(technique) ?? (categoryText ? undefined : "other");
+    const category =
+      (categoryText ? categoryFromGalleryWord(categoryText) : undefined) ??
+      categoryFromMedium(technique) ??
+      (categoryText ? undefined : "other");
     if (!category) reasons.push(`the category “${categoryText}” is not one this catalogue knows (drawings, paintings, prints…)`);
     let year: number | null = null;
     const yearText = cell("year");

@@ -9,8 +9,17 @@ import { ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabul
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
-const KIND_LABELS: Record<string, string> = { gallery_notification: "To the gallery", collector_acknowledgement: "Acknowledgement to the collector", staff_reply: "Reply" };
-const NOTICES: Record<string, string> = { status: "Status changed.", note: "Note added.", reply: "Reply queued; it is being sent now.", retry: "The email will be sent again now." };
+const KIND_LABELS: Record<string, string> = {
+  gallery_notification: "To the gallery",
+  collector_acknowledgement: "Acknowledgement to the collector",
+  staff_reply: "Reply",
+};
+const NOTICES: Record<string, string> = {
+  status: "Status changed.",
+  note: "Note added.",
+  reply: "Reply queued; it is being sent now.",
+  retry: "The email will be sent again now.",
+};
 
 function when(iso: string) {
   return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
@@ -46,23 +55,50 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
       <div className="mt-8 grid gap-10 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-8">
           <section aria-labelledby="message-heading">
-            <h2 id="message-heading" className="text-xl font-semibold">From {enquiry.name}</h2>
+            <h2 id="message-heading" className="text-xl font-semibold">
+              From {enquiry.name}
+            </h2>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 font-sans text-sm">
               <dt className="text-ink-soft">Email</dt>
-              <dd><a href={`mailto:${enquiry.email}`}>{enquiry.email}</a></dd>
-              {enquiry.phone && (<><dt className="text-ink-soft">Phone</dt><dd>{enquiry.phone}</dd></>)}
-              {enquiry.questions.length > 0 && (<><dt className="text-ink-soft">Asks about</dt><dd>{enquiry.questions.join("; ")}{enquiry.shippingCountry ? ` (shipping to ${enquiry.shippingCountry})` : ""}</dd></>)}
+              <dd>
+                <a href={`mailto:${enquiry.email}`}>{enquiry.email}</a>
+              </dd>
+              {enquiry.phone && (
+                <>
+                  <dt className="text-ink-soft">Phone</dt>
+                  <dd>{enquiry.phone}</dd>
+                </>
+              )}
+              {enquiry.questions.length > 0 && (
+                <>
+                  <dt className="text-ink-soft">Asks about</dt>
+                  <dd>
+                    {enquiry.questions.join("; ")}
+                    {enquiry.shippingCountry ? ` (shipping to ${enquiry.shippingCountry})` : ""}
+                  </dd>
+                </>
+              )}
             </dl>
-            <div className="mt-4 whitespace-pre-wrap bg-white p-4" data-testid="enquiry-message">{enquiry.message || "(No message: see the questions above.)"}</div>
+            <div className="mt-4 whitespace-pre-wrap bg-white p-4" data-testid="enquiry-message">
+              {enquiry.message || "(No message: see the questions above.)"}
+            </div>
           </section>
 
           <section aria-labelledby="reply-heading">
-            <h2 id="reply-heading" className="text-xl font-semibold">Reply by email</h2>
-            <ReplyForm reference={enquiry.reference} defaultSubject={`Re: ${about} (${enquiry.reference})`} greeting={`Dear ${enquiry.name},\n\n`} />
+            <h2 id="reply-heading" className="text-xl font-semibold">
+              Reply by email
+            </h2>
+            <ReplyForm
+              reference={enquiry.reference}
+              defaultSubject={`Re: ${about} (${enquiry.reference})`}
+              greeting={`Dear ${enquiry.name},\n\n`}
+            />
           </section>
 
           <section aria-labelledby="emails-heading">
-            <h2 id="emails-heading" className="text-xl font-semibold">Emails</h2>
+            <h2 id="emails-heading" className="text-xl font-semibold">
+              Emails
+            </h2>
             <ul className="mt-3 space-y-3 font-sans text-sm">
               {enquiry.emails.map((email) => (
                 <li key={email.id} className="border border-rule bg-white p-3" data-testid="email-row">
@@ -75,7 +111,10 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                     {email.status === "sent" && <span className="text-ok">Sent {email.sentAt ? when(email.sentAt) : ""}</span>}
                     {email.status === "pending" && (
                       <span>
-                        Waiting to send{email.attempts > 0 ? `: ${email.attempts} attempt${email.attempts === 1 ? "" : "s"} so far, next ${when(email.nextAttemptAt)}` : ""}
+                        Waiting to send
+                        {email.attempts > 0
+                          ? `: ${email.attempts} attempt${email.attempts === 1 ? "" : "s"} so far, next ${when(email.nextAttemptAt)}`
+                          : ""}
                       </span>
                     )}
                     {email.status === "sending" && <span>Sending now</span>}
@@ -90,7 +129,9 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                     <form action={retryEmail} className="mt-2">
                       <input type="hidden" name="reference" value={enquiry.reference} />
                       <input type="hidden" name="emailId" value={email.id} />
-                      <button type="submit" className="button-quiet">Retry now</button>
+                      <button type="submit" className="button-quiet">
+                        Retry now
+                      </button>
                     </form>
                   )}
                   {email.kind === "staff_reply" && <pre className="mt-2 whitespace-pre-wrap font-serif">{email.textBody}</pre>}
@@ -102,30 +143,48 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
 
         <aside className="space-y-8">
           <section aria-labelledby="status-heading">
-            <h2 id="status-heading" className="text-xl font-semibold">Status</h2>
+            <h2 id="status-heading" className="text-xl font-semibold">
+              Status
+            </h2>
             <form action={changeEnquiryStatus} className="mt-2 flex flex-wrap items-end gap-3 font-sans">
               <input type="hidden" name="reference" value={enquiry.reference} />
               <div>
-                <label htmlFor="status" className="field-label">Set status</label>
+                <label htmlFor="status" className="field-label">
+                  Set status
+                </label>
                 <select id="status" name="status" defaultValue={enquiry.status} className="field-input">
                   {ENQUIRY_STATUSES.map((status) => (
-                    <option key={status} value={status}>{ENQUIRY_STATUS_LABELS[status]}</option>
+                    <option key={status} value={status}>
+                      {ENQUIRY_STATUS_LABELS[status]}
+                    </option>
                   ))}
                 </select>
               </div>
-              <button type="submit" className="button-quiet">Save status</button>
+              <button type="submit" className="button-quiet">
+                Save status
+              </button>
             </form>
-            {enquiry.status === "spam" && <p className="mt-2 font-sans text-sm">Not spam? Set another status to release it to the inbox.</p>}
+            {enquiry.status === "spam" && (
+              <p className="mt-2 font-sans text-sm">Not spam? Set another status to release it to the inbox.</p>
+            )}
           </section>
 
           <section aria-labelledby="work-heading">
-            <h2 id="work-heading" className="text-xl font-semibold">The work as they saw it</h2>
+            <h2 id="work-heading" className="text-xl font-semibold">
+              The work as they saw it
+            </h2>
             {enquiry.snapshot ? (
               <div className="mt-2 font-sans text-sm" data-testid="snapshot">
-                <p className="font-semibold">{enquiry.snapshot.catalogueNumber} {enquiry.snapshot.title}</p>
+                <p className="font-semibold">
+                  {enquiry.snapshot.catalogueNumber} {enquiry.snapshot.title}
+                </p>
                 <p>{enquiry.snapshot.medium}</p>
-                {enquiry.snapshot.sizes.map((size) => <p key={size}>{size}</p>)}
-                <p>{enquiry.snapshot.availability} · {enquiry.snapshot.price}</p>
+                {enquiry.snapshot.sizes.map((size) => (
+                  <p key={size}>{size}</p>
+                ))}
+                <p>
+                  {enquiry.snapshot.availability} · {enquiry.snapshot.price}
+                </p>
                 {enquiry.currentWork ? (
                   <p className="mt-2">
                     <Link href={`/works/${enquiry.currentWork.slug}`}>See the work now</Link>
@@ -141,12 +200,16 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
           </section>
 
           <section aria-labelledby="notes-heading">
-            <h2 id="notes-heading" className="text-xl font-semibold">Notes</h2>
+            <h2 id="notes-heading" className="text-xl font-semibold">
+              Notes
+            </h2>
             <ol className="mt-2 space-y-2 font-sans text-sm">
               {enquiry.notes.map((note) => (
                 <li key={note.id} className="border-l-2 border-rule pl-3" data-testid="note">
                   <p className="whitespace-pre-wrap">{note.body}</p>
-                  <p className="text-ink-soft">{note.author}, {when(note.createdAt)}</p>
+                  <p className="text-ink-soft">
+                    {note.author}, {when(note.createdAt)}
+                  </p>
                 </li>
               ))}
             </ol>

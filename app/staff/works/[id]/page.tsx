@@ -40,34 +40,69 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
       <div className="max-w-3xl space-y-12">
         <ArtworkEditForm work={work} priceText={priceText} />
         <section aria-labelledby="photographs-heading">
-          <h2 id="photographs-heading" className="text-2xl font-semibold">Photographs</h2>
-          <p role="status" className={notice ? `mt-3 border-l-4 bg-white p-3 font-sans ${notice.ok ? "border-ok" : "border-alert"}` : "sr-only"}>
+          <h2 id="photographs-heading" className="text-2xl font-semibold">
+            Photographs
+          </h2>
+          <p
+            role="status"
+            className={notice ? `mt-3 border-l-4 bg-white p-3 font-sans ${notice.ok ? "border-ok" : "border-alert"}` : "sr-only"}
+          >
             {notice?.text}
           </p>
           {work.images.length === 0 ? (
-            <p className="mt-2 font-sans text-sm text-ink-soft">No photograph yet: the public pages show an outline at the work’s true proportions.</p>
+            <p className="mt-2 font-sans text-sm text-ink-soft">
+              No photograph yet: the public pages show an outline at the work’s true proportions.
+            </p>
           ) : (
             <ul className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-3">
               {work.images.map((image, index) => (
                 <li key={image.id} className="font-sans text-sm">
                   {/* eslint-disable-next-line @next/next/no-img-element -- a staff thumbnail of an already resized file */}
-                  <img src={photographUrl(image.storageKey, 480)} alt={`Photograph ${index + 1} of ${work.title}`} width={image.width} height={image.height} className="h-auto w-full bg-paper-deep" />
-                  <p className="mt-1">{index === 0 ? "Shown on the site" : "Kept, not shown"} · {image.width} × {image.height} px</p>
+                  <img
+                    src={photographUrl(image.storageKey, 480)}
+                    alt={`Photograph ${index + 1} of ${work.title}`}
+                    width={image.width}
+                    height={image.height}
+                    className="h-auto w-full bg-paper-deep"
+                  />
+                  <p className="mt-1">
+                    {index === 0 ? "Shown on the site" : "Kept, not shown"} · {image.width} × {image.height} px
+                  </p>
                   <form action={deletePhotograph}>
                     <input type="hidden" name="imageId" value={image.id} />
-                    <button type="submit" className="underline" aria-label={`Remove photograph ${index + 1}`}>Remove</button>
+                    <button type="submit" className="underline" aria-label={`Remove photograph ${index + 1}`}>
+                      Remove
+                    </button>
                   </form>
                 </li>
               ))}
             </ul>
           )}
-          <form action={`/staff/works/${work.id}/photographs`} method="post" encType="multipart/form-data" className="mt-4 flex flex-wrap items-end gap-3 font-sans">
+          <form
+            action={`/staff/works/${work.id}/photographs`}
+            method="post"
+            encType="multipart/form-data"
+            className="mt-4 flex flex-wrap items-end gap-3 font-sans"
+          >
             <div>
-              <label htmlFor="photograph" className="field-label">Add a photograph</label>
-              <input id="photograph" name="photograph" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="photograph-hint" className="mt-1 block" />
-              <p id="photograph-hint" className="field-hint">JPEG, PNG or WebP, up to 15 MB. The original is kept; the site shows resized copies.</p>
+              <label htmlFor="photograph" className="field-label">
+                Add a photograph
+              </label>
+              <input
+                id="photograph"
+                name="photograph"
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                aria-describedby="photograph-hint"
+                className="mt-1 block"
+              />
+              <p id="photograph-hint" className="field-hint">
+                JPEG, PNG or WebP, up to 15 MB. The original is kept; the site shows resized copies.
+              </p>
             </div>
-            <button type="submit" className="button-quiet">Upload</button>
+            <button type="submit" className="button-quiet">
+              Upload
+            </button>
           </form>
         </section>
       </div>
