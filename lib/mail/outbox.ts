@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { MailDeliveryError, mailSender } from "./transport";
@@ -70,6 +71,7 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
     try {
       const result = await sender.send({
         from: email.fromAddress,
+        fromName: serverEnv().GALLERY_NAME,
         to: email.toAddress,
         replyTo: email.replyTo,
         subject: email.subject,

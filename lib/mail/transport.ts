@@ -7,6 +7,8 @@ import { logger } from "@/lib/logger";
 
 export type OutgoingMessage = {
   from: string;
+  /** Shown beside the sending address, e.g. the gallery's name. */
+  fromName?: string;
   to: string;
   replyTo?: string | null;
   subject: string;
@@ -27,6 +29,17 @@ export class MailDeliveryError extends Error {
     super(message);
     this.name = "MailDeliveryError";
   }
+}
+
+function toNodemailer({ fromName, from, replyTo, ...message }: OutgoingMessage) {
+  return {
+    ...message,
+    from: fromName ? { name: fromName, address: from } : from,
+    replyTo: replyTo ?? undefined,
+    // Nothing a collector types may make the server read a file or fetch a URL.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
 }
 
 export interface MailSender {
@@ -53,12 +66,7 @@ export function createSmtpSender(env: ServerEnv): MailSender {
   return {
     async send(message) {
       try {
-        const info = await transport.sendMail({
-          ...message,
-          replyTo: message.replyTo ?? undefined,
-          disableFileAccess: true,
-          disableUrlAccess: true,
-        });
+        const info = await transport.sendMail(toNodemailer(message));
         return { messageId: info.messageId, response: String(info.response ?? "") };
       } catch (error) {
         const smtp = error as { responseCode?: number; response?: string; code?: string; message?: string };
@@ -75,12 +83,7 @@ function fileDropSender(env: ServerEnv): MailSender {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     async send(message) {
-      const info = await transport.sendMail({
-        ...message,
-        replyTo: message.replyTo ?? undefined,
-        disableFileAccess: true,
-        disableUrlAccess: true,
-      });
+      const info = await transport.sendMail(toNodemailer(message));
       await mkdir(env.MAIL_DROP_DIR, { recursive: true });
       const file = path.join(
         env.MAIL_DROP_DIR,

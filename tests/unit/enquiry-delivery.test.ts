@@ -77,6 +77,7 @@ describe("an enquiry about work 42", () => {
       subject: `Enquiry ${reference}: 42 Second Retreat from Russia`,
       attachments: 0,
     });
+    expect(toGallery.headers.from).toBe("From: Bracebridge Fine Art <website@gallery.test>");
     expect(toGallery.text).toContain("Shipping to my country (France)");
     expect(toGallery.text).toContain("https://gallery.test/works/42-second-retreat-from-russia");
     expect(toGallery.html).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;");
