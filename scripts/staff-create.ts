@@ -4,12 +4,13 @@
  *   npm run staff:create -- --email anna@gallery.example --name "Anna Smith"
  *       asks for the password (not echoed)
  *   printf '%s' "$PASSWORD" | npm run staff:create -- --email … --name … --password-stdin
+ *   npm run staff:reset-password -- --email anna@gallery.example    (a forgotten password; signs out everywhere)
  */
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { ZodError } from "zod";
-import { createStaffAccount } from "@/lib/auth/staff-accounts";
+import { createStaffAccount, resetStaffPassword } from "@/lib/auth/staff-accounts";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -35,7 +36,12 @@ async function askHidden(question: string): Promise<string> {
 }
 
 const { values } = parseArgs({
-  options: { email: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean", default: false } },
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    "password-stdin": { type: "boolean", default: false },
+    reset: { type: "boolean", default: false },
+  },
 });
 if (!values.email) {
   console.error('Usage: npm run staff:create -- --email someone@gallery.example [--name "Their Name"] [--password-stdin]');
@@ -52,8 +58,13 @@ if (values["password-stdin"] || !process.stdin.isTTY) {
   }
 }
 try {
-  const account = await createStaffAccount({ email: values.email, name: values.name ?? values.email.split("@")[0] ?? "Staff", password });
-  console.log(`Created the staff account ${account.email}. Sign in at /staff/sign-in.`);
+  if (values.reset) {
+    await resetStaffPassword({ email: values.email, password });
+    console.log(`The password for ${values.email.toLowerCase()} has been changed and its sessions signed out.`);
+  } else {
+    const account = await createStaffAccount({ email: values.email, name: values.name ?? values.email.split("@")[0] ?? "Staff", password });
+    console.log(`Created the staff account ${account.email}. Sign in at /staff/sign-in.`);
+  }
 } catch (error) {
   console.error(error instanceof ZodError ? error.issues.map((issue) => issue.message).join("\n") : (error as Error).message);
   process.exit(1);

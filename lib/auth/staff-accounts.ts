@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { staffAuth, STAFF_MIN_PASSWORD_LENGTH } from "./auth";
+import { clearSignInFailures } from "./sign-in-throttle";
 
 export const newStaffSchema = z.object({
   email: z.email("Give the staff member's email address").trim().toLowerCase(),
@@ -29,4 +30,16 @@ export async function createStaffAccount(input: z.input<typeof newStaffSchema>):
     password: await context.password.hash(password),
   });
   return { id: user.id, email: user.email };
+}
+
+/** Sets a new password for a staff member who has forgotten theirs, and signs out all their sessions. */
+export async function resetStaffPassword(input: { email: string; password: string }): Promise<void> {
+  const { email, password } = newStaffSchema.pick({ email: true, password: true }).parse(input);
+  const context = await staffAuth().$context;
+  const found = await context.internalAdapter.findUserByEmail(email);
+  if (!found) throw new Error(`There is no staff account for ${email}`);
+  await context.internalAdapter.updatePassword(found.user.id, await context.password.hash(password));
+  await context.internalAdapter.deleteUserSessions(found.user.id);
+  // Someone locked out by their own wrong guesses can sign in with the new password at once.
+  await clearSignInFailures(email);
 }

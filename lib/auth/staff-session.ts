@@ -3,11 +3,10 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { clientIpFrom } from "@/lib/request-info";
 import { staffAuth } from "./auth";
+import { clearSignInFailures, recordFailedSignIn, signInBlockedFor } from "./sign-in-throttle";
 
 export type StaffMember = { id: string; name: string; email: string };
 
@@ -30,22 +29,6 @@ export async function requireStaff(): Promise<StaffMember> {
   return staff;
 }
 
-const FIFTEEN_MINUTES = 15 * 60;
-const failuresPerAccount = new RateLimiterPrisma({
-  storeClient: db,
-  keyPrefix: "sign-in-account",
-  points: 5,
-  duration: FIFTEEN_MINUTES,
-  clearExpiredByTimeout: false,
-});
-const failuresPerConnection = new RateLimiterPrisma({
-  storeClient: db,
-  keyPrefix: "sign-in-ip",
-  points: 20,
-  duration: FIFTEEN_MINUTES,
-  clearExpiredByTimeout: false,
-});
-
 export type SignInOutcome = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
 /** Signs in and sets the session cookie, or says why not — one generic reason for any wrong detail. */
@@ -53,21 +36,16 @@ export async function signInStaff(email: string, password: string): Promise<Sign
   const requestHeaders = await headers();
   const accountKey = email.trim().toLowerCase();
   const connectionKey = clientIpFrom(requestHeaders) ?? "unknown";
-  const [account, connection] = await Promise.all([failuresPerAccount.get(accountKey), failuresPerConnection.get(connectionKey)]);
-  const blocked = [account, connection].find((limit) => limit && limit.remainingPoints <= 0 && limit.msBeforeNext > 0);
-  if (blocked) return { ok: false, reason: "throttled", retryAfterMinutes: Math.max(1, Math.ceil(blocked.msBeforeNext / 60_000)) };
+  const waitMinutes = await signInBlockedFor(accountKey, connectionKey);
+  if (waitMinutes !== null) return { ok: false, reason: "throttled", retryAfterMinutes: waitMinutes };
 
   try {
     await staffAuth().api.signInEmail({ body: { email: accountKey, password, rememberMe: true }, headers: requestHeaders });
-    await Promise.all([failuresPerAccount.delete(accountKey), failuresPerConnection.delete(connectionKey)]);
+    await clearSignInFailures(accountKey, connectionKey);
     return { ok: true };
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    await Promise.all([failuresPerAccount.penalty(accountKey, 1), failuresPerConnection.penalty(connectionKey, 1)]).catch(
-      (rejection: unknown) => {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      },
-    );
+    await recordFailedSignIn(accountKey, connectionKey);
     return { ok: false, reason: "invalid" };
   }
 }

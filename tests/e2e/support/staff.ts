@@ -12,6 +12,15 @@ export function createStaffAccount(email: string, password: string, name = "Anna
   }).toString();
 }
 
+/** `npm run staff:reset-password`, the new password on standard input. */
+export function resetStaffPassword(email: string, password: string): string {
+  return execFileSync("npm", ["run", "--silent", "staff:reset-password", "--", "--email", email, "--password-stdin"], {
+    cwd: path.resolve(import.meta.dirname, "../../.."),
+    env: { ...process.env, ...appEnv },
+    input: password,
+  }).toString();
+}
+
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/staff/sign-in");
   await page.getByLabel("Email address").fill(email);

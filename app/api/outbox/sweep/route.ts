@@ -1,4 +1,5 @@
 import { carriesCronSecret, notAuthorised } from "@/lib/auth/cron-secret";
+import { purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
 import { sweepOutbox } from "@/lib/mail/outbox";
 
 /**
@@ -8,7 +9,8 @@ import { sweepOutbox } from "@/lib/mail/outbox";
 async function sweep(request: Request) {
   if (!carriesCronSecret(request)) return notAuthorised();
   const report = await sweepOutbox();
-  return Response.json(report, { headers: { "Cache-Control": "no-store" } });
+  const purgedEnquiries = await purgeExpiredEnquiries();
+  return Response.json({ ...report, purgedEnquiries }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export const GET = sweep;
