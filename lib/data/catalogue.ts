@@ -313,7 +313,7 @@ export type StaticParams = {
 export async function listPublicAddresses(): Promise<StaticParams> {
   const exhibitions = await db.exhibition.findMany({
     where: { published: true },
-    select: { slug: true, sections: { select: { slug: true } } },
+    select: { slug: true, sections: { where: { artworks: { some: { published: true } } }, select: { slug: true } } },
   });
   const artworks = await db.artwork.findMany({ where: publishedWork, select: { slug: true, updatedAt: true } });
   return {

@@ -127,3 +127,13 @@ describe("filtering and sorting All works", () => {
     expect(filterAndSortArtworks(all, { sort: "size" }).at(-1)?.catalogueNumber).toBe("63");
   });
 });
+
+describe("public addresses", () => {
+  it("list every published work and only the sections that have one", async () => {
+    const { listPublicAddresses } = await import("@/lib/data/catalogue");
+    const addresses = await listPublicAddresses();
+    expect(addresses.sections.map((section) => section.sectionSlug)).not.toContain("romantic-encounters");
+    expect(addresses.sections).toHaveLength(6);
+    expect(addresses.artworks.map((work) => work.slug)).toContain("93x-harvest-supper");
+  });
+});
