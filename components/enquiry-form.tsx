@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
+import { Field } from "@/components/form-field";
 import { sendEnquiry } from "@/lib/actions/enquiry";
 import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
 import {
@@ -75,8 +76,6 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
     if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
   }
   const statusMessage = localErrors ? "Please correct the fields marked below; nothing has been sent yet." : state.message;
-  const describedBy = (field: EnquiryField, hint?: boolean) =>
-    [hint ? id(`${field}-hint`) : null, errorOf(field) ? id(`${field}-error`) : null].filter(Boolean).join(" ") || undefined;
   const values = state.values;
 
   if (state.status === "sent") {
@@ -120,40 +119,37 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
       </div>
 
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField
+        <Field
           id={id("name")}
-          field="name"
+          name="name"
           label="Your name"
           autoComplete="name"
           maxLength={ENQUIRY_LIMITS.name}
           defaultValue={values.name}
           error={errorOf("name")}
-          describedBy={describedBy("name")}
           required
         />
-        <TextField
+        <Field
           id={id("email")}
-          field="email"
+          name="email"
           label="Email address"
           type="email"
           autoComplete="email"
           maxLength={ENQUIRY_LIMITS.email}
           defaultValue={values.email}
           error={errorOf("email")}
-          describedBy={describedBy("email")}
           required
         />
       </div>
-      <TextField
+      <Field
         id={id("phone")}
-        field="phone"
+        name="phone"
         label="Phone (optional)"
         type="tel"
         autoComplete="tel"
         maxLength={ENQUIRY_LIMITS.phone}
         defaultValue={values.phone}
         error={errorOf("phone")}
-        describedBy={describedBy("phone")}
       />
 
       <fieldset aria-describedby={errorOf("questions") ? id("questions-error") : undefined}>
@@ -179,41 +175,27 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
           </p>
         )}
       </fieldset>
-      <TextField
+      <Field
         id={id("shippingCountry")}
-        field="shippingCountry"
+        name="shippingCountry"
         label="Country for shipping (if you ticked shipping)"
         autoComplete="country-name"
         maxLength={ENQUIRY_LIMITS.country}
         defaultValue={values.shippingCountry}
         error={errorOf("shippingCountry")}
-        describedBy={describedBy("shippingCountry")}
       />
 
-      <div>
-        <label htmlFor={id("message")} className="field-label">
-          Your message{artwork ? " (optional if you ticked a question)" : ""}
-        </label>
-        <textarea
-          id={id("message")}
-          name="message"
-          rows={6}
-          maxLength={ENQUIRY_LIMITS.message}
-          defaultValue={values.message}
-          className="field-input"
-          aria-invalid={errorOf("message") ? true : undefined}
-          aria-describedby={describedBy("message", true)}
-          data-field="message"
-        />
-        <p id={id("message-hint")} className="field-hint">
-          Up to {ENQUIRY_LIMITS.message.toLocaleString("en-GB")} characters.
-        </p>
-        {errorOf("message") && (
-          <p id={id("message-error")} className="field-error">
-            {errorOf("message")}
-          </p>
-        )}
-      </div>
+      <Field
+        id={id("message")}
+        name="message"
+        label={`Your message${artwork ? " (optional if you ticked a question)" : ""}`}
+        multiline
+        rows={6}
+        maxLength={ENQUIRY_LIMITS.message}
+        defaultValue={values.message}
+        error={errorOf("message")}
+        hint={`Up to ${ENQUIRY_LIMITS.message.toLocaleString("en-GB")} characters.`}
+      />
 
       <div>
         <label className="flex items-start gap-3 font-sans">
@@ -223,7 +205,7 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
             defaultChecked={values.consent}
             className="mt-1 h-5 w-5 accent-accent"
             aria-invalid={errorOf("consent") ? true : undefined}
-            aria-describedby={describedBy("consent")}
+            aria-describedby={errorOf("consent") ? id("consent-error") : undefined}
             data-field="consent"
             required
           />
@@ -243,57 +225,5 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
         {isPending ? "Sending…" : "Send enquiry"}
       </button>
     </form>
-  );
-}
-
-type TextFieldProps = {
-  id: string;
-  field: EnquiryField;
-  label: string;
-  type?: "text" | "email" | "tel";
-  autoComplete: string;
-  maxLength: number;
-  defaultValue: string;
-  error?: string;
-  describedBy?: string;
-  required?: boolean;
-};
-
-function TextField({
-  id,
-  field,
-  label,
-  type = "text",
-  autoComplete,
-  maxLength,
-  defaultValue,
-  error,
-  describedBy,
-  required,
-}: TextFieldProps) {
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={field}
-        type={type}
-        autoComplete={autoComplete}
-        maxLength={maxLength}
-        defaultValue={defaultValue}
-        className="field-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required ? true : undefined}
-        data-field={field}
-      />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

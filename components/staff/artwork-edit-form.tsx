@@ -13,7 +13,7 @@ import {
 } from "@/lib/catalogue/vocabulary";
 import type { ArtworkForEdit } from "@/lib/data/staff-catalogue";
 import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
-import { Field, FormStatus } from "./field";
+import { Field, FormStatus } from "@/components/form-field";
 
 type Props = { work: ArtworkForEdit; priceText: string };
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { changePassword } from "@/lib/actions/staff-auth";
 import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
-import { Field, FormStatus } from "./field";
+import { Field, FormStatus } from "@/components/form-field";
 
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(changePassword, IDLE_FORM);

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { addNote, sendReply } from "@/lib/actions/staff-enquiries";
 import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
-import { Field, FormStatus } from "./field";
+import { Field, FormStatus } from "@/components/form-field";
 
 export function NoteForm({ reference }: { reference: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(addNote, IDLE_FORM);

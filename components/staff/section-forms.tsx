@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { saveExhibition, saveSection } from "@/lib/actions/staff-catalogue";
 import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
-import { Field, FormStatus } from "./field";
+import { Field, FormStatus } from "@/components/form-field";
 
 export function SectionForm({ section }: { section: { id: string; title: string; introduction: string } }) {
   const [state, action, pending] = useActionState<FormState, FormData>(saveSection, IDLE_FORM);

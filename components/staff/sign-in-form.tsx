@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { signIn } from "@/lib/actions/staff-auth";
 import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
-import { Field, FormStatus } from "./field";
+import { Field, FormStatus } from "@/components/form-field";
 
 export function SignInForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(signIn, IDLE_FORM);

@@ -91,6 +91,11 @@ type ArtworkRow = Prisma.ArtworkGetPayload<{ include: typeof summaryInclude }>;
 
 const publishedWork = { published: true, section: { exhibition: { published: true } } } satisfies Prisma.ArtworkWhereInput;
 
+/** A stored dimension as the pages read it (the database keeps kind and unit as checked text). */
+export function toDimensionView(dimension: { kind: string; height: number; width: number; depth: number | null; unit: string }): DimensionView {
+  return { kind: dimension.kind as DimensionKind, height: dimension.height, width: dimension.width, depth: dimension.depth, unit: dimension.unit as Unit };
+}
+
 function toArtist(artist: ArtworkRow["section"]["exhibition"]["artist"]): ArtistView {
   return {
     name: artist.name,
@@ -115,13 +120,7 @@ function toSummary(row: ArtworkRow): ArtworkSummary {
     availability: row.availability as Availability,
     priceMinor: row.priceMinor,
     currency: row.currency,
-    dimensions: row.dimensions.map((dimension) => ({
-      kind: dimension.kind as DimensionKind,
-      height: dimension.height,
-      width: dimension.width,
-      depth: dimension.depth,
-      unit: dimension.unit as Unit,
-    })),
+    dimensions: row.dimensions.map(toDimensionView),
     section: { id: row.section.id, slug: row.section.slug, title: row.section.title },
     exhibition: { slug: row.section.exhibition.slug, title: row.section.exhibition.title },
     artistName: row.section.exhibition.artist.name,

@@ -1,6 +1,7 @@
 import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
-import type { Availability, Category, DimensionKind, Unit } from "@/lib/catalogue/vocabulary";
+import type { Availability, Category } from "@/lib/catalogue/vocabulary";
+import { toDimensionView, type DimensionView } from "@/lib/data/catalogue";
 import type { CatalogueChange } from "@/lib/data/revalidate-catalogue";
 import { db } from "@/lib/db";
 import { dimensionsOf, type ArtworkEdit } from "@/lib/validations/artwork-edit";
@@ -83,7 +84,7 @@ export type ArtworkForEdit = {
   published: boolean;
   featured: boolean;
   sizeAsWritten: string | null;
-  dimensions: Array<{ kind: DimensionKind; height: number; width: number; depth: number | null; unit: Unit }>;
+  dimensions: DimensionView[];
   images: Array<{ id: string; storageKey: string; originalName: string; width: number; height: number }>;
   sections: Array<{ id: string; label: string }>;
 };
@@ -114,13 +115,7 @@ export async function getArtworkForEdit(id: string): Promise<ArtworkForEdit | nu
     published: work.published,
     featured: work.featured,
     sizeAsWritten: work.sizeAsWritten,
-    dimensions: work.dimensions.map((dimension) => ({
-      kind: dimension.kind as DimensionKind,
-      height: dimension.height,
-      width: dimension.width,
-      depth: dimension.depth,
-      unit: dimension.unit as Unit,
-    })),
+    dimensions: work.dimensions.map(toDimensionView),
     images: work.images.map((image) => ({
       id: image.id,
       storageKey: image.storageKey,
