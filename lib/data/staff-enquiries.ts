@@ -59,7 +59,7 @@ export async function listInbox(filters: InboxFilters, limit = 200): Promise<Inb
     where: whereFor(filters),
     orderBy: { createdAt: "desc" },
     take: limit,
-    include: { emails: { where: { kind: "gallery_notification" }, select: { status: true } } },
+    include: { emails: { where: { status: "failed" }, select: { id: true } } },
   });
   return rows.map((row) => {
     const snapshot = readArtworkSnapshot(row.artworkSnapshot);
@@ -71,7 +71,7 @@ export async function listInbox(filters: InboxFilters, limit = 200): Promise<Inb
       status: row.status as EnquiryStatus,
       flagged: row.flagged,
       work: snapshot ? `${snapshot.catalogueNumber} ${snapshot.title}` : null,
-      deliveryProblem: row.emails.some((email) => email.status === "failed"),
+      deliveryProblem: row.emails.length > 0,
       excerpt: row.message.slice(0, 140),
     };
   });
