@@ -107,6 +107,10 @@ test("an enquiry whose email failed shows the server's reason, and staff can ret
   await waitForMessage((message) => message.subject === `Enquiry ${reference}: 63 The Auctioneer`);
   await page.reload();
   await expect(page.getByTestId("email-row").filter({ hasText: "To the gallery" })).toContainText("Sent");
+  // The acknowledgement was refused too and hasn't been retried: the inbox row still says so.
+  await expect(page.getByTestId("email-row").filter({ hasText: "Acknowledgement to the collector" })).toContainText("Failed after 1 attempt");
+  await page.goto("/staff?status=all");
+  await expect(page.getByRole("row").filter({ hasText: reference })).toContainText("Email failed");
 });
 
 test("a flagged enquiry waits in the spam view until staff release it to the inbox", async ({ page, browser }) => {
