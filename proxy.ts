@@ -1,16 +1,30 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * A convenience only: sends visitors without a session cookie to the sign-in page early. Every
- * staff page, action and data function checks the session itself (lib/auth/staff-session.ts).
+ * Runs before every page. Two jobs:
+ * - an address with broken percent-encoding gets a 400 (Next.js would answer its dynamic routes with a 500);
+ * - a convenience only: visitors to /staff without a session cookie go to the sign-in page early. Every
+ *   staff page, action and data function checks the session itself (lib/auth/staff-session.ts).
  */
 export function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname === "/staff/sign-in") return NextResponse.next();
-  if (!getSessionCookie(request)) {
+  const { pathname } = request.nextUrl;
+  if (!decodable(pathname)) {
+    return new NextResponse("Bad request: that address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (pathname.startsWith("/staff") && pathname !== "/staff/sign-in" && !getSessionCookie(request)) {
     return NextResponse.redirect(new URL("/staff/sign-in", request.url));
   }
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/staff/:path*"] };
+export const config = { matcher: ["/((?!_next/static|_next/image|icon.svg).*)"] };

@@ -99,6 +99,14 @@ test("unknown addresses get a helpful 404 page", async ({ page }) => {
   }
 });
 
+test("an address with broken percent-encoding is refused with a 400, not a server error", async ({ request }) => {
+  for (const path of ["/works/%E0%A4%A", "/exhibitions/%FF", "/%E0%A4%A"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.text()).toBe("Bad request: that address is not valid.");
+  }
+});
+
 test("sitemap.xml lists every work and robots.txt points to it", async ({ request }) => {
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap.match(/\/works\/[a-z0-9-]+</g)).toHaveLength(9);
