@@ -93,7 +93,8 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
           this enquiry.
         </p>
         <p className="mt-2 font-sans text-sm text-ink-soft">
-          We reply personally, usually within two working days. We have also emailed you a confirmation.
+          We reply personally, usually within two working days.{" "}
+          {state.acknowledged ? "We have also emailed you a confirmation." : "We will write to the email address you gave."}
         </p>
       </div>
     );

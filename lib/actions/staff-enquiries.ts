@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { addEnquiryNote, queueStaffReply, retryEnquiryEmail, setEnquiryStatus } from "@/lib/data/staff-enquiries";
+import { ENQUIRY_REFERENCE_PATTERN } from "@/lib/enquiries/vocabulary";
 import { logger } from "@/lib/logger";
 import { deliverDueEmails } from "@/lib/mail/outbox";
 import { enquiryNoteSchema, enquiryStatusSchema, staffReplySchema, type FormState } from "@/lib/validations/staff-forms";
@@ -71,7 +72,7 @@ export async function retryEmail(formData: FormData): Promise<void> {
   await requireStaff();
   const reference = z
     .string()
-    .regex(/^ENQ-\d{4}-\d{6}$/)
+    .regex(ENQUIRY_REFERENCE_PATTERN)
     .safeParse(formData.get("reference"));
   const emailId = z.string().min(1).max(64).safeParse(formData.get("emailId"));
   if (!reference.success || !emailId.success) redirect("/staff");

@@ -8,6 +8,13 @@ export function lifeDates(artist: { birthYear: number | null; deathYear: number 
   return "";
 }
 
+/** "Born 1915, Birchensale Farm; died 2010", leaving out whatever isn't known. */
+export function lifeFacts(artist: { birthYear: number | null; deathYear: number | null; birthplace: string | null }): string {
+  const { birthYear: year, birthplace: place } = artist;
+  const born = year && place ? `Born ${year}, ${place}` : year ? `Born ${year}` : place ? `Born in ${place}` : null;
+  return [born, artist.deathYear ? `died ${artist.deathYear}` : null].filter(Boolean).join("; ");
+}
+
 export function artistWithDates(artist: { name: string; birthYear: number | null; deathYear: number | null }): string {
   const dates = lifeDates(artist);
   return dates ? `${artist.name} (${dates})` : artist.name;

@@ -34,7 +34,22 @@ export type OutgoingEmail = {
   render: (reference: string) => RenderedEmail;
 };
 
-export type StoredEnquiry = { reference: string; outboxIds: string[]; duplicate: boolean };
+export type StoredEnquiry = {
+  reference: string;
+  outboxIds: string[];
+  duplicate: boolean;
+  /** Whether the collector is sent an acknowledgement (not when today's went out already, or when flagged). */
+  acknowledged: boolean;
+};
+
+/** The enquiry a repeated submission already stored, with whether it was acknowledged. */
+async function storedBefore(submissionKey: string): Promise<StoredEnquiry | null> {
+  const stored = await db.enquiry.findUnique({
+    where: { submissionKey },
+    select: { reference: true, emails: { where: { kind: "collector_acknowledgement" }, select: { id: true } } },
+  });
+  return stored ? { reference: stored.reference, outboxIds: [], duplicate: true, acknowledged: stored.emails.length > 0 } : null;
+}
 
 function isUniqueViolation(error: unknown, field: string): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
@@ -48,8 +63,8 @@ function isUniqueViolation(error: unknown, field: string): boolean {
  * whose dedupe key exists already (the day's acknowledgement to this address) is left out.
  */
 export async function storeEnquiryWithEmails(enquiry: NewEnquiry, emails: OutgoingEmail[]): Promise<StoredEnquiry> {
-  const existing = await db.enquiry.findUnique({ where: { submissionKey: enquiry.submissionKey }, select: { reference: true } });
-  if (existing) return { reference: existing.reference, outboxIds: [], duplicate: true };
+  const existing = await storedBefore(enquiry.submissionKey);
+  if (existing) return existing;
 
   const dedupeKeys = emails.map((email) => email.dedupeKey).filter((key): key is string => Boolean(key));
   const alreadySent = new Set(
@@ -102,12 +117,12 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, emails: Outgoi
           });
           outboxIds.push(row.id);
         }
-        return { reference, outboxIds, duplicate: false };
+        return { reference, outboxIds, duplicate: false, acknowledged: toSend.some((email) => email.kind === "collector_acknowledgement") };
       });
     } catch (error) {
       if (isUniqueViolation(error, "submissionKey")) {
-        const stored = await db.enquiry.findUnique({ where: { submissionKey: enquiry.submissionKey }, select: { reference: true } });
-        if (stored) return { reference: stored.reference, outboxIds: [], duplicate: true };
+        const stored = await storedBefore(enquiry.submissionKey);
+        if (stored) return stored;
       }
       if (isUniqueViolation(error, "dedupeKey")) {
         // Another instance sent today's acknowledgement a moment ago: store the enquiry without it.

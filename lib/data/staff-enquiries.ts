@@ -184,17 +184,14 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
 
 export async function setEnquiryStatus(reference: string, status: EnquiryStatus): Promise<boolean> {
   const staff = await requireStaff();
-  const { count } = await db.enquiry.updateMany({
-    where: { reference },
-    data: { status, ...(status !== "spam" ? { flagged: false } : {}) },
-  });
-  if (count === 1) {
-    const enquiry = await db.enquiry.findUniqueOrThrow({ where: { reference }, select: { id: true } });
-    await db.enquiryNote.create({
-      data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` },
-    });
-  }
-  return count === 1;
+  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true } });
+  if (!enquiry) return false;
+  // The change and its line in the notes are one record: neither is kept without the other.
+  await db.$transaction([
+    db.enquiry.update({ where: { id: enquiry.id }, data: { status, ...(status !== "spam" ? { flagged: false } : {}) } }),
+    db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` } }),
+  ]);
+  return true;
 }
 
 export async function addEnquiryNote(reference: string, body: string): Promise<boolean> {

@@ -46,19 +46,20 @@ function hash(...parts: string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 40);
 }
 
-function sentState(reference: string): EnquiryFormState {
+function sentState(reference: string, acknowledged: boolean): EnquiryFormState {
   return {
     status: "sent",
     message: `Thank you: your enquiry has reached the gallery. Your reference is ${reference}.`,
     fieldErrors: {},
     values: EMPTY_ENQUIRY_VALUES,
     reference,
+    acknowledged,
   };
 }
 
 /** What a bot is shown: the same success a person sees, with a reference that matches nothing. */
 function decoyState(now: Date): EnquiryFormState {
-  return sentState(`ENQ-${now.getUTCFullYear()}-${String(randomInt(100_000, 999_999)).padStart(6, "0")}`);
+  return sentState(`ENQ-${now.getUTCFullYear()}-${String(randomInt(100_000, 999_999)).padStart(6, "0")}`, true);
 }
 
 /**
@@ -183,5 +184,5 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
     emails,
   );
   logger.info({ reference: stored.reference, duplicate: stored.duplicate, flagged: flagReasons.length > 0 }, "Enquiry stored");
-  return { state: sentState(stored.reference), outboxIds: stored.outboxIds };
+  return { state: sentState(stored.reference, stored.acknowledged), outboxIds: stored.outboxIds };
 }

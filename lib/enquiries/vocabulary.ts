@@ -10,6 +10,9 @@ export const ENQUIRY_QUESTION_LABELS: Record<EnquiryQuestion, string> = {
   viewing: "Arranging a viewing",
 };
 
+/** How a reference reads (ENQ-2026-000042): anything else names no enquiry. */
+export const ENQUIRY_REFERENCE_PATTERN = /^ENQ-\d{4}-\d{6}$/;
+
 export const ENQUIRY_STATUSES = ["new", "in_progress", "replied", "closed", "spam"] as const;
 export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
 

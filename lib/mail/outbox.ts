@@ -126,7 +126,10 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
   return report;
 }
 
-/** Every due email, in batches, until none is left. For the background timer and the sweep route. */
+/**
+ * Every due email, in batches, until none is left. For the background timer and the sweep route.
+ * It ends: each claimed email is sent, failed, rescheduled after `now`, or held by another sweeper.
+ */
 export async function sweepOutbox(options: Omit<DeliverOptions, "ids"> = {}): Promise<DeliveryReport> {
   const total: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
   for (;;) {
@@ -135,7 +138,7 @@ export async function sweepOutbox(options: Omit<DeliverOptions, "ids"> = {}): Pr
     total.sent += report.sent;
     total.retrying += report.retrying;
     total.failed += report.failed;
-    if (report.claimed === 0 || report.sent === 0) return total;
+    if (report.claimed === 0) return total;
   }
 }
 

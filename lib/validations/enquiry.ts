@@ -140,6 +140,8 @@ export type EnquiryFormState = {
   fieldErrors: Partial<Record<EnquiryField, string[]>>;
   values: EnquiryFormValues;
   reference?: string;
+  /** Whether an acknowledgement email is on its way, so the page promises only what happens. */
+  acknowledged?: boolean;
 };
 
 export const INITIAL_ENQUIRY_STATE: EnquiryFormState = { status: "idle", message: "", fieldErrors: {}, values: EMPTY_ENQUIRY_VALUES };

@@ -1,6 +1,6 @@
 /** The staff area's small forms, one schema each, shared by the form and its server action. */
 import { z } from "zod";
-import { ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
+import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address").max(254),
@@ -16,17 +16,17 @@ export const changePasswordSchema = z
   .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });
 
 export const enquiryStatusSchema = z.object({
-  reference: z.string().regex(/^ENQ-\d{4}-\d{6}$/),
+  reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN),
   status: z.enum(ENQUIRY_STATUSES, "Choose a status"),
 });
 
 export const enquiryNoteSchema = z.object({
-  reference: z.string().regex(/^ENQ-\d{4}-\d{6}$/),
+  reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN),
   body: z.string().trim().min(1, "Write the note").max(5000, "A note can be at most 5,000 characters"),
 });
 
 export const staffReplySchema = z.object({
-  reference: z.string().regex(/^ENQ-\d{4}-\d{6}$/),
+  reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN),
   subject: z
     .string()
     .trim()

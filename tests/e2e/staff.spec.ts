@@ -161,6 +161,11 @@ test("staff pages are never cached and every staff address gives nothing away wh
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   const signedIn = await page.request.get("/staff");
   expect(signedIn.headers()["cache-control"]).toContain("no-store");
+  // A mangled reference in the address is simply not found; one that can't even be decoded is refused.
+  for (const path of ["/staff/enquiries/ENQ-2026-99", "/staff/enquiries/..%2F..%2Fetc"]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  expect((await page.request.get("/staff/enquiries/%E0%A4%A")).status()).toBe(400);
   const enquiryId = queryDatabase<{ reference: string }>("SELECT reference FROM Enquiry ORDER BY id DESC LIMIT 1")[0]!.reference;
   const workId = queryDatabase<{ id: string }>("SELECT id FROM Artwork WHERE slug = '42-second-retreat-from-russia'")[0]!.id;
 

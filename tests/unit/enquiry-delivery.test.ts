@@ -105,6 +105,7 @@ describe("an enquiry about work 42", () => {
     const form = enquiryForm({ name: "Double Click", email: person.email, message: "Once only please" });
     const [first, second] = await Promise.all([submitEnquiry(form, { clientIp: person.ip }), submitEnquiry(form, { clientIp: person.ip })]);
     expect(first.state.reference).toBe(second.state.reference);
+    expect([first.state.acknowledged, second.state.acknowledged]).toEqual([true, true]);
     expect(await db.enquiry.count({ where: { email: person.email } })).toBe(1);
   });
 });
@@ -152,17 +153,21 @@ describe("bad input and bots", () => {
     const { state, outboxIds } = await enquire({ email: person.email, message: "see http://a.test http://b.test www.c.test" }, person.ip);
     const stored = await db.enquiry.findUniqueOrThrow({ where: { reference: state.reference! }, include: { emails: true } });
     expect(stored).toMatchObject({ flagged: true, status: "spam", flagReasons: "the message contains 3 links" });
+    expect(state.acknowledged).toBe(false);
     expect(stored.emails.map((email) => email.kind)).toEqual(["gallery_notification"]);
     await deliverDueEmails({ ids: outboxIds });
     expect(catcher.messages.find((message) => message.subject.includes(state.reference!))?.subject).toMatch(/^\[Possible spam\] /);
   });
 
-  it("acknowledges an address at most once a day, but tells the gallery every time", async () => {
+  it("acknowledges an address at most once a day, but tells the gallery every time, and the page says which", async () => {
     const person = nextCollector();
+    const promised: boolean[] = [];
     for (const message of ["first question", "second question", "third question"]) {
       const { state } = await enquire({ email: person.email, message }, `${person.ip}${message.length}`);
       expect(state.status).toBe("sent");
+      promised.push(state.acknowledged!);
     }
+    expect(promised).toEqual([true, false, false]);
     const emails = await db.outboxEmail.findMany({ where: { enquiry: { email: person.email } } });
     expect(emails.filter((email) => email.kind === "collector_acknowledgement")).toHaveLength(1);
     expect(emails.filter((email) => email.kind === "gallery_notification")).toHaveLength(3);
@@ -256,6 +261,27 @@ describe("the outbox when the mail server misbehaves", () => {
     } finally {
       silent.close();
     }
+  });
+
+  it("one sweep during an outage tries every due email, not just the first batch", async () => {
+    await sweepOutbox();
+    await db.outboxEmail.createMany({
+      data: Array.from({ length: 60 }, (_, index) => ({
+        kind: "gallery_notification",
+        toAddress: "enquiries@gallery.test",
+        fromAddress: "website@gallery.test",
+        subject: `Outage ${index}`,
+        textBody: "outage",
+        htmlBody: "<p>outage</p>",
+      })),
+    });
+    catcher.rejectWith({ code: 451, message: "4.3.2 Please try again later" });
+    const report = await sweepOutbox();
+    expect(report).toMatchObject({ claimed: 60, retrying: 60, sent: 0 });
+    expect(await db.outboxEmail.count({ where: { subject: { startsWith: "Outage " }, status: "pending", attempts: 1 } })).toBe(60);
+    catcher.rejectWith(null);
+    const later = await sweepOutbox({ now: new Date(Date.now() + retryDelayMs(1) + 1_000) });
+    expect(later.sent).toBe(60);
   });
 
   it("sends each of 200 pending emails exactly once while two sweepers race", async () => {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ArtworkVisual, GRID_SCALE_CM } from "@/components/artwork-visual";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { Paragraphs } from "@/components/paragraphs";
-import { artistWithDates, artworkAltText } from "@/lib/catalogue/describe";
+import { artistWithDates, artworkAltText, lifeFacts } from "@/lib/catalogue/describe";
 import { getExhibition, listPublicAddresses } from "@/lib/data/catalogue";
 
 type Props = { params: Promise<{ exhibitionSlug: string }> };
@@ -47,8 +47,7 @@ export default async function ExhibitionPage({ params }: Props) {
             About {artist.name}
           </h2>
           <p className="mt-1 font-sans text-sm text-ink-soft">
-            Born {artist.birthYear}
-            {artist.birthplace ? `, ${artist.birthplace}` : ""}; died {artist.deathYear}
+            {lifeFacts(artist)}
           </p>
           <Paragraphs text={artist.biography} className="mt-3 text-[0.98rem]" />
         </aside>

@@ -6,7 +6,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
 import { JsonLd } from "@/components/json-ld";
 import { Paragraphs } from "@/components/paragraphs";
-import { artistWithDates, artworkAltText, availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describe";
+import { artistWithDates, artworkAltText, availabilityLabel, lifeDates, priceText, workLabel } from "@/lib/catalogue/describe";
 import { visualArtworkJsonLd } from "@/lib/catalogue/structured-data";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { CATEGORY_LABELS, DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
@@ -72,7 +72,7 @@ export default async function ArtworkPage({ params }: Props) {
           <p className="mt-2 text-lg">
             by {work.artist.name}{" "}
             <span className="text-ink-soft">
-              ({work.artist.birthYear}–{work.artist.deathYear})
+              {lifeDates(work.artist) && `(${lifeDates(work.artist)})`}
             </span>
           </p>
           <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-y border-rule py-5 font-sans text-[0.95rem]">

@@ -5,7 +5,7 @@ import { NoteForm, ReplyForm } from "@/components/staff/enquiry-forms";
 import { changeEnquiryStatus, retryEmail } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
-import { ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
+import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
@@ -31,7 +31,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   await requireStaff();
   const { reference } = await params;
   const { notice } = await searchParams;
-  const enquiry = await getEnquiryForStaff(decodeURIComponent(reference));
+  const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(reference) : null;
   if (!enquiry) notFound();
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
   const about = enquiry.snapshot ? `${enquiry.snapshot.catalogueNumber} ${enquiry.snapshot.title}` : "your question";
