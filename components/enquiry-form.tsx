@@ -10,6 +10,8 @@ import {
   ENQUIRY_LIMITS,
   enquiryInputFromFormData,
   enquirySchema,
+  FORM_TOKEN_FIELD,
+  HONEYPOT_FIELD,
   INITIAL_ENQUIRY_STATE,
   type EnquiryField,
   type EnquiryFormState,
@@ -110,12 +112,12 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
           About: <strong>{artwork.label}</strong>
         </p>
       )}
-      <input type="hidden" name="formToken" value={token} />
+      <input type="hidden" name={FORM_TOKEN_FIELD} value={token} />
       {artwork && <input type="hidden" name="artworkSlug" value={artwork.slug} />}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
         <label>
           Leave this field empty
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+          <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
         </label>
       </div>
 

@@ -46,7 +46,7 @@ export async function toggleArtworkPublished(formData: FormData): Promise<void> 
   const id = idSchema.parse(formData.get("id"));
   const change = await setArtworkPublished(id, formData.get("published") === "true");
   if (change) refreshCatalogue(change, "action");
-  redirect(String(formData.get("returnTo") ?? "/staff/works") === "edit" ? `/staff/works/${id}` : "/staff/works");
+  redirect("/staff/works");
 }
 
 export async function reorderArtwork(formData: FormData): Promise<void> {

@@ -11,6 +11,8 @@ import { logger } from "@/lib/logger";
 import { collectorAcknowledgement, galleryNotification } from "@/lib/mail/templates";
 import {
   EMPTY_ENQUIRY_VALUES,
+  FORM_TOKEN_FIELD,
+  HONEYPOT_FIELD,
   enquiryFormValues,
   enquiryInputFromFormData,
   enquirySchema,
@@ -21,8 +23,6 @@ import { readFormToken } from "./form-token";
 import { consumeEnquiryAllowance, FLAG_AFTER_PER_CONNECTION } from "./rate-limits";
 import type { ArtworkSnapshot } from "./snapshot";
 
-export const HONEYPOT_FIELD = "website";
-export const FORM_TOKEN_FIELD = "formToken";
 
 export type SubmissionContext = { clientIp: string | null; now?: Date };
 export type SubmissionResult = { state: EnquiryFormState; outboxIds: string[] };

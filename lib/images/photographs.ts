@@ -42,14 +42,18 @@ export async function storePhotograph(bytes: Buffer): Promise<StoredPhotograph> 
   const format = metadata.format ? ACCEPTED[metadata.format] : undefined;
   if (!format || !metadata.width || !metadata.height) throw new PhotographError("That file is not a JPEG, PNG or WebP image.");
 
+  // EXIF orientations 5–8 turn the picture a quarter: as a person sees it, width and height swap.
+  const quarterTurned = (metadata.orientation ?? 1) >= 5;
+  const width = quarterTurned ? metadata.height : metadata.width;
+  const height = quarterTurned ? metadata.width : metadata.height;
+
   const storageKey = randomUUID().replace(/-/g, "");
   const folder = folderFor(storageKey);
   await mkdir(folder, { recursive: true });
   try {
     await writeFile(path.join(folder, `original.${format.extension}`), bytes);
-    // Rotated as the camera held it, so width and height are as a person sees the picture.
+    // Rotated as the camera held it.
     const upright = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
-    const { info } = await upright.clone().toBuffer({ resolveWithObject: true });
     for (const width of PHOTOGRAPH_WIDTHS) {
       await upright
         .clone()
@@ -57,7 +61,7 @@ export async function storePhotograph(bytes: Buffer): Promise<StoredPhotograph> 
         .webp({ quality: 82 })
         .toFile(path.join(folder, `${width}.webp`));
     }
-    return { storageKey, mimeType: format.mimeType, width: info.width, height: info.height };
+    return { storageKey, mimeType: format.mimeType, width, height };
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
     throw error instanceof PhotographError ? error : new PhotographError("The image could not be processed.");

@@ -6,6 +6,10 @@
 import { z } from "zod";
 import { ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
 
+/** The hidden fields the bot checks read: named once, for the form and the server. */
+export const HONEYPOT_FIELD = "website";
+export const FORM_TOKEN_FIELD = "formToken";
+
 export const ENQUIRY_LIMITS = { name: 120, email: 254, phone: 40, message: 5000, country: 80 } as const;
 
 const LINE_BREAK = /[\r\n\u2028\u2029]/;

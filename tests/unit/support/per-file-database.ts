@@ -9,4 +9,5 @@ const databasePath = path.join(folder, "test.db");
 copyFileSync(inject("templateDatabasePath"), databasePath);
 process.env.DATABASE_URL = `file:${databasePath}`;
 process.env.MAIL_DROP_DIR = path.join(folder, "mail");
+process.env.UPLOAD_DIR = path.join(folder, "uploads");
 process.env.LOG_LEVEL = "silent";
