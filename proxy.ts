@@ -11,7 +11,7 @@ function decodable(pathname: string): boolean {
 }
 
 /**
- * Runs before every page. Two jobs:
+ * Runs before /staff and before any address containing "%". Two jobs:
  * - an address with broken percent-encoding gets a 400 (Next.js would answer its dynamic routes with a 500);
  * - a convenience only: visitors to /staff without a session cookie go to the sign-in page early. Every
  *   staff page, action and data function checks the session itself (lib/auth/staff-session.ts).
@@ -27,4 +27,5 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|icon.svg).*)"] };
+// Only addresses with a "%" can fail to decode: ordinary page requests never pass through here.
+export const config = { matcher: ["/staff/:path*", "/(.*%.*)"] };
