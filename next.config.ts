@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Catalogue spreadsheets go through a server action; photographs use a route handler of their own.
   experimental: { serverActions: { bodySizeLimit: "5mb" } },
-  serverExternalPackages: ["better-sqlite3", "pino"],
+  serverExternalPackages: ["better-sqlite3", "@libsql/client", "libsql", "pino"],
   // A database file in the project must never be bundled into a deployment.
   outputFileTracingExcludes: { "*": ["data/**", "**/*.db", "**/*.db-*"] },
   async headers() {

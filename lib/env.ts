@@ -25,7 +25,11 @@ const DEVELOPMENT_AUTH_SECRET = "development-only-session-secret-not-for-product
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: optionalText,
+    DATABASE_URL: optionalText.refine((url) => !url || /^(file:|libsql:\/\/|https?:\/\/)/.test(url), {
+      message: "must start with file: (a local SQLite file) or libsql:// (a hosted libSQL/Turso database)",
+    }),
+    // The hosted database's access token (Turso: `turso db tokens create <name>`); not used for file: URLs.
+    DATABASE_AUTH_TOKEN: optionalText,
     SITE_URL: z.url().optional(),
     GALLERY_NAME: z.string().trim().min(1).default("Bracebridge Fine Art"),
     GALLERY_EMAIL: z.email().optional(),
@@ -47,11 +51,39 @@ const envSchema = z
     OUTBOX_DISABLE_BACKGROUND_SWEEP: flag,
     TRUST_PROXY_HEADERS: flag,
     UPLOAD_DIR: z.string().default("data/uploads"),
+    // S3-compatible object storage for photographs (AWS S3, Cloudflare R2, MinIO, Backblaze B2…).
+    // When S3_BUCKET is set photographs go there; otherwise to UPLOAD_DIR on the local disk.
+    S3_BUCKET: optionalText,
+    S3_REGION: z.string().trim().min(1).default("auto"),
+    S3_ENDPOINT: z.url().optional(),
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    S3_FORCE_PATH_STYLE: flag,
+    S3_KEY_PREFIX: z.string().trim().default(""),
+    // "after-response": each web process sends an enquiry's emails right after answering the collector.
+    // "worker": web processes only store them; `npm run worker` sends them (the Node stack).
+    OUTBOX_DELIVERY: z.enum(["after-response", "worker"]).default("after-response"),
+    // How often `npm run worker` looks for emails to send.
+    OUTBOX_WORKER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+    // Set by Vercel itself ("1"): there is no long-lived process and no writable, shared disk.
+    VERCEL: optionalText,
     // Set by Next.js itself: "phase-production-build" while `next build` pre-renders pages.
     NEXT_PHASE: optionalText,
   })
   .superRefine((env, ctx) => {
+    if (env.S3_BUCKET && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "S3_BUCKET is set: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are needed too" });
+    }
     if (env.NODE_ENV !== "production") return;
+    if (env.VERCEL) {
+      // A function's disk is read-only and not shared: a SQLite file or local uploads would be lost or refused.
+      if (!env.DATABASE_URL || env.DATABASE_URL.startsWith("file:")) {
+        ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "On Vercel, DATABASE_URL must be a hosted database (libsql://…), not a file" });
+      }
+      if (!env.S3_BUCKET) {
+        ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "On Vercel, photographs need object storage: set S3_BUCKET and its keys" });
+      }
+    }
     const required: Array<[keyof typeof env, string]> = [
       ["SITE_URL", "the public address of the site, for canonical URLs and links in emails"],
       ["SMTP_HOST", "the mail server that delivers enquiries"],
@@ -98,6 +130,7 @@ function buildEnv(source: Record<string, string | undefined>) {
     MAIL_DROP_DIR: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MAIL_DROP_DIR),
     UPLOAD_DIR: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.UPLOAD_DIR),
     isBuilding: env.NEXT_PHASE === "phase-production-build",
+    isVercel: Boolean(env.VERCEL),
     FORM_SIGNING_SECRET: env.FORM_SIGNING_SECRET ?? DEVELOPMENT_FORM_SECRET,
     CRON_SECRET: env.CRON_SECRET,
     BETTER_AUTH_SECRET: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
@@ -132,6 +165,10 @@ export function serverEnv(): ServerEnv {
 /** The database URL alone, so the Prisma CLI works without the mail settings a server needs. */
 export function databaseUrl(): string {
   return resolveDatabaseUrl(optionalText.parse(process.env.DATABASE_URL));
+}
+
+export function databaseAuthToken(): string | undefined {
+  return optionalText.parse(process.env.DATABASE_AUTH_TOKEN);
 }
 
 export function databaseFilePath(): string | undefined {

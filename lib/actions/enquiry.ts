@@ -1,27 +1,17 @@
 "use server";
 
 import { headers } from "next/headers";
-import { after } from "next/server";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { deliverDueEmails } from "@/lib/mail/outbox";
+import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
 import { clientIpFrom } from "@/lib/request-info";
 import { enquiryFormValues, enquiryInputFromFormData, type EnquiryFormState } from "@/lib/validations/enquiry";
 
 export async function sendEnquiry(_previous: EnquiryFormState, formData: FormData): Promise<EnquiryFormState> {
   try {
     const { state, outboxIds } = await submitEnquiry(formData, { clientIp: clientIpFrom(await headers()) });
-    if (outboxIds.length > 0) {
-      // Delivery starts once the collector has their answer; a slow mail server never delays it.
-      after(async () => {
-        try {
-          await deliverDueEmails({ ids: outboxIds });
-        } catch (error) {
-          logger.error({ err: error }, "Immediate delivery failed; the outbox sweep will retry");
-        }
-      });
-    }
+    deliverAfterResponse(outboxIds);
     return state;
   } catch (error) {
     logger.error({ err: error }, "An enquiry could not be stored");

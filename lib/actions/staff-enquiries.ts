@@ -1,27 +1,15 @@
 "use server";
 
-import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { addEnquiryNote, queueStaffReply, retryEnquiryEmail, setEnquiryStatus } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_REFERENCE_PATTERN } from "@/lib/enquiries/vocabulary";
-import { logger } from "@/lib/logger";
-import { deliverDueEmails } from "@/lib/mail/outbox";
+import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
 import { enquiryNoteSchema, enquiryStatusSchema, staffReplySchema, type FormState } from "@/lib/validations/staff-forms";
 
 function enquiryPath(reference: string, notice?: string) {
   return `/staff/enquiries/${encodeURIComponent(reference)}${notice ? `?notice=${notice}` : ""}`;
-}
-
-function deliverSoon(ids: string[]) {
-  after(async () => {
-    try {
-      await deliverDueEmails({ ids });
-    } catch (error) {
-      logger.error({ err: error }, "Immediate delivery failed; the outbox sweep will retry");
-    }
-  });
 }
 
 export async function changeEnquiryStatus(formData: FormData): Promise<void> {
@@ -64,7 +52,7 @@ export async function sendReply(_previous: FormState, formData: FormData): Promi
     };
   const emailId = await queueStaffReply(parsed.data.reference, parsed.data.subject, parsed.data.body);
   if (!emailId) return { status: "error", message: "That enquiry no longer exists.", fieldErrors: {}, values: {} };
-  deliverSoon([emailId]);
+  deliverAfterResponse([emailId]);
   redirect(enquiryPath(parsed.data.reference, "reply"));
 }
 
@@ -76,6 +64,6 @@ export async function retryEmail(formData: FormData): Promise<void> {
     .safeParse(formData.get("reference"));
   const emailId = z.string().min(1).max(64).safeParse(formData.get("emailId"));
   if (!reference.success || !emailId.success) redirect("/staff");
-  if (await retryEnquiryEmail(emailId.data)) deliverSoon([emailId.data]);
+  if (await retryEnquiryEmail(emailId.data)) deliverAfterResponse([emailId.data]);
   redirect(enquiryPath(reference.data, "retry"));
 }

@@ -51,10 +51,19 @@ async function storedBefore(submissionKey: string): Promise<StoredEnquiry | null
   return stored ? { reference: stored.reference, outboxIds: [], duplicate: true, acknowledged: stored.emails.length > 0 } : null;
 }
 
-function isUniqueViolation(error: unknown, field: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  const target = JSON.stringify(error.meta ?? {});
-  return target.includes(field) || target === "{}";
+/**
+ * A unique-key conflict on `field`. A local SQLite file reports it as P2002; libSQL over HTTP (a
+ * hosted database) does not carry SQLite's error code, only the message "UNIQUE constraint failed:
+ * Table.column", which arrives as a driver adapter error.
+ */
+export function isUniqueViolation(error: unknown, field: string): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    const target = JSON.stringify(error.meta ?? {});
+    return target.includes(field) || target === "{}";
+  }
+  const message = error instanceof Error ? error.message : "";
+  const failed = /UNIQUE constraint failed: ([\w.,\s]+)/.exec(message);
+  return Boolean(failed?.[1]?.split(",").some((column) => column.trim().split(".").pop() === field));
 }
 
 /**

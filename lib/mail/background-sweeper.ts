@@ -6,18 +6,16 @@ import { sweepOutbox } from "./outbox";
 
 const DAY_MS = 86_400_000;
 
-const globalForSweeper = globalThis as unknown as { galleryOutboxSweeper?: NodeJS.Timeout };
-
-/** On a long-lived Node server, pending emails are retried by this timer; no scheduler is needed. */
-export function startBackgroundSweeper(): void {
-  const env = serverEnv();
-  if (env.OUTBOX_DISABLE_BACKGROUND_SWEEP || env.isBuilding || globalForSweeper.galleryOutboxSweeper) return;
-  let running = false;
+/**
+ * Sends due emails every intervalMs and purges expired enquiries once a day, never two sweeps at
+ * once. Used inside a Node web server (the default) and by the outbox worker process (the stack).
+ */
+export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive: boolean }): { stop: () => Promise<void> } {
+  let running: Promise<void> | null = null;
   let lastPurge = 0;
-  const timer = setInterval(() => {
+  const tick = () => {
     if (running) return;
-    running = true;
-    sweepOutbox()
+    running = sweepOutbox()
       .then(async (report) => {
         if (report.claimed > 0) logger.info(report, "Outbox sweep");
         if (Date.now() - lastPurge > DAY_MS) {
@@ -28,9 +26,30 @@ export function startBackgroundSweeper(): void {
       })
       .catch((error: unknown) => logger.error({ err: error }, "Outbox sweep failed"))
       .finally(() => {
-        running = false;
+        running = null;
       });
-  }, env.OUTBOX_SWEEP_INTERVAL_SECONDS * 1000);
-  timer.unref();
-  globalForSweeper.galleryOutboxSweeper = timer;
+  };
+  const timer = setInterval(tick, intervalMs);
+  // Inside a web server the timer must not hold the process open at shutdown; the worker lives for it.
+  if (!options.keepProcessAlive) timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+const globalForSweeper = globalThis as unknown as { galleryOutboxSweeper?: { stop: () => Promise<void> } };
+
+/**
+ * On a long-lived Node server, pending emails are retried by this timer; no scheduler is needed.
+ * Not where a separate worker sends (OUTBOX_DELIVERY=worker), nor on Vercel, whose function
+ * instances live only as long as requests do: Vercel Cron calls the sweep route instead.
+ */
+export function startBackgroundSweeper(): void {
+  const env = serverEnv();
+  if (env.OUTBOX_DISABLE_BACKGROUND_SWEEP || env.OUTBOX_DELIVERY === "worker" || env.isVercel || env.isBuilding) return;
+  if (globalForSweeper.galleryOutboxSweeper) return;
+  globalForSweeper.galleryOutboxSweeper = startOutboxLoop(env.OUTBOX_SWEEP_INTERVAL_SECONDS * 1000, { keepProcessAlive: false });
 }

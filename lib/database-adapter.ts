@@ -1,0 +1,28 @@
+/**
+ * The one place that turns DATABASE_URL into a Prisma driver adapter, shared by the app
+ * (lib/db.ts), the Prisma CLI (prisma.config.ts) and the scripts.
+ *
+ * - `file:` opens a local SQLite file through better-sqlite3: the default, nothing to install.
+ * - `libsql:`, `https:` or `http:` speaks libSQL's HTTP protocol to a hosted database (Turso),
+ *   for hosts such as Vercel whose disk is neither writable nor shared between instances.
+ *
+ * Not marked server-only: the Prisma CLI config imports it.
+ */
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+
+export type DatabaseKind = "sqlite-file" | "libsql";
+
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith("file:")) return "sqlite-file";
+  if (/^(libsql|https?):\/\//.test(url)) return "libsql";
+  throw new Error(`DATABASE_URL must start with file:, libsql://, https:// or http:// (got "${url.split(":")[0]}:")`);
+}
+
+export function databaseAdapter(url: string, authToken?: string) {
+  if (databaseKind(url) === "sqlite-file") {
+    // timeout is SQLite's busy timeout: a writer from a second process waits instead of failing.
+    return new PrismaBetterSQLite3({ url, timeout: 10_000 });
+  }
+  return new PrismaLibSQL({ url, authToken });
+}

@@ -1,0 +1,64 @@
+import { describe, expect, inject, it } from "vitest";
+import { databaseKind } from "@/lib/database-adapter";
+import { isUniqueViolation, storeEnquiryWithEmails, type OutgoingEmail } from "@/lib/data/enquiries";
+import { db } from "@/lib/db";
+import { databaseUrl } from "@/lib/env";
+
+function email(dedupeKey: string) {
+  return {
+    kind: "collector_acknowledgement",
+    dedupeKey,
+    toAddress: "same@example.test",
+    fromAddress: "website@gallery.test",
+    subject: "Thank you",
+    textBody: "text",
+    htmlBody: "<p>html</p>",
+  };
+}
+
+describe("the database this suite runs on", () => {
+  it("is the one the run asked for: a local file, or a libSQL server over HTTP", () => {
+    expect(databaseKind(databaseUrl())).toBe(inject("databaseMode") === "libsql" ? "libsql" : "sqlite-file");
+  });
+
+  it("recognises a unique-key conflict by its column, however the driver reports it", async () => {
+    await db.outboxEmail.create({ data: email("ack:same@example.test:2026-11-25") });
+    const conflict = await db.outboxEmail.create({ data: email("ack:same@example.test:2026-11-25") }).catch((error: unknown) => error);
+    expect(conflict).toBeInstanceOf(Error);
+    expect(isUniqueViolation(conflict, "dedupeKey")).toBe(true);
+    expect(isUniqueViolation(conflict, "submissionKey")).toBe(false);
+    expect(isUniqueViolation(new Error("SQLITE_BUSY: database is locked"), "dedupeKey")).toBe(false);
+  });
+
+  it("rolls an interactive transaction back whole when a statement in it fails", async () => {
+    const before = await db.outboxEmail.count();
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.outboxEmail.create({ data: email("rollback-1") });
+        await tx.outboxEmail.create({ data: email("rollback-1") });
+      }),
+    ).rejects.toThrow();
+    expect(await db.outboxEmail.count()).toBe(before);
+  });
+
+  it("stores each of 30 simultaneous enquiries once, with exactly one acknowledgement for one address that day", async () => {
+    const now = new Date();
+    const acknowledgement = (n: number): OutgoingEmail[] => [
+      { kind: "collector_acknowledgement", to: "busy@example.test", from: "website@gallery.test", replyTo: null, dedupeKey: "ack:busy@example.test:day", render: (reference) => ({ subject: `Ack ${reference} ${n}`, text: "t", html: "h" }) },
+      { kind: "gallery_notification", to: "gallery@gallery.test", from: "website@gallery.test", replyTo: "busy@example.test", render: (reference) => ({ subject: reference, text: "t", html: "h" }) },
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        storeEnquiryWithEmails(
+          { submissionKey: `parallel-${n}`, artworkId: null, artworkSnapshot: null, name: "Busy Collector", email: "busy@example.test", phone: null, message: `Enquiry ${n}`, questions: [], shippingCountry: null, flagReasons: [], clientIpHash: null, now },
+          acknowledgement(n),
+        ),
+      ),
+    );
+    expect(new Set(results.map((result) => result.reference)).size).toBe(30);
+    expect(results.filter((result) => result.acknowledged)).toHaveLength(1);
+    expect(await db.enquiry.count({ where: { email: "busy@example.test" } })).toBe(30);
+    expect(await db.outboxEmail.count({ where: { dedupeKey: "ack:busy@example.test:day" } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { kind: "gallery_notification", replyTo: "busy@example.test" } })).toBe(30);
+  });
+});
