@@ -1,9 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import sharp, { type Metadata } from "sharp";
-import { serverEnv } from "@/lib/env";
+import { objectStore, type ObjectStore } from "@/lib/storage";
 
 import { PHOTOGRAPH_WIDTHS } from "./photograph-urls";
 
@@ -20,17 +18,17 @@ export class PhotographError extends Error {}
 
 export type StoredPhotograph = { storageKey: string; mimeType: string; width: number; height: number };
 
-/** Where a stored photograph's files live: never built from anything a user typed. */
+/** Where a stored photograph's files live in the object store: never built from anything a user typed. */
 function folderFor(storageKey: string): string {
   if (!/^[a-z0-9]{8,64}$/.test(storageKey)) throw new PhotographError("Unknown photograph");
-  return path.join(serverEnv().UPLOAD_DIR, "photographs", storageKey);
+  return `photographs/${storageKey}/`;
 }
 
 /**
  * Checks the file by its content (not its name or claimed type), keeps the original and writes a
  * WebP copy at each page width. Nothing is kept if any step fails.
  */
-export async function storePhotograph(bytes: Buffer): Promise<StoredPhotograph> {
+export async function storePhotograph(bytes: Buffer, store: ObjectStore = objectStore()): Promise<StoredPhotograph> {
   if (bytes.length === 0) throw new PhotographError("The file is empty.");
   if (bytes.length > MAX_UPLOAD_BYTES) throw new PhotographError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
   let metadata: Metadata;
@@ -49,35 +47,40 @@ export async function storePhotograph(bytes: Buffer): Promise<StoredPhotograph> 
 
   const storageKey = randomUUID().replace(/-/g, "");
   const folder = folderFor(storageKey);
-  await mkdir(folder, { recursive: true });
+  // Resized first, stored after: a picture sharp cannot read leaves nothing behind in the store.
+  let copies: Array<{ width: number; body: Buffer }>;
   try {
-    await writeFile(path.join(folder, `original.${format.extension}`), bytes);
     // Rotated as the camera held it.
     const upright = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
+    copies = [];
     for (const width of PHOTOGRAPH_WIDTHS) {
-      await upright
-        .clone()
-        .resize({ width, withoutEnlargement: true })
-        .webp({ quality: 82 })
-        .toFile(path.join(folder, `${width}.webp`));
+      copies.push({ width, body: await upright.clone().resize({ width, withoutEnlargement: true }).webp({ quality: 82 }).toBuffer() });
     }
+  } catch {
+    throw new PhotographError("The image could not be processed.");
+  }
+  try {
+    await store.put(`${folder}original.${format.extension}`, bytes, format.mimeType);
+    for (const copy of copies) await store.put(`${folder}${copy.width}.webp`, copy.body, "image/webp");
     return { storageKey, mimeType: format.mimeType, width, height };
   } catch (error) {
-    await rm(folder, { recursive: true, force: true });
-    throw error instanceof PhotographError ? error : new PhotographError("The image could not be processed.");
+    await store.deletePrefix(folder).catch(() => undefined);
+    throw new PhotographError(`The photograph could not be stored (${error instanceof Error ? error.message : String(error)}). Nothing was kept; please try again.`);
   }
 }
 
-export async function deletePhotographFiles(storageKey: string): Promise<void> {
-  await rm(folderFor(storageKey), { recursive: true, force: true });
+export async function deletePhotographFiles(storageKey: string, store: ObjectStore = objectStore()): Promise<void> {
+  await store.deletePrefix(folderFor(storageKey));
 }
 
-/** The file behind a public photograph URL, or null: only names this module writes are served. */
-export function photographFilePath(storageKey: string, file: string): string | null {
+/** The WebP copy behind a public photograph URL, or null: only names this module writes are served. */
+export async function readPhotographCopy(storageKey: string, file: string, store: ObjectStore = objectStore()): Promise<Buffer | null> {
   if (!/^(480|960|1600)\.webp$/.test(file)) return null;
+  let folder: string;
   try {
-    return path.join(folderFor(storageKey), file);
+    folder = folderFor(storageKey);
   } catch {
     return null;
   }
+  return (await store.get(`${folder}${file}`))?.body ?? null;
 }

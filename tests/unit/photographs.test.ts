@@ -1,35 +1,76 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverEnv } from "@/lib/env";
-import { PhotographError, storePhotograph } from "@/lib/images/photographs";
+import { deletePhotographFiles, PhotographError, readPhotographCopy, storePhotograph } from "@/lib/images/photographs";
+import { localFolderStore } from "@/lib/storage/local-folder-store";
+import type { ObjectStore } from "@/lib/storage/object-store";
+import { s3Store } from "@/lib/storage/s3-store";
+import { startS3TestServer, type S3TestServer } from "../support/s3-server";
 
 const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 90, g: 60, b: 40 } } });
 
-describe("storing a photograph", () => {
-  it("keeps the original and writes a WebP copy at each page width", async () => {
-    const stored = await storePhotograph(await picture(2000, 1500).jpeg().toBuffer());
+let s3: S3TestServer;
+const stores: Record<string, () => ObjectStore> = {};
+
+beforeAll(async () => {
+  s3 = await startS3TestServer();
+  stores["a local folder"] = () => localFolderStore(serverEnv().UPLOAD_DIR);
+  stores["S3-compatible object storage"] = () =>
+    s3Store({ bucket: s3.bucket, region: "auto", endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true, keyPrefix: "site-a/" });
+});
+
+afterAll(async () => {
+  await s3.close();
+});
+
+describe.each(["a local folder", "S3-compatible object storage"])("storing a photograph in %s", (name) => {
+  const store = () => stores[name]!();
+
+  it("keeps the original byte for byte and a WebP copy at each page width, and serves the copies", async () => {
+    const original = await picture(2000, 1500).jpeg().toBuffer();
+    const stored = await storePhotograph(original, store());
     expect(stored).toMatchObject({ mimeType: "image/jpeg", width: 2000, height: 1500 });
-    const folder = path.join(serverEnv().UPLOAD_DIR, "photographs", stored.storageKey);
-    expect(readdirSync(folder).sort()).toEqual(["1600.webp", "480.webp", "960.webp", "original.jpg"]);
-    expect((await sharp(path.join(folder, "480.webp")).metadata()).width).toBe(480);
+    const folder = `photographs/${stored.storageKey}/`;
+    expect(await store().list(folder)).toEqual(["1600.webp", "480.webp", "960.webp", "original.jpg"].map((file) => folder + file));
+    expect((await store().get(`${folder}original.jpg`))?.body.equals(original)).toBe(true);
+    const copy = await readPhotographCopy(stored.storageKey, "480.webp", store());
+    expect((await sharp(copy!).metadata()).width).toBe(480);
+    // Only the copies are public, and only under names this module writes.
+    expect(await readPhotographCopy(stored.storageKey, "original.jpg", store())).toBeNull();
+    expect(await readPhotographCopy("../../etc", "480.webp", store())).toBeNull();
+    expect(await readPhotographCopy("0123456789abcdef", "480.webp", store())).toBeNull();
+
+    await deletePhotographFiles(stored.storageKey, store());
+    expect(await store().list(folder)).toEqual([]);
+    expect(await readPhotographCopy(stored.storageKey, "480.webp", store())).toBeNull();
   });
 
   it("reports the size a person sees when the camera recorded the picture turned", async () => {
     // Stored 1200 wide and 800 high, with EXIF orientation 6: shown upright it is 800 × 1200.
     const turned = await picture(1200, 800).jpeg().withMetadata({ orientation: 6 }).toBuffer();
-    const stored = await storePhotograph(turned);
+    const stored = await storePhotograph(turned, store());
     expect([stored.width, stored.height]).toEqual([800, 1200]);
-    const copy = path.join(serverEnv().UPLOAD_DIR, "photographs", stored.storageKey, "960.webp");
-    expect(await sharp(copy).metadata()).toMatchObject({ width: 800, height: 1200 });
+    const copy = await readPhotographCopy(stored.storageKey, "960.webp", store());
+    expect(await sharp(copy!).metadata()).toMatchObject({ width: 800, height: 1200 });
   });
 
   it("refuses a file that is not a JPEG, PNG or WebP, whatever its name, and keeps nothing", async () => {
-    const before = readdirSync(path.join(serverEnv().UPLOAD_DIR, "photographs")).length;
-    await expect(storePhotograph(Buffer.from("not a picture at all"))).rejects.toBeInstanceOf(PhotographError);
-    await expect(storePhotograph(await picture(10, 10).gif().toBuffer())).rejects.toThrow("not a JPEG, PNG or WebP");
-    await expect(storePhotograph(Buffer.alloc(0))).rejects.toThrow("empty");
-    expect(readdirSync(path.join(serverEnv().UPLOAD_DIR, "photographs"))).toHaveLength(before);
+    const before = await store().list("photographs/");
+    await expect(storePhotograph(Buffer.from("not a picture at all"), store())).rejects.toBeInstanceOf(PhotographError);
+    await expect(storePhotograph(await picture(10, 10).gif().toBuffer(), store())).rejects.toThrow("not a JPEG, PNG or WebP");
+    await expect(storePhotograph(Buffer.alloc(0), store())).rejects.toThrow("empty");
+    expect(await store().list("photographs/")).toEqual(before);
+  });
+});
+
+describe("when the object storage is unreachable", () => {
+  it("says the photograph was not stored, and nothing is left half-stored", async () => {
+    const unreachable = s3Store({ bucket: "gallery-photographs", region: "auto", endpoint: "http://127.0.0.1:9", accessKeyId: "x", secretAccessKey: "y", forcePathStyle: true, keyPrefix: "" });
+    await expect(storePhotograph(await picture(600, 400).png().toBuffer(), unreachable)).rejects.toThrow(/could not be stored.*Nothing was kept/);
+  });
+
+  it("a bucket that does not exist is refused the same way", async () => {
+    const missing = s3Store({ bucket: "no-such-bucket", region: "auto", endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true, keyPrefix: "" });
+    await expect(storePhotograph(await picture(600, 400).png().toBuffer(), missing)).rejects.toBeInstanceOf(PhotographError);
   });
 });
