@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+import { buildingForVercel } from "./lib/env";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -12,8 +14,20 @@ const nextConfig: NextConfig = {
   // Catalogue spreadsheets go through a server action; photographs use a route handler of their own.
   experimental: { serverActions: { bodySizeLimit: "5mb" } },
   serverExternalPackages: ["better-sqlite3", "@libsql/client", "libsql", "pino"],
-  // A database file in the project must never be bundled into a deployment.
-  outputFileTracingExcludes: { "*": ["data/**", "**/*.db", "**/*.db-*"] },
+  // A self-contained server in .next/standalone for the Node stack (deploy/); Vercel builds its own functions.
+  output: "standalone",
+  // Several Node processes share one cache: a staff edit through one shows on all (Vercel has its own).
+  ...(buildingForVercel() ? {} : { cacheHandler: path.join(import.meta.dirname, "lib/cache/shared-tags-cache-handler.cjs") }),
+  outputFileTracingExcludes: {
+    "*": [
+      // A database file, uploads or mail drops in the project must never be bundled into a deployment.
+      // (Unused Prisma engines are pruned after the build: scripts/build/after-build.ts.)
+      "data/**",
+      "tmp/**",
+      "**/*.db",
+      "**/*.db-*",
+    ],
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -65,8 +65,14 @@ const envSchema = z
     OUTBOX_DELIVERY: z.enum(["after-response", "worker"]).default("after-response"),
     // How often `npm run worker` looks for emails to send.
     OUTBOX_WORKER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+    // The port the site listens on: `npm start`, or nginx in `npm run start:stack` (its web processes use the next two).
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // Set by Vercel itself ("1"): there is no long-lived process and no writable, shared disk.
     VERCEL: optionalText,
+    // The folder that relative paths in DATABASE_URL, UPLOAD_DIR and MAIL_DROP_DIR start from (default:
+    // the working directory). The standalone server moves into .next/standalone, so `npm start`, the
+    // stack and the systemd units set it to the project folder.
+    GALLERY_ROOT: optionalText,
     // Set by Next.js itself: "phase-production-build" while `next build` pre-renders pages.
     NEXT_PHASE: optionalText,
   })
@@ -123,12 +129,12 @@ function buildEnv(source: Record<string, string | undefined>) {
   return {
     ...env,
     isProduction: env.NODE_ENV === "production",
-    DATABASE_URL: resolveDatabaseUrl(env.DATABASE_URL),
+    DATABASE_URL: resolveDatabaseUrl(env.DATABASE_URL, env.GALLERY_ROOT),
     SITE_URL: (env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, ""),
     GALLERY_EMAIL: env.GALLERY_EMAIL ?? "enquiries@gallery.localhost",
     MAIL_FROM: env.MAIL_FROM ?? "website@gallery.localhost",
-    MAIL_DROP_DIR: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.MAIL_DROP_DIR),
-    UPLOAD_DIR: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.UPLOAD_DIR),
+    MAIL_DROP_DIR: path.resolve(projectRoot(env.GALLERY_ROOT), env.MAIL_DROP_DIR),
+    UPLOAD_DIR: path.resolve(projectRoot(env.GALLERY_ROOT), env.UPLOAD_DIR),
     isBuilding: env.NEXT_PHASE === "phase-production-build",
     isVercel: Boolean(env.VERCEL),
     FORM_SIGNING_SECRET: env.FORM_SIGNING_SECRET ?? DEVELOPMENT_FORM_SECRET,
@@ -148,11 +154,15 @@ function buildEnv(source: Record<string, string | undefined>) {
  * A relative SQLite path would follow the process's working directory (which differs between
  * `next start`, scripts and tests), so it is pinned to the project folder once, here.
  */
-function resolveDatabaseUrl(url: string | undefined): string {
+function resolveDatabaseUrl(url: string | undefined, root: string | undefined): string {
   const value = url ?? "file:./data/gallery.db";
   if (!value.startsWith("file:")) return value;
   const filePath = value.slice("file:".length);
-  return `file:${path.resolve(/*turbopackIgnore: true*/ process.cwd(), filePath)}`;
+  return `file:${path.resolve(projectRoot(root), filePath)}`;
+}
+
+function projectRoot(root: string | undefined): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), root ?? ".");
 }
 
 let cached: ServerEnv | undefined;
@@ -164,7 +174,7 @@ export function serverEnv(): ServerEnv {
 
 /** The database URL alone, so the Prisma CLI works without the mail settings a server needs. */
 export function databaseUrl(): string {
-  return resolveDatabaseUrl(optionalText.parse(process.env.DATABASE_URL));
+  return resolveDatabaseUrl(optionalText.parse(process.env.DATABASE_URL), optionalText.parse(process.env.GALLERY_ROOT));
 }
 
 export function databaseAuthToken(): string | undefined {
@@ -174,6 +184,11 @@ export function databaseAuthToken(): string | undefined {
 export function databaseFilePath(): string | undefined {
   const url = databaseUrl();
   return url.startsWith("file:") ? url.slice("file:".length) : undefined;
+}
+
+/** For next.config.ts: whether this build is for Vercel (which sets VERCEL), read before anything else. */
+export function buildingForVercel(): boolean {
+  return Boolean(optionalText.parse(process.env.VERCEL));
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -186,7 +201,7 @@ export function logLevel(): (typeof LOG_LEVELS)[number] {
     .parse(process.env.LOG_LEVEL ?? "info");
 }
 
-/** For tests that check the validation itself. */
-export function parseEnvForTest(source: Record<string, string | undefined>): ServerEnv {
+/** The configuration a source would give, or the error that lists what is missing (build checks, tests). */
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
   return buildEnv(source);
 }

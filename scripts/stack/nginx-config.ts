@@ -1,0 +1,63 @@
+/**
+ * Renders deploy/nginx/gallery.conf.template with real paths and ports.
+ *
+ * For a server: `npm run stack:nginx-config -- --listen 80 --root /srv/gallery --runtime /var/lib/gallery/nginx
+ *   --upstream 127.0.0.1:3001 --upstream 127.0.0.1:3002 > /etc/nginx/gallery.conf`
+ */
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export type NginxSettings = {
+  listen: string;
+  /** The project folder: the standalone server is in .next/standalone below it. */
+  projectRoot: string;
+  /** A writable folder for nginx's pid, logs, temporary files and page cache. */
+  runtimeDir: string;
+  upstreams: string[];
+};
+
+const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+
+export function renderNginxConfig(settings: NginxSettings): string {
+  const template = readFileSync(path.join(import.meta.dirname, "../../deploy/nginx/gallery.conf.template"), "utf8");
+  const brotli = existsSync(BROTLI_MODULE);
+  const values: Record<string, string> = {
+    // Debian's libnginx-mod-http-brotli-static serves the .br copies; without it, the .gz ones.
+    LOAD_MODULES: brotli ? `load_module ${BROTLI_MODULE};` : "# (no brotli_static module installed: .gz copies are served)",
+    // Only a master started as root may (and must) name the user its workers run as.
+    USER: process.getuid?.() === 0 ? `user ${os.userInfo().username};` : "",
+    RUNTIME_DIR: settings.runtimeDir,
+    MIME_TYPES: "/etc/nginx/mime.types",
+    UPSTREAM_SERVERS: settings.upstreams.map((upstream) => `    server ${upstream} max_fails=1 fail_timeout=2s;`).join("\n"),
+    LISTEN: settings.listen,
+    STANDALONE_DIR: path.join(settings.projectRoot, ".next/standalone"),
+    BROTLI_STATIC: brotli ? "      brotli_static on;" : "",
+  };
+  return template.replace(/\{\{([A-Z_]+)\}\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`The nginx template names an unknown value {{${name}}}`);
+    return value;
+  });
+}
+
+function argumentsNamed(name: string): string[] {
+  const values: string[] = [];
+  process.argv.forEach((value, index) => {
+    if (value === `--${name}` && process.argv[index + 1]) values.push(process.argv[index + 1]!);
+  });
+  return values;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const upstreams = argumentsNamed("upstream");
+  process.stdout.write(
+    renderNginxConfig({
+      listen: argumentsNamed("listen")[0] ?? "80",
+      projectRoot: path.resolve(argumentsNamed("root")[0] ?? "."),
+      runtimeDir: path.resolve(argumentsNamed("runtime")[0] ?? "/var/lib/gallery/nginx"),
+      upstreams: upstreams.length > 0 ? upstreams : ["127.0.0.1:3001", "127.0.0.1:3002"],
+    }),
+  );
+}
