@@ -35,7 +35,8 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `npm run build && node_modules/.bin/next start -p ${appPort} -H 127.0.0.1`,
+      // Built and served as a gallery does: `npm run build`, then `npm start` (the standalone server).
+      command: `npm run build && PORT=${appPort} HOSTNAME=127.0.0.1 npm start`,
       url: `${baseURL}/`,
       env: appEnv,
       reuseExistingServer: Boolean(process.env.PLAYWRIGHT_REUSE_SERVER),

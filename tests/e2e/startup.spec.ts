@@ -6,9 +6,9 @@ import { appEnv } from "./support/test-env";
 test("a production server without its mail settings and secrets refuses to start, naming each", () => {
   const root = path.resolve(import.meta.dirname, "../..");
   // The build this run serves, started again with only a database: as if deployed without configuration.
-  const result = spawnSync(path.join(root, "node_modules/.bin/next"), ["start", "-p", "3299", "-H", "127.0.0.1"], {
+  const result = spawnSync("npm", ["start"], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: appEnv.DATABASE_URL },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: "3299", HOSTNAME: "127.0.0.1", DATABASE_URL: appEnv.DATABASE_URL },
     timeout: 30_000,
     encoding: "utf8",
   });
@@ -18,4 +18,20 @@ test("a production server without its mail settings and secrets refuses to start
   for (const setting of ["SITE_URL", "SMTP_HOST", "GALLERY_EMAIL", "MAIL_FROM", "FORM_SIGNING_SECRET", "CRON_SECRET", "BETTER_AUTH_SECRET"]) {
     expect(output).toContain(`${setting} is required in production`);
   }
+});
+
+test("`npm run build` without the production settings stops at once, naming each, and points to the preview", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const result = spawnSync("npm", ["run", "build"], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATABASE_URL: appEnv.DATABASE_URL },
+    timeout: 60_000,
+    encoding: "utf8",
+  });
+  expect(result.status).not.toBe(0);
+  const output = `${result.stdout}${result.stderr}`;
+  expect(output).toContain("FORM_SIGNING_SECRET is required in production");
+  expect(output).toContain("npm run preview");
+  // Stopped before Next.js began: the build this run serves is untouched.
+  expect(output).not.toContain("Creating an optimized production build");
 });

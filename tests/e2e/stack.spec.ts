@@ -1,0 +1,152 @@
+/**
+ * The Node stack as a server runs it (`npm run start:stack`): nginx in front, two standalone web
+ * processes sharing the SQLite file, and the outbox worker, all from the build the other e2e tests use.
+ */
+import path from "node:path";
+import { issueFormToken } from "@/lib/enquiries/form-token";
+import { startStack, type RunningStack } from "@/scripts/stack/start-stack";
+import { expect, test } from "./support/fixtures";
+import { queryDatabase } from "./support/database";
+import { capturedMessages } from "./support/mailbox";
+import { createStaffAccount, signIn } from "./support/staff";
+import { appEnv, e2eRoot } from "./support/test-env";
+
+const STACK_PORT = 3300;
+const stackUrl = `http://127.0.0.1:${STACK_PORT}`;
+const STAFF_EMAIL = "stack.editor@bracebridge.test";
+const STAFF_PASSWORD = "the stack editor's long password";
+const WORK = "/works/69-gossips";
+
+let stack: RunningStack;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  stack = await startStack({ port: STACK_PORT, runtimeDir: path.join(e2eRoot, "stack"), env: { ...process.env, ...appEnv }, log: () => undefined });
+  createStaffAccount(STAFF_EMAIL, STAFF_PASSWORD, "Stack Editor");
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+async function titleThroughNginx(): Promise<string> {
+  const page = await (await fetch(`${stackUrl}${WORK}`)).text();
+  return /<h1[^>]*id="artwork-title"[^>]*>([^<]*)/.exec(page)?.[1] ?? "";
+}
+
+test("nginx serves build files with their precompressed copies and public pages from a one-second cache, never staff pages", async () => {
+  const home = await (await fetch(stackUrl)).text();
+  const script = /\/_next\/static\/[^"]+\.js/.exec(home)?.[0];
+  expect(script).toBeDefined();
+  const brotli = await fetch(`${stackUrl}${script}`, { headers: { "Accept-Encoding": "br" } });
+  expect(brotli.headers.get("content-encoding")).toBe("br");
+  expect(brotli.headers.get("cache-control")).toContain("immutable");
+  const gzip = await fetch(`${stackUrl}${script}`, { headers: { "Accept-Encoding": "gzip" } });
+  expect(gzip.headers.get("content-encoding")).toBe("gzip");
+
+  await fetch(`${stackUrl}${WORK}`);
+  const cached = await fetch(`${stackUrl}${WORK}`);
+  expect(cached.headers.get("x-cache")).toMatch(/HIT|UPDATING|STALE/);
+  const staff = await fetch(`${stackUrl}/staff/sign-in`);
+  expect(staff.headers.get("x-cache")).toBeNull();
+  expect(staff.headers.get("cache-control")).toContain("no-store");
+  // The form token is personal to each page view: never shared through the cache.
+  const [first, second] = await Promise.all([fetch(`${stackUrl}/api/enquiries/form-token`), fetch(`${stackUrl}/api/enquiries/form-token`)]);
+  expect(first.headers.get("x-cache")).toBeNull();
+  expect(second.headers.get("x-cache")).toBeNull();
+});
+
+test("a staff edit made through the stack shows on the public page, from either web process, within 2 s", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: stackUrl });
+  const page = await context.newPage();
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  expect(await titleThroughNginx()).toBe("Gossips");
+
+  await page.goto("/staff/works");
+  await page.getByRole("link", { name: "69 Gossips" }).click();
+  await page.getByLabel("Title", { exact: true }).fill("Gossips at the Stack");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Saved. The public pages show the change now.");
+
+  // A visitor without a staff session, through nginx's cache; then each web process directly.
+  await expect.poll(titleThroughNginx, { timeout: 2_000, intervals: [100] }).toBe("Gossips at the Stack");
+  for (const port of stack.webPorts) {
+    const direct = await (await fetch(`http://127.0.0.1:${port}${WORK}`)).text();
+    expect(direct).toContain("Gossips at the Stack");
+  }
+
+  await page.goto("/staff/works");
+  await page.getByRole("link", { name: "69 Gossips at the Stack" }).click();
+  await page.getByLabel("Title", { exact: true }).fill("Gossips");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Saved. The public pages show the change now.");
+  await context.close();
+});
+
+/** The enquiry form's hidden action fields, as a browser without JavaScript posts them. */
+async function actionFields(baseUrl: string): Promise<Record<string, string>> {
+  const page = await (await fetch(`${baseUrl}${WORK}`)).text();
+  const fields: Record<string, string> = {};
+  for (const match of page.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g)) {
+    fields[match[1]!] = (match[2] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  }
+  return fields;
+}
+
+test("both web processes take enquiries at once while the worker sends: none lost, none sent twice", async () => {
+  test.setTimeout(90_000);
+  const fields = await actionFields(stackUrl);
+  expect(Object.keys(fields).length).toBeGreaterThan(0);
+  const total = 40;
+  const references = await Promise.all(
+    Array.from({ length: total }, async (_, index) => {
+      const port = stack.webPorts[index % 2]!;
+      const form = new FormData();
+      for (const [key, value] of Object.entries(fields)) form.set(key, value);
+      form.set("formToken", issueFormToken(appEnv.FORM_SIGNING_SECRET!, Date.now() - 10_000));
+      form.set("artworkSlug", "69-gossips");
+      form.set("name", `Stack Collector ${index}`);
+      form.set("email", `stack-${index}@collectors.test`);
+      form.set("message", `Enquiry ${index} through web process ${port}`);
+      form.set("consent", "on");
+      const response = await fetch(`http://127.0.0.1:${port}${WORK}`, {
+        method: "POST",
+        body: form,
+        // As nginx would set it: each collector from their own address.
+        headers: { origin: `http://127.0.0.1:${port}`, "x-forwarded-for": `203.0.113.${index + 1}` },
+      });
+      expect(response.status).toBe(200);
+      return /ENQ-\d{4}-\d{6}/.exec(await response.text())?.[0];
+    }),
+  );
+  expect(new Set(references).size).toBe(total);
+  expect(references.every(Boolean)).toBe(true);
+
+  // The web processes only stored the emails; the worker sends each exactly once.
+  const galleryCopies = () =>
+    capturedMessages().filter((message) => references.some((reference) => message.subject.startsWith(`Enquiry ${reference}:`)));
+  await expect.poll(() => galleryCopies().length, { timeout: 60_000 }).toBe(total);
+  const bySubject = new Map<string, number>();
+  for (const message of galleryCopies()) bySubject.set(message.subject, (bySubject.get(message.subject) ?? 0) + 1);
+  expect([...bySubject.values()].every((count) => count === 1)).toBe(true);
+  const stored = queryDatabase<{ status: string; count: number }>(
+    `SELECT o.status, COUNT(*) AS count FROM OutboxEmail o JOIN Enquiry e ON e.id = o.enquiryId WHERE e.email LIKE 'stack-%@collectors.test' AND o.kind = 'gallery_notification' GROUP BY o.status`,
+  );
+  expect(stored).toEqual([{ status: "sent", count: total }]);
+});
+
+test("a web process or the worker that stops is restarted alone, and nginx keeps serving meanwhile", async () => {
+  const webOne = stack.processes.find((managed) => managed.name === "web-1")!;
+  const restartsBefore = webOne.restarts;
+  stack.restart("web-1");
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const response = await fetch(`${stackUrl}/works/50-the-taxman?attempt=${attempt}`);
+    expect(response.status).toBe(200);
+  }
+  await expect.poll(() => webOne.restarts, { timeout: 5_000 }).toBe(restartsBefore + 1);
+  await expect
+    .poll(async () => (await fetch(`http://127.0.0.1:${stack.webPorts[0]}/`).catch(() => null))?.status ?? 0, { timeout: 30_000 })
+    .toBe(200);
+});
