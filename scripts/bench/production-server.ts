@@ -51,7 +51,11 @@ export async function startProductionServer(name: string, port: number): Promise
     throw new Error(`The production build failed:\n${output.stdout?.toString().slice(-3000)}${output.stderr?.toString().slice(-3000)}`);
   }
   console.log("done");
-  const server: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  // The standalone server, as `npm start` and the stack run it.
+  const server: ChildProcess = spawn(process.execPath, [path.resolve(".next/standalone/server.js")], {
+    env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", GALLERY_ROOT: process.cwd() },
+    stdio: "ignore",
+  });
   for (let tries = 0; ; tries += 1) {
     try {
       if ((await fetch(`${baseUrl}/`)).ok) break;
@@ -66,7 +70,7 @@ export async function startProductionServer(name: string, port: number): Promise
     mail,
     databasePath,
     residentMemoryMb: () => {
-      // next start runs the server in a child process: measure the whole tree's largest member.
+      // Should the server run in a child process, the whole tree's largest member is measured.
       let children: number[] = [];
       try {
         children = execFileSync("pgrep", ["-P", String(server.pid)]).toString().split(/\s+/).filter(Boolean).map(Number);
