@@ -11,6 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { serverEnv } from "@/lib/env";
 import { renderNginxConfig } from "./nginx-config";
 
@@ -131,7 +132,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("start-stack.ts")) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   let env;
   try {
     env = serverEnv();

@@ -49,6 +49,12 @@ test("nginx serves build files with their precompressed copies and public pages 
   await fetch(`${stackUrl}${WORK}`);
   const cached = await fetch(`${stackUrl}${WORK}`);
   expect(cached.headers.get("x-cache")).toMatch(/HIT|UPDATING|STALE/);
+  // A visitor with a staff session cookie is never answered from the shared cache, nor stored in it.
+  const withSession = await fetch(`${stackUrl}${WORK}`, { headers: { cookie: "better-auth.session_token=any-session" } });
+  expect(withSession.headers.get("x-cache")).toBe("BYPASS");
+  // Nor is a POST: the form's own answer, never a cached page.
+  const posted = await fetch(`${stackUrl}${WORK}`, { method: "POST", body: new FormData() });
+  expect(posted.headers.get("x-cache")).not.toMatch(/HIT|STALE|UPDATING/);
   const staff = await fetch(`${stackUrl}/staff/sign-in`);
   expect(staff.headers.get("x-cache")).toBeNull();
   expect(staff.headers.get("cache-control")).toContain("no-store");
