@@ -7,8 +7,7 @@ async function sweeperWith(settings: Record<string, string | undefined>) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  const module = await import("@/lib/mail/background-sweeper");
-  return module;
+  return import("@/lib/mail/background-sweeper");
 }
 
 const started = () => Boolean((globalThis as { galleryOutboxSweeper?: unknown }).galleryOutboxSweeper);
