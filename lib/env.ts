@@ -172,6 +172,19 @@ export function serverEnv(): ServerEnv {
   return cached;
 }
 
+/**
+ * For a process's start-up (a web server, the worker, the stack): a half-configured gallery must not
+ * run (Next.js would answer every request with a 500), so the problems are printed and it exits.
+ */
+export function serverEnvOrExit(): ServerEnv {
+  try {
+    return serverEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
 /** The database URL alone, so the Prisma CLI works without the mail settings a server needs. */
 export function databaseUrl(): string {
   return resolveDatabaseUrl(optionalText.parse(process.env.DATABASE_URL), optionalText.parse(process.env.GALLERY_ROOT));

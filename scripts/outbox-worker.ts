@@ -4,17 +4,11 @@
  * may run at once: each email is claimed atomically before it is sent. Stops cleanly on SIGTERM,
  * finishing the email it is sending, so a restart never sends one twice.
  */
-import { serverEnv } from "@/lib/env";
+import { serverEnvOrExit } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startOutboxLoop } from "@/lib/mail/background-sweeper";
 
-let env;
-try {
-  env = serverEnv();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-}
+const env = serverEnvOrExit();
 
 const loop = startOutboxLoop(env.OUTBOX_WORKER_POLL_MS, { keepProcessAlive: true });
 logger.info({ pollMs: env.OUTBOX_WORKER_POLL_MS, database: env.DATABASE_URL.split("?")[0] }, "Outbox worker started");

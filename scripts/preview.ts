@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { serverEnv } from "@/lib/env";
 import { startMailCatcher } from "@/tests/support/mail-catcher";
-import { startStack } from "./stack/start-stack";
+import { startStack, WEB_PROCESS_NODE_FLAGS } from "./stack/start-stack";
 
 const { values } = parseArgs({ options: { stack: { type: "boolean", default: false }, "no-build": { type: "boolean", default: false } } });
 const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -76,7 +76,7 @@ if (values.stack) {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 } else {
-  const server = spawn(process.execPath, [path.join(projectRoot, ".next/standalone/server.js")], { cwd: projectRoot, env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: "inherit" });
+  const server = spawn(process.execPath, [...WEB_PROCESS_NODE_FLAGS, path.join(projectRoot, ".next/standalone/server.js")], { cwd: projectRoot, env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: "inherit" });
   console.log(`[preview] The gallery runs at http://localhost:${port} (production build). Emails are kept in data/preview/mail.`);
   console.log(`[preview] A staff account: ${staffHint}`);
   const stop = () => {

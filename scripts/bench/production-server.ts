@@ -5,6 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { WEB_PROCESS_NODE_FLAGS } from "@/scripts/stack/start-stack";
 import { startMailCatcher, type MailCatcher } from "@/tests/support/mail-catcher";
 
 export type BenchServer = {
@@ -52,7 +53,7 @@ export async function startProductionServer(name: string, port: number): Promise
   }
   console.log("done");
   // The standalone server, as `npm start` and the stack run it.
-  const server: ChildProcess = spawn(process.execPath, [path.resolve(".next/standalone/server.js")], {
+  const server: ChildProcess = spawn(process.execPath, [...WEB_PROCESS_NODE_FLAGS, path.resolve(".next/standalone/server.js")], {
     env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", GALLERY_ROOT: process.cwd() },
     stdio: "ignore",
   });
