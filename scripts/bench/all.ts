@@ -7,23 +7,20 @@ import { benchEnquiries } from "./enquiry";
 import { benchPages } from "./pages";
 import { startProductionServer } from "./production-server";
 import { existsSync } from "node:fs";
-import { functionSizes, outputFolder } from "@/tests/vercel/vercel-output";
+import { describeFunctionSizes, outputFolder } from "@/tests/vercel/vercel-output";
 import { benchStack } from "./stack";
 
 const { values } = parseArgs({ options: { total: { type: "string", default: "1000" } } });
 const server = await startProductionServer("bench", 3301);
 try {
-  console.log(`Server memory at rest: ${server.residentMemoryMb().toFixed(0)} MB resident`);
+  console.log(`Server memory at rest: ${server.residentMemoryMb().toFixed(0)} MiB resident`);
   await benchPages(server);
   await benchEnquiries(server, Number(values.total));
-  console.log(`Server memory after the benchmark: ${server.residentMemoryMb().toFixed(0)} MB resident`);
+  console.log(`Server memory after the benchmark: ${server.residentMemoryMb().toFixed(0)} MiB resident`);
   await benchStack(server);
   if (existsSync(outputFolder)) {
     console.log("\nVercel functions (unzipped, counting the project files each maps in; from the last `npm run test:vercel`)");
-    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-    for (const size of functionSizes().sort((a, b) => b.bytes - a.bytes)) {
-      console.log(`  ${mb(size.bytes)} for ${size.routes.length} routes (e.g. ${size.routes[0]}): ${size.largest.map((part) => `${part.group} ${mb(part.bytes)}`).join(", ")}`);
-    }
+    for (const line of describeFunctionSizes()) console.log(`  ${line}`);
   } else {
     console.log("\nVercel functions: run `npm run test:vercel` first to build them");
   }

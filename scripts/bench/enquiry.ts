@@ -110,7 +110,7 @@ export async function benchEnquiries(server: BenchServer, total: number): Promis
     `  after ${total} submissions: ${stored} enquiries stored, ${galleryEmails.length} gallery emails delivered, ${duplicates} duplicates, ${pending} still pending`,
   );
   console.log(`  messages for these enquiries at the SMTP server: ${measured.length} (gallery emails and acknowledgements)`);
-  console.log(`  server memory after the run: ${server.residentMemoryMb().toFixed(0)} MB resident`);
+  console.log(`  server memory after the run: ${server.residentMemoryMb().toFixed(0)} MiB resident`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -89,6 +89,14 @@ export function functionSizes(): FunctionSize[] {
   });
 }
 
+/** One line per function, largest first: its size and what dominates it. */
+export function describeFunctionSizes(): string[] {
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return functionSizes()
+    .sort((a, b) => b.bytes - a.bytes)
+    .map((size) => `${mib(size.bytes)} for ${size.routes.length} routes (e.g. ${size.routes[0]}): ${size.largest.map((part) => `${part.group} ${mib(part.bytes)}`).join(", ")}`);
+}
+
 /** Copies a function's folder and the project files it maps into target, as Vercel unpacks it. */
 export function layOutFunction(route: string, target: string): string {
   const folder = functionFolders().get(route);
