@@ -2,10 +2,9 @@
  * Renders deploy/nginx/gallery.conf.template with real paths and ports.
  *
  * For a server: `npm run stack:nginx-config -- --listen 80 --root /srv/gallery --runtime /var/lib/gallery/nginx
- *   --upstream 127.0.0.1:3001 --upstream 127.0.0.1:3002 > /etc/nginx/gallery.conf`
+ *   --upstream 127.0.0.1:3001 --upstream 127.0.0.1:3002 [--access-log /var/log/nginx/gallery-access.log] [--user www-data] > /etc/nginx/gallery.conf`
  */
 import { existsSync, readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -16,6 +15,10 @@ export type NginxSettings = {
   /** A writable folder for nginx's pid, logs, temporary files and page cache. */
   runtimeDir: string;
   upstreams: string[];
+  /** Where requests are logged (buffered), or undefined for no access log (a local trial, the benchmark). */
+  accessLog?: string;
+  /** The user nginx's workers run as when its master starts as root (a server: www-data). */
+  user?: string;
 };
 
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
@@ -26,12 +29,12 @@ export function renderNginxConfig(settings: NginxSettings): string {
   const values: Record<string, string> = {
     // Debian's libnginx-mod-http-brotli-static serves the .br copies; without it, the .gz ones.
     LOAD_MODULES: brotli ? `load_module ${BROTLI_MODULE};` : "# (no brotli_static module installed: .gz copies are served)",
-    // Only a master started as root may (and must) name the user its workers run as.
-    USER: process.getuid?.() === 0 ? `user ${os.userInfo().username};` : "",
+    USER: settings.user ? `user ${settings.user};` : "",
     RUNTIME_DIR: settings.runtimeDir,
     MIME_TYPES: "/etc/nginx/mime.types",
     UPSTREAM_SERVERS: settings.upstreams.map((upstream) => `    server ${upstream} max_fails=1 fail_timeout=2s;`).join("\n"),
     LISTEN: settings.listen,
+    ACCESS_LOG: settings.accessLog ? `${settings.accessLog} combined buffer=64k flush=5s` : "off",
     STANDALONE_DIR: path.join(settings.projectRoot, ".next/standalone"),
     BROTLI_STATIC: brotli ? "      brotli_static on;" : "",
   };
@@ -58,6 +61,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
       projectRoot: path.resolve(argumentsNamed("root")[0] ?? "."),
       runtimeDir: path.resolve(argumentsNamed("runtime")[0] ?? "/var/lib/gallery/nginx"),
       upstreams: upstreams.length > 0 ? upstreams : ["127.0.0.1:3001", "127.0.0.1:3002"],
+      accessLog: argumentsNamed("access-log")[0] ?? "/var/log/nginx/gallery-access.log",
+      user: argumentsNamed("user")[0] ?? "www-data",
     }),
   );
 }

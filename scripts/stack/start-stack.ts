@@ -10,6 +10,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { serverEnvOrExit } from "@/lib/env";
@@ -68,7 +69,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const configPath = path.join(options.runtimeDir, "nginx.conf");
   writeFileSync(
     configPath,
-    renderNginxConfig({ listen: `127.0.0.1:${options.port}`, projectRoot, runtimeDir: options.runtimeDir, upstreams: webPorts.map((port) => `127.0.0.1:${port}`) }),
+    renderNginxConfig({
+      listen: `127.0.0.1:${options.port}`,
+      projectRoot,
+      runtimeDir: options.runtimeDir,
+      upstreams: webPorts.map((port) => `127.0.0.1:${port}`),
+      // Started as root (as in CI), nginx must be told whom its workers run as; this trial's own user reads the build.
+      user: process.getuid?.() === 0 ? os.userInfo().username : undefined,
+    }),
   );
 
   const shared = { ...options.env, GALLERY_ROOT: projectRoot, OUTBOX_DELIVERY: "worker", NEXT_TELEMETRY_DISABLED: "1" };

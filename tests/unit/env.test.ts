@@ -31,6 +31,45 @@ describe("configuration", () => {
   });
 });
 
+describe("deployment settings", () => {
+  const production = {
+    NODE_ENV: "production",
+    SITE_URL: "https://gallery.example",
+    SMTP_HOST: "smtp.example.com",
+    GALLERY_EMAIL: "a@example.com",
+    MAIL_FROM: "b@example.com",
+    CRON_SECRET: "0123456789abcdef",
+    FORM_SIGNING_SECRET: "x".repeat(32),
+    BETTER_AUTH_SECRET: "y".repeat(32),
+  };
+  const storage = { S3_BUCKET: "photos", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" };
+
+  it("takes a local SQLite file or a hosted libSQL database, and nothing else", () => {
+    expect(parseEnv({ DATABASE_URL: "libsql://gallery-bracebridge.turso.io", DATABASE_AUTH_TOKEN: "token" }).DATABASE_URL).toBe("libsql://gallery-bracebridge.turso.io");
+    expect(() => parseEnv({ DATABASE_URL: "postgres://db.example/gallery" })).toThrow(/DATABASE_URL: must start with file:/);
+  });
+
+  it("resolves relative paths from GALLERY_ROOT, where the standalone server moves elsewhere", () => {
+    const env = parseEnv({ GALLERY_ROOT: "/srv/gallery", DATABASE_URL: "file:./data/gallery.db", UPLOAD_DIR: "data/uploads" });
+    expect(env.DATABASE_URL).toBe("file:/srv/gallery/data/gallery.db");
+    expect(env.UPLOAD_DIR).toBe("/srv/gallery/data/uploads");
+  });
+
+  it("wants both keys when object storage is named", () => {
+    expect(() => parseEnv({ S3_BUCKET: "photos" })).toThrow("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are needed too");
+    expect(parseEnv(storage).S3_BUCKET).toBe("photos");
+  });
+
+  it("on Vercel, refuses a database file or local photographs, which a function's disk cannot keep", () => {
+    expect(() => parseEnv({ ...production, VERCEL: "1" })).toThrow(/hosted database[\s\S]*object storage/);
+    expect(() => parseEnv({ ...production, ...storage, VERCEL: "1", DATABASE_URL: "file:./data/gallery.db" })).toThrow("hosted database (libsql://…), not a file");
+    const vercel = parseEnv({ ...production, ...storage, VERCEL: "1", DATABASE_URL: "libsql://gallery-bracebridge.turso.io" });
+    expect(vercel.isVercel).toBe(true);
+    // The same settings without Vercel: a Node server may keep its file and folder.
+    expect(parseEnv(production).isVercel).toBe(false);
+  });
+});
+
 describe("session cookies", () => {
   const production = {
     NODE_ENV: "production",

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serverEnv } from "@/lib/env";
 import { deletePhotographFiles, PhotographError, readPhotographCopy, storePhotograph } from "@/lib/images/photographs";
 import { localFolderStore } from "@/lib/storage/local-folder-store";
@@ -72,5 +72,25 @@ describe("when the object storage is unreachable", () => {
   it("a bucket that does not exist is refused the same way", async () => {
     const missing = s3Store({ bucket: "no-such-bucket", region: "auto", endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true, keyPrefix: "" });
     await expect(storePhotograph(await picture(600, 400).png().toBuffer(), missing)).rejects.toBeInstanceOf(PhotographError);
+  });
+});
+
+describe("which store the gallery uses", () => {
+  it("is the upload folder when no bucket is configured, and the bucket when one is", async () => {
+    const { objectStore } = await import("@/lib/storage");
+    expect(objectStore().description).toBe(`local folder ${serverEnv().UPLOAD_DIR}`);
+
+    vi.resetModules();
+    delete (globalThis as { galleryObjectStore?: unknown }).galleryObjectStore;
+    Object.assign(process.env, { S3_BUCKET: s3.bucket, S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey, S3_FORCE_PATH_STYLE: "true" });
+    try {
+      const fresh = await import("@/lib/storage");
+      expect(fresh.objectStore().description).toBe(`S3 bucket ${s3.bucket} at ${s3.endpoint}`);
+      const stored = await (await import("@/lib/images/photographs")).storePhotograph(await picture(500, 400).png().toBuffer());
+      expect(await fresh.objectStore().list(`photographs/${stored.storageKey}/`)).toHaveLength(4);
+    } finally {
+      for (const key of ["S3_BUCKET", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"]) delete process.env[key];
+      delete (globalThis as { galleryObjectStore?: unknown }).galleryObjectStore;
+    }
   });
 });
