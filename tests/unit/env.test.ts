@@ -2,6 +2,18 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 
+/** A complete production configuration of a Node server. */
+const production = {
+  NODE_ENV: "production",
+  SITE_URL: "https://gallery.example",
+  SMTP_HOST: "smtp.example.com",
+  GALLERY_EMAIL: "a@example.com",
+  MAIL_FROM: "b@example.com",
+  CRON_SECRET: "0123456789abcdef",
+  FORM_SIGNING_SECRET: "x".repeat(32),
+  BETTER_AUTH_SECRET: "y".repeat(32),
+};
+
 describe("configuration", () => {
   it("runs a fresh clone in development with nothing configured", () => {
     const env = parseEnv({ NODE_ENV: "development" });
@@ -23,7 +35,6 @@ describe("configuration", () => {
   });
 
   it("refuses short secrets and malformed values", () => {
-    const production = { NODE_ENV: "production", SITE_URL: "https://gallery.example", SMTP_HOST: "smtp.example.com", GALLERY_EMAIL: "a@example.com", MAIL_FROM: "b@example.com", CRON_SECRET: "0123456789abcdef", BETTER_AUTH_SECRET: "y".repeat(32) };
     expect(() => parseEnv({ ...production, FORM_SIGNING_SECRET: "short" })).toThrow("at least 32 characters");
     expect(() => parseEnv({ ...production, FORM_SIGNING_SECRET: "x".repeat(32), SMTP_PORT: "not-a-port" })).toThrow("SMTP_PORT");
     expect(() => parseEnv({ GALLERY_EMAIL: "not an email" })).toThrow("GALLERY_EMAIL");
@@ -31,18 +42,7 @@ describe("configuration", () => {
   });
 });
 
-describe("deployment settings", () => {
-  const production = {
-    NODE_ENV: "production",
-    SITE_URL: "https://gallery.example",
-    SMTP_HOST: "smtp.example.com",
-    GALLERY_EMAIL: "a@example.com",
-    MAIL_FROM: "b@example.com",
-    CRON_SECRET: "0123456789abcdef",
-    FORM_SIGNING_SECRET: "x".repeat(32),
-    BETTER_AUTH_SECRET: "y".repeat(32),
-  };
-  const storage = { S3_BUCKET: "photos", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" };
+describe("deployment settings", () => {  const storage = { S3_BUCKET: "photos", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" };
 
   it("takes a local SQLite file or a hosted libSQL database, and nothing else", () => {
     expect(parseEnv({ DATABASE_URL: "libsql://gallery-bracebridge.turso.io", DATABASE_AUTH_TOKEN: "token" }).DATABASE_URL).toBe("libsql://gallery-bracebridge.turso.io");
@@ -71,16 +71,6 @@ describe("deployment settings", () => {
 });
 
 describe("session cookies", () => {
-  const production = {
-    NODE_ENV: "production",
-    SMTP_HOST: "smtp.example.com",
-    GALLERY_EMAIL: "a@example.com",
-    MAIL_FROM: "b@example.com",
-    CRON_SECRET: "0123456789abcdef",
-    FORM_SIGNING_SECRET: "x".repeat(32),
-    BETTER_AUTH_SECRET: "y".repeat(32),
-  };
-
   it("are Secure in production, except for a local build served over http on loopback", () => {
     expect(parseEnv({ ...production, SITE_URL: "https://gallery.example" }).secureCookies).toBe(true);
     expect(parseEnv({ ...production, SITE_URL: "http://gallery.example" }).secureCookies).toBe(true);
