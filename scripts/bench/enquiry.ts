@@ -6,20 +6,11 @@
  */
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { issueFormToken } from "@/lib/enquiries/form-token";
+import { formActionFields, noJavaScriptEnquiry } from "@/tests/support/no-javascript-enquiry";
 import { percentile, startProductionServer, type BenchServer } from "./production-server";
 
 const WORK = "/works/42-second-retreat-from-russia";
 
-async function actionFields(server: BenchServer): Promise<Record<string, string>> {
-  const page = await (await fetch(`${server.baseUrl}${WORK}`)).text();
-  const fields: Record<string, string> = {};
-  for (const match of page.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g)) {
-    fields[match[1]!] = (match[2] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  }
-  if (Object.keys(fields).length === 0) throw new Error("The artwork page has no enquiry form action fields");
-  return fields;
-}
 
 /** Warm-up submissions come from their own addresses and mail domain, so the counts leave them out. */
 type Group = { domain: string; network: number };
@@ -28,15 +19,13 @@ const MEASURED: Group = { domain: "bench.test", network: 10 };
 
 /** One collector's submission, exactly as a browser without JavaScript posts the form. */
 async function submit(server: BenchServer, fields: Record<string, string>, group: Group, index: number): Promise<number> {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  form.set("formToken", issueFormToken(server.env.FORM_SIGNING_SECRET!, Date.now() - 10_000));
-  form.set("artworkSlug", "42-second-retreat-from-russia");
-  form.set("name", `Collector ${index}`);
-  form.set("email", `collector-${index}@${group.domain}`);
-  form.set("message", `Benchmark enquiry number ${index}: is the drawing still available?`);
-  form.append("questions", "price_availability");
-  form.set("consent", "on");
+  const form = noJavaScriptEnquiry(fields, server.env.FORM_SIGNING_SECRET!, {
+    artworkSlug: "42-second-retreat-from-russia",
+    name: `Collector ${index}`,
+    email: `collector-${index}@${group.domain}`,
+    message: `Benchmark enquiry number ${index}: is the drawing still available?`,
+    questions: ["price_availability"],
+  });
   const started = performance.now();
   const response = await fetch(`${server.baseUrl}${WORK}`, {
     method: "POST",
@@ -75,7 +64,7 @@ async function run(
 }
 
 export async function benchEnquiries(server: BenchServer, total: number): Promise<void> {
-  const fields = await actionFields(server);
+  const fields = await formActionFields(`${server.baseUrl}${WORK}`);
   await run(server, fields, WARM_UP, 0, 20, 4);
 
   const sequential = Math.min(100, Math.floor(total / 10));

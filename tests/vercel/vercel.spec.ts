@@ -9,9 +9,9 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import sharp from "sharp";
-import { issueFormToken } from "@/lib/enquiries/form-token";
 import { startLibsqlTestServer, type LibsqlTestServer } from "../support/libsql-server";
 import { startMailCatcher, type CapturedMessage, type MailCatcher } from "../support/mail-catcher";
+import { formActionFields, noJavaScriptEnquiry } from "../support/no-javascript-enquiry";
 import { startS3TestServer, type S3TestServer } from "../support/s3-server";
 import { describeFunctionSizes, ensureVercelCli, functionFolders, functionSizes, layOutFunction, projectRoot, vercelBuild } from "./vercel-output";
 
@@ -66,16 +66,6 @@ async function serveFunctions(routes: string[]) {
 }
 
 const urlFor = (route: string, pathname: string) => `http://127.0.0.1:${portFor.get(route)}${pathname}`;
-
-async function actionFields(url: string): Promise<Record<string, string>> {
-  const page = await (await fetch(url)).text();
-  const fields: Record<string, string> = {};
-  for (const match of page.matchAll(/<input type="hidden" name="(\$ACTION_[^"]+)"(?: value="([^"]*)")?/g)) {
-    fields[match[1]!] = (match[2] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  }
-  expect(Object.keys(fields).length).toBeGreaterThan(0);
-  return fields;
-}
 
 test.describe.configure({ mode: "serial" });
 
@@ -152,15 +142,12 @@ test("the functions run on a read-only filesystem, and the catalogue reads the h
 
 test("an enquiry is stored in the hosted database, and its email leaves through the cron route once the mail server is back", async () => {
   refuseMail = true;
-  const fields = await actionFields(urlFor("works/[slug]", WORK));
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  form.set("formToken", issueFormToken(env.FORM_SIGNING_SECRET!, Date.now() - 10_000));
-  form.set("artworkSlug", "42-second-retreat-from-russia");
-  form.set("name", "Vera Collector");
-  form.set("email", "vera@collectors.test");
-  form.set("message", "Is the Retreat drawing framed?");
-  form.set("consent", "on");
+  const form = noJavaScriptEnquiry(await formActionFields(urlFor("works/[slug]", WORK)), env.FORM_SIGNING_SECRET!, {
+    artworkSlug: "42-second-retreat-from-russia",
+    name: "Vera Collector",
+    email: "vera@collectors.test",
+    message: "Is the Retreat drawing framed?",
+  });
   const response = await fetch(urlFor("works/[slug]", WORK), { method: "POST", body: form, headers: { origin: `http://127.0.0.1:${portFor.get("works/[slug]")}`, "x-forwarded-for": "198.51.100.77" } });
   expect(response.status).toBe(200);
   const reference = /ENQ-\d{4}-\d{6}/.exec(await response.text())?.[0];
@@ -193,7 +180,7 @@ test("an enquiry is stored in the hosted database, and its email leaves through 
 
 test("a photograph uploaded by staff lands in object storage and is served from it", async () => {
   const signInUrl = urlFor("staff/sign-in", "/staff/sign-in");
-  const fields = await actionFields(signInUrl);
+  const fields = await formActionFields(signInUrl);
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   form.set("email", STAFF_EMAIL);
