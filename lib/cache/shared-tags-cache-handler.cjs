@@ -11,7 +11,7 @@
  * Plain CommonJS because Next.js loads it at run time, unbundled. Not used on Vercel, which has its
  * own shared cache.
  */
-const { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readSync } = require("node:fs");
+const { appendFileSync, closeSync, mkdirSync, openSync, readSync, statSync } = require("node:fs");
 const path = require("node:path");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache.js").default;
 const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external.js");
@@ -24,22 +24,23 @@ class SharedTagsCacheHandler extends FileSystemCache {
     this.unfinishedLine = "";
   }
 
-  /** Applies the revalidations other processes logged since the last call. */
+  /** Applies the revalidations other processes logged since the last call: one stat while nothing changed. */
   catchUp() {
     if (!this.logPath) return;
+    // No log yet means no revalidation since this build.
+    const size = statSync(this.logPath, { throwIfNoEntry: false })?.size ?? 0;
+    if (size < this.readUpTo) {
+      this.readUpTo = 0; // A new build started the log again.
+      this.unfinishedLine = "";
+    }
+    if (size === this.readUpTo) return;
     let descriptor;
     try {
       descriptor = openSync(this.logPath, "r");
     } catch {
-      return; // No revalidation yet since this build.
+      return; // Removed since the stat (a rebuild): nothing to apply.
     }
     try {
-      const size = fstatSync(descriptor).size;
-      if (size < this.readUpTo) {
-        this.readUpTo = 0; // A new build started the log again.
-        this.unfinishedLine = "";
-      }
-      if (size === this.readUpTo) return;
       const buffer = Buffer.alloc(size - this.readUpTo);
       const read = readSync(descriptor, buffer, 0, buffer.length, this.readUpTo);
       this.readUpTo += read;
