@@ -113,23 +113,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   processes.forEach(launch);
 
+  /** Asks a process to finish what it is doing (nginx: SIGQUIT, the others: SIGTERM); after 10 s, it is killed. */
+  const terminate = (managed: Managed) =>
+    new Promise<void>((resolve) => {
+      const child = managed.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+      const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill(managed.name === "nginx" ? "SIGQUIT" : "SIGTERM");
+    });
+
   const stop = async () => {
     stopping = true;
-    await Promise.all(
-      processes.map(
-        (managed) =>
-          new Promise<void>((resolve) => {
-            const child = managed.child;
-            if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-            const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-            child.once("exit", () => {
-              clearTimeout(force);
-              resolve();
-            });
-            child.kill(managed.name === "nginx" ? "SIGQUIT" : "SIGTERM");
-          }),
-      ),
-    );
+    await Promise.all(processes.map(terminate));
   };
 
   try {
@@ -143,7 +142,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     url: `http://127.0.0.1:${options.port}`,
     webPorts,
     processes,
-    restart: (name) => processes.find((managed) => managed.name === name)?.child?.kill("SIGTERM"),
+    // Stopped as the supervisor would find it stopped: it is then started again on its own.
+    restart: (name) => {
+      const managed = processes.find((candidate) => candidate.name === name);
+      if (managed) void terminate(managed);
+    },
     stop,
   };
 }
