@@ -7,24 +7,20 @@
  * While a file named reject.json ({"code": 550, "message": "…"}) sits in --dir, every message
  * is answered with that SMTP reply instead: how tests make a mail server fail on demand.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startMailCatcher } from "@/tests/support/mail-catcher";
+import { messageFileWriter, startMailCatcher } from "@/tests/support/mail-catcher";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "2525" }, dir: { type: "string", default: "tmp/mail" } } });
 const folder = path.resolve(values.dir);
 mkdirSync(folder, { recursive: true });
 
-let count = 0;
 const rejectFile = path.join(folder, "reject.json");
 const catcher = await startMailCatcher({
   port: Number(values.port),
   rejectionFor: () => (existsSync(rejectFile) ? (JSON.parse(readFileSync(rejectFile, "utf8")) as { code: number; message: string }) : null),
-  onMessage: (message) => {
-    count += 1;
-    writeFileSync(path.join(folder, `${Date.now()}-${String(count).padStart(5, "0")}.json`), JSON.stringify(message, null, 2));
-  },
+  onMessage: messageFileWriter(folder),
 });
 console.log(`Mail catcher listening on 127.0.0.1:${catcher.port}, writing to ${folder}`);
 

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { serverEnv } from "@/lib/env";
-import { startMailCatcher } from "@/tests/support/mail-catcher";
+import { messageFileWriter, startMailCatcher } from "@/tests/support/mail-catcher";
 import { startStack, WEB_PROCESS_NODE_FLAGS } from "./stack/start-stack";
 
 const { values } = parseArgs({ options: { stack: { type: "boolean", default: false }, "no-build": { type: "boolean", default: false } } });
@@ -28,15 +28,12 @@ if (!existsSync(secretsFile)) {
 }
 const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as Record<string, string>;
 
-let count = 0;
+const keep = messageFileWriter(mailFolder);
 const mail = await startMailCatcher({
   port: 0,
-  rejectionFor: () => null,
   onMessage: (message) => {
-    count += 1;
-    const file = path.join(mailFolder, `${Date.now()}-${String(count).padStart(4, "0")}.json`);
-    writeFileSync(file, JSON.stringify(message, null, 2));
-    console.log(`[mail] "${message.subject}" to ${message.to} — kept in ${path.relative(projectRoot, file)}`);
+    const file = keep(message);
+    console.log(`[mail] "${message.subject}" to ${message.to.join(", ")} — kept in ${path.relative(projectRoot, file)}`);
   },
 });
 
@@ -69,7 +66,15 @@ if (!values["no-build"]) {
 
 const staffHint = `DATABASE_URL=file:data/preview/gallery.db npm run staff:create -- --email you@gallery.example --name "Your Name"`;
 if (values.stack) {
-  const stack = await startStack({ port, runtimeDir: path.join(folder, "stack"), env });
+  let stack;
+  try {
+    stack = await startStack({ port, runtimeDir: path.join(folder, "stack"), env });
+  } catch (error) {
+    // No build, no nginx, a port in use: say which, and leave nothing running.
+    console.error(`[preview] ${error instanceof Error ? error.message : error}`);
+    await mail.close();
+    process.exit(1);
+  }
   console.log(`[preview] The gallery runs at http://localhost:${port} through nginx, two web processes and the outbox worker.`);
   console.log(`[preview] Emails go to a local mail server and are kept in data/preview/mail. A staff account: ${staffHint}`);
   const stop = () => void Promise.all([stack.stop(), mail.close()]).then(() => process.exit(0));

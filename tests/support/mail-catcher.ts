@@ -3,6 +3,8 @@
  * Shared by the unit tests (in process) and the end-to-end run (as a separate process).
  * It can be told to answer like a failing mail server: a 4xx or 5xx reply to every message.
  */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { simpleParser, type AddressObject } from "mailparser";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 
@@ -35,6 +37,17 @@ export type MailCatcher = {
   rejectWith: (reply: { code: number; message: string } | null) => void;
   close: () => Promise<void>;
 };
+
+/** An onMessage that keeps each message as a JSON file in folder, named in arrival order; returns the file. */
+export function messageFileWriter(folder: string): (message: CapturedMessage) => string {
+  let count = 0;
+  return (message) => {
+    count += 1;
+    const file = path.join(folder, `${Date.now()}-${String(count).padStart(5, "0")}.json`);
+    writeFileSync(file, JSON.stringify(message, null, 2));
+    return file;
+  };
+}
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
