@@ -1,21 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { z } from "zod";
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { EnquiryConfirmation } from "@/components/enquiry-confirmation";
 import { Field } from "@/components/form-field";
 import { sendEnquiry } from "@/lib/actions/enquiry";
 import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
 import {
+  ENQUIRY_FIELDS,
   ENQUIRY_LIMITS,
+  enquiryFormValues,
   enquiryInputFromFormData,
-  enquirySchema,
   FORM_TOKEN_FIELD,
   HONEYPOT_FIELD,
   INITIAL_ENQUIRY_STATE,
   type EnquiryField,
   type EnquiryFormState,
-} from "@/lib/validations/enquiry";
+} from "@/lib/validations/enquiry-fields";
 
 type Props = {
   /** The work the enquiry is about; none for a general question. */
@@ -25,15 +26,28 @@ type Props = {
   headingId: string;
 };
 
-const FIELD_ORDER: EnquiryField[] = ["name", "email", "phone", "questions", "shippingCountry", "message", "consent"];
+/** Where both ways of sending end: the script posts here; without JavaScript the button does (formAction). */
+const ENQUIRY_ENDPOINT = "/api/enquiries";
+
+function unreachable(formData: FormData): EnquiryFormState {
+  return {
+    status: "refused",
+    message: "We could not reach the gallery, so your enquiry was not sent. Please check your connection and try again.",
+    fieldErrors: {},
+    values: enquiryFormValues(enquiryInputFromFormData(formData)),
+  };
+}
 
 export function EnquiryForm({ artwork, formToken, headingId }: Props) {
-  const [state, formAction, isPending] = useActionState<EnquiryFormState, FormData>(sendEnquiry, INITIAL_ENQUIRY_STATE);
+  // The page's server action: what the form posts to before the script has loaded, and what shows a
+  // refused post's mistakes when the browser has no JavaScript at all.
+  const [pageState, pageAction] = useActionState<EnquiryFormState, FormData>(sendEnquiry, INITIAL_ENQUIRY_STATE);
+  const [sentState, setSentState] = useState<EnquiryFormState | null>(null);
+  const [isPending, startTransition] = useTransition();
   const [token, setToken] = useState(formToken);
-  // Errors found in the browser by the same schema the server uses, before anything is sent.
-  const [localErrors, setLocalErrors] = useState<EnquiryFormState["fieldErrors"] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
+  const state = sentState ?? pageState;
   const idPrefix = artwork ? `enquiry-${artwork.slug}` : "enquiry";
   const id = (field: string) => `${idPrefix}-${field}`;
 
@@ -56,28 +70,30 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
       return;
     }
     if (state.status === "invalid") {
-      const first = FIELD_ORDER.find((field) => state.fieldErrors[field]?.length);
+      const first = ENQUIRY_FIELDS.find((field) => state.fieldErrors[field]?.length);
       const target = first ? formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`) : null;
       target?.focus();
     }
   }, [state]);
 
-  const fieldErrors = localErrors ?? state.fieldErrors;
-  const errorOf = (field: EnquiryField) => fieldErrors[field]?.[0];
-
-  function checkBeforeSending(event: FormEvent<HTMLFormElement>) {
-    const parsed = enquirySchema.safeParse(enquiryInputFromFormData(new FormData(event.currentTarget)));
-    if (parsed.success) {
-      setLocalErrors(null);
-      return;
-    }
+  /** With JavaScript: the same post as a fetch, answered with the form's state (the server judges every field). */
+  function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const errors = z.flattenError(parsed.error).fieldErrors;
-    setLocalErrors(errors);
-    const first = FIELD_ORDER.find((field) => errors[field]?.length);
-    if (first) formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+    const formData = new FormData(event.currentTarget);
+    startTransition(async () => {
+      let next: EnquiryFormState;
+      try {
+        const response = await fetch(ENQUIRY_ENDPOINT, { method: "POST", body: formData, headers: { Accept: "application/json" } });
+        next = response.ok ? ((await response.json()) as EnquiryFormState) : unreachable(formData);
+      } catch {
+        next = unreachable(formData);
+      }
+      setSentState(next);
+    });
   }
-  const statusMessage = localErrors ? "Please correct the fields marked below; nothing has been sent yet." : state.message;
+
+  const errorOf = (field: EnquiryField) => state.fieldErrors[field]?.[0];
+  const statusMessage = state.status === "idle" ? "" : state.message;
   const values = state.values;
 
   if (state.status === "sent") {
@@ -89,21 +105,13 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
         className="border-l-4 border-ok bg-white p-6"
         data-testid="enquiry-confirmation"
       >
-        <p className="text-xl font-semibold">Thank you: your enquiry has reached the gallery.</p>
-        <p className="mt-2">
-          Your reference is <strong data-testid="enquiry-reference">{state.reference}</strong>. Please quote it if you write to us about
-          this enquiry.
-        </p>
-        <p className="mt-2 font-sans text-sm text-ink-soft">
-          We reply personally, usually within two working days.{" "}
-          {state.acknowledged ? "We have also emailed you a confirmation." : "We will write to the email address you gave."}
-        </p>
+        <EnquiryConfirmation reference={state.reference!} acknowledged={Boolean(state.acknowledged)} />
       </div>
     );
   }
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={checkBeforeSending} noValidate aria-labelledby={headingId} className="space-y-5">
+    <form ref={formRef} action={pageAction} onSubmit={send} noValidate aria-labelledby={headingId} className="space-y-5">
       <p role="status" aria-live="polite" className={statusMessage ? "border-l-4 border-alert bg-white p-4 font-sans" : "sr-only"}>
         {statusMessage}
       </p>
@@ -224,7 +232,7 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
         )}
       </div>
 
-      <button type="submit" className="button-primary" disabled={isPending} aria-disabled={isPending}>
+      <button type="submit" formAction={ENQUIRY_ENDPOINT} className="button-primary" disabled={isPending} aria-disabled={isPending}>
         {isPending ? "Sending…" : "Send enquiry"}
       </button>
     </form>

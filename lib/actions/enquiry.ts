@@ -1,7 +1,10 @@
 "use server";
 
 import { headers } from "next/headers";
-import { submitEnquiry } from "@/lib/enquiries/submit";
+import { redirect } from "next/navigation";
+import { getArtwork } from "@/lib/data/catalogue";
+import { confirmationPath } from "@/lib/enquiries/confirmation";
+import { submitEnquiry, type SubmissionResult } from "@/lib/enquiries/submit";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
@@ -9,10 +12,12 @@ import { clientIpFrom } from "@/lib/request-info";
 import { enquiryFormValues, enquiryInputFromFormData, type EnquiryFormState } from "@/lib/validations/enquiry";
 
 export async function sendEnquiry(_previous: EnquiryFormState, formData: FormData): Promise<EnquiryFormState> {
+  const requestHeaders = await headers();
+  let result: SubmissionResult;
   try {
-    const { state, outboxIds } = await submitEnquiry(formData, { clientIp: clientIpFrom(await headers()) });
-    deliverAfterResponse(outboxIds);
-    return state;
+    // The work comes from the catalogue cache: an edit to it revalidates that cache at once.
+    result = await submitEnquiry(formData, { clientIp: clientIpFrom(requestHeaders), findArtwork: getArtwork });
+    deliverAfterResponse(result.outboxIds);
   } catch (error) {
     logger.error({ err: error }, "An enquiry could not be stored");
     return {
@@ -22,4 +27,19 @@ export async function sendEnquiry(_previous: EnquiryFormState, formData: FormDat
       values: enquiryFormValues(enquiryInputFromFormData(formData)),
     };
   }
+  const { state } = result;
+  // A browser without JavaScript posted the page itself (a script sends the Next-Action header).
+  // Its success is a 303 to a small confirmation page, not the whole work page rendered again,
+  // and a refresh there never sends the enquiry twice. Mistakes still come back on the form.
+  if (state.status === "sent" && !requestHeaders.has("next-action")) {
+    const slug = formData.get("artworkSlug");
+    redirect(
+      confirmationPath({
+        reference: state.reference!,
+        acknowledged: Boolean(state.acknowledged),
+        workSlug: typeof slug === "string" ? slug : null,
+      }),
+    );
+  }
+  return state;
 }

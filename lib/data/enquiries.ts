@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { sqlTimestamp, writeTransaction, type SqlStatements } from "@/lib/db";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import type { EnquiryQuestion, OutboxKind } from "@/lib/enquiries/vocabulary";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -19,7 +20,6 @@ export type NewEnquiry = {
   message: string;
   questions: EnquiryQuestion[];
   shippingCountry: string | null;
-  flagReasons: string[];
   clientIpHash: string | null;
   now: Date;
 };
@@ -42,13 +42,9 @@ export type StoredEnquiry = {
   acknowledged: boolean;
 };
 
-/** The enquiry a repeated submission already stored, with whether it was acknowledged. */
-async function storedBefore(submissionKey: string): Promise<StoredEnquiry | null> {
-  const stored = await db.enquiry.findUnique({
-    where: { submissionKey },
-    select: { reference: true, emails: { where: { kind: "collector_acknowledgement" }, select: { id: true } } },
-  });
-  return stored ? { reference: stored.reference, outboxIds: [], duplicate: true, acknowledged: stored.emails.length > 0 } : null;
+/** A row named by a foreign key is not there (SQLite's message, through either driver). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message);
 }
 
 /**
@@ -66,80 +62,124 @@ export function isUniqueViolation(error: unknown, field: string): boolean {
   return Boolean(failed?.[1]?.split(",").some((column) => column.trim().split(".").pop() === field));
 }
 
+/** A counter per key over a fixed window (per connection, per address): at most `points` enquiries in it. */
+export type EnquiryLimit = { key: string; points: number };
+export type EnquiryLimits = { windowSeconds: number; perConnection: EnquiryLimit | null; perEmail: EnquiryLimit };
+
+/** What the store decides once it knows how busy the connection has been: the flags, and the emails to send. */
+export type ComposeEmails = (connectionCount: number) => { flagReasons: string[]; emails: OutgoingEmail[] };
+
+export type StoreOutcome = ({ refused: false } & StoredEnquiry) | { refused: true; retryAfterSeconds: number };
+
 /**
- * Stores the enquiry and its emails in one transaction: either all of it is kept or none.
- * A repeated submission (same submission key) returns the enquiry already stored. An email
- * whose dedupe key exists already (the day's acknowledgement to this address) is left out.
+ * Counts one enquiry against a limit (the same rows and keys rate-limiter-flexible uses: a point
+ * count and the end of the window) and returns the count and when the window ends.
  */
-export async function storeEnquiryWithEmails(enquiry: NewEnquiry, emails: OutgoingEmail[]): Promise<StoredEnquiry> {
-  const existing = await storedBefore(enquiry.submissionKey);
-  if (existing) return existing;
-
-  const dedupeKeys = emails.map((email) => email.dedupeKey).filter((key): key is string => Boolean(key));
-  const alreadySent = new Set(
-    (await db.outboxEmail.findMany({ where: { dedupeKey: { in: dedupeKeys } }, select: { dedupeKey: true } })).map((row) => row.dedupeKey),
+async function consume(sql: SqlStatements, limit: EnquiryLimit, now: Date, windowSeconds: number) {
+  const nowText = sqlTimestamp(now);
+  const windowEnd = sqlTimestamp(new Date(now.getTime() + windowSeconds * 1000));
+  const [row] = await sql.all<{ points: number; expire: string }>(
+    `INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (?, 1, ?)
+     ON CONFLICT ("key") DO UPDATE SET
+       "points" = CASE WHEN "expire" > ? THEN "points" + 1 ELSE 1 END,
+       "expire" = CASE WHEN "expire" > ? THEN "expire" ELSE excluded."expire" END
+     RETURNING "points", "expire"`,
+    [limit.key, windowEnd, nowText, nowText],
   );
-  let toSend = emails.filter((email) => !email.dedupeKey || !alreadySent.has(email.dedupeKey));
+  return { count: Number(row!.points), retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(row!.expire) - now.getTime()) / 1000)) };
+}
 
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      return await db.$transaction(async (tx) => {
-        const created = await tx.enquiry.create({
-          data: {
-            reference: `pending-${enquiry.submissionKey}`,
-            submissionKey: enquiry.submissionKey,
-            artworkId: enquiry.artworkId,
-            artworkSnapshot: enquiry.artworkSnapshot ?? Prisma.JsonNull,
-            name: enquiry.name,
-            email: enquiry.email,
-            phone: enquiry.phone,
-            message: enquiry.message,
-            questions: enquiry.questions,
-            shippingCountry: enquiry.shippingCountry,
-            consentedAt: enquiry.now,
-            status: enquiry.flagReasons.length > 0 ? "spam" : "new",
-            flagged: enquiry.flagReasons.length > 0,
-            flagReasons: enquiry.flagReasons.length > 0 ? enquiry.flagReasons.join("; ") : null,
-            clientIpHash: enquiry.clientIpHash,
-            createdAt: enquiry.now,
-          },
-        });
-        const reference = formatEnquiryReference(enquiry.now.getUTCFullYear(), created.id);
-        await tx.enquiry.update({ where: { id: created.id }, data: { reference } });
-        const outboxIds: string[] = [];
-        for (const email of toSend) {
-          const rendered = email.render(reference);
-          const row = await tx.outboxEmail.create({
-            data: {
-              enquiryId: created.id,
-              kind: email.kind,
-              dedupeKey: email.dedupeKey ?? null,
-              toAddress: email.to,
-              fromAddress: email.from,
-              replyTo: email.replyTo,
-              subject: rendered.subject,
-              textBody: rendered.text,
-              htmlBody: rendered.html,
-              nextAttemptAt: enquiry.now,
-            },
-            select: { id: true },
-          });
-          outboxIds.push(row.id);
-        }
-        return { reference, outboxIds, duplicate: false, acknowledged: toSend.some((email) => email.kind === "collector_acknowledgement") };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, "submissionKey")) {
-        const stored = await storedBefore(enquiry.submissionKey);
-        if (stored) return stored;
+const INSERT_ENQUIRY = `INSERT INTO "Enquiry" ("reference", "submissionKey", "artworkId", "artworkSnapshot", "name", "email", "phone",
+  "message", "questions", "shippingCountry", "consentedAt", "status", "flagged", "flagReasons", "clientIpHash", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`;
+
+// The day's acknowledgement to an address is written once: a second one finds its dedupe key taken.
+const INSERT_OUTBOX_EMAIL = `INSERT INTO "OutboxEmail" ("id", "enquiryId", "kind", "dedupeKey", "toAddress", "fromAddress", "replyTo",
+  "subject", "textBody", "htmlBody", "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT ("dedupeKey") DO NOTHING RETURNING "id"`;
+
+/**
+ * Stores an enquiry in one write transaction: the check for a repeated submission, the rate-limit
+ * counters, the enquiry with its reference, and its emails in the outbox. Either all of it is kept
+ * or none. A repeated submission (same submission key) returns the enquiry already stored and
+ * counts against no limit; a refused one stores nothing but its count. An email whose dedupe key
+ * exists already (the day's acknowledgement to this address) is left out.
+ */
+export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: ComposeEmails, limits?: EnquiryLimits): Promise<StoreOutcome> {
+  return writeTransaction(async (sql) => {
+    const [previous] = await sql.all<{ reference: string; acknowledged: number }>(
+      `SELECT e."reference", EXISTS (SELECT 1 FROM "OutboxEmail" o WHERE o."enquiryId" = e."id" AND o."kind" = 'collector_acknowledgement') AS "acknowledged"
+       FROM "Enquiry" e WHERE e."submissionKey" = ?`,
+      [enquiry.submissionKey],
+    );
+    if (previous)
+      return {
+        refused: false,
+        reference: previous.reference,
+        outboxIds: [],
+        duplicate: true,
+        acknowledged: Boolean(previous.acknowledged),
+      };
+
+    let connectionCount = 0;
+    if (limits) {
+      for (const limit of [limits.perConnection, limits.perEmail]) {
+        if (!limit) continue;
+        const counted = await consume(sql, limit, enquiry.now, limits.windowSeconds);
+        // The count is kept even when refused, so a script that keeps trying stays refused.
+        if (counted.count > limit.points) return { refused: true, retryAfterSeconds: counted.retryAfterSeconds };
+        if (limit === limits.perConnection) connectionCount = counted.count;
       }
-      if (isUniqueViolation(error, "dedupeKey")) {
-        // Another instance sent today's acknowledgement a moment ago: store the enquiry without it.
-        toSend = toSend.filter((email) => !email.dedupeKey);
-        continue;
-      }
-      throw error;
     }
-  }
-  throw new Error("The enquiry could not be stored after three attempts");
+
+    const { flagReasons, emails } = compose(connectionCount);
+    const now = sqlTimestamp(enquiry.now);
+    const [created] = await sql.all<{ id: number }>(INSERT_ENQUIRY, [
+      `pending-${enquiry.submissionKey}`,
+      enquiry.submissionKey,
+      enquiry.artworkId,
+      enquiry.artworkSnapshot ? JSON.stringify(enquiry.artworkSnapshot) : null,
+      enquiry.name,
+      enquiry.email,
+      enquiry.phone,
+      enquiry.message,
+      JSON.stringify(enquiry.questions),
+      enquiry.shippingCountry,
+      now,
+      flagReasons.length > 0 ? "spam" : "new",
+      flagReasons.length > 0 ? 1 : 0,
+      flagReasons.length > 0 ? flagReasons.join("; ") : null,
+      enquiry.clientIpHash,
+      now,
+      now,
+    ]);
+    const id = Number(created!.id);
+    const reference = formatEnquiryReference(enquiry.now.getUTCFullYear(), id);
+    await sql.run(`UPDATE "Enquiry" SET "reference" = ? WHERE "id" = ?`, [reference, id]);
+
+    const outboxIds: string[] = [];
+    let acknowledged = false;
+    for (const email of emails) {
+      const rendered = email.render(reference);
+      const [row] = await sql.all<{ id: string }>(INSERT_OUTBOX_EMAIL, [
+        randomUUID(),
+        id,
+        email.kind,
+        email.dedupeKey ?? null,
+        email.to,
+        email.from,
+        email.replyTo,
+        rendered.subject,
+        rendered.text,
+        rendered.html,
+        now,
+        now,
+        now,
+      ]);
+      if (!row) continue;
+      outboxIds.push(row.id);
+      if (email.kind === "collector_acknowledgement") acknowledged = true;
+    }
+    return { refused: false, reference, outboxIds, duplicate: false, acknowledged };
+  });
 }

@@ -5,7 +5,7 @@ import { mediumLine, priceText, availabilityLabel, artistWithDates } from "@/lib
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
 import { readArtwork, type ArtworkDetail } from "@/lib/data/catalogue";
-import { storeEnquiryWithEmails, type OutgoingEmail } from "@/lib/data/enquiries";
+import { isForeignKeyViolation, storeEnquiryWithEmails, type ComposeEmails, type OutgoingEmail } from "@/lib/data/enquiries";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { collectorAcknowledgement, galleryNotification } from "@/lib/mail/templates";
@@ -20,11 +20,15 @@ import {
   type EnquiryInput,
 } from "@/lib/validations/enquiry";
 import { readFormToken } from "./form-token";
-import { consumeEnquiryAllowance, FLAG_AFTER_PER_CONNECTION } from "./rate-limits";
+import { enquiryLimits, FLAG_AFTER_PER_CONNECTION } from "./rate-limits";
 import type { ArtworkSnapshot } from "./snapshot";
 
-
-export type SubmissionContext = { clientIp: string | null; now?: Date };
+export type SubmissionContext = {
+  clientIp: string | null;
+  now?: Date;
+  /** How the work is looked up: the server action passes the cached catalogue read; tests read the database. */
+  findArtwork?: (slug: string) => Promise<ArtworkDetail | null>;
+};
 export type SubmissionResult = { state: EnquiryFormState; outboxIds: string[] };
 
 function snapshotOf(work: ArtworkDetail): ArtworkSnapshot {
@@ -76,6 +80,15 @@ function flagReasonsFor(input: EnquiryInput, connectionCount: number, secondsToF
   return reasons;
 }
 
+function workNoLongerListed(raw: Record<string, unknown>): EnquiryFormState {
+  return {
+    status: "invalid",
+    message: "That work is no longer listed. Please send your question from the general enquiry page.",
+    fieldErrors: {},
+    values: enquiryFormValues(raw),
+  };
+}
+
 export async function submitEnquiry(formData: FormData, context: SubmissionContext): Promise<SubmissionResult> {
   const env = serverEnv();
   const now = context.now ?? new Date();
@@ -102,23 +115,82 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
   }
   const input = parsed.data;
 
-  const artwork = input.artworkSlug ? await readArtwork(input.artworkSlug) : null;
-  if (input.artworkSlug && !artwork) {
-    return {
-      state: {
-        status: "invalid",
-        message: "That work is no longer listed. Please send your question from the general enquiry page.",
-        fieldErrors: {},
-        values: enquiryFormValues(raw),
-      },
-      outboxIds: [],
-    };
-  }
+  let artwork = input.artworkSlug ? await (context.findArtwork ?? readArtwork)(input.artworkSlug) : null;
+  if (input.artworkSlug && !artwork) return { state: workNoLongerListed(raw), outboxIds: [] };
 
   const clientKey = context.clientIp ? hash(env.FORM_SIGNING_SECRET, context.clientIp) : null;
-  const allowance = await consumeEnquiryAllowance(clientKey, input.email);
-  if (!allowance.allowed) {
-    const minutes = Math.max(1, Math.ceil(allowance.retryAfterSeconds / 60));
+  const secondsToFill = (now.getTime() - token.issuedAt) / 1000;
+  let snapshot = artwork ? snapshotOf(artwork) : null;
+  const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
+  const day = now.toISOString().slice(0, 10);
+  const compose: ComposeEmails = (connectionCount) => {
+    const flagReasons = flagReasonsFor(input, connectionCount, secondsToFill, env.ENQUIRY_MIN_FILL_SECONDS);
+    const emails: OutgoingEmail[] = [
+      {
+        kind: "gallery_notification",
+        to: env.GALLERY_EMAIL,
+        from: env.MAIL_FROM,
+        replyTo: input.email,
+        render: (reference) =>
+          galleryNotification(gallery, {
+            reference,
+            name: input.name,
+            email: input.email,
+            phone: input.phone ?? null,
+            message: input.message,
+            questions: input.questions,
+            shippingCountry: input.shippingCountry ?? null,
+            artwork: snapshot,
+            flagReasons,
+          }),
+      },
+    ];
+    // A flagged enquiry gets no acknowledgement: the address may not belong to whoever typed it.
+    if (flagReasons.length === 0) {
+      emails.push({
+        kind: "collector_acknowledgement",
+        to: input.email,
+        from: env.MAIL_FROM,
+        replyTo: env.GALLERY_EMAIL,
+        dedupeKey: `ack:${input.email.toLowerCase()}:${day}`,
+        render: (reference) => collectorAcknowledgement(gallery, { reference, artwork: snapshot }),
+      });
+    }
+    return { flagReasons, emails };
+  };
+
+  const store = () =>
+    storeEnquiryWithEmails(
+      {
+        submissionKey: hash(token.nonce, input.email.toLowerCase(), input.message, input.artworkSlug ?? "", input.questions.join(",")),
+        artworkId: artwork?.id ?? null,
+        artworkSnapshot: snapshot,
+        name: input.name,
+        email: input.email,
+        phone: input.phone ?? null,
+        message: input.message,
+        questions: input.questions,
+        shippingCountry: input.questions.includes("shipping") ? (input.shippingCountry ?? null) : null,
+        clientIpHash: clientKey,
+        now,
+      },
+      compose,
+      enquiryLimits(clientKey, input.email),
+    );
+  let stored: Awaited<ReturnType<typeof store>>;
+  try {
+    stored = await store();
+  } catch (error) {
+    // A cached work whose row is gone (a restored or re-seeded database): read it afresh, once.
+    if (!artwork || !context.findArtwork || !isForeignKeyViolation(error)) throw error;
+    artwork = await readArtwork(artwork.slug);
+    if (!artwork) return { state: workNoLongerListed(raw), outboxIds: [] };
+    snapshot = snapshotOf(artwork);
+    stored = await store();
+  }
+
+  if (stored.refused) {
+    const minutes = Math.max(1, Math.ceil(stored.retryAfterSeconds / 60));
     return {
       state: {
         status: "refused",
@@ -129,60 +201,6 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
       outboxIds: [],
     };
   }
-
-  const flagReasons = flagReasonsFor(input, allowance.connectionCount, (now.getTime() - token.issuedAt) / 1000, env.ENQUIRY_MIN_FILL_SECONDS);
-  const snapshot = artwork ? snapshotOf(artwork) : null;
-  const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
-  const day = now.toISOString().slice(0, 10);
-  const emails: OutgoingEmail[] = [
-    {
-      kind: "gallery_notification",
-      to: env.GALLERY_EMAIL,
-      from: env.MAIL_FROM,
-      replyTo: input.email,
-      render: (reference) =>
-        galleryNotification(gallery, {
-          reference,
-          name: input.name,
-          email: input.email,
-          phone: input.phone ?? null,
-          message: input.message,
-          questions: input.questions,
-          shippingCountry: input.shippingCountry ?? null,
-          artwork: snapshot,
-          flagReasons,
-        }),
-    },
-  ];
-  // A flagged enquiry gets no acknowledgement: the address may not belong to whoever typed it.
-  if (flagReasons.length === 0) {
-    emails.push({
-      kind: "collector_acknowledgement",
-      to: input.email,
-      from: env.MAIL_FROM,
-      replyTo: env.GALLERY_EMAIL,
-      dedupeKey: `ack:${input.email.toLowerCase()}:${day}`,
-      render: (reference) => collectorAcknowledgement(gallery, { reference, artwork: snapshot }),
-    });
-  }
-
-  const stored = await storeEnquiryWithEmails(
-    {
-      submissionKey: hash(token.nonce, input.email.toLowerCase(), input.message, input.artworkSlug ?? "", input.questions.join(",")),
-      artworkId: artwork?.id ?? null,
-      artworkSnapshot: snapshot,
-      name: input.name,
-      email: input.email,
-      phone: input.phone ?? null,
-      message: input.message,
-      questions: input.questions,
-      shippingCountry: input.questions.includes("shipping") ? (input.shippingCountry ?? null) : null,
-      flagReasons,
-      clientIpHash: clientKey,
-      now,
-    },
-    emails,
-  );
-  logger.info({ reference: stored.reference, duplicate: stored.duplicate, flagged: flagReasons.length > 0 }, "Enquiry stored");
+  logger.info({ reference: stored.reference, duplicate: stored.duplicate }, "Enquiry stored");
   return { state: sentState(stored.reference, stored.acknowledged), outboxIds: stored.outboxIds };
 }

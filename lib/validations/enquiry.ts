@@ -5,12 +5,9 @@
  */
 import { z } from "zod";
 import { ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
+import { ENQUIRY_LIMITS, type EnquiryField } from "./enquiry-fields";
 
-/** The hidden fields the bot checks read: named once, for the form and the server. */
-export const HONEYPOT_FIELD = "website";
-export const FORM_TOKEN_FIELD = "formToken";
-
-export const ENQUIRY_LIMITS = { name: 120, email: 254, phone: 40, message: 5000, country: 80 } as const;
+export * from "./enquiry-fields";
 
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -83,69 +80,8 @@ export const enquirySchema = z
   });
 
 export type EnquiryInput = z.output<typeof enquirySchema>;
-export type EnquiryField = keyof z.input<typeof enquirySchema>;
 
-/** What the form posts, as the schema expects it: repeated checkboxes as a list, the consent box as a boolean. */
-export function enquiryInputFromFormData(formData: FormData): Record<string, unknown> {
-  const text = (key: string) => {
-    const value = formData.get(key);
-    return typeof value === "string" ? value : undefined;
-  };
-  return {
-    artworkSlug: text("artworkSlug"),
-    name: text("name"),
-    email: text("email"),
-    phone: text("phone"),
-    message: text("message"),
-    questions: formData.getAll("questions").filter((value): value is string => typeof value === "string"),
-    shippingCountry: text("shippingCountry"),
-    consent: text("consent") === "on" || text("consent") === "true",
-  };
-}
-
-/** The values to put back into the form after a refused submission (never the bot-check fields). */
-export type EnquiryFormValues = {
-  name: string;
-  email: string;
-  phone: string;
-  message: string;
-  questions: string[];
-  shippingCountry: string;
-  consent: boolean;
-};
-
-export const EMPTY_ENQUIRY_VALUES: EnquiryFormValues = {
-  name: "",
-  email: "",
-  phone: "",
-  message: "",
-  questions: [],
-  shippingCountry: "",
-  consent: false,
-};
-
-export function enquiryFormValues(raw: Record<string, unknown>): EnquiryFormValues {
-  const text = (value: unknown, max: number) => (typeof value === "string" ? value.slice(0, max) : "");
-  return {
-    name: text(raw.name, 500),
-    email: text(raw.email, 500),
-    phone: text(raw.phone, 200),
-    message: text(raw.message, ENQUIRY_LIMITS.message + 1000),
-    questions: Array.isArray(raw.questions) ? raw.questions.filter((value): value is string => typeof value === "string").slice(0, 10) : [],
-    shippingCountry: text(raw.shippingCountry, 200),
-    consent: raw.consent === true,
-  };
-}
-
-export type EnquiryFormState = {
-  status: "idle" | "invalid" | "refused" | "sent";
-  /** Shown in the live region: what happened, in a sentence. */
-  message: string;
-  fieldErrors: Partial<Record<EnquiryField, string[]>>;
-  values: EnquiryFormValues;
-  reference?: string;
-  /** Whether an acknowledgement email is on its way, so the page promises only what happens. */
-  acknowledged?: boolean;
-};
-
-export const INITIAL_ENQUIRY_STATE: EnquiryFormState = { status: "idle", message: "", fieldErrors: {}, values: EMPTY_ENQUIRY_VALUES };
+// The browser's list of fields and the schema's must be the same set: a compile error otherwise.
+type SchemaField = keyof z.input<typeof enquirySchema>;
+const sameFields: [SchemaField, EnquiryField] extends [EnquiryField, SchemaField] ? true : never = true;
+void sameFields;

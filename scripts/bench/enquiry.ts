@@ -1,113 +1,191 @@
 /**
- * Enquiry throughput against a production build: submissions per second and p50/p99 latency at
- * concurrency 1 and 16, then the counts that prove nothing was lost or sent twice.
+ * Enquiry throughput against a production build, as collectors send it: without JavaScript (the
+ * form's own POST, answered with a 303 to the confirmation page) and with it (the script's fetch,
+ * answered with the small form state as JSON); then the confirmation page the 303 leads to. For each, submissions per second
+ * and p50/p99 latency at concurrency 1 and 16, the CPU each process used meanwhile, then the
+ * counts that prove nothing was lost or sent twice. The web process only stores; the outbox
+ * worker sends to a real SMTP server, as on the Node stack.
  *
- *   npm run bench:enquiry [-- --total 1000]
+ *   npm run bench:enquiry [-- --total 2000] [--no-build] [--cpu-prof]
  */
+import { readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { formActionFields, noJavaScriptEnquiry } from "@/tests/support/no-javascript-enquiry";
+import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry, scriptedEnquiry, type Collector } from "@/tests/support/no-javascript-enquiry";
+import { summariseProfile } from "./profile-summary";
 import { percentile, startProductionServer, type BenchServer } from "./production-server";
 
-const WORK = "/works/42-second-retreat-from-russia";
+const WORK_SLUG = "42-second-retreat-from-russia";
+const WORK = `/works/${WORK_SLUG}`;
 
-
-/** Warm-up submissions come from their own addresses and mail domain, so the counts leave them out. */
+type Path = "no-JavaScript" | "JavaScript";
+/** Each run's collectors write from their own mail domain and network, so the counts can tell runs apart. */
 type Group = { domain: string; network: number };
-const WARM_UP: Group = { domain: "warm-up.bench.test", network: 11 };
-const MEASURED: Group = { domain: "bench.test", network: 10 };
 
-/** One collector's submission, exactly as a browser without JavaScript posts the form. */
-async function submit(server: BenchServer, fields: Record<string, string>, group: Group, index: number): Promise<number> {
-  const form = noJavaScriptEnquiry(fields, server.env.FORM_SIGNING_SECRET!, {
-    artworkSlug: "42-second-retreat-from-russia",
+function collector(group: Group, index: number): Collector {
+  return {
+    artworkSlug: WORK_SLUG,
     name: `Collector ${index}`,
     email: `collector-${index}@${group.domain}`,
     message: `Benchmark enquiry number ${index}: is the drawing still available?`,
     questions: ["price_availability"],
-  });
+  };
+}
+
+async function submit(server: BenchServer, fields: Record<string, string>, kind: Path, group: Group, index: number): Promise<number> {
+  const headers: Record<string, string> = {
+    "x-forwarded-for": `${group.network}.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
+    origin: server.baseUrl,
+    referer: `${server.baseUrl}${WORK}`,
+  };
+  const secret = server.env.FORM_SIGNING_SECRET!;
+  const request =
+    kind === "no-JavaScript"
+      ? { body: noJavaScriptEnquiry(fields, secret, collector(group, index)), headers }
+      : (({ body, headers: scriptHeaders }) => ({ body, headers: { ...headers, ...scriptHeaders } }))(scriptedEnquiry(fields, secret, collector(group, index)));
   const started = performance.now();
-  const response = await fetch(`${server.baseUrl}${WORK}`, {
-    method: "POST",
-    body: form,
-    headers: { "x-forwarded-for": `${group.network}.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`, origin: server.baseUrl },
-  });
+  const response = await fetch(`${server.baseUrl}${ENQUIRY_ENDPOINT}`, { method: "POST", ...request, redirect: "manual" });
   const body = await response.text();
   const elapsed = performance.now() - started;
-  if (!response.ok || !body.includes("ENQ-")) throw new Error(`Submission ${index} failed: HTTP ${response.status}`);
+  const answered =
+    kind === "no-JavaScript"
+      ? response.status === 303 && /^\/enquire\/sent\?reference=ENQ-\d{4}-\d{6}/.test(response.headers.get("location") ?? "")
+      : response.ok && /"reference":"ENQ-\d{4}-\d{6}"/.test(body);
+  if (!answered) throw new Error(`${kind} submission ${index} failed: HTTP ${response.status} ${body.slice(0, 200)}`);
   return elapsed;
 }
 
-async function run(
-  server: BenchServer,
-  fields: Record<string, string>,
-  group: Group,
-  firstIndex: number,
-  count: number,
-  concurrency: number,
-) {
+type RunResult = { kind: Path; count: number; concurrency: number; perSecond: number; p50: number; p99: number; cpu: Record<string, number> };
+
+async function run(server: BenchServer, fields: Record<string, string>, kind: Path, group: Group, firstIndex: number, count: number, concurrency: number): Promise<RunResult> {
   const latencies: number[] = [];
   let next = firstIndex;
+  const cpuBefore = server.cpuSeconds();
+  const ownBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < firstIndex + count) {
         const index = next;
         next += 1;
-        latencies.push(await submit(server, fields, group, index));
+        latencies.push(await submit(server, fields, kind, group, index));
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = server.cpuSeconds();
+  const own = process.cpuUsage(ownBefore);
   latencies.sort((a, b) => a - b);
-  return { count, concurrency, perSecond: count / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  // Each process's CPU as a share of one core over the run.
+  const share = (used: number) => (100 * used) / seconds;
+  return {
+    kind,
+    count,
+    concurrency,
+    perSecond: count / seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    cpu: {
+      web: share(cpuAfter.web - cpuBefore.web),
+      worker: share(cpuAfter.worker - cpuBefore.worker),
+      "SMTP server": share(cpuAfter.mail - cpuBefore.mail),
+      "load generator": share((own.user + own.system) / 1e6),
+    },
+  };
+}
+
+/** The page a browser without JavaScript loads after its 303: rendered per enquiry (it shows the reference). */
+async function confirmationPage(server: BenchServer) {
+  const latencies: number[] = [];
+  let remaining = 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (remaining > 0) {
+        remaining -= 1;
+        const reference = `ENQ-2026-${String(100_000 + remaining).padStart(6, "0")}`;
+        const begin = performance.now();
+        const response = await fetch(`${server.baseUrl}/enquire/sent?reference=${reference}&acknowledged=1&work=${WORK_SLUG}`);
+        if (!(await response.text()).includes(reference)) throw new Error(`The confirmation page did not show ${reference}`);
+        latencies.push(performance.now() - begin);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { perSecond: 1000 / ((performance.now() - started) / 1000), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
 }
 
 export async function benchEnquiries(server: BenchServer, total: number): Promise<void> {
   const fields = await formActionFields(`${server.baseUrl}${WORK}`);
-  await run(server, fields, WARM_UP, 0, 20, 4);
+  const results: RunResult[] = [];
+  const groups: Record<Path, Group> = { "no-JavaScript": { domain: "nojs.bench.test", network: 10 }, JavaScript: { domain: "js.bench.test", network: 12 } };
+  for (const kind of ["no-JavaScript", "JavaScript"] as const) {
+    // Warm-up: its collectors write from a domain of their own, left out of every count.
+    await run(server, fields, kind, { domain: `warm-up-${groups[kind].network}.bench.test`, network: groups[kind].network + 1 }, 0, 200, 16);
+    const sequential = Math.min(200, Math.floor(total / 10));
+    results.push(await run(server, fields, kind, groups[kind], 0, sequential, 1));
+    results.push(await run(server, fields, kind, groups[kind], sequential, total, 16));
+  }
 
-  const sequential = Math.min(100, Math.floor(total / 10));
-  const results = [
-    await run(server, fields, MEASURED, 0, sequential, 1),
-    await run(server, fields, MEASURED, sequential, total - sequential, 16),
-  ];
-  console.log("\nEnquiry submissions (no-JavaScript form POST to a production build, real SMTP on loopback)");
+  console.log(`\nEnquiry submissions (production build on ${os.cpus().length} cores; the web process stores, the outbox worker sends to a real SMTP server)`);
   for (const result of results) {
+    const cpu = Object.entries(result.cpu)
+      .map(([name, percent]) => `${name} ${percent.toFixed(0)}%`)
+      .join(", ");
     console.log(
-      `  concurrency ${String(result.concurrency).padStart(2)}: ${String(result.count).padStart(4)} submissions, ${result.perSecond.toFixed(1)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
+      `  ${result.kind.padEnd(13)} concurrency ${String(result.concurrency).padStart(2)}: ${String(result.count).padStart(5)} submissions, ${result.perSecond.toFixed(1).padStart(6)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms  (CPU of one core: ${cpu})`,
     );
   }
 
+  const confirmation = await confirmationPage(server);
+  console.log(
+    `  confirmation page after a no-JavaScript enquiry (GET, concurrency 16): ${confirmation.perSecond.toFixed(0)}/s, p50 ${confirmation.p50.toFixed(1)} ms, p99 ${confirmation.p99.toFixed(1)} ms`,
+  );
+
+  // Every gallery email must reach the SMTP server within 60 s of the run's end.
+  const endedAt = Date.now();
   const database = new Database(server.databasePath, { readonly: true });
-  const deadline = Date.now() + 120_000;
   let pending = Infinity;
-  while (Date.now() < deadline) {
+  while (Date.now() - endedAt < 60_000) {
     pending = (database.prepare("SELECT COUNT(*) AS n FROM OutboxEmail WHERE status IN ('pending','sending')").get() as { n: number }).n;
     if (pending === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const stored = (database.prepare("SELECT COUNT(*) AS n FROM Enquiry WHERE email LIKE '%@bench.test'").get() as { n: number }).n;
+  const drainedSeconds = (Date.now() - endedAt) / 1000;
+  for (const group of Object.values(groups)) {
+    const stored = (database.prepare("SELECT COUNT(*) AS n FROM Enquiry WHERE email LIKE ?").get(`%@${group.domain}`) as { n: number }).n;
+    const expected = results.filter((result) => groups[result.kind] === group).reduce((sum, result) => sum + result.count, 0);
+    const messages = server.mail();
+    const galleryEmails = messages.filter((message) => message.to.includes("enquiries@bench.test") && message.replyTo.endsWith(`@${group.domain}`));
+    const subjects = galleryEmails.map((message) => message.subject);
+    const acknowledgements = messages.filter((message) => message.to.some((address) => address.endsWith(`@${group.domain}`)));
+    console.log(
+      `  ${group.domain}: ${expected} submitted, ${stored} stored, ${galleryEmails.length} gallery emails and ${acknowledgements.length} acknowledgements delivered, ${subjects.length - new Set(subjects).size} duplicates`,
+    );
+  }
   database.close();
-  const measured = server.mail.messages.filter((message) =>
-    [...message.to, ...message.replyTo].some((address) => address.endsWith(`@${MEASURED.domain}`) && address !== "enquiries@bench.test"),
-  );
-  const galleryEmails = measured.filter((message) => message.to.includes("enquiries@bench.test"));
-  const subjects = galleryEmails.map((message) => message.subject);
-  const duplicates = subjects.length - new Set(subjects).size;
-  console.log(
-    `  after ${total} submissions: ${stored} enquiries stored, ${galleryEmails.length} gallery emails delivered, ${duplicates} duplicates, ${pending} still pending`,
-  );
-  console.log(`  messages for these enquiries at the SMTP server: ${measured.length} (gallery emails and acknowledgements)`);
-  console.log(`  server memory after the run: ${server.residentMemoryMb().toFixed(0)} MiB resident`);
+  console.log(`  outbox drained ${drainedSeconds.toFixed(1)} s after the last submission; ${pending} emails still pending`);
+  console.log(`  web process memory after the runs: ${server.residentMemoryMb().toFixed(0)} MiB resident`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { total: { type: "string", default: "1000" } } });
-  const server = await startProductionServer("bench-enquiry", 3300);
+  const { values } = parseArgs({
+    options: {
+      total: { type: "string", default: "2000" },
+      "no-build": { type: "boolean", default: false },
+      "cpu-prof": { type: "boolean", default: false },
+    },
+  });
+  const cpuProfileDir = values["cpu-prof"] ? path.resolve("tmp/profiles", String(Date.now())) : undefined;
+  const server = await startProductionServer("bench-enquiry", 3300, { reuseBuild: values["no-build"], cpuProfileDir });
   try {
     await benchEnquiries(server, Number(values.total));
   } finally {
     await server.stop();
+  }
+  if (cpuProfileDir) {
+    for (const file of readdirSync(cpuProfileDir)) console.log(`\n${summariseProfile(path.join(cpuProfileDir, file))}`);
   }
 }

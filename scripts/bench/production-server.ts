@@ -1,27 +1,78 @@
 /**
- * A production build of the gallery on loopback, with its own database and a real SMTP server
- * (in this process) that records every message: the setting the benchmarks measure.
+ * A production build of the gallery on loopback, with its own database, the outbox worker (the
+ * Node stack's arrangement: the web process stores emails, the worker sends them) and a real SMTP
+ * server in a process of its own: the setting the benchmarks measure.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { WEB_PROCESS_NODE_FLAGS } from "@/scripts/stack/start-stack";
-import { startMailCatcher, type MailCatcher } from "@/tests/support/mail-catcher";
+import type { SinkRecord } from "./smtp-sink";
 
 export type BenchServer = {
   baseUrl: string;
   env: NodeJS.ProcessEnv;
-  mail: MailCatcher;
+  /** Every message the SMTP server has accepted so far. */
+  mail: () => SinkRecord[];
   databasePath: string;
+  /** CPU seconds used so far by each process of the server. */
+  cpuSeconds: () => { web: number; worker: number; mail: number };
   residentMemoryMb: () => number;
   stop: () => Promise<void>;
 };
 
-export async function startProductionServer(name: string, port: number): Promise<BenchServer> {
+export type ProductionServerOptions = {
+  /** Reuse the build in .next (made by an earlier bench run with the same settings). */
+  reuseBuild?: boolean;
+  /** Write a V8 CPU profile of the web process into this folder when it stops. */
+  cpuProfileDir?: string;
+};
+
+const TSX = path.resolve("node_modules/.bin/tsx");
+
+/** utime + stime of a process, in seconds (Linux /proc; clock ticks are 100 per second here). */
+export function processCpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function residentMb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let tries = 0; tries < 150; tries += 1) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} did not start`);
+}
+
+export async function startProductionServer(name: string, port: number, options: ProductionServerOptions = {}): Promise<BenchServer> {
   const root = path.resolve("tmp", name);
-  rmSync(root, { recursive: true, force: true });
-  const mail = await startMailCatcher();
   const databasePath = path.join(root, "gallery.db");
+  if (options.reuseBuild && existsSync(databasePath)) {
+    // The build's cached catalogue names this database's rows: keep it, and clear what a run adds.
+    const database = new Database(databasePath);
+    database.exec(`DELETE FROM "OutboxEmail"; DELETE FROM "Enquiry"; DELETE FROM "RateLimiterFlexible";`);
+    database.close();
+  } else {
+    rmSync(root, { recursive: true, force: true });
+  }
+  mkdirSync(root, { recursive: true });
+  const mailLog = path.join(root, "mail.jsonl");
+  const smtpPort = port + 100;
+  const mailServer = spawn(TSX, [path.resolve("scripts/bench/smtp-sink.ts"), "--port", String(smtpPort), "--log", mailLog], { stdio: "ignore" });
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -34,62 +85,70 @@ export async function startProductionServer(name: string, port: number): Promise
     GALLERY_EMAIL: "enquiries@bench.test",
     MAIL_FROM: "website@bench.test",
     SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(mail.port),
+    SMTP_PORT: String(smtpPort),
     SMTP_IGNORE_TLS: "true",
     FORM_SIGNING_SECRET: "bench-form-signing-secret-0123456789abcdef",
     CRON_SECRET: "bench-cron-secret-0123456789",
     BETTER_AUTH_SECRET: "bench-better-auth-secret-0123456789abcdef",
-    OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
+    OUTBOX_DELIVERY: "worker",
+    OUTBOX_WORKER_POLL_MS: "500",
     // The benchmark plays a thousand collectors arriving through a proxy, each from its own address.
     TRUST_PROXY_HEADERS: "true",
     MAIL_DROP_DIR: path.join(root, "mail-drop"),
   };
-  process.stdout.write(`Building a production server (${name})… `);
-  try {
-    execFileSync("npm", ["run", "build"], { env, stdio: "pipe" });
-  } catch (error) {
-    const output = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`The production build failed:\n${output.stdout?.toString().slice(-3000)}${output.stderr?.toString().slice(-3000)}`);
+  if (options.reuseBuild) {
+    execFileSync("npm", ["run", "db:setup"], { env, stdio: "pipe" });
+  } else {
+    process.stdout.write(`Building a production server (${name})… `);
+    try {
+      execFileSync("npm", ["run", "build"], { env, stdio: "pipe" });
+    } catch (error) {
+      const output = error as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(`The production build failed:\n${output.stdout?.toString().slice(-3000)}${output.stderr?.toString().slice(-3000)}`);
+    }
+    console.log("done");
   }
-  console.log("done");
+  const profileFlags = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   // The standalone server, as `npm start` and the stack run it.
-  const server: ChildProcess = spawn(process.execPath, [...WEB_PROCESS_NODE_FLAGS, path.resolve(".next/standalone/server.js")], {
+  const server: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_WEB_FLAGS?.split(" ") ?? WEB_PROCESS_NODE_FLAGS), ...profileFlags, path.resolve(".next/standalone/server.js")], {
     env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", GALLERY_ROOT: process.cwd() },
     stdio: "ignore",
   });
-  for (let tries = 0; ; tries += 1) {
+  // The worker at a lower priority, as the stack and the systemd unit run it: mail can wait a second, collectors should not.
+  const worker: ChildProcess = spawn("nice", ["-n", "10", TSX, "--conditions=react-server", path.resolve("scripts/outbox-worker.ts")], {
+    env,
+    stdio: "ignore",
+  });
+  await waitFor(async () => (await fetch(`${baseUrl}/`)).ok, "The production server");
+  await waitFor(async () => existsSync(mailLog), "The SMTP server");
+  // nice execs tsx, which runs node: the worker's CPU is its process tree's.
+  const treeCpu = (pid: number | undefined): number => {
+    if (!pid) return 0;
+    let children: number[] = [];
     try {
-      if ((await fetch(`${baseUrl}/`)).ok) break;
+      children = execFileSync("pgrep", ["-P", String(pid)]).toString().split(/\s+/).filter(Boolean).map(Number);
     } catch {
-      if (tries > 100) throw new Error("The production server did not start");
+      // no children
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+    return processCpuSeconds(pid) + children.reduce((sum, child) => sum + treeCpu(child), 0);
+  };
   return {
     baseUrl,
     env,
-    mail,
     databasePath,
-    residentMemoryMb: () => {
-      // Should the server run in a child process, the whole tree's largest member is measured.
-      let children: number[] = [];
-      try {
-        children = execFileSync("pgrep", ["-P", String(server.pid)]).toString().split(/\s+/).filter(Boolean).map(Number);
-      } catch {
-        // pgrep exits 1 when the server has no child process: then the server itself is measured.
-      }
-      const pids = [server.pid!, ...children];
-      return Math.max(
-        ...pids.map((pid) => {
-          const status = readFileSync(`/proc/${pid}/status`, "utf8");
-          return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-        }),
-      );
-    },
+    mail: () =>
+      readFileSync(mailLog, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as SinkRecord),
+    cpuSeconds: () => ({ web: processCpuSeconds(server.pid), worker: treeCpu(worker.pid), mail: treeCpu(mailServer.pid) }),
+    residentMemoryMb: () => residentMb(server.pid!),
     stop: async () => {
+      const exits = [server, worker, mailServer].map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve))));
       server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
-      await mail.close();
+      worker.kill("SIGTERM");
+      mailServer.kill("SIGTERM");
+      await Promise.all(exits);
     },
   };
 }

@@ -57,9 +57,16 @@ test("the enquiry form works with JavaScript turned off", async ({ browser }) =>
   await page.goto(WORK_42);
   await fillEnquiry(page, { name: "Ada Noscript", email: "ada.noscript@collector.test", message: "Could I see it next Tuesday?" });
   await page.getByRole("button", { name: "Send enquiry" }).click();
+  // Post/Redirect/Get: the browser lands on the confirmation page, not on a page that holds the post.
+  await expect(page).toHaveURL(/\/enquire\/sent\?reference=ENQ-/);
+  await expect(page.getByRole("link", { name: /Back to 42 Second Retreat from Russia/ })).toBeVisible();
   const reference = (await page.getByTestId("enquiry-reference").textContent()) ?? "";
   expect(reference).toMatch(/^ENQ-\d{4}-\d{6}$/);
   await waitForMessage((message) => message.subject.includes(reference) && message.replyTo.includes("ada.noscript@collector.test"));
+  // A refresh shows the confirmation again and sends nothing twice.
+  await page.reload();
+  await expect(page.getByTestId("enquiry-reference")).toHaveText(reference);
+  expect(queryDatabase("SELECT id FROM Enquiry WHERE email = ?", "ada.noscript@collector.test")).toHaveLength(1);
 
   // A mistake without JavaScript: the server answers with the error beside the field and keeps what was typed.
   await page.goto(WORK_42);
@@ -88,7 +95,7 @@ test("a bad email address is explained beside the field, focused, and nothing is
   expect(queryDatabase("SELECT id FROM Enquiry WHERE name = ?", "Kim Min-jun 김민준")).toHaveLength(0);
 });
 
-test("with JavaScript, mistakes are caught in the browser by the same schema before anything is sent", async ({ page }) => {
+test("with JavaScript, the server's verdict on every field comes back beside the fields, focused, and nothing is stored", async ({ page }) => {
   await page.goto(WORK_42);
   const posts: string[] = [];
   page.on("request", (request) => {
@@ -103,7 +110,10 @@ test("with JavaScript, mistakes are caught in the browser by the same schema bef
   await expect(form.locator('[id$="-consent-error"]')).toHaveText("Please agree to the privacy notice so that we can answer you");
   await expect(form.locator('[id$="-message-error"]')).toHaveText("Please write your question");
   await expect(page.getByRole("status").first()).toHaveText("Please correct the fields marked below; nothing has been sent yet.");
-  expect(posts).toEqual([]);
+  // One fetch to the endpoint (zod judges on the server; the browser ships no schema), no navigation.
+  expect(posts.map((url) => new URL(url).pathname)).toEqual(["/api/enquiries"]);
+  await expect(page).toHaveURL(new RegExp(`${WORK_42}$`));
+  expect(queryDatabase("SELECT id FROM Enquiry WHERE name = ?", "Sam")).toHaveLength(0);
 });
 
 test("a general question from the Enquire page reaches the gallery", async ({ page, browser }) => {
@@ -162,6 +172,19 @@ test("hostile direct POSTs to the enquiry action get answers, never a 500, and s
   }
   const garbage = await request.post(WORK_42, { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain" }, data: "{{{" });
   expect(garbage.status()).toBeLessThan(500);
+
+  // The same through the endpoint both ways of sending post to.
+  for (const fields of hostile) {
+    const response = await request.post("/api/enquiries", { multipart: { ...base, ...fields }, maxRedirects: 0, headers: { Accept: "application/json" } });
+    expect(response.status(), JSON.stringify(fields).slice(0, 80)).toBe(200);
+    expect((await response.json()).status).not.toBe("sent");
+  }
+  const crossSite = await request.post("/api/enquiries", { multipart: { ...base, name: "Eve", email: "eve@example.test", message: "hi", consent: "on" }, headers: { Origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+  const oversized = await request.post("/api/enquiries", { multipart: { ...base, name: "Eve", email: "eve@example.test", message: "x".repeat(200_000), consent: "on" } });
+  expect(oversized.status()).toBe(413);
+  const notAForm = await request.post("/api/enquiries", { headers: { "Content-Type": "application/json" }, data: { name: "Eve" } });
+  expect(notAForm.status()).toBe(415);
   expect(queryDatabase("SELECT id FROM Enquiry WHERE email LIKE '%eve%'")).toHaveLength(0);
 });
 

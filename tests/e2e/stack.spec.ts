@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { startStack, type RunningStack } from "@/scripts/stack/start-stack";
-import { formActionFields, noJavaScriptEnquiry } from "../support/no-javascript-enquiry";
+import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "../support/no-javascript-enquiry";
 import { expect, test } from "./support/fixtures";
 import { queryDatabase } from "./support/database";
 import { capturedMessages } from "./support/mailbox";
@@ -104,14 +104,15 @@ test("both web processes take enquiries at once while the worker sends: none los
         email: `stack-${index}@collectors.test`,
         message: `Enquiry ${index} through web process ${port}`,
       });
-      const response = await fetch(`http://127.0.0.1:${port}${WORK}`, {
+      const response = await fetch(`http://127.0.0.1:${port}${ENQUIRY_ENDPOINT}`, {
         method: "POST",
         body: form,
+        redirect: "manual",
         // As nginx would set it: each collector from their own address.
         headers: { origin: `http://127.0.0.1:${port}`, "x-forwarded-for": `203.0.113.${index + 1}` },
       });
-      expect(response.status).toBe(200);
-      return /ENQ-\d{4}-\d{6}/.exec(await response.text())?.[0];
+      expect(response.status).toBe(303);
+      return /ENQ-\d{4}-\d{6}/.exec(response.headers.get("location") ?? "")?.[0];
     }),
   );
   expect(new Set(references).size).toBe(total);
@@ -159,7 +160,13 @@ test("a web process or the worker that stops is restarted alone, and nginx keeps
     message: "Sent after the worker was restarted",
   });
   const port = stack.webPorts[1]!;
-  const response = await fetch(`http://127.0.0.1:${port}${WORK}`, { method: "POST", body: form, headers: { origin: `http://127.0.0.1:${port}`, "x-forwarded-for": "203.0.113.200" } });
+  const response = await fetch(`http://127.0.0.1:${port}${ENQUIRY_ENDPOINT}`, {
+    method: "POST",
+    body: form,
+    headers: { origin: `http://127.0.0.1:${port}`, "x-forwarded-for": "203.0.113.200" },
+  });
+  // Followed, as a browser does, to the confirmation page, which shows the reference.
+  expect(response.url).toContain("/enquire/sent?");
   const reference = /ENQ-\d{4}-\d{6}/.exec(await response.text())?.[0];
   expect(reference).toBeDefined();
   await expect.poll(() => capturedMessages().some((message) => message.subject.startsWith(`Enquiry ${reference}:`)), { timeout: 20_000 }).toBe(true);

@@ -1,6 +1,7 @@
 /**
- * An enquiry exactly as a browser without JavaScript posts it: the server action's hidden fields
- * read from the artwork page, a form token issued a while ago, and the collector's answers.
+ * An enquiry exactly as a browser without JavaScript posts it (to ENQUIRY_ENDPOINT, the submit
+ * button's formAction): the page's server-action fields, which a refused post is replayed to, a
+ * form token issued a while ago, and the collector's answers.
  * Shared by the stack and Vercel tests and the enquiry benchmark.
  */
 import { issueFormToken } from "@/lib/enquiries/form-token";
@@ -29,4 +30,15 @@ export function noJavaScriptEnquiry(actionFields: Record<string, string>, formSi
   for (const question of collector.questions ?? []) form.append("questions", question);
   form.set("consent", "on");
   return form;
+}
+
+/** Where the enquiry form posts, with or without JavaScript (the submit button's formAction). */
+export const ENQUIRY_ENDPOINT = "/api/enquiries";
+
+/**
+ * The same enquiry as the form's script sends it: the same fields, asking for the form's state as
+ * JSON instead of a redirect.
+ */
+export function scriptedEnquiry(actionFields: Record<string, string>, formSigningSecret: string, collector: Collector): { body: FormData; headers: Record<string, string> } {
+  return { body: noJavaScriptEnquiry(actionFields, formSigningSecret, collector), headers: { accept: "application/json" } };
 }

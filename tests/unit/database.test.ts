@@ -50,9 +50,12 @@ describe("the database this suite runs on", () => {
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, n) =>
         storeEnquiryWithEmails(
-          { submissionKey: `parallel-${n}`, artworkId: null, artworkSnapshot: null, name: "Busy Collector", email: "busy@example.test", phone: null, message: `Enquiry ${n}`, questions: [], shippingCountry: null, flagReasons: [], clientIpHash: null, now },
-          acknowledgement(n),
-        ),
+          { submissionKey: `parallel-${n}`, artworkId: null, artworkSnapshot: null, name: "Busy Collector", email: "busy@example.test", phone: null, message: `Enquiry ${n}`, questions: [], shippingCountry: null, clientIpHash: null, now },
+          () => ({ flagReasons: [], emails: acknowledgement(n) }),
+        ).then((outcome) => {
+          if (outcome.refused) throw new Error("No limits were given, so nothing may be refused");
+          return outcome;
+        }),
       ),
     );
     expect(new Set(results.map((result) => result.reference)).size).toBe(30);
@@ -60,5 +63,42 @@ describe("the database this suite runs on", () => {
     expect(await db.enquiry.count({ where: { email: "busy@example.test" } })).toBe(30);
     expect(await db.outboxEmail.count({ where: { dedupeKey: "ack:busy@example.test:day" } })).toBe(1);
     expect(await db.outboxEmail.count({ where: { kind: "gallery_notification", replyTo: "busy@example.test" } })).toBe(30);
+  });
+});
+
+describe("the enquiry's rate-limit counters, kept in the enquiry's own transaction", () => {
+  const limits = (email: string) => ({ windowSeconds: 3600, perConnection: { key: `enquiry-ip:window-${email}`, points: 2 }, perEmail: { key: `enquiry-email:${email}`, points: 5 } });
+  const store = (email: string, n: number, now: Date) =>
+    storeEnquiryWithEmails(
+      { submissionKey: `window-${email}-${n}`, artworkId: null, artworkSnapshot: null, name: "Counted", email, phone: null, message: `Enquiry ${n}`, questions: [], shippingCountry: null, clientIpHash: null, now },
+      (connectionCount) => ({ flagReasons: [`connection count ${connectionCount}`], emails: [] }),
+      limits(email),
+    );
+
+  it("refuses past the allowance with the time left in the window, stores nothing for it, and starts again after the window", async () => {
+    const start = new Date("2026-11-25T10:00:00Z");
+    const first = await store("counted@example.test", 1, start);
+    const second = await store("counted@example.test", 2, new Date(start.getTime() + 60_000));
+    const third = await store("counted@example.test", 3, new Date(start.getTime() + 120_000));
+    expect(first).toMatchObject({ refused: false, duplicate: false });
+    expect(second).toMatchObject({ refused: false });
+    expect(third).toEqual({ refused: true, retryAfterSeconds: 3600 - 120 });
+    expect(await db.enquiry.findMany({ where: { email: "counted@example.test" }, select: { flagReasons: true }, orderBy: { id: "asc" } })).toEqual([
+      { flagReasons: "connection count 1" },
+      { flagReasons: "connection count 2" },
+    ]);
+    const afterTheWindow = await store("counted@example.test", 4, new Date(start.getTime() + 3_601_000));
+    expect(afterTheWindow).toMatchObject({ refused: false });
+    expect(await db.enquiry.count({ where: { email: "counted@example.test" } })).toBe(3);
+  });
+
+  it("answers a repeated submission with the stored reference without counting it again", async () => {
+    const now = new Date("2026-11-25T12:00:00Z");
+    const first = await store("repeat@example.test", 1, now);
+    const again = await store("repeat@example.test", 1, now);
+    const again2 = await store("repeat@example.test", 1, now);
+    expect(first.refused || again.refused || again2.refused).toBe(false);
+    expect(again).toMatchObject({ duplicate: true, reference: (first as { reference: string }).reference });
+    expect(await db.rateLimiterFlexible.findUnique({ where: { key: "enquiry-email:repeat@example.test" } })).toMatchObject({ points: 1 });
   });
 });

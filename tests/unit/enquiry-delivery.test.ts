@@ -1,6 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { readArtwork } from "@/lib/data/catalogue";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { serverEnv } from "@/lib/env";
 import { deliverDueEmails, retryDelayMs, sweepOutbox } from "@/lib/mail/outbox";
@@ -98,6 +99,20 @@ describe("an enquiry about work 42", () => {
     const stored = await db.enquiry.findUniqueOrThrow({ where: { reference: state.reference! } });
     expect(stored.artworkSnapshot).toMatchObject({ title: "Gossips", availability: "Available" });
     await db.artwork.update({ where: { slug: "69-gossips" }, data: { title: "Gossips", availability: "available" } });
+  });
+
+  it("reads the work afresh when the cached copy names a row that is gone (a restored database), and stores the enquiry", async () => {
+    const person = nextCollector();
+    const fresh = (await readArtwork("42-second-retreat-from-russia"))!;
+    const stale = { ...fresh, id: "row-from-an-older-database", title: "Retreat (old title)" };
+    const { state } = await submitEnquiry(enquiryForm({ name: "Cached", email: person.email, artworkSlug: fresh.slug, message: "Still there?" }), {
+      clientIp: person.ip,
+      findArtwork: async () => stale,
+    });
+    expect(state.status).toBe("sent");
+    const stored = await db.enquiry.findUniqueOrThrow({ where: { reference: state.reference! } });
+    expect(stored.artworkId).toBe(fresh.id);
+    expect(stored.artworkSnapshot).toMatchObject({ title: fresh.title });
   });
 
   it("returns the same reference when the same form is posted twice, and stores it once", async () => {

@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import sharp from "sharp";
 import { startLibsqlTestServer, type LibsqlTestServer } from "../support/libsql-server";
 import { startMailCatcher, type CapturedMessage, type MailCatcher } from "../support/mail-catcher";
-import { formActionFields, noJavaScriptEnquiry } from "../support/no-javascript-enquiry";
+import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "../support/no-javascript-enquiry";
 import { startS3TestServer, type S3TestServer } from "../support/s3-server";
 import { describeFunctionSizes, ensureVercelCli, functionFolders, functionSizes, layOutFunction, projectRoot, vercelBuild } from "./vercel-output";
 
@@ -114,7 +114,7 @@ test.beforeAll(async () => {
   for (const line of describeFunctionSizes()) console.log(`Vercel function: ${line}`);
   // Vercel refuses a function over 250 MB unzipped.
   for (const size of functionSizes()) expect(size.bytes).toBeLessThan(250 * 1024 * 1024);
-  await serveFunctions(["works", "works/[slug]", "staff/sign-in", "api/outbox/sweep", "staff/works/[id]/photographs", "media/photographs/[key]/[file]"]);
+  await serveFunctions(["works", "works/[slug]", "api/enquiries", "enquire/sent", "staff/sign-in", "api/outbox/sweep", "staff/works/[id]/photographs", "media/photographs/[key]/[file]"]);
   const created = spawn("npm", ["run", "--silent", "staff:create", "--", "--email", STAFF_EMAIL, "--name", "Vercel Staff", "--password-stdin"], { cwd: projectRoot, env, stdio: ["pipe", "pipe", "pipe"] });
   created.stdin?.end(STAFF_PASSWORD);
   await new Promise<void>((resolve, reject) => created.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`staff:create exited ${code}`)))));
@@ -148,10 +148,20 @@ test("an enquiry is stored in the hosted database, and its email leaves through 
     email: "vera@collectors.test",
     message: "Is the Retreat drawing framed?",
   });
-  const response = await fetch(urlFor("works/[slug]", WORK), { method: "POST", body: form, headers: { origin: `http://127.0.0.1:${portFor.get("works/[slug]")}`, "x-forwarded-for": "198.51.100.77" } });
-  expect(response.status).toBe(200);
-  const reference = /ENQ-\d{4}-\d{6}/.exec(await response.text())?.[0];
+  const response = await fetch(urlFor("api/enquiries", ENQUIRY_ENDPOINT), {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { origin: `http://127.0.0.1:${portFor.get("api/enquiries")}`, "x-forwarded-for": "198.51.100.77" },
+  });
+  expect(response.status).toBe(303);
+  const location = response.headers.get("location") ?? "";
+  const reference = /ENQ-\d{4}-\d{6}/.exec(location)?.[0];
   expect(reference).toBeDefined();
+  // The confirmation page is a function of its own, and shows the reference.
+  const confirmation = await fetch(urlFor("enquire/sent", location));
+  expect(confirmation.status).toBe(200);
+  expect(await confirmation.text()).toContain(reference);
 
   // after() ran through the function's waitUntil: the first attempt met the refusing mail server.
   const outbox = () => {

@@ -1,0 +1,3 @@
+import { enquiryEndpoint } from "@/lib/enquiries/endpoint";
+
+export const POST = enquiryEndpoint;

@@ -1,0 +1,91 @@
+import "server-only";
+import { getArtwork } from "@/lib/data/catalogue";
+import { confirmationPath } from "@/lib/enquiries/confirmation";
+import { submitEnquiry, type SubmissionResult } from "@/lib/enquiries/submit";
+import { serverEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
+import { fromThisSite, readFormWithin, UnreadableBody } from "@/lib/request-body";
+import { clientIpFrom } from "@/lib/request-info";
+import { ENQUIRY_LIMITS, enquiryFormValues, enquiryInputFromFormData, type EnquiryFormState } from "@/lib/validations/enquiry-fields";
+
+/** The largest enquiry a person can type (every field at its limit, in four-byte characters), with room for the form's own fields. */
+const MAX_FORM_BYTES = 4 * Object.values(ENQUIRY_LIMITS).reduce((sum, limit) => sum + limit, 0) + 16 * 1024;
+
+const PRIVATE = { "Cache-Control": "private, no-store" };
+
+/**
+ * The enquiry's fast path, a route handler rather than the page's server action (whose framework
+ * work alone costs several times this whole request). Both ways a collector sends the form end here:
+ * - the form's script posts with `Accept: application/json` and gets the form state as JSON;
+ * - a browser without JavaScript posts the form itself: success is a 303 to the confirmation page
+ *   (Post/Redirect/Get); anything else is a 307 back to the page the form came from, which replays
+ *   the same post to the page's server action, so the page shows the mistakes beside the fields
+ *   with everything typed kept. Only that rare path pays for a page render.
+ */
+export async function enquiryEndpoint(request: Request): Promise<Response> {
+  const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
+  const answer = (status: number, message: string) =>
+    wantsJson
+      ? Response.json({ error: message }, { status, headers: PRIVATE })
+      : new Response(message, { status, headers: { ...PRIVATE, "Content-Type": "text/plain; charset=utf-8" } });
+  if (!fromThisSite(request.headers)) return answer(403, "Enquiries are accepted only from this site's own pages.");
+
+  let formData: FormData;
+  try {
+    formData = await readFormWithin(request, MAX_FORM_BYTES);
+  } catch (error) {
+    if (error instanceof UnreadableBody) return answer(error.status, error.message);
+    throw error;
+  }
+
+  let state: EnquiryFormState;
+  try {
+    const result: SubmissionResult = await submitEnquiry(formData, { clientIp: clientIpFrom(request.headers), findArtwork: getArtwork });
+    deliverAfterResponse(result.outboxIds);
+    state = result.state;
+  } catch (error) {
+    logger.error({ err: error }, "An enquiry could not be stored");
+    state = {
+      status: "refused",
+      message: `Sorry, something went wrong on our side and your enquiry was not stored. Please try again in a moment, or write to ${serverEnv().GALLERY_EMAIL}.`,
+      fieldErrors: {},
+      values: enquiryFormValues(enquiryInputFromFormData(formData)),
+    };
+  }
+
+  if (wantsJson) return Response.json(state, { headers: PRIVATE });
+  const slug = formData.get("artworkSlug");
+  const workSlug = typeof slug === "string" && /^[a-z0-9-]{1,200}$/.test(slug) ? slug : null;
+  if (state.status === "sent") {
+    return new Response(null, {
+      status: 303,
+      headers: {
+        ...PRIVATE,
+        Location: confirmationPath({ reference: state.reference!, acknowledged: Boolean(state.acknowledged), workSlug }),
+      },
+    });
+  }
+  // Only a form rendered by the page carries the page's action fields; a bare post has no page to go back to.
+  if (![...formData.keys()].some((key) => key.startsWith("$ACTION"))) return answer(400, state.message);
+  return new Response(null, { status: 307, headers: { ...PRIVATE, Location: formPage(request.headers, workSlug) } });
+}
+
+/** The page the form was on (its work's page, or the enquiry page), as the browser reported it. */
+function formPage(headers: Headers, workSlug: string | null): string {
+  const referer = headers.get("referer");
+  if (referer) {
+    try {
+      const page = new URL(referer);
+      if (
+        fromThisSite(new Headers({ origin: page.origin, host: headers.get("x-forwarded-host") ?? headers.get("host") ?? "" })) &&
+        /^\/(works\/[a-z0-9-]+|enquire)$/.test(page.pathname)
+      ) {
+        return `${page.pathname}${page.search}`;
+      }
+    } catch {
+      // not an address: fall through
+    }
+  }
+  return workSlug ? `/works/${workSlug}` : "/enquire";
+}
