@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+// No noindex: the 404 status already keeps this page out of search results.
+export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (

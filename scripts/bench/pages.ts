@@ -2,13 +2,20 @@
 import { gzipSync } from "node:zlib";
 import { percentile, type BenchServer } from "./production-server";
 
-const PAGES = {
+/** Every public page type and the staff sign-in, as Lighthouse sees them too (scripts/bench/lighthouse.ts). */
+export const PAGES = {
   home: "/",
   exhibition: "/exhibitions/norman-neasom-exhibition",
   section: "/exhibitions/norman-neasom-exhibition/wars-and-conflicts",
-  artwork: "/works/42-second-retreat-from-russia",
   "all works": "/works",
+  artwork: "/works/42-second-retreat-from-russia",
+  enquire: "/enquire",
+  privacy: "/privacy",
+  "404": "/no-such-page",
+  "staff sign-in": "/staff/sign-in",
 };
+/** The framework's floor: a page made of server components only (the layout's links included). */
+const FLOOR_PAGE = "privacy";
 
 async function bytesOf(url: string): Promise<{ raw: number; gzip: number }> {
   const body = Buffer.from(await (await fetch(url)).arrayBuffer());
@@ -21,6 +28,7 @@ function kb(bytes: number): string {
 
 export async function benchPages(server: BenchServer): Promise<void> {
   console.log("\nPage weight (what a first visit downloads; gzip as a server would send it)");
+  const rows: Array<{ name: string; jsGzip: number; line: string }> = [];
   for (const [name, path] of Object.entries(PAGES)) {
     const html = await (await fetch(`${server.baseUrl}${path}`)).text();
     const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
@@ -32,10 +40,18 @@ export async function benchPages(server: BenchServer): Promise<void> {
     const js = await sum(scripts);
     const css = await sum(styles);
     const htmlBytes = Buffer.byteLength(html);
-    console.log(
-      `  ${name.padEnd(10)} HTML ${kb(htmlBytes)} (${kb(gzipSync(html).length)} gz) · JS ${kb(js.raw)} (${kb(js.gzip)} gz, ${new Set(scripts).size} files) · CSS ${kb(css.raw)} (${kb(css.gzip)} gz)`,
-    );
+    rows.push({
+      name,
+      jsGzip: js.gzip,
+      line: `HTML ${kb(htmlBytes)} (${kb(gzipSync(html).length)} gz) · JS ${kb(js.raw)} (${kb(js.gzip)} gz, ${new Set(scripts).size} files) · CSS ${kb(css.raw)} (${kb(css.gzip)} gz)`,
+    });
   }
+  const floor = rows.find((row) => row.name === FLOOR_PAGE)!.jsGzip;
+  for (const row of rows) {
+    const above = row.jsGzip - floor;
+    console.log(`  ${row.name.padEnd(13)} ${row.line} · application JS above the floor ${above >= 0 ? "+" : ""}${kb(above)} gz`);
+  }
+  console.log(`  (floor: the ${FLOOR_PAGE} page, server components only: ${kb(floor)} gz of framework JavaScript)`);
 
   console.log("\nServing the pre-rendered artwork page (500 GETs, concurrency 16)");
   const latencies: number[] = [];

@@ -110,7 +110,7 @@ export async function startProductionServer(name: string, port: number, options:
   }
   const profileFlags = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   // The standalone server, as `npm start` and the stack run it.
-  const server: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_WEB_FLAGS?.split(" ") ?? WEB_PROCESS_NODE_FLAGS), ...profileFlags, path.resolve(".next/standalone/server.js")], {
+  const server: ChildProcess = spawn(process.execPath, [...WEB_PROCESS_NODE_FLAGS, ...profileFlags, path.resolve(".next/standalone/server.js")], {
     env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", GALLERY_ROOT: process.cwd() },
     stdio: "ignore",
   });
