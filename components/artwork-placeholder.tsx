@@ -17,6 +17,10 @@ type Props = {
  * inside its frame where the frame is known), so a collector can judge its shape and scale —
  * never a stock picture.
  */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 export function ArtworkPlaceholder({ dimensions, label, className, commonScaleCm }: Props) {
   const image = dimensions.find((dimension) => dimension.kind === "image") ?? dimensions.find((dimension) => dimension.kind === "sheet");
   const framed = dimensions.find((dimension) => dimension.kind === "framed");
@@ -36,22 +40,23 @@ export function ArtworkPlaceholder({ dimensions, label, className, commonScaleCm
   const offsetY = (box.height - drawn.height) / 2;
   const x = offsetX + (drawn.width - sheet.width) / 2;
   const y = offsetY + (drawn.height - sheet.height) / 2;
-  const stroke = Math.max(drawn.width, drawn.height) / 300;
+  const stroke = round(Math.max(drawn.width, drawn.height) / 300);
 
+  // Hundredths of a centimetre are far below a pixel; longer numbers only weigh down a grid of many works.
+  const [x1, y1, x2, y2] = [x, y, x + sheet.width, y + sheet.height].map(round) as [number, number, number, number];
   return (
     <svg
-      viewBox={`0 0 ${box.width} ${box.height}`}
+      viewBox={`0 0 ${round(box.width)} ${round(box.height)}`}
       role="img"
       aria-label={`${label}. No photograph yet: shown as an outline at its true proportions.`}
-      className={className}
-      preserveAspectRatio="xMidYMid meet"
+      className={`outline-drawing ${className ?? ""}`}
+      strokeWidth={stroke}
     >
       {framed && frameFits ? (
-        <rect x={offsetX} y={offsetY} width={drawn.width} height={drawn.height} fill="#e7e1d5" stroke="#8a847a" strokeWidth={stroke} />
+        <rect x={round(offsetX)} y={round(offsetY)} width={round(drawn.width)} height={round(drawn.height)} className="outline-frame" />
       ) : null}
-      <rect x={x} y={y} width={sheet.width} height={sheet.height} fill="#fffdf8" stroke="#8a847a" strokeWidth={stroke} />
-      <line x1={x} y1={y} x2={x + sheet.width} y2={y + sheet.height} stroke="#d9d3c7" strokeWidth={stroke} />
-      <line x1={x + sheet.width} y1={y} x2={x} y2={y + sheet.height} stroke="#d9d3c7" strokeWidth={stroke} />
+      <rect x={x1} y={y1} width={round(x2 - x1)} height={round(y2 - y1)} className="outline-sheet" />
+      <path d={`M${x1} ${y1}L${x2} ${y2}M${x2} ${y1}L${x1} ${y2}`} className="outline-cross" />
     </svg>
   );
 }

@@ -78,16 +78,28 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.S3_BUCKET && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
-      ctx.addIssue({ code: "custom", path: ["S3_ACCESS_KEY_ID"], message: "S3_BUCKET is set: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are needed too" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_ACCESS_KEY_ID"],
+        message: "S3_BUCKET is set: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are needed too",
+      });
     }
     if (env.NODE_ENV !== "production") return;
     if (env.VERCEL) {
       // A function's disk is read-only and not shared: a SQLite file or local uploads would be lost or refused.
       if (!env.DATABASE_URL || env.DATABASE_URL.startsWith("file:")) {
-        ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "On Vercel, DATABASE_URL must be a hosted database (libsql://…), not a file" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["DATABASE_URL"],
+          message: "On Vercel, DATABASE_URL must be a hosted database (libsql://…), not a file",
+        });
       }
       if (!env.S3_BUCKET) {
-        ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "On Vercel, photographs need object storage: set S3_BUCKET and its keys" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["S3_BUCKET"],
+          message: "On Vercel, photographs need object storage: set S3_BUCKET and its keys",
+        });
       }
     }
     const required: Array<[keyof typeof env, string]> = [

@@ -18,7 +18,7 @@ const { values, positionals } = parseArgs({
 });
 const file = positionals[0];
 if (!file) {
-  console.error("Usage: npm run import -- catalogue.csv [--apply] [--exhibition slug | --new-exhibition \"Title\"]");
+  console.error('Usage: npm run import -- catalogue.csv [--apply] [--exhibition slug | --new-exhibition "Title"]');
   process.exit(2);
 }
 
@@ -27,15 +27,28 @@ function print(report: ImportReport) {
     console.error(`Nothing imported: ${report.fileError}`);
     return;
   }
-  console.log(`${report.applied ? "Imported into" : "Dry run for"} ${report.exhibition?.isNew ? "a new exhibition" : "the exhibition"} “${report.exhibition?.title}”`);
-  console.log(`Columns read: ${Object.entries(report.columns).map(([field, header]) => `${header} → ${field}`).join(", ")}`);
+  console.log(
+    `${report.applied ? "Imported into" : "Dry run for"} ${report.exhibition?.isNew ? "a new exhibition" : "the exhibition"} “${report.exhibition?.title}”`,
+  );
+  console.log(
+    `Columns read: ${Object.entries(report.columns)
+      .map(([field, header]) => `${header} → ${field}`)
+      .join(", ")}`,
+  );
   if (report.ignoredColumns.length > 0) console.log(`Columns ignored: ${report.ignoredColumns.join(", ")}`);
   if (report.newSections.length > 0) console.log(`New sections: ${report.newSections.join(", ")}`);
   for (const row of report.rows) {
-    const verb = { create: report.applied ? "created" : "would create", update: report.applied ? "updated" : "would update", unchanged: "unchanged" }[row.action];
-    console.log(`  line ${String(row.line).padStart(3)}  ${verb.padEnd(13)} ${row.label}${row.changes.length ? ` (${row.changes.join(", ")})` : ""}`);
+    const verb = {
+      create: report.applied ? "created" : "would create",
+      update: report.applied ? "updated" : "would update",
+      unchanged: "unchanged",
+    }[row.action];
+    console.log(
+      `  line ${String(row.line).padStart(3)}  ${verb.padEnd(13)} ${row.label}${row.changes.length ? ` (${row.changes.join(", ")})` : ""}`,
+    );
   }
-  for (const error of report.errors) console.log(`  line ${String(error.line).padStart(3)}  NOT READ      ${error.label}: ${error.reasons.join("; ")}`);
+  for (const error of report.errors)
+    console.log(`  line ${String(error.line).padStart(3)}  NOT READ      ${error.label}: ${error.reasons.join("; ")}`);
   const { create, update, unchanged, errors } = report.counts;
   console.log(`${create} to create, ${update} to update, ${unchanged} unchanged, ${errors} not readable.`);
 }
@@ -53,8 +66,16 @@ if (!values.apply) {
 } else {
   const env = serverEnv();
   try {
-    const response = await fetch(`${env.SITE_URL}/api/revalidate`, { method: "POST", headers: { authorization: `Bearer ${env.CRON_SECRET ?? ""}` }, signal: AbortSignal.timeout(5_000) });
-    console.log(response.ok ? `The site at ${env.SITE_URL} now shows the changes.` : `The site answered ${response.status} when asked to refresh: check CRON_SECRET.`);
+    const response = await fetch(`${env.SITE_URL}/api/revalidate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${env.CRON_SECRET ?? ""}` },
+      signal: AbortSignal.timeout(5_000),
+    });
+    console.log(
+      response.ok
+        ? `The site at ${env.SITE_URL} now shows the changes.`
+        : `The site answered ${response.status} when asked to refresh: check CRON_SECRET.`,
+    );
   } catch {
     console.log(`The site at ${env.SITE_URL} is not running; it will show the changes when it starts.`);
   }

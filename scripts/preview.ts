@@ -24,7 +24,11 @@ mkdirSync(mailFolder, { recursive: true });
 const secretsFile = path.join(folder, "secrets.json");
 if (!existsSync(secretsFile)) {
   const secret = () => randomBytes(32).toString("hex");
-  writeFileSync(secretsFile, JSON.stringify({ FORM_SIGNING_SECRET: secret(), CRON_SECRET: secret(), BETTER_AUTH_SECRET: secret() }, null, 2), { mode: 0o600 });
+  writeFileSync(
+    secretsFile,
+    JSON.stringify({ FORM_SIGNING_SECRET: secret(), CRON_SECRET: secret(), BETTER_AUTH_SECRET: secret() }, null, 2),
+    { mode: 0o600 },
+  );
 }
 const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as Record<string, string>;
 
@@ -81,7 +85,11 @@ if (values.stack) {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 } else {
-  const server = spawn(process.execPath, [...WEB_PROCESS_NODE_FLAGS, path.join(projectRoot, ".next/standalone/server.js")], { cwd: projectRoot, env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, stdio: "inherit" });
+  const server = spawn(process.execPath, [...WEB_PROCESS_NODE_FLAGS, path.join(projectRoot, ".next/standalone/server.js")], {
+    cwd: projectRoot,
+    env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
+    stdio: "inherit",
+  });
   console.log(`[preview] The gallery runs at http://localhost:${port} (production build). Emails are kept in data/preview/mail.`);
   console.log(`[preview] A staff account: ${staffHint}`);
   const stop = () => {

@@ -15,7 +15,9 @@ import { createStaffAccount, resetStaffPassword } from "@/lib/auth/staff-account
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function askHidden(question: string): Promise<string> {

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { ArtworkCard } from "@/components/artwork-card";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { AVAILABILITIES, AVAILABILITY_LABELS, CATEGORIES, CATEGORY_PLURALS } from "@/lib/catalogue/vocabulary";
-import { findArtworks, listPublishedArtworks } from "@/lib/data/catalogue";
-import { parseArtworkFilters } from "@/lib/validations/artwork-filters";
+import { Pager } from "@/components/pager";
+import { ARTWORKS_PER_PAGE, findArtworks, listPublishedArtworks, pageOf } from "@/lib/data/catalogue";
+import { parseArtworkFilters, type ArtworkFiltersInput } from "@/lib/validations/artwork-filters";
 
 export const metadata: Metadata = {
   title: "All works",
@@ -16,7 +17,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AllWorksPage({ searchParams }: Props) {
   const filters = parseArtworkFilters(await searchParams);
-  const [works, everything] = await Promise.all([findArtworks(filters), listPublishedArtworks()]);
+  const [matching, everything] = await Promise.all([findArtworks(filters), listPublishedArtworks()]);
+  const { works, total, page, pageCount } = pageOf(matching, filters.page);
   const sections = [...new Map(everything.map((work) => [work.section.slug, work.section.title])).entries()];
   const categories = CATEGORIES.filter((category) => everything.some((work) => work.category === category));
   const filtered = Boolean(filters.section || filters.category || filters.availability);
@@ -74,8 +76,11 @@ export default async function AllWorksPage({ searchParams }: Props) {
         </div>
       </form>
       <p className="mt-6 font-sans text-ink-soft" data-testid="result-count">
-        {works.length === 1 ? "1 work" : `${works.length} works`}
+        {total === 1 ? "1 work" : `${total.toLocaleString("en-GB")} works`}
         {filtered ? " match these filters" : ""}
+        {pageCount > 1
+          ? ` · showing ${(page - 1) * ARTWORKS_PER_PAGE + 1}–${(page - 1) * ARTWORKS_PER_PAGE + works.length}, page ${page} of ${pageCount}`
+          : ""}
       </p>
       <p className="mt-1 font-sans text-sm text-ink-soft">
         Until a work is photographed, its outline is drawn to the same scale as the others.
@@ -91,8 +96,19 @@ export default async function AllWorksPage({ searchParams }: Props) {
           ))}
         </div>
       )}
+      <Pager page={page} pageCount={pageCount} label="Pages of works" hrefFor={(target) => worksHref(filters, target)} />
     </>
   );
+}
+
+/** The All works address for a page of the same filters and order. */
+function worksHref(filters: ArtworkFiltersInput, page: number): string {
+  const query = new URLSearchParams();
+  for (const key of ["section", "category", "availability"] as const) if (filters[key]) query.set(key, filters[key]);
+  if (filters.sort !== "number") query.set("sort", filters.sort);
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `/works?${text}` : "/works";
 }
 
 type FilterSelectProps = {

@@ -58,10 +58,7 @@ export async function sendReply(_previous: FormState, formData: FormData): Promi
 
 export async function retryEmail(formData: FormData): Promise<void> {
   await requireStaff();
-  const reference = z
-    .string()
-    .regex(ENQUIRY_REFERENCE_PATTERN)
-    .safeParse(formData.get("reference"));
+  const reference = z.string().regex(ENQUIRY_REFERENCE_PATTERN).safeParse(formData.get("reference"));
   const emailId = z.string().min(1).max(64).safeParse(formData.get("emailId"));
   if (!reference.success || !emailId.success) redirect("/staff");
   if (await retryEnquiryEmail(emailId.data)) deliverAfterResponse([emailId.data]);

@@ -4,8 +4,20 @@ import { db } from "@/lib/db";
 
 /** Failed sign-ins counted in the database, per account and per connection, for 15 minutes. */
 const FIFTEEN_MINUTES = 15 * 60;
-const perAccount = new RateLimiterPrisma({ storeClient: db, keyPrefix: "sign-in-account", points: 5, duration: FIFTEEN_MINUTES, clearExpiredByTimeout: false });
-const perConnection = new RateLimiterPrisma({ storeClient: db, keyPrefix: "sign-in-ip", points: 20, duration: FIFTEEN_MINUTES, clearExpiredByTimeout: false });
+const perAccount = new RateLimiterPrisma({
+  storeClient: db,
+  keyPrefix: "sign-in-account",
+  points: 5,
+  duration: FIFTEEN_MINUTES,
+  clearExpiredByTimeout: false,
+});
+const perConnection = new RateLimiterPrisma({
+  storeClient: db,
+  keyPrefix: "sign-in-ip",
+  points: 20,
+  duration: FIFTEEN_MINUTES,
+  clearExpiredByTimeout: false,
+});
 
 /** Minutes to wait before another attempt, or null when an attempt may be made now. */
 export async function signInBlockedFor(account: string, connection: string): Promise<number | null> {

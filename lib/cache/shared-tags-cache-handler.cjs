@@ -72,7 +72,9 @@ class SharedTagsCacheHandler extends FileSystemCache {
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
     if (!this.logPath) return;
-    const lines = (typeof tags === "string" ? [tags] : tags).map((tag) => JSON.stringify({ tag, entry: tagsManifest.get(tag) ?? {} }) + "\n");
+    const lines = (typeof tags === "string" ? [tags] : tags).map(
+      (tag) => JSON.stringify({ tag, entry: tagsManifest.get(tag) ?? {} }) + "\n",
+    );
     if (lines.length === 0) return;
     mkdirSync(path.dirname(this.logPath), { recursive: true });
     appendFileSync(this.logPath, lines.join(""));

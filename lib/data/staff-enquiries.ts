@@ -189,7 +189,9 @@ export async function setEnquiryStatus(reference: string, status: EnquiryStatus)
   // The change and its line in the notes are one record: neither is kept without the other.
   await db.$transaction([
     db.enquiry.update({ where: { id: enquiry.id }, data: { status, ...(status !== "spam" ? { flagged: false } : {}) } }),
-    db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` } }),
+    db.enquiryNote.create({
+      data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` },
+    }),
   ]);
   return true;
 }

@@ -65,7 +65,9 @@ export async function storePhotograph(bytes: Buffer, store: ObjectStore = object
     return { storageKey, mimeType: format.mimeType, width, height };
   } catch (error) {
     await store.deletePrefix(folder).catch(() => undefined);
-    throw new PhotographError(`The photograph could not be stored (${error instanceof Error ? error.message : String(error)}). Nothing was kept; please try again.`);
+    throw new PhotographError(
+      `The photograph could not be stored (${error instanceof Error ? error.message : String(error)}). Nothing was kept; please try again.`,
+    );
   }
 }
 

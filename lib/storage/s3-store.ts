@@ -32,7 +32,9 @@ export function s3Store(settings: S3Settings): ObjectStore {
     const keys: string[] = [];
     let continuationToken: string | undefined;
     do {
-      const page = await client.send(new ListObjectsV2Command({ Bucket: settings.bucket, Prefix: fullKey(prefix), ContinuationToken: continuationToken }));
+      const page = await client.send(
+        new ListObjectsV2Command({ Bucket: settings.bucket, Prefix: fullKey(prefix), ContinuationToken: continuationToken }),
+      );
       for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
       continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (continuationToken);
@@ -41,13 +43,24 @@ export function s3Store(settings: S3Settings): ObjectStore {
   return {
     description: `S3 bucket ${settings.bucket}${settings.endpoint ? ` at ${settings.endpoint}` : ""}`,
     async put(key, body, contentType) {
-      await client.send(new PutObjectCommand({ Bucket: settings.bucket, Key: fullKey(key), Body: body, ContentType: contentType, ContentLength: body.length }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket: settings.bucket,
+          Key: fullKey(key),
+          Body: body,
+          ContentType: contentType,
+          ContentLength: body.length,
+        }),
+      );
     },
     async get(key) {
       try {
         const object = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: fullKey(key) }));
         if (!object.Body) return null;
-        return { body: Buffer.from(await object.Body.transformToByteArray()), contentType: object.ContentType ?? "application/octet-stream" };
+        return {
+          body: Buffer.from(await object.Body.transformToByteArray()),
+          contentType: object.ContentType ?? "application/octet-stream",
+        };
       } catch (error) {
         if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
         throw error;
@@ -57,7 +70,9 @@ export function s3Store(settings: S3Settings): ObjectStore {
       const keys = await listFull(prefix);
       for (let start = 0; start < keys.length; start += 1000) {
         const batch = keys.slice(start, start + 1000);
-        await client.send(new DeleteObjectsCommand({ Bucket: settings.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+        await client.send(
+          new DeleteObjectsCommand({ Bucket: settings.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+        );
       }
     },
     async list(prefix) {

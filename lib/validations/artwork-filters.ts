@@ -14,6 +14,7 @@ export const artworkFiltersSchema = z.object({
   category: z.enum(CATEGORIES).optional().catch(undefined),
   availability: z.enum(AVAILABILITIES).optional().catch(undefined),
   sort: z.enum(["number", "title", "size"]).default("number").catch("number"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
 export type ArtworkFiltersInput = z.infer<typeof artworkFiltersSchema>;
@@ -25,5 +26,6 @@ export function parseArtworkFilters(searchParams: SearchParams): ArtworkFiltersI
     category: firstQueryValue(searchParams.category),
     availability: firstQueryValue(searchParams.availability),
     sort: firstQueryValue(searchParams.sort),
+    page: firstQueryValue(searchParams.page),
   });
 }

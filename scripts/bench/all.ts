@@ -1,18 +1,33 @@
 /**
  * `npm run bench`: every figure the project tracks, measured on one production build on loopback.
  * Figures are printed, never asserted: they depend on the machine.
+ *
+ *   npm run bench [-- --total 2000] [--works 5000]
+ *
+ * --works N adds a second build with N generated works (scripts/bench/scale.ts).
  */
+import { existsSync } from "node:fs";
+import os from "node:os";
 import { parseArgs } from "node:util";
+import { describeFunctionSizes, outputFolder } from "@/tests/vercel/vercel-output";
 import { benchEnquiries } from "./enquiry";
 import { benchPages } from "./pages";
 import { startProductionServer } from "./production-server";
-import { existsSync } from "node:fs";
-import { describeFunctionSizes, outputFolder } from "@/tests/vercel/vercel-output";
+import { benchScale } from "./scale";
 import { benchStack } from "./stack";
 
-const { values } = parseArgs({ options: { total: { type: "string", default: "1000" } } });
+const { values } = parseArgs({ options: { total: { type: "string", default: "2000" }, works: { type: "string", default: "0" } } });
+console.log(
+  `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), load average ${os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(" ")} at the start`,
+);
 const server = await startProductionServer("bench", 3301);
 try {
+  console.log(
+    `Build: ${server.buildSeconds?.toFixed(0)} s. First artwork page after the server started: ${server.firstArtworkMs.toFixed(0)} ms`,
+  );
   console.log(`Server memory at rest: ${server.residentMemoryMb().toFixed(0)} MiB resident`);
   await benchPages(server);
   await benchEnquiries(server, Number(values.total));
@@ -26,4 +41,14 @@ try {
   }
 } finally {
   await server.stop();
+}
+
+const works = Number(values.works);
+if (works > 0) {
+  const large = await startProductionServer("bench-scale", 3303, { generatedWorks: works });
+  try {
+    await benchScale(large, works);
+  } finally {
+    await large.stop();
+  }
 }

@@ -13,7 +13,13 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry, scriptedEnquiry, type Collector } from "@/tests/support/no-javascript-enquiry";
+import {
+  ENQUIRY_ENDPOINT,
+  formActionFields,
+  noJavaScriptEnquiry,
+  scriptedEnquiry,
+  type Collector,
+} from "@/tests/support/no-javascript-enquiry";
 import { summariseProfile } from "./profile-summary";
 import { percentile, startProductionServer, type BenchServer } from "./production-server";
 
@@ -44,7 +50,9 @@ async function submit(server: BenchServer, fields: Record<string, string>, kind:
   const request =
     kind === "no-JavaScript"
       ? { body: noJavaScriptEnquiry(fields, secret, collector(group, index)), headers }
-      : (({ body, headers: scriptHeaders }) => ({ body, headers: { ...headers, ...scriptHeaders } }))(scriptedEnquiry(fields, secret, collector(group, index)));
+      : (({ body, headers: scriptHeaders }) => ({ body, headers: { ...headers, ...scriptHeaders } }))(
+          scriptedEnquiry(fields, secret, collector(group, index)),
+        );
   const started = performance.now();
   const response = await fetch(`${server.baseUrl}${ENQUIRY_ENDPOINT}`, { method: "POST", ...request, redirect: "manual" });
   const body = await response.text();
@@ -57,9 +65,25 @@ async function submit(server: BenchServer, fields: Record<string, string>, kind:
   return elapsed;
 }
 
-type RunResult = { kind: Path; count: number; concurrency: number; perSecond: number; p50: number; p99: number; cpu: Record<string, number> };
+type RunResult = {
+  kind: Path;
+  count: number;
+  concurrency: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  cpu: Record<string, number>;
+};
 
-async function run(server: BenchServer, fields: Record<string, string>, kind: Path, group: Group, firstIndex: number, count: number, concurrency: number): Promise<RunResult> {
+async function run(
+  server: BenchServer,
+  fields: Record<string, string>,
+  kind: Path,
+  group: Group,
+  firstIndex: number,
+  count: number,
+  concurrency: number,
+): Promise<RunResult> {
   const latencies: number[] = [];
   let next = firstIndex;
   const cpuBefore = server.cpuSeconds();
@@ -120,16 +144,29 @@ async function confirmationPage(server: BenchServer) {
 export async function benchEnquiries(server: BenchServer, total: number): Promise<void> {
   const fields = await formActionFields(`${server.baseUrl}${WORK}`);
   const results: RunResult[] = [];
-  const groups: Record<Path, Group> = { "no-JavaScript": { domain: "nojs.bench.test", network: 10 }, JavaScript: { domain: "js.bench.test", network: 12 } };
+  const groups: Record<Path, Group> = {
+    "no-JavaScript": { domain: "nojs.bench.test", network: 10 },
+    JavaScript: { domain: "js.bench.test", network: 12 },
+  };
   for (const kind of ["no-JavaScript", "JavaScript"] as const) {
     // Warm-up: its collectors write from a domain of their own, left out of every count.
-    await run(server, fields, kind, { domain: `warm-up-${groups[kind].network}.bench.test`, network: groups[kind].network + 1 }, 0, 200, 16);
+    await run(
+      server,
+      fields,
+      kind,
+      { domain: `warm-up-${groups[kind].network}.bench.test`, network: groups[kind].network + 1 },
+      0,
+      200,
+      16,
+    );
     const sequential = Math.min(200, Math.floor(total / 10));
     results.push(await run(server, fields, kind, groups[kind], 0, sequential, 1));
     results.push(await run(server, fields, kind, groups[kind], sequential, total, 16));
   }
 
-  console.log(`\nEnquiry submissions (production build on ${os.cpus().length} cores; the web process stores, the outbox worker sends to a real SMTP server)`);
+  console.log(
+    `\nEnquiry submissions (production build on ${os.cpus().length} cores; the web process stores, the outbox worker sends to a real SMTP server)`,
+  );
   for (const result of results) {
     const cpu = Object.entries(result.cpu)
       .map(([name, percent]) => `${name} ${percent.toFixed(0)}%`)
@@ -158,7 +195,9 @@ export async function benchEnquiries(server: BenchServer, total: number): Promis
     const stored = (database.prepare("SELECT COUNT(*) AS n FROM Enquiry WHERE email LIKE ?").get(`%@${group.domain}`) as { n: number }).n;
     const expected = results.filter((result) => groups[result.kind] === group).reduce((sum, result) => sum + result.count, 0);
     const messages = server.mail();
-    const galleryEmails = messages.filter((message) => message.to.includes("enquiries@bench.test") && message.replyTo.endsWith(`@${group.domain}`));
+    const galleryEmails = messages.filter(
+      (message) => message.to.includes("enquiries@bench.test") && message.replyTo.endsWith(`@${group.domain}`),
+    );
     const subjects = galleryEmails.map((message) => message.subject);
     const acknowledgements = messages.filter((message) => message.to.some((address) => address.endsWith(`@${group.domain}`)));
     console.log(

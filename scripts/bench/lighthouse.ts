@@ -27,7 +27,10 @@ function ensureLighthouse(): void {
   if (existsSync(lighthouseBin)) return;
   mkdirSync(cliFolder, { recursive: true });
   writeFileSync(path.join(cliFolder, "package.json"), JSON.stringify({ name: "lighthouse-cli", private: true }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", `lighthouse@${LIGHTHOUSE_VERSION}`], { cwd: cliFolder, stdio: "pipe" });
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", `lighthouse@${LIGHTHOUSE_VERSION}`], {
+    cwd: cliFolder,
+    stdio: "pipe",
+  });
 }
 
 type Report = {
@@ -38,17 +41,27 @@ type Report = {
 async function lighthouse(url: string): Promise<Run> {
   const { stdout } = await promisify(execFile)(
     lighthouseBin,
-    [url, "--output=json", "--output-path=stdout", "--quiet", "--ignore-status-code", `--only-categories=${CATEGORIES.join(",")}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+    [
+      url,
+      "--output=json",
+      "--output-path=stdout",
+      "--quiet",
+      "--ignore-status-code",
+      `--only-categories=${CATEGORIES.join(",")}`,
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ],
     { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 },
   );
   const report = JSON.parse(stdout) as Report;
   const failed = CATEGORIES.filter((category) => category !== "performance").flatMap((category) =>
-    report.categories[category]!.auditRefs
-      .filter((ref) => ref.weight > 0 && report.audits[ref.id]?.scoreDisplayMode === "binary" && report.audits[ref.id]?.score === 0)
-      .map((ref) => `${category}: ${ref.id}`),
+    report.categories[category]!.auditRefs.filter(
+      (ref) => ref.weight > 0 && report.audits[ref.id]?.scoreDisplayMode === "binary" && report.audits[ref.id]?.score === 0,
+    ).map((ref) => `${category}: ${ref.id}`),
   );
   return {
-    scores: Object.fromEntries(CATEGORIES.map((category) => [category, Math.round(100 * (report.categories[category]!.score ?? 0))])) as Run["scores"],
+    scores: Object.fromEntries(
+      CATEGORIES.map((category) => [category, Math.round(100 * (report.categories[category]!.score ?? 0))]),
+    ) as Run["scores"],
     lcpMs: report.audits["largest-contentful-paint"]!.numericValue ?? 0,
     tbtMs: report.audits["total-blocking-time"]!.numericValue ?? 0,
     cls: report.audits["cumulative-layout-shift"]!.numericValue ?? 0,
@@ -73,14 +86,19 @@ const server = await startProductionServer("bench-lighthouse", 3302, { reuseBuil
 try {
   const runs = Number(values.runs);
   console.log(`\nLighthouse ${LIGHTHOUSE_VERSION}, mobile, ${runs} runs per page: median (lowest–highest)`);
-  console.log(`  ${"page".padEnd(13)} ${"perf".padEnd(12)} ${"a11y".padEnd(12)} ${"best pr.".padEnd(12)} ${"SEO".padEnd(12)} ${"LCP ms".padEnd(18)} ${"TBT ms".padEnd(16)} CLS`);
+  console.log(
+    `  ${"page".padEnd(13)} ${"perf".padEnd(12)} ${"a11y".padEnd(12)} ${"best pr.".padEnd(12)} ${"SEO".padEnd(12)} ${"LCP ms".padEnd(18)} ${"TBT ms".padEnd(16)} CLS`,
+  );
   for (const [name, pathname] of Object.entries(PAGES)) {
     const results: Run[] = [];
     // Pages in turn rather than all runs of one page together, so a busy moment touches several pages a little.
     for (let run = 0; run < runs; run += 1) results.push(await lighthouse(`${server.baseUrl}${pathname}`));
     const column = (pick: (run: Run) => number, width: number, digits = 0) => spread(results.map(pick), digits).padEnd(width);
     console.log(
-      `  ${name.padEnd(13)} ${column((r) => r.scores.performance, 12)} ${column((r) => r.scores.accessibility, 12)} ${column((r) => r.scores["best-practices"], 12)} ${column((r) => r.scores.seo, 12)} ${column((r) => r.lcpMs, 18)} ${column((r) => r.tbtMs, 16)} ${spread(results.map((r) => r.cls), 3)}`,
+      `  ${name.padEnd(13)} ${column((r) => r.scores.performance, 12)} ${column((r) => r.scores.accessibility, 12)} ${column((r) => r.scores["best-practices"], 12)} ${column((r) => r.scores.seo, 12)} ${column((r) => r.lcpMs, 18)} ${column((r) => r.tbtMs, 16)} ${spread(
+        results.map((r) => r.cls),
+        3,
+      )}`,
     );
     const failures = [...new Set(results.flatMap((run) => run.failed))];
     if (failures.length > 0) console.log(`  ${"".padEnd(13)} failed: ${failures.join(", ")}`);

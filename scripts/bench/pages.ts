@@ -69,5 +69,7 @@ export async function benchPages(server: BenchServer): Promise<void> {
   );
   latencies.sort((a, b) => a - b);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`  ${(500 / seconds).toFixed(0)} pages/s, p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`);
+  console.log(
+    `  ${(500 / seconds).toFixed(0)} pages/s, p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
+  );
 }

@@ -6,8 +6,11 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { get } from "node:http";
+import { connect } from "node:net";
 import Database from "better-sqlite3";
 import { WEB_PROCESS_NODE_FLAGS } from "@/scripts/stack/start-stack";
+import { generateCatalogue } from "./generate-catalogue";
 import type { SinkRecord } from "./smtp-sink";
 
 export type BenchServer = {
@@ -19,6 +22,10 @@ export type BenchServer = {
   /** CPU seconds used so far by each process of the server. */
   cpuSeconds: () => { web: number; worker: number; mail: number };
   residentMemoryMb: () => number;
+  /** How long `npm run build` took, when this run built. */
+  buildSeconds: number | null;
+  /** The first artwork page served after the server process started, asked for as soon as its port opened. */
+  firstArtworkMs: number;
   stop: () => Promise<void>;
 };
 
@@ -27,6 +34,8 @@ export type ProductionServerOptions = {
   reuseBuild?: boolean;
   /** Write a V8 CPU profile of the web process into this folder when it stops. */
   cpuProfileDir?: string;
+  /** Add a generated catalogue of this many works (in 40 sections) before building. */
+  generatedWorks?: number;
 };
 
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -44,6 +53,27 @@ export function processCpuSeconds(pid: number | undefined): number {
 
 function residentMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+}
+
+/** A GET timed to its last byte with node:http, whose first use costs nothing (fetch's does, in this process). */
+function timedGet(url: string): Promise<{ status: number; milliseconds: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    get(url, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, milliseconds: performance.now() - started }));
+    }).on("error", reject);
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -72,7 +102,9 @@ export async function startProductionServer(name: string, port: number, options:
   mkdirSync(root, { recursive: true });
   const mailLog = path.join(root, "mail.jsonl");
   const smtpPort = port + 100;
-  const mailServer = spawn(TSX, [path.resolve("scripts/bench/smtp-sink.ts"), "--port", String(smtpPort), "--log", mailLog], { stdio: "ignore" });
+  const mailServer = spawn(TSX, [path.resolve("scripts/bench/smtp-sink.ts"), "--port", String(smtpPort), "--log", mailLog], {
+    stdio: "ignore",
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -96,37 +128,57 @@ export async function startProductionServer(name: string, port: number, options:
     TRUST_PROXY_HEADERS: "true",
     MAIL_DROP_DIR: path.join(root, "mail-drop"),
   };
+  let buildSeconds: number | null = null;
   if (options.reuseBuild) {
     execFileSync("npm", ["run", "db:setup"], { env, stdio: "pipe" });
   } else {
-    process.stdout.write(`Building a production server (${name})… `);
+    if (options.generatedWorks) {
+      execFileSync("npm", ["run", "db:setup"], { env, stdio: "pipe" });
+      generateCatalogue(databasePath, options.generatedWorks, 40);
+    }
+    process.stdout.write(
+      `Building a production server (${name}${options.generatedWorks ? `, ${options.generatedWorks} generated works` : ""})… `,
+    );
+    const started = performance.now();
     try {
-      execFileSync("npm", ["run", "build"], { env, stdio: "pipe" });
+      execFileSync("npm", ["run", "build"], { env, stdio: "pipe", maxBuffer: 256 * 1024 * 1024 });
     } catch (error) {
       const output = error as { stdout?: Buffer; stderr?: Buffer };
       throw new Error(`The production build failed:\n${output.stdout?.toString().slice(-3000)}${output.stderr?.toString().slice(-3000)}`);
     }
-    console.log("done");
+    buildSeconds = (performance.now() - started) / 1000;
+    console.log(`done in ${buildSeconds.toFixed(0)} s`);
   }
   const profileFlags = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   // The standalone server, as `npm start` and the stack run it.
-  const server: ChildProcess = spawn(process.execPath, [...WEB_PROCESS_NODE_FLAGS, ...profileFlags, path.resolve(".next/standalone/server.js")], {
-    env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", GALLERY_ROOT: process.cwd() },
-    stdio: "ignore",
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [...WEB_PROCESS_NODE_FLAGS, ...profileFlags, path.resolve(".next/standalone/server.js")],
+    {
+      env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", GALLERY_ROOT: process.cwd() },
+      stdio: "ignore",
+    },
+  );
   // The worker at a lower priority, as the stack and the systemd unit run it: mail can wait a second, collectors should not.
   const worker: ChildProcess = spawn("nice", ["-n", "10", TSX, "--conditions=react-server", path.resolve("scripts/outbox-worker.ts")], {
     env,
     stdio: "ignore",
   });
-  await waitFor(async () => (await fetch(`${baseUrl}/`)).ok, "The production server");
+  // Cold start: the port is polled without a request, so the first request made is the artwork page's.
+  await waitFor(() => portOpen(port), "The production server");
+  const { status, milliseconds: firstArtworkMs } = await timedGet(`${baseUrl}/works/42-second-retreat-from-russia`);
+  if (status !== 200) throw new Error(`The first artwork page answered ${status}`);
   await waitFor(async () => existsSync(mailLog), "The SMTP server");
   // nice execs tsx, which runs node: the worker's CPU is its process tree's.
   const treeCpu = (pid: number | undefined): number => {
     if (!pid) return 0;
     let children: number[] = [];
     try {
-      children = execFileSync("pgrep", ["-P", String(pid)]).toString().split(/\s+/).filter(Boolean).map(Number);
+      children = execFileSync("pgrep", ["-P", String(pid)])
+        .toString()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
     } catch {
       // no children
     }
@@ -143,8 +195,12 @@ export async function startProductionServer(name: string, port: number, options:
         .map((line) => JSON.parse(line) as SinkRecord),
     cpuSeconds: () => ({ web: processCpuSeconds(server.pid), worker: treeCpu(worker.pid), mail: treeCpu(mailServer.pid) }),
     residentMemoryMb: () => residentMb(server.pid!),
+    buildSeconds,
+    firstArtworkMs,
     stop: async () => {
-      const exits = [server, worker, mailServer].map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve))));
+      const exits = [server, worker, mailServer].map(
+        (child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve))),
+      );
       server.kill("SIGTERM");
       worker.kill("SIGTERM");
       mailServer.kill("SIGTERM");

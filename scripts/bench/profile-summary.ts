@@ -24,7 +24,11 @@ function packageOf(url: string, functionName: string): string {
     return name;
   }
   if (/\.next\/server\/chunks|\.next\/server\/app/.test(url)) return "application bundle (.next/server)";
-  return url.replace(/^file:\/\//, "").split("/").slice(-2).join("/");
+  return url
+    .replace(/^file:\/\//, "")
+    .split("/")
+    .slice(-2)
+    .join("/");
 }
 
 export function summariseProfile(file: string, top = 25): string {
@@ -33,7 +37,9 @@ export function summariseProfile(file: string, top = 25): string {
   const selfMicros = new Map<number, number>();
   profile.samples.forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
   const total = [...selfMicros.values()].reduce((sum, value) => sum + value, 0);
-  const idle = [...selfMicros].filter(([id]) => byId.get(id)?.callFrame.functionName === "(idle)").reduce((sum, [, value]) => sum + value, 0);
+  const idle = [...selfMicros]
+    .filter(([id]) => byId.get(id)?.callFrame.functionName === "(idle)")
+    .reduce((sum, [, value]) => sum + value, 0);
   const busy = total - idle;
 
   const packages = new Map<string, number>();
@@ -66,11 +72,20 @@ export function summariseProfile(file: string, top = 25): string {
   const lines = [
     `Profile ${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy`,
     "  Self time by package:",
-    ...[...packages].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, micros]) => `    ${share(micros)}  ${name}`),
+    ...[...packages]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([name, micros]) => `    ${share(micros)}  ${name}`),
     `  Top ${top} functions by self time:`,
-    ...[...functions].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, micros]) => `    ${share(micros)}  ${name}`),
+    ...[...functions]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, micros]) => `    ${share(micros)}  ${name}`),
     `  Top ${top} named functions by inclusive time (with everything they called):`,
-    ...[...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, micros]) => `    ${share(micros)}  ${name}`),
+    ...[...inclusive]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, micros]) => `    ${share(micros)}  ${name}`),
   ];
   return lines.join("\n");
 }

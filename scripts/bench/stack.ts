@@ -55,13 +55,24 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 10000;
   client_body_temp_path ${root}/t1; proxy_temp_path ${root}/t2; fastcgi_temp_path ${root}/t3; uwsgi_temp_path ${root}/t4; scgi_temp_path ${root}/t5;
   server { listen 127.0.0.1:3390; location / { root ${root}/files; default_type text/html; gzip_static on; } } }`,
   );
-  const fileServer = spawn("nginx", ["-c", path.join(root, "nginx-file.conf"), "-e", path.join(root, "file-startup.log"), "-g", "daemon off;"], { stdio: "ignore" });
-  const stack = await startStack({ port: 3380, runtimeDir: path.join(root, "stack"), env: { ...server.env, LOG_LEVEL: "warn" }, log: () => undefined });
+  const fileServer = spawn(
+    "nginx",
+    ["-c", path.join(root, "nginx-file.conf"), "-e", path.join(root, "file-startup.log"), "-g", "daemon off;"],
+    { stdio: "ignore" },
+  );
+  const stack = await startStack({
+    port: 3380,
+    runtimeDir: path.join(root, "stack"),
+    env: { ...server.env, LOG_LEVEL: "warn" },
+    log: () => undefined,
+  });
   try {
     const fileUrl = "http://127.0.0.1:3390/page.html";
     const stackUrl = `${stack.url}${WORK}`;
     const webPids = stack.processes.filter((managed) => managed.name.startsWith("web-")).map((managed) => managed.child!.pid!);
-    console.log(`\nNode stack (nginx + 2 standalone web processes + worker) vs nginx serving the same ${(page.length / 1024).toFixed(1)} KB from a file; wrk, 64 connections, ${ROUNDS} alternating rounds of 5 s after a 2 s warm-up each`);
+    console.log(
+      `\nNode stack (nginx + 2 standalone web processes + worker) vs nginx serving the same ${(page.length / 1024).toFixed(1)} KB from a file; wrk, 64 connections, ${ROUNDS} alternating rounds of 5 s after a 2 s warm-up each`,
+    );
     console.log(`  Standalone web process at rest: ${webPids.map((pid) => `${residentMb(pid).toFixed(0)} MiB`).join(", ")} resident`);
     for (const gzip of [false, true]) {
       wrk(fileUrl, gzip, 2);
@@ -79,7 +90,9 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 10000;
     }
     // nginx's cache absorbed most of the above: load each web process directly too, then see what it holds.
     for (const port of stack.webPorts) wrk(`http://127.0.0.1:${port}${WORK}`, true, 5);
-    console.log(`  Standalone web process after the benchmark (and 5 s of wrk on each directly): ${webPids.map((pid) => `${residentMb(pid).toFixed(0)} MiB`).join(", ")} resident`);
+    console.log(
+      `  Standalone web process after the benchmark (and 5 s of wrk on each directly): ${webPids.map((pid) => `${residentMb(pid).toFixed(0)} MiB`).join(", ")} resident`,
+    );
   } finally {
     await stack.stop();
     fileServer.kill("SIGQUIT");

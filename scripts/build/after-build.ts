@@ -31,7 +31,9 @@ export function precompress(folder: string): number {
     if (!COMPRESSIBLE.has(path.extname(file)) || statSync(file).size < MIN_BYTES) continue;
     const bytes = readFileSync(file);
     const gzip = gzipSync(bytes, { level: 9 });
-    const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+    const brotli = brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    });
     if (gzip.length < bytes.length) writeFileSync(`${file}.gz`, gzip);
     if (brotli.length < bytes.length) writeFileSync(`${file}.br`, brotli);
     count += 1;
@@ -64,7 +66,7 @@ console.log(`Build traces: ${prunedEntries} entries for files no server loads we
 if (!buildingForVercel()) {
   const standalone = path.resolve(".next/standalone");
   if (!existsSync(path.join(standalone, "server.js"))) {
-    console.error("No .next/standalone/server.js: was `next build` run with output: \"standalone\"?");
+    console.error('No .next/standalone/server.js: was `next build` run with output: "standalone"?');
     process.exit(1);
   }
   for (const file of filesUnder(path.join(standalone, "node_modules"))) if (neverLoaded(file)) rmSync(file);
@@ -75,6 +77,8 @@ if (!buildingForVercel()) {
     rmSync(to, { recursive: true, force: true });
     if (existsSync(from)) cpSync(from, to, { recursive: true });
   }
-  const compressed = precompress(path.join(standalone, ".next/static")) + (existsSync(path.join(standalone, "public")) ? precompress(path.join(standalone, "public")) : 0);
+  const compressed =
+    precompress(path.join(standalone, ".next/static")) +
+    (existsSync(path.join(standalone, "public")) ? precompress(path.join(standalone, "public")) : 0);
   console.log(`Standalone server ready in .next/standalone (${compressed} static files with .gz and .br copies)`);
 }

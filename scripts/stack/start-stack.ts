@@ -31,7 +31,13 @@ type Managed = { name: string; command: string; args: string[]; env: NodeJS.Proc
 
 export type StackOptions = { port: number; runtimeDir: string; env: NodeJS.ProcessEnv; log?: (line: string) => void };
 
-export type RunningStack = { url: string; webPorts: number[]; processes: Managed[]; restart: (name: string) => void; stop: () => Promise<void> };
+export type RunningStack = {
+  url: string;
+  webPorts: number[];
+  processes: Managed[];
+  restart: (name: string) => void;
+  stop: () => Promise<void>;
+};
 
 async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -58,9 +64,12 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   if (!existsSync(standaloneServer)) {
-    throw new Error("No production build: run `npm run build` with the production settings first (or `npm run preview -- --stack` to try it with none).");
+    throw new Error(
+      "No production build: run `npm run build` with the production settings first (or `npm run preview -- --stack` to try it with none).",
+    );
   }
-  if (spawnSync("nginx", ["-v"]).error) throw new Error("nginx is not installed: apt-get install -y nginx-light (and libnginx-mod-http-brotli-static for brotli).");
+  if (spawnSync("nginx", ["-v"]).error)
+    throw new Error("nginx is not installed: apt-get install -y nginx-light (and libnginx-mod-http-brotli-static for brotli).");
   const log = options.log ?? ((line: string) => console.log(line));
   const webPorts = [options.port + 1, options.port + 2];
   for (const port of [options.port, ...webPorts]) await assertPortFree(port);
@@ -89,8 +98,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       env: { ...shared, PORT: String(port), HOSTNAME: "127.0.0.1", TRUST_PROXY_HEADERS: "true" },
       restarts: 0,
     })),
-    { name: "worker", command: path.join(projectRoot, "node_modules/.bin/tsx"), args: ["--conditions=react-server", path.join(projectRoot, "scripts/outbox-worker.ts")], env: shared, restarts: 0 },
-    { name: "nginx", command: "nginx", args: ["-c", configPath, "-e", path.join(options.runtimeDir, "nginx-startup.log"), "-g", "daemon off;"], env: shared, restarts: 0 },
+    {
+      name: "worker",
+      command: path.join(projectRoot, "node_modules/.bin/tsx"),
+      args: ["--conditions=react-server", path.join(projectRoot, "scripts/outbox-worker.ts")],
+      env: shared,
+      restarts: 0,
+    },
+    {
+      name: "nginx",
+      command: "nginx",
+      args: ["-c", configPath, "-e", path.join(options.runtimeDir, "nginx-startup.log"), "-g", "daemon off;"],
+      env: shared,
+      restarts: 0,
+    },
   ];
 
   let stopping = false;
@@ -155,7 +176,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const env = serverEnvOrExit();
   try {
     const stack = await startStack({ port: env.PORT, runtimeDir: path.join(projectRoot, "data/stack"), env: process.env });
-    console.log(`[stack] The gallery is served by nginx at ${stack.url} (web processes on ${stack.webPorts.join(" and ")}, outbox worker running). Ctrl-C stops it.`);
+    console.log(
+      `[stack] The gallery is served by nginx at ${stack.url} (web processes on ${stack.webPorts.join(" and ")}, outbox worker running). Ctrl-C stops it.`,
+    );
     const shutdown = () => void stack.stop().then(() => process.exit(0));
     process.on("SIGINT", shutdown);
     process.on("SIGTERM", shutdown);

@@ -74,7 +74,12 @@ test("All works filters by category and availability and sorts by size", async (
   await page.getByRole("button", { name: "Show works" }).click();
   await expect(page).toHaveURL(/category=drawing/);
   await expect(page.getByTestId("result-count")).toHaveText("4 works match these filters");
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText([/38\s*Comments on Life/, /42\s*Second Retreat from Russia/, /63\s*The Auctioneer/, /69\s*Gossips/]);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText([
+    /38\s*Comments on Life/,
+    /42\s*Second Retreat from Russia/,
+    /63\s*The Auctioneer/,
+    /69\s*Gossips/,
+  ]);
 
   await page.getByLabel("Category").selectOption("");
   await page.getByLabel("Availability").selectOption("private_collection");
@@ -92,7 +97,12 @@ test("All works filters by category and availability and sorts by size", async (
 });
 
 test("unknown addresses get a helpful 404 page", async ({ page }) => {
-  for (const path of ["/works/99-no-such-work", "/exhibitions/nothing-here", "/exhibitions/norman-neasom-exhibition/no-section", "/no/such/page"]) {
+  for (const path of [
+    "/works/99-no-such-work",
+    "/exhibitions/nothing-here",
+    "/exhibitions/norman-neasom-exhibition/no-section",
+    "/no/such/page",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "We can’t find that page" })).toBeVisible();

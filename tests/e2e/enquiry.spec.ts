@@ -35,7 +35,9 @@ test("a collector enquires about work 42 and the gallery receives it by email", 
   expect(reference).toMatch(/^ENQ-\d{4}-\d{6}$/);
   await expectNoAxeViolations(page);
 
-  const galleryEmail = await waitForMessage((message) => message.subject.includes(reference) && message.to.includes("enquiries@bracebridge.test"));
+  const galleryEmail = await waitForMessage(
+    (message) => message.subject.includes(reference) && message.to.includes("enquiries@bracebridge.test"),
+  );
   expect(galleryEmail.from).toBe("website@bracebridge.test");
   expect(galleryEmail.replyTo).toEqual(["zoe.obrien@collector.test"]);
   expect(galleryEmail.subject).toBe(`Enquiry ${reference}: 42 Second Retreat from Russia`);
@@ -95,7 +97,9 @@ test("a bad email address is explained beside the field, focused, and nothing is
   expect(queryDatabase("SELECT id FROM Enquiry WHERE name = ?", "Kim Min-jun 김민준")).toHaveLength(0);
 });
 
-test("with JavaScript, the server's verdict on every field comes back beside the fields, focused, and nothing is stored", async ({ page }) => {
+test("with JavaScript, the server's verdict on every field comes back beside the fields, focused, and nothing is stored", async ({
+  page,
+}) => {
   await page.goto(WORK_42);
   const posts: string[] = [];
   page.on("request", (request) => {
@@ -175,13 +179,22 @@ test("hostile direct POSTs to the enquiry action get answers, never a 500, and s
 
   // The same through the endpoint both ways of sending post to.
   for (const fields of hostile) {
-    const response = await request.post("/api/enquiries", { multipart: { ...base, ...fields }, maxRedirects: 0, headers: { Accept: "application/json" } });
+    const response = await request.post("/api/enquiries", {
+      multipart: { ...base, ...fields },
+      maxRedirects: 0,
+      headers: { Accept: "application/json" },
+    });
     expect(response.status(), JSON.stringify(fields).slice(0, 80)).toBe(200);
     expect((await response.json()).status).not.toBe("sent");
   }
-  const crossSite = await request.post("/api/enquiries", { multipart: { ...base, name: "Eve", email: "eve@example.test", message: "hi", consent: "on" }, headers: { Origin: "https://evil.example" } });
+  const crossSite = await request.post("/api/enquiries", {
+    multipart: { ...base, name: "Eve", email: "eve@example.test", message: "hi", consent: "on" },
+    headers: { Origin: "https://evil.example" },
+  });
   expect(crossSite.status()).toBe(403);
-  const oversized = await request.post("/api/enquiries", { multipart: { ...base, name: "Eve", email: "eve@example.test", message: "x".repeat(200_000), consent: "on" } });
+  const oversized = await request.post("/api/enquiries", {
+    multipart: { ...base, name: "Eve", email: "eve@example.test", message: "x".repeat(200_000), consent: "on" },
+  });
   expect(oversized.status()).toBe(413);
   const notAForm = await request.post("/api/enquiries", { headers: { "Content-Type": "application/json" }, data: { name: "Eve" } });
   expect(notAForm.status()).toBe(415);
@@ -200,5 +213,7 @@ test("a waiting email is delivered by the server's own outbox sweep, with no req
     now,
   );
   await waitForMessage((message) => message.subject === "Retry due: background sweep");
-  await expect.poll(() => queryDatabase<{ status: string }>("SELECT status FROM OutboxEmail WHERE id = 'e2e-background-sweep'")[0]?.status).toBe("sent");
+  await expect
+    .poll(() => queryDatabase<{ status: string }>("SELECT status FROM OutboxEmail WHERE id = 'e2e-background-sweep'")[0]?.status)
+    .toBe("sent");
 });

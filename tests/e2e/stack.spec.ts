@@ -23,7 +23,12 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  stack = await startStack({ port: STACK_PORT, runtimeDir: path.join(e2eRoot, "stack"), env: { ...process.env, ...appEnv }, log: () => undefined });
+  stack = await startStack({
+    port: STACK_PORT,
+    runtimeDir: path.join(e2eRoot, "stack"),
+    env: { ...process.env, ...appEnv },
+    log: () => undefined,
+  });
   createStaffAccount(STAFF_EMAIL, STAFF_PASSWORD, "Stack Editor");
 });
 
@@ -169,5 +174,7 @@ test("a web process or the worker that stops is restarted alone, and nginx keeps
   expect(response.url).toContain("/enquire/sent?");
   const reference = /ENQ-\d{4}-\d{6}/.exec(await response.text())?.[0];
   expect(reference).toBeDefined();
-  await expect.poll(() => capturedMessages().some((message) => message.subject.startsWith(`Enquiry ${reference}:`)), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(() => capturedMessages().some((message) => message.subject.startsWith(`Enquiry ${reference}:`)), { timeout: 20_000 })
+    .toBe(true);
 });

@@ -64,14 +64,19 @@ test("staff find a collector's enquiry, work on it, reply, and export the inbox"
   await page.getByLabel("Reply", { exact: true }).fill("Dear collector,\n\nThank you. The figures are neighbours of the artist.\n\nAnna");
   await page.getByRole("button", { name: "Send reply" }).click();
   await expect(page.getByTestId("enquiry-status")).toHaveText("Replied");
-  const reply = await waitForMessage((message) => message.to.includes("gossip.fan@collector.test") && message.subject.startsWith("Re: 69 Gossips"));
+  const reply = await waitForMessage(
+    (message) => message.to.includes("gossip.fan@collector.test") && message.subject.startsWith("Re: 69 Gossips"),
+  );
   expect(reply.from).toBe("website@bracebridge.test");
   expect(reply.replyTo).toEqual(["enquiries@bracebridge.test"]);
   expect(reply.text).toContain("The figures are neighbours of the artist.");
   await expect(page.getByTestId("email-row").filter({ hasText: "Reply" })).toContainText("by Anna Smith");
 
   await page.goto("/staff?status=all&q=gossip.fan");
-  const download = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download these enquiries as CSV" }).click()]).then(([file]) => file);
+  const download = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download these enquiries as CSV" }).click(),
+  ]).then(([file]) => file);
   const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
   expect(csv).toContain(reference);
   expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""Click"")"`);
@@ -91,7 +96,13 @@ test("an enquiry whose email failed shows the server's reason, and staff can ret
     });
 
     await expect
-      .poll(() => queryDatabase<{ status: string }>("SELECT status FROM OutboxEmail WHERE subject LIKE ? AND kind = 'gallery_notification'", `%${reference}%`)[0]?.status)
+      .poll(
+        () =>
+          queryDatabase<{ status: string }>(
+            "SELECT status FROM OutboxEmail WHERE subject LIKE ? AND kind = 'gallery_notification'",
+            `%${reference}%`,
+          )[0]?.status,
+      )
       .toBe("failed");
     await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
     await expect(page.getByRole("row").filter({ hasText: reference })).toContainText("Email failed");
@@ -108,7 +119,9 @@ test("an enquiry whose email failed shows the server's reason, and staff can ret
   await page.reload();
   await expect(page.getByTestId("email-row").filter({ hasText: "To the gallery" })).toContainText("Sent");
   // The acknowledgement was refused too and hasn't been retried: the inbox row still says so.
-  await expect(page.getByTestId("email-row").filter({ hasText: "Acknowledgement to the collector" })).toContainText("Failed after 1 attempt");
+  await expect(page.getByTestId("email-row").filter({ hasText: "Acknowledgement to the collector" })).toContainText(
+    "Failed after 1 attempt",
+  );
   await page.goto("/staff?status=all");
   await expect(page.getByRole("row").filter({ hasText: reference })).toContainText("Email failed");
 });
@@ -142,7 +155,10 @@ test("repeated wrong passwords are throttled, even with the right one afterwards
     await page.getByLabel("Email address").fill("bruno@bracebridge.test");
     await page.getByLabel("Password").fill(`guess number ${attempt}`);
     // Each answer reads the same, so wait for the answer itself before typing the next attempt.
-    await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST"),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     await expect(page.getByRole("status")).toHaveText("That email address and password don't match a staff account.");
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   }
@@ -169,7 +185,14 @@ test("staff pages are never cached and every staff address gives nothing away wh
   const enquiryId = queryDatabase<{ reference: string }>("SELECT reference FROM Enquiry ORDER BY id DESC LIMIT 1")[0]!.reference;
   const workId = queryDatabase<{ id: string }>("SELECT id FROM Artwork WHERE slug = '42-second-retreat-from-russia'")[0]!.id;
 
-  for (const path of ["/staff", `/staff/enquiries/${enquiryId}`, "/staff/enquiries/export?status=all", "/staff/works", `/staff/works/${workId}`, "/staff/account"]) {
+  for (const path of [
+    "/staff",
+    `/staff/enquiries/${enquiryId}`,
+    "/staff/enquiries/export?status=all",
+    "/staff/works",
+    `/staff/works/${workId}`,
+    "/staff/account",
+  ]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect([302, 303, 307], path).toContain(response.status());
     expect(response.headers()["location"], path).toMatch(/\/staff\/sign-in/);
@@ -180,7 +203,8 @@ test("staff pages are never cached and every staff address gives nothing away wh
 
 test("signed out, a replayed staff action changes nothing", async ({ page, browser }) => {
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
-  const reference = queryDatabase<{ reference: string }>("SELECT reference FROM Enquiry WHERE email = 'gossip.fan@collector.test'")[0]!.reference;
+  const reference = queryDatabase<{ reference: string }>("SELECT reference FROM Enquiry WHERE email = 'gossip.fan@collector.test'")[0]!
+    .reference;
   // Capture the status form's real action fields while signed in, without JavaScript.
   const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   const staffPage = await noScript.newPage();
@@ -191,7 +215,10 @@ test("signed out, a replayed staff action changes nothing", async ({ page, brows
   await noScript.close();
 
   const anonymous = await browser.newContext();
-  const response = await anonymous.request.post(`/staff/enquiries/${reference}`, { multipart: { ...Object.fromEntries(fields), status: "closed" }, maxRedirects: 0 });
+  const response = await anonymous.request.post(`/staff/enquiries/${reference}`, {
+    multipart: { ...Object.fromEntries(fields), status: "closed" },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBeLessThan(500);
   expect(await response.text()).not.toContain("gossip.fan@collector.test");
   // A forged session cookie gets past the proxy's quick check: the action's own check must refuse it.
@@ -247,14 +274,18 @@ test("staff change a work's title and mark it sold, and the public pages show it
 
 test("staff upload a photograph and it replaces the outline on the artwork page", async ({ page }) => {
   const sharp = (await import("sharp")).default;
-  const jpeg = await sharp({ create: { width: 1200, height: 820, channels: 3, background: { r: 120, g: 90, b: 60 } } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 1200, height: 820, channels: 3, background: { r: 120, g: 90, b: 60 } } })
+    .jpeg()
+    .toBuffer();
 
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   await page.goto("/staff/works");
   await page.getByRole("link", { name: "42 Second Retreat from Russia" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "42 Second Retreat from Russia" })).toBeVisible();
 
-  await page.getByLabel("Add a photograph").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("this is not a picture") });
+  await page
+    .getByLabel("Add a photograph")
+    .setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("this is not a picture") });
   await page.getByRole("button", { name: "Upload" }).click();
   await expect(page.getByRole("status").filter({ hasText: "not a JPEG, PNG or WebP" })).toBeVisible();
 
@@ -283,7 +314,9 @@ test("staff import a spreadsheet with broken rows: a dry run first, then the rea
   await page.getByLabel("New exhibition’s title (if new)").fill("Neasom on Paper");
   await page.getByRole("button", { name: "Read the file (dry run)" }).click();
 
-  await expect(page.getByRole("status").first()).toHaveText("Dry run: 3 to create, 0 to update, 0 unchanged, 6 not readable. Nothing has been written yet.");
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Dry run: 3 to create, 0 to update, 0 unchanged, 6 not readable. Nothing has been written yet.",
+  );
   await expect(page.getByTestId("import-error")).toHaveCount(6);
   await expect(page.getByTestId("import-error").first()).toContainText('Not read: Cannot read the size "about A4"');
   await expect(page.getByText("Columns ignored: Web ID")).toBeVisible();
@@ -292,7 +325,9 @@ test("staff import a spreadsheet with broken rows: a dry run first, then the rea
 
   await expect(page.getByLabel("Import into")).toHaveValue("new");
   await page.getByRole("button", { name: "Import 3 works into “Neasom on Paper”" }).click();
-  await expect(page.getByRole("status").first()).toHaveText("Imported: 3 created, 0 updated, 0 unchanged, 6 rows not readable and skipped.");
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Imported: 3 created, 0 updated, 0 unchanged, 6 rows not readable and skipped.",
+  );
   await page.getByRole("link", { name: "58 Skyscrapers" }).click();
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Neasom on Paper");
   await expect(page.getByText("24.4 × 30.7 in / 62 × 78 cm")).toBeVisible();
@@ -314,7 +349,9 @@ test("an import from the command line shows on the running site without a rebuil
   await expect(page.getByTestId("result-count")).toHaveText(`${before + 9} works`);
   await page.goto("/exhibitions/neasom-archive/wars-and-conflicts");
   await expect(page.getByRole("row").filter({ hasText: "Second Retreat from Russia" })).toContainText("15 × 22 in / 38.1 × 55.9 cm");
-  expect(runImportCommand(["tests/fixtures/neasom-gallery-export.csv", "--exhibition", "neasom-archive", "--apply"])).toContain("0 to create, 0 to update, 9 unchanged");
+  expect(runImportCommand(["tests/fixtures/neasom-gallery-export.csv", "--exhibition", "neasom-archive", "--apply"])).toContain(
+    "0 to create, 0 to update, 9 unchanged",
+  );
 });
 
 test("staff change their password and sign out", async ({ page }) => {

@@ -24,7 +24,13 @@ type HranaValue =
   | { type: "text"; value: string }
   | { type: "blob"; base64: string };
 
-type Statement = { sql?: string; sql_id?: number; args?: HranaValue[]; named_args?: Array<{ name: string; value: HranaValue }>; want_rows?: boolean };
+type Statement = {
+  sql?: string;
+  sql_id?: number;
+  args?: HranaValue[];
+  named_args?: Array<{ name: string; value: HranaValue }>;
+  want_rows?: boolean;
+};
 type BatchCondition =
   | { type: "ok" | "error"; step: number }
   | { type: "not"; cond: BatchCondition }
@@ -77,7 +83,11 @@ function encodeValue(value: unknown): HranaValue {
 
 export type LibsqlTestServer = { url: string; port: number; close: () => Promise<void> };
 
-export async function startLibsqlTestServer(options: { databasePath: string; port?: number; authToken?: string }): Promise<LibsqlTestServer> {
+export async function startLibsqlTestServer(options: {
+  databasePath: string;
+  port?: number;
+  authToken?: string;
+}): Promise<LibsqlTestServer> {
   const sqlite = new Database(options.databasePath);
   sqlite.pragma("journal_mode = WAL");
   sqlite.defaultSafeIntegers(true);
@@ -124,7 +134,12 @@ export async function startLibsqlTestServer(options: { databasePath: string; por
       if (prepared.reader) {
         const columns = prepared.columns();
         const rows = (prepared.raw(true).all(...parameters) as unknown[][]).map((row) => row.map(encodeValue));
-        return { cols: columns.map((column) => ({ name: column.name, decltype: column.type })), rows, affected_row_count: 0, last_insert_rowid: null };
+        return {
+          cols: columns.map((column) => ({ name: column.name, decltype: column.type })),
+          rows,
+          affected_row_count: 0,
+          last_insert_rowid: null,
+        };
       }
       const outcome = prepared.run(...parameters);
       return { cols: [], rows: [], affected_row_count: Number(outcome.changes), last_insert_rowid: String(outcome.lastInsertRowid) };

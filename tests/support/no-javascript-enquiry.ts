@@ -39,6 +39,10 @@ export const ENQUIRY_ENDPOINT = "/api/enquiries";
  * The same enquiry as the form's script sends it: the same fields, asking for the form's state as
  * JSON instead of a redirect.
  */
-export function scriptedEnquiry(actionFields: Record<string, string>, formSigningSecret: string, collector: Collector): { body: FormData; headers: Record<string, string> } {
+export function scriptedEnquiry(
+  actionFields: Record<string, string>,
+  formSigningSecret: string,
+  collector: Collector,
+): { body: FormData; headers: Record<string, string> } {
   return { body: noJavaScriptEnquiry(actionFields, formSigningSecret, collector), headers: { accept: "application/json" } };
 }

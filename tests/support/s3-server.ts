@@ -22,10 +22,23 @@ export type S3TestServer = {
 export async function startS3TestServer(options: { bucket?: string; port?: number; directory?: string } = {}): Promise<S3TestServer> {
   const bucket = options.bucket ?? "gallery-photographs";
   const directory = options.directory ?? mkdtempSync(path.join(os.tmpdir(), "gallery-s3-"));
-  const server = new S3rver({ address: "127.0.0.1", port: options.port ?? 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: options.port ?? 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const { port } = await server.run();
   // s3rver accepts any request signed with its fixed development credentials.
-  return { endpoint: `http://127.0.0.1:${port}`, bucket, accessKeyId: "S3RVER", secretAccessKey: "S3RVER", directory, close: () => server.close() };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket,
+    accessKeyId: "S3RVER",
+    secretAccessKey: "S3RVER",
+    directory,
+    close: () => server.close(),
+  };
 }
 
 function argument(name: string): string | undefined {

@@ -95,7 +95,14 @@ describe("reading the catalogue from SQLite", () => {
   it("accepts a catalogue number that repeats on another work", async () => {
     const section = await db.section.findFirstOrThrow({ where: { slug: "characters" } });
     await db.artwork.create({
-      data: { slug: "42-a-second-forty-two", catalogueNumber: "42", title: "A Second Forty-Two", sectionId: section.id, position: 5, category: "drawing" },
+      data: {
+        slug: "42-a-second-forty-two",
+        catalogueNumber: "42",
+        title: "A Second Forty-Two",
+        sectionId: section.id,
+        position: 5,
+        category: "drawing",
+      },
     });
     const withNumber = (await readPublishedArtworks()).filter((work) => work.catalogueNumber === "42");
     expect(withNumber.map((work) => work.slug).sort()).toEqual(["42-a-second-forty-two", "42-second-retreat-from-russia"]);
@@ -112,18 +119,43 @@ describe("reading the catalogue from SQLite", () => {
 describe("filtering and sorting All works", () => {
   it("filters by section, category and availability", async () => {
     const all = await readPublishedArtworks();
-    expect(filterAndSortArtworks(all, { sort: "number", section: "wars-and-conflicts" }).map((work) => work.catalogueNumber)).toEqual(["36", "42"]);
-    expect(filterAndSortArtworks(all, { sort: "number", category: "drawing" }).map((work) => work.catalogueNumber)).toEqual(["38", "42", "63", "69"]);
-    expect(filterAndSortArtworks(all, { sort: "number", availability: "private_collection" }).map((work) => work.catalogueNumber)).toEqual(["58", "93x"]);
+    expect(filterAndSortArtworks(all, { sort: "number", section: "wars-and-conflicts" }).map((work) => work.catalogueNumber)).toEqual([
+      "36",
+      "42",
+    ]);
+    expect(filterAndSortArtworks(all, { sort: "number", category: "drawing" }).map((work) => work.catalogueNumber)).toEqual([
+      "38",
+      "42",
+      "63",
+      "69",
+    ]);
+    expect(filterAndSortArtworks(all, { sort: "number", availability: "private_collection" }).map((work) => work.catalogueNumber)).toEqual([
+      "58",
+      "93x",
+    ]);
     expect(filterAndSortArtworks(all, { sort: "number", category: "drawing", availability: "private_collection" })).toEqual([]);
   });
 
   it("sorts by catalogue number as a gallery reads it, by title and by size", async () => {
     const all = await readPublishedArtworks();
-    expect(filterAndSortArtworks(all, { sort: "number" }).map((work) => work.catalogueNumber)).toEqual(["36", "37", "38", "42", "50", "58", "63", "69", "93x"]);
+    expect(filterAndSortArtworks(all, { sort: "number" }).map((work) => work.catalogueNumber)).toEqual([
+      "36",
+      "37",
+      "38",
+      "42",
+      "50",
+      "58",
+      "63",
+      "69",
+      "93x",
+    ]);
     expect(filterAndSortArtworks(all, { sort: "title" })[0]?.title).toBe("Comments on Life");
     // 15 × 22 in is 2,129 cm², 16 × 20 in 2,064 cm²; the smallest is 100 × 165 mm (165 cm²), below 5 × 7 in (226 cm²).
-    expect(filterAndSortArtworks(all, { sort: "size" }).slice(0, 2).map((work) => work.catalogueNumber)).toEqual(["42", "69"]);
+    expect(
+      filterAndSortArtworks(all, { sort: "size" })
+        .slice(0, 2)
+        .map((work) => work.catalogueNumber),
+    ).toEqual(["42", "69"]);
     expect(filterAndSortArtworks(all, { sort: "size" }).at(-1)?.catalogueNumber).toBe("63");
   });
 });

@@ -32,10 +32,22 @@ describe("reading a gallery's spreadsheet", () => {
       ].join("\n"),
     );
     const works = read.rows.map((row) => (row.ok ? row.work : null));
-    expect(works[0]).toMatchObject({ catalogueNumber: "65c", category: "drawing", price: { amountMinor: 87500, currency: "GBP" }, availability: "available" });
+    expect(works[0]).toMatchObject({
+      catalogueNumber: "65c",
+      category: "drawing",
+      price: { amountMinor: 87500, currency: "GBP" },
+      availability: "available",
+    });
     expect(works[0]?.dimensions.map((dimension) => dimension.kind)).toEqual(["image", "framed"]);
     expect(works[1]).toMatchObject({ category: "drawing", price: { amountMinor: 375000 }, availability: "sold" });
-    expect(works[2]).toMatchObject({ price: null, availability: "private_collection", dimensions: [{ kind: "image", unit: "in" }, { kind: "framed", height: 14, width: 12, unit: "in" }] });
+    expect(works[2]).toMatchObject({
+      price: null,
+      availability: "private_collection",
+      dimensions: [
+        { kind: "image", unit: "in" },
+        { kind: "framed", height: 14, width: 12, unit: "in" },
+      ],
+    });
   });
 
   it("names each row it cannot read, with the reason", () => {
@@ -74,8 +86,16 @@ describe("importing into the database", () => {
     expect(applied.applied).toBe(true);
     expect(await db.artwork.count()).toBe(before + 9);
     expect(applied.rows.find((row) => row.label === "42 Second Retreat from Russia")?.slug).toBe("42-second-retreat-from-russia-2");
-    const skyscrapers = await db.artwork.findFirstOrThrow({ where: { slug: "58-skyscrapers-2" }, include: { dimensions: true, section: true } });
-    expect(skyscrapers).toMatchObject({ availability: "private_collection", category: "painting", year: 1958, section: { title: "Neasom. N (Watercolours)" } });
+    const skyscrapers = await db.artwork.findFirstOrThrow({
+      where: { slug: "58-skyscrapers-2" },
+      include: { dimensions: true, section: true },
+    });
+    expect(skyscrapers).toMatchObject({
+      availability: "private_collection",
+      category: "painting",
+      year: 1958,
+      section: { title: "Neasom. N (Watercolours)" },
+    });
     expect(skyscrapers.dimensions.map(({ kind, height, width, unit }) => [kind, height, width, unit])).toEqual([
       ["image", 370, 545, "mm"],
       ["framed", 620, 780, "mm"],

@@ -44,13 +44,38 @@ describe("the database this suite runs on", () => {
   it("stores each of 30 simultaneous enquiries once, with exactly one acknowledgement for one address that day", async () => {
     const now = new Date();
     const acknowledgement = (n: number): OutgoingEmail[] => [
-      { kind: "collector_acknowledgement", to: "busy@example.test", from: "website@gallery.test", replyTo: null, dedupeKey: "ack:busy@example.test:day", render: (reference) => ({ subject: `Ack ${reference} ${n}`, text: "t", html: "h" }) },
-      { kind: "gallery_notification", to: "gallery@gallery.test", from: "website@gallery.test", replyTo: "busy@example.test", render: (reference) => ({ subject: reference, text: "t", html: "h" }) },
+      {
+        kind: "collector_acknowledgement",
+        to: "busy@example.test",
+        from: "website@gallery.test",
+        replyTo: null,
+        dedupeKey: "ack:busy@example.test:day",
+        render: (reference) => ({ subject: `Ack ${reference} ${n}`, text: "t", html: "h" }),
+      },
+      {
+        kind: "gallery_notification",
+        to: "gallery@gallery.test",
+        from: "website@gallery.test",
+        replyTo: "busy@example.test",
+        render: (reference) => ({ subject: reference, text: "t", html: "h" }),
+      },
     ];
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, n) =>
         storeEnquiryWithEmails(
-          { submissionKey: `parallel-${n}`, artworkId: null, artworkSnapshot: null, name: "Busy Collector", email: "busy@example.test", phone: null, message: `Enquiry ${n}`, questions: [], shippingCountry: null, clientIpHash: null, now },
+          {
+            submissionKey: `parallel-${n}`,
+            artworkId: null,
+            artworkSnapshot: null,
+            name: "Busy Collector",
+            email: "busy@example.test",
+            phone: null,
+            message: `Enquiry ${n}`,
+            questions: [],
+            shippingCountry: null,
+            clientIpHash: null,
+            now,
+          },
           () => ({ flagReasons: [], emails: acknowledgement(n) }),
         ).then((outcome) => {
           if (outcome.refused) throw new Error("No limits were given, so nothing may be refused");
@@ -67,10 +92,26 @@ describe("the database this suite runs on", () => {
 });
 
 describe("the enquiry's rate-limit counters, kept in the enquiry's own transaction", () => {
-  const limits = (email: string) => ({ windowSeconds: 3600, perConnection: { key: `enquiry-ip:window-${email}`, points: 2 }, perEmail: { key: `enquiry-email:${email}`, points: 5 } });
+  const limits = (email: string) => ({
+    windowSeconds: 3600,
+    perConnection: { key: `enquiry-ip:window-${email}`, points: 2 },
+    perEmail: { key: `enquiry-email:${email}`, points: 5 },
+  });
   const store = (email: string, n: number, now: Date) =>
     storeEnquiryWithEmails(
-      { submissionKey: `window-${email}-${n}`, artworkId: null, artworkSnapshot: null, name: "Counted", email, phone: null, message: `Enquiry ${n}`, questions: [], shippingCountry: null, clientIpHash: null, now },
+      {
+        submissionKey: `window-${email}-${n}`,
+        artworkId: null,
+        artworkSnapshot: null,
+        name: "Counted",
+        email,
+        phone: null,
+        message: `Enquiry ${n}`,
+        questions: [],
+        shippingCountry: null,
+        clientIpHash: null,
+        now,
+      },
       (connectionCount) => ({ flagReasons: [`connection count ${connectionCount}`], emails: [] }),
       limits(email),
     );
@@ -83,10 +124,9 @@ describe("the enquiry's rate-limit counters, kept in the enquiry's own transacti
     expect(first).toMatchObject({ refused: false, duplicate: false });
     expect(second).toMatchObject({ refused: false });
     expect(third).toEqual({ refused: true, retryAfterSeconds: 3600 - 120 });
-    expect(await db.enquiry.findMany({ where: { email: "counted@example.test" }, select: { flagReasons: true }, orderBy: { id: "asc" } })).toEqual([
-      { flagReasons: "connection count 1" },
-      { flagReasons: "connection count 2" },
-    ]);
+    expect(
+      await db.enquiry.findMany({ where: { email: "counted@example.test" }, select: { flagReasons: true }, orderBy: { id: "asc" } }),
+    ).toEqual([{ flagReasons: "connection count 1" }, { flagReasons: "connection count 2" }]);
     const afterTheWindow = await store("counted@example.test", 4, new Date(start.getTime() + 3_601_000));
     expect(afterTheWindow).toMatchObject({ refused: false });
     expect(await db.enquiry.count({ where: { email: "counted@example.test" } })).toBe(3);

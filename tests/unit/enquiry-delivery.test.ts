@@ -52,7 +52,13 @@ describe("an enquiry about work 42", () => {
   it("is stored with a snapshot, then emailed to the gallery and acknowledged to the collector", async () => {
     const person = nextCollector();
     const result = await enquire(
-      { email: person.email, artworkSlug: "42-second-retreat-from-russia", message: "Frame? <script>alert('x')</script> & \"quotes\"", questions: ["price_availability", "shipping"], shippingCountry: "France" },
+      {
+        email: person.email,
+        artworkSlug: "42-second-retreat-from-russia",
+        message: "Frame? <script>alert('x')</script> & \"quotes\"",
+        questions: ["price_availability", "shipping"],
+        shippingCountry: "France",
+      },
       person.ip,
     );
     expect(result.state.status).toBe("sent");
@@ -60,7 +66,13 @@ describe("an enquiry about work 42", () => {
     expect(reference).toMatch(new RegExp(`^ENQ-${new Date().getUTCFullYear()}-\\d{6}$`));
 
     const stored = await db.enquiry.findUniqueOrThrow({ where: { reference }, include: { emails: true } });
-    expect(stored.artworkSnapshot).toMatchObject({ catalogueNumber: "42", title: "Second Retreat from Russia", sizes: ["Image area: 15 × 22 in / 38.1 × 55.9 cm"], availability: "Available", price: "Price on application" });
+    expect(stored.artworkSnapshot).toMatchObject({
+      catalogueNumber: "42",
+      title: "Second Retreat from Russia",
+      sizes: ["Image area: 15 × 22 in / 38.1 × 55.9 cm"],
+      availability: "Available",
+      price: "Price on application",
+    });
     expect(stored.emails.map((email) => [email.kind, email.status]).sort()).toEqual([
       ["collector_acknowledgement", "pending"],
       ["gallery_notification", "pending"],
@@ -69,7 +81,9 @@ describe("an enquiry about work 42", () => {
     const report = await deliverDueEmails({ ids: result.outboxIds });
     expect(report).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0 });
 
-    const toGallery = catcher.messages.find((message) => message.subject.includes(reference) && message.to.includes("enquiries@gallery.test"))!;
+    const toGallery = catcher.messages.find(
+      (message) => message.subject.includes(reference) && message.to.includes("enquiries@gallery.test"),
+    )!;
     expect(toGallery).toMatchObject({
       from: "website@gallery.test",
       to: ["enquiries@gallery.test"],
@@ -105,10 +119,13 @@ describe("an enquiry about work 42", () => {
     const person = nextCollector();
     const fresh = (await readArtwork("42-second-retreat-from-russia"))!;
     const stale = { ...fresh, id: "row-from-an-older-database", title: "Retreat (old title)" };
-    const { state } = await submitEnquiry(enquiryForm({ name: "Cached", email: person.email, artworkSlug: fresh.slug, message: "Still there?" }), {
-      clientIp: person.ip,
-      findArtwork: async () => stale,
-    });
+    const { state } = await submitEnquiry(
+      enquiryForm({ name: "Cached", email: person.email, artworkSlug: fresh.slug, message: "Still there?" }),
+      {
+        clientIp: person.ip,
+        findArtwork: async () => stale,
+      },
+    );
     expect(state.status).toBe("sent");
     const stored = await db.enquiry.findUniqueOrThrow({ where: { reference: state.reference! } });
     expect(stored.artworkId).toBe(fresh.id);
@@ -154,7 +171,9 @@ describe("bad input and bots", () => {
 
   it("keeps an enquiry sent faster than a person types, flagged for staff and never acknowledged", async () => {
     const person = nextCollector();
-    const { state } = await submitEnquiry(enquiryForm({ name: "Quick", email: person.email, message: "Fast fingers" }, 500), { clientIp: person.ip });
+    const { state } = await submitEnquiry(enquiryForm({ name: "Quick", email: person.email, message: "Fast fingers" }, 500), {
+      clientIp: person.ip,
+    });
     expect(state.status).toBe("sent");
     const stored = await db.enquiry.findUniqueOrThrow({ where: { reference: state.reference! }, include: { emails: true } });
     expect(stored).toMatchObject({ flagged: true, status: "spam" });
@@ -208,7 +227,11 @@ describe("bad input and bots", () => {
       statuses.push(state.status);
     }
     expect(statuses).toEqual([...Array(10).fill("sent"), "refused"]);
-    const flagged = await db.enquiry.findMany({ where: { email: { startsWith: "same-connection-" } }, orderBy: { id: "asc" }, select: { flagged: true } });
+    const flagged = await db.enquiry.findMany({
+      where: { email: { startsWith: "same-connection-" } },
+      orderBy: { id: "asc" },
+      select: { flagged: true },
+    });
     expect(flagged.map((row) => row.flagged)).toEqual([false, false, false, ...Array(7).fill(true)]);
   });
 });
@@ -237,7 +260,9 @@ describe("the outbox when the mail server misbehaves", () => {
     const later = new Date(Date.now() + retryDelayMs(1) + 1_000);
     const [first, second] = await Promise.all([sweepOutbox({ now: later }), sweepOutbox({ now: later })]);
     expect(first.sent + second.sent).toBe(2);
-    const toGallery = catcher.messages.filter((message) => message.subject.includes(state.reference!) && message.to.includes("enquiries@gallery.test"));
+    const toGallery = catcher.messages.filter(
+      (message) => message.subject.includes(state.reference!) && message.to.includes("enquiries@gallery.test"),
+    );
     expect(toGallery).toHaveLength(1);
     expect(catcher.messages.filter((message) => message.to.includes(person.email))).toHaveLength(1);
     expect((await db.outboxEmail.findMany({ where: { id: { in: outboxIds } } })).map((email) => [email.status, email.attempts])).toEqual([
@@ -269,7 +294,14 @@ describe("the outbox when the mail server misbehaves", () => {
     try {
       const sender = createSmtpSender({ ...serverEnv(), SMTP_PORT: (silent.address() as net.AddressInfo).port, SMTP_TIMEOUT_MS: 1000 });
       const started = Date.now();
-      const attempt = sender.send({ from: "website@gallery.test", to: "enquiries@gallery.test", subject: "x", text: "x", html: "<p>x</p>", messageId: "<silent@gallery.outbox>" });
+      const attempt = sender.send({
+        from: "website@gallery.test",
+        to: "enquiries@gallery.test",
+        subject: "x",
+        text: "x",
+        html: "<p>x</p>",
+        messageId: "<silent@gallery.outbox>",
+      });
       await expect(attempt).rejects.toBeInstanceOf(MailDeliveryError);
       await expect(attempt).rejects.toMatchObject({ permanent: false });
       expect(Date.now() - started).toBeLessThan(4_000);

@@ -42,10 +42,13 @@ describe("configuration", () => {
   });
 });
 
-describe("deployment settings", () => {  const storage = { S3_BUCKET: "photos", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" };
+describe("deployment settings", () => {
+  const storage = { S3_BUCKET: "photos", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" };
 
   it("takes a local SQLite file or a hosted libSQL database, and nothing else", () => {
-    expect(parseEnv({ DATABASE_URL: "libsql://gallery-bracebridge.turso.io", DATABASE_AUTH_TOKEN: "token" }).DATABASE_URL).toBe("libsql://gallery-bracebridge.turso.io");
+    expect(parseEnv({ DATABASE_URL: "libsql://gallery-bracebridge.turso.io", DATABASE_AUTH_TOKEN: "token" }).DATABASE_URL).toBe(
+      "libsql://gallery-bracebridge.turso.io",
+    );
     expect(() => parseEnv({ DATABASE_URL: "postgres://db.example/gallery" })).toThrow(/DATABASE_URL: must start with file:/);
   });
 
@@ -62,7 +65,9 @@ describe("deployment settings", () => {  const storage = { S3_BUCKET: "photos", 
 
   it("on Vercel, refuses a database file or local photographs, which a function's disk cannot keep", () => {
     expect(() => parseEnv({ ...production, VERCEL: "1" })).toThrow(/hosted database[\s\S]*object storage/);
-    expect(() => parseEnv({ ...production, ...storage, VERCEL: "1", DATABASE_URL: "file:./data/gallery.db" })).toThrow("hosted database (libsql://…), not a file");
+    expect(() => parseEnv({ ...production, ...storage, VERCEL: "1", DATABASE_URL: "file:./data/gallery.db" })).toThrow(
+      "hosted database (libsql://…), not a file",
+    );
     const vercel = parseEnv({ ...production, ...storage, VERCEL: "1", DATABASE_URL: "libsql://gallery-bracebridge.turso.io" });
     expect(vercel.isVercel).toBe(true);
     // The same settings without Vercel: a Node server may keep its file and folder.

@@ -16,7 +16,15 @@ beforeAll(async () => {
   s3 = await startS3TestServer();
   stores["a local folder"] = () => localFolderStore(serverEnv().UPLOAD_DIR);
   stores["S3-compatible object storage"] = () =>
-    s3Store({ bucket: s3.bucket, region: "auto", endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true, keyPrefix: "site-a/" });
+    s3Store({
+      bucket: s3.bucket,
+      region: "auto",
+      endpoint: s3.endpoint,
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+      forcePathStyle: true,
+      keyPrefix: "site-a/",
+    });
 });
 
 afterAll(async () => {
@@ -65,12 +73,30 @@ describe.each(["a local folder", "S3-compatible object storage"])("storing a pho
 
 describe("when the object storage is unreachable", () => {
   it("says the photograph was not stored, and nothing is left half-stored", async () => {
-    const unreachable = s3Store({ bucket: "gallery-photographs", region: "auto", endpoint: "http://127.0.0.1:9", accessKeyId: "x", secretAccessKey: "y", forcePathStyle: true, keyPrefix: "" });
-    await expect(storePhotograph(await picture(600, 400).png().toBuffer(), unreachable)).rejects.toThrow(/could not be stored.*Nothing was kept/);
+    const unreachable = s3Store({
+      bucket: "gallery-photographs",
+      region: "auto",
+      endpoint: "http://127.0.0.1:9",
+      accessKeyId: "x",
+      secretAccessKey: "y",
+      forcePathStyle: true,
+      keyPrefix: "",
+    });
+    await expect(storePhotograph(await picture(600, 400).png().toBuffer(), unreachable)).rejects.toThrow(
+      /could not be stored.*Nothing was kept/,
+    );
   });
 
   it("a bucket that does not exist is refused the same way", async () => {
-    const missing = s3Store({ bucket: "no-such-bucket", region: "auto", endpoint: s3.endpoint, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true, keyPrefix: "" });
+    const missing = s3Store({
+      bucket: "no-such-bucket",
+      region: "auto",
+      endpoint: s3.endpoint,
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+      forcePathStyle: true,
+      keyPrefix: "",
+    });
     await expect(storePhotograph(await picture(600, 400).png().toBuffer(), missing)).rejects.toBeInstanceOf(PhotographError);
   });
 });
@@ -82,14 +108,21 @@ describe("which store the gallery uses", () => {
 
     vi.resetModules();
     delete (globalThis as { galleryObjectStore?: unknown }).galleryObjectStore;
-    Object.assign(process.env, { S3_BUCKET: s3.bucket, S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey, S3_FORCE_PATH_STYLE: "true" });
+    Object.assign(process.env, {
+      S3_BUCKET: s3.bucket,
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      S3_FORCE_PATH_STYLE: "true",
+    });
     try {
       const fresh = await import("@/lib/storage");
       expect(fresh.objectStore().description).toBe(`S3 bucket ${s3.bucket} at ${s3.endpoint}`);
       const stored = await (await import("@/lib/images/photographs")).storePhotograph(await picture(500, 400).png().toBuffer());
       expect(await fresh.objectStore().list(`photographs/${stored.storageKey}/`)).toHaveLength(4);
     } finally {
-      for (const key of ["S3_BUCKET", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"]) delete process.env[key];
+      for (const key of ["S3_BUCKET", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"])
+        delete process.env[key];
       delete (globalThis as { galleryObjectStore?: unknown }).galleryObjectStore;
     }
   });

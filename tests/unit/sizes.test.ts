@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { areaInSquareCm, convert, formatBothUnits, formatMeasure, parseSizeLine, parseSizeLines, SizeParseError } from "@/lib/catalogue/sizes";
+import {
+  areaInSquareCm,
+  convert,
+  formatBothUnits,
+  formatMeasure,
+  parseSizeLine,
+  parseSizeLines,
+  SizeParseError,
+} from "@/lib/catalogue/sizes";
 import { artworks } from "@/prisma/seed/neasom-catalogue";
 
 describe("parseSizeLine on the gallery's own size lines", () => {

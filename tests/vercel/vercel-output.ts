@@ -17,7 +17,10 @@ export function ensureVercelCli(): void {
   if (existsSync(vercelBin)) return;
   mkdirSync(cliFolder, { recursive: true });
   writeFileSync(path.join(cliFolder, "package.json"), JSON.stringify({ name: "vercel-cli", private: true }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", `vercel@${VERCEL_CLI_VERSION}`], { cwd: cliFolder, stdio: "pipe" });
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", `vercel@${VERCEL_CLI_VERSION}`], {
+    cwd: cliFolder,
+    stdio: "pipe",
+  });
 }
 
 /**
@@ -26,11 +29,18 @@ export function ensureVercelCli(): void {
  */
 export async function vercelBuild(env: NodeJS.ProcessEnv): Promise<string> {
   mkdirSync(path.join(projectRoot, ".vercel"), { recursive: true });
-  writeFileSync(path.join(projectRoot, ".vercel/project.json"), JSON.stringify({ projectId: "prj_local", orgId: "team_local", settings: { framework: "nextjs" } }));
+  writeFileSync(
+    path.join(projectRoot, ".vercel/project.json"),
+    JSON.stringify({ projectId: "prj_local", orgId: "team_local", settings: { framework: "nextjs" } }),
+  );
   rmSync(outputFolder, { recursive: true, force: true });
   // Turbopack's cache from a standalone build of the same folder must not leak into this one.
   rmSync(path.join(projectRoot, ".next"), { recursive: true, force: true });
-  const build = spawn(vercelBin, ["build", "--yes", "--prod"], { cwd: projectRoot, env: { ...env, VERCEL: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const build = spawn(vercelBin, ["build", "--yes", "--prod"], {
+    cwd: projectRoot,
+    env: { ...env, VERCEL: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   build.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   build.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -55,7 +65,8 @@ export function functionFolders(): Map<string, string> {
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
-      if (entry.name.endsWith(".func")) folders.set(path.relative(path.join(outputFolder, "functions"), full).replace(/\.func$/, ""), realpathSync(full));
+      if (entry.name.endsWith(".func"))
+        folders.set(path.relative(path.join(outputFolder, "functions"), full).replace(/\.func$/, ""), realpathSync(full));
       else if (entry.isDirectory()) walk(full);
     }
   };
@@ -84,7 +95,10 @@ export function functionSizes(): FunctionSize[] {
       add(full, packageName ?? source.split("/")[0] ?? source);
     }
     const bytes = [...groups.values()].reduce((sum, size) => sum + size, 0);
-    const largest = [...groups].map(([group, size]) => ({ group, bytes: size })).sort((a, b) => b.bytes - a.bytes).slice(0, 4);
+    const largest = [...groups]
+      .map(([group, size]) => ({ group, bytes: size }))
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 4);
     return { folder, routes: routes.sort(), bytes, largest };
   });
 }
@@ -94,7 +108,10 @@ export function describeFunctionSizes(): string[] {
   const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   return functionSizes()
     .sort((a, b) => b.bytes - a.bytes)
-    .map((size) => `${mib(size.bytes)} for ${size.routes.length} routes (e.g. ${size.routes[0]}): ${size.largest.map((part) => `${part.group} ${mib(part.bytes)}`).join(", ")}`);
+    .map(
+      (size) =>
+        `${mib(size.bytes)} for ${size.routes.length} routes (e.g. ${size.routes[0]}): ${size.largest.map((part) => `${part.group} ${mib(part.bytes)}`).join(", ")}`,
+    );
 }
 
 /** Copies a function's folder and the project files it maps into target, as Vercel unpacks it. */

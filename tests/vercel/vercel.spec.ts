@@ -13,7 +13,15 @@ import { startLibsqlTestServer, type LibsqlTestServer } from "../support/libsql-
 import { startMailCatcher, type CapturedMessage, type MailCatcher } from "../support/mail-catcher";
 import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "../support/no-javascript-enquiry";
 import { startS3TestServer, type S3TestServer } from "../support/s3-server";
-import { describeFunctionSizes, ensureVercelCli, functionFolders, functionSizes, layOutFunction, projectRoot, vercelBuild } from "./vercel-output";
+import {
+  describeFunctionSizes,
+  ensureVercelCli,
+  functionFolders,
+  functionSizes,
+  layOutFunction,
+  projectRoot,
+  vercelBuild,
+} from "./vercel-output";
 
 const root = path.join(projectRoot, "tmp/vercel-e2e");
 const databasePath = path.join(root, "gallery.db");
@@ -49,11 +57,20 @@ async function serveFunctions(routes: string[]) {
       byFolder.set(folder, port);
       const target = layOutFunction(route, path.join(root, `function-${port}`));
       // A private mount namespace with the root filesystem read-only and a fresh /tmp: a Vercel function's view.
-      const host = spawn("unshare", ["-m", "sh", "-c", `mount -o remount,bind,ro / && mount -t tmpfs tmpfs /tmp && exec node tests/vercel/function-host.mjs '${target}' ${port}`], {
-        cwd: projectRoot,
-        env: { ...env, NODE_ENV: "production" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const host = spawn(
+        "unshare",
+        [
+          "-m",
+          "sh",
+          "-c",
+          `mount -o remount,bind,ro / && mount -t tmpfs tmpfs /tmp && exec node tests/vercel/function-host.mjs '${target}' ${port}`,
+        ],
+        {
+          cwd: projectRoot,
+          env: { ...env, NODE_ENV: "production" },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       hostLogs.set(port, "");
       const record = (chunk: Buffer) => hostLogs.set(port, `${hostLogs.get(port)}${chunk.toString()}`);
       host.stdout?.on("data", record);
@@ -114,10 +131,25 @@ test.beforeAll(async () => {
   for (const line of describeFunctionSizes()) console.log(`Vercel function: ${line}`);
   // Vercel refuses a function over 250 MB unzipped.
   for (const size of functionSizes()) expect(size.bytes).toBeLessThan(250 * 1024 * 1024);
-  await serveFunctions(["works", "works/[slug]", "api/enquiries", "enquire/sent", "staff/sign-in", "api/outbox/sweep", "staff/works/[id]/photographs", "media/photographs/[key]/[file]"]);
-  const created = spawn("npm", ["run", "--silent", "staff:create", "--", "--email", STAFF_EMAIL, "--name", "Vercel Staff", "--password-stdin"], { cwd: projectRoot, env, stdio: ["pipe", "pipe", "pipe"] });
+  await serveFunctions([
+    "works",
+    "works/[slug]",
+    "api/enquiries",
+    "enquire/sent",
+    "staff/sign-in",
+    "api/outbox/sweep",
+    "staff/works/[id]/photographs",
+    "media/photographs/[key]/[file]",
+  ]);
+  const created = spawn(
+    "npm",
+    ["run", "--silent", "staff:create", "--", "--email", STAFF_EMAIL, "--name", "Vercel Staff", "--password-stdin"],
+    { cwd: projectRoot, env, stdio: ["pipe", "pipe", "pipe"] },
+  );
   created.stdin?.end(STAFF_PASSWORD);
-  await new Promise<void>((resolve, reject) => created.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`staff:create exited ${code}`)))));
+  await new Promise<void>((resolve, reject) =>
+    created.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`staff:create exited ${code}`)))),
+  );
 });
 
 test.afterAll(async () => {
@@ -167,7 +199,11 @@ test("an enquiry is stored in the hosted database, and its email leaves through 
   const outbox = () => {
     const db = database();
     try {
-      return db.prepare("SELECT o.id, o.status, o.attempts FROM OutboxEmail o JOIN Enquiry e ON e.id = o.enquiryId WHERE e.reference = ? AND o.kind = 'gallery_notification'").get(reference) as { id: string; status: string; attempts: number };
+      return db
+        .prepare(
+          "SELECT o.id, o.status, o.attempts FROM OutboxEmail o JOIN Enquiry e ON e.id = o.enquiryId WHERE e.reference = ? AND o.kind = 'gallery_notification'",
+        )
+        .get(reference) as { id: string; status: string; attempts: number };
     } finally {
       db.close();
     }
@@ -195,17 +231,32 @@ test("a photograph uploaded by staff lands in object storage and is served from 
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   form.set("email", STAFF_EMAIL);
   form.set("password", STAFF_PASSWORD);
-  const signedIn = await fetch(signInUrl, { method: "POST", body: form, redirect: "manual", headers: { origin: `http://127.0.0.1:${portFor.get("staff/sign-in")}` } });
-  const cookies = signedIn.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const signedIn = await fetch(signInUrl, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { origin: `http://127.0.0.1:${portFor.get("staff/sign-in")}` },
+  });
+  const cookies = signedIn.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   expect(cookies).toContain("session_token");
 
   const db = database();
   const work = db.prepare("SELECT id FROM Artwork WHERE slug = '42-second-retreat-from-russia'").get() as { id: string };
   db.close();
   const upload = new FormData();
-  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 120, g: 90, b: 60 } } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 120, g: 90, b: 60 } } })
+    .jpeg()
+    .toBuffer();
   upload.set("photograph", new Blob([new Uint8Array(jpeg)], { type: "image/jpeg" }), "retreat.jpg");
-  const stored = await fetch(urlFor("staff/works/[id]/photographs", `/staff/works/${work.id}/photographs`), { method: "POST", body: upload, redirect: "manual", headers: { cookie: cookies } });
+  const stored = await fetch(urlFor("staff/works/[id]/photographs", `/staff/works/${work.id}/photographs`), {
+    method: "POST",
+    body: upload,
+    redirect: "manual",
+    headers: { cookie: cookies },
+  });
   expect(stored.status).toBe(303);
   expect(stored.headers.get("location")).toContain("photograph=added");
 

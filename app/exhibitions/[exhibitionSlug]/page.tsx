@@ -46,9 +46,7 @@ export default async function ExhibitionPage({ params }: Props) {
           <h2 id="about-artist" className="text-xl font-semibold">
             About {artist.name}
           </h2>
-          <p className="mt-1 font-sans text-sm text-ink-soft">
-            {lifeFacts(artist)}
-          </p>
+          <p className="mt-1 font-sans text-sm text-ink-soft">{lifeFacts(artist)}</p>
           <Paragraphs text={artist.biography} className="mt-3 text-[0.98rem]" />
         </aside>
       </div>

@@ -10,15 +10,16 @@ import { artistWithDates, artworkAltText, availabilityLabel, lifeDates, priceTex
 import { visualArtworkJsonLd } from "@/lib/catalogue/structured-data";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { CATEGORY_LABELS, DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
-import { getArtwork, listPublicAddresses } from "@/lib/data/catalogue";
+import { getArtwork, listArtworksToPrerender } from "@/lib/data/catalogue";
 import { issueFormToken } from "@/lib/enquiries/form-token";
 import { serverEnv } from "@/lib/env";
 import { absoluteUrl } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** The first works are rendered at build; any other is rendered on its first visit, then kept (dynamicParams). */
 export async function generateStaticParams() {
-  return (await listPublicAddresses()).artworks.map(({ slug }) => ({ slug }));
+  return listArtworksToPrerender();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -70,10 +71,7 @@ export default async function ArtworkPage({ params }: Props) {
             {work.title}
           </h1>
           <p className="mt-2 text-lg">
-            by {work.artist.name}{" "}
-            <span className="text-ink-soft">
-              {lifeDates(work.artist) && `(${lifeDates(work.artist)})`}
-            </span>
+            by {work.artist.name} <span className="text-ink-soft">{lifeDates(work.artist) && `(${lifeDates(work.artist)})`}</span>
           </p>
           <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 border-y border-rule py-5 font-sans text-[0.95rem]">
             <dt className="text-ink-soft">Category</dt>

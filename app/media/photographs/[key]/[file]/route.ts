@@ -7,5 +7,7 @@ export async function GET(_request: Request, { params }: Context) {
   const { key, file } = await params;
   const body = await readPhotographCopy(key, file);
   if (!body) return new Response("Not found", { status: 404 });
-  return new Response(new Uint8Array(body), { headers: { "Content-Type": "image/webp", "Cache-Control": "public, max-age=31536000, immutable" } });
+  return new Response(new Uint8Array(body), {
+    headers: { "Content-Type": "image/webp", "Cache-Control": "public, max-age=31536000, immutable" },
+  });
 }

@@ -13,7 +13,8 @@ type Context = { params: Promise<{ id: string }> };
 export async function POST(request: Request, { params }: Context) {
   await requireStaff();
   const { id } = await params;
-  const back = (outcome: string) => Response.redirect(new URL(`/staff/works/${encodeURIComponent(id)}?photograph=${outcome}`, serverEnv().SITE_URL), 303);
+  const back = (outcome: string) =>
+    Response.redirect(new URL(`/staff/works/${encodeURIComponent(id)}?photograph=${outcome}`, serverEnv().SITE_URL), 303);
   // Same-origin check: a form on another site must not be able to upload with a staff member's cookie.
   const origin = request.headers.get("origin");
   if (origin && origin !== new URL(serverEnv().SITE_URL).origin) return new Response("Forbidden", { status: 403 });

@@ -1,0 +1,5 @@
+import { sitemapDocument, sitemapEntries, XML_HEADERS } from "@/lib/sitemap";
+
+export async function GET() {
+  return new Response(sitemapDocument(await sitemapEntries()), { headers: XML_HEADERS });
+}
