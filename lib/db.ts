@@ -30,7 +30,11 @@ export type SqlStatements = {
   run(sql: string, args?: SqlValue[]): Promise<number>;
 };
 
-type SqlDatabase = { writeTransaction<T>(work: (sql: SqlStatements) => Promise<T>): Promise<T> };
+type SqlDatabase = {
+  writeTransaction<T>(work: (sql: SqlStatements) => Promise<T>): Promise<T>;
+  /** One statement on its own (SQLite makes it atomic by itself). */
+  execute(sql: string, args?: SqlValue[]): Promise<number>;
+};
 
 /**
  * A local SQLite file through its own better-sqlite3 handle, with each statement prepared once.
@@ -59,6 +63,12 @@ function fileDatabase(filePath: string): SqlDatabase {
   };
   let queue: Promise<unknown> = Promise.resolve();
   return {
+    // Queued behind any open transaction: on one handle, a statement would otherwise join it.
+    execute(sql: string, args: SqlValue[] = []) {
+      const result = queue.then(() => statement(sql).run(...args).changes);
+      queue = result.catch(() => undefined);
+      return result;
+    },
     writeTransaction<T>(work: (sql: SqlStatements) => Promise<T>): Promise<T> {
       const result = queue.then(async () => {
         // IMMEDIATE takes the write lock at once, so the reads inside see what the writes will build on.
@@ -83,6 +93,9 @@ function libsqlDatabase(url: string, authToken: string | undefined): SqlDatabase
   let client: Promise<import("@libsql/client").Client> | undefined;
   const connect = () => (client ??= import("@libsql/client").then(({ createClient }) => createClient({ url, authToken })));
   return {
+    async execute(sql: string, args: SqlValue[] = []) {
+      return (await (await connect()).execute({ sql, args })).rowsAffected;
+    },
     async writeTransaction<T>(work: (sql: SqlStatements) => Promise<T>): Promise<T> {
       const transaction = await (await connect()).transaction("write");
       try {
@@ -121,6 +134,11 @@ function sqlDatabase(): SqlDatabase {
 /** Runs `work` in one write transaction: everything it wrote is kept, or (when it throws) nothing. */
 export function writeTransaction<T>(work: (sql: SqlStatements) => Promise<T>): Promise<T> {
   return sqlDatabase().writeTransaction(work);
+}
+
+/** Runs one write statement by itself; returns the rows changed. */
+export function executeSql(sql: string, args: SqlValue[] = []): Promise<number> {
+  return sqlDatabase().execute(sql, args);
 }
 
 /** SQLite's DATETIME text as Prisma writes it, so rows written either way compare and sort alike. */

@@ -85,7 +85,7 @@ if (values.stack) {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 } else {
-  const server = spawn(process.execPath, [...WEB_PROCESS_NODE_FLAGS, path.join(projectRoot, ".next/standalone/server.js")], {
+  const server = spawn(process.execPath, [...WEB_PROCESS_NODE_FLAGS, path.join(projectRoot, ".next/standalone/warm-server.mjs")], {
     cwd: projectRoot,
     env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: "inherit",

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArtworkCard } from "@/components/artwork-card";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { AVAILABILITIES, AVAILABILITY_LABELS, CATEGORIES, CATEGORY_PLURALS } from "@/lib/catalogue/vocabulary";
+import { AVAILABILITIES, AVAILABILITY_LABELS, CATEGORY_PLURALS } from "@/lib/catalogue/vocabulary";
 import { Pager } from "@/components/pager";
-import { ARTWORKS_PER_PAGE, findArtworks, listPublishedArtworks, pageOf } from "@/lib/data/catalogue";
+import { ARTWORKS_PER_PAGE, findArtworks, listArtworkFilterChoices, pageOf } from "@/lib/data/catalogue";
 import { parseArtworkFilters, type ArtworkFiltersInput } from "@/lib/validations/artwork-filters";
 
 export const metadata: Metadata = {
@@ -17,10 +17,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function AllWorksPage({ searchParams }: Props) {
   const filters = parseArtworkFilters(await searchParams);
-  const [matching, everything] = await Promise.all([findArtworks(filters), listPublishedArtworks()]);
+  const [matching, { sections, categories }] = await Promise.all([findArtworks(filters), listArtworkFilterChoices()]);
   const { works, total, page, pageCount } = pageOf(matching, filters.page);
-  const sections = [...new Map(everything.map((work) => [work.section.slug, work.section.title])).entries()];
-  const categories = CATEGORIES.filter((category) => everything.some((work) => work.category === category));
   const filtered = Boolean(filters.section || filters.category || filters.availability);
 
   return (
@@ -37,7 +35,7 @@ export default async function AllWorksPage({ searchParams }: Props) {
           name="section"
           label="Section"
           value={filters.section}
-          options={sections.map(([slug, title]) => [slug, title])}
+          options={sections.map(({ slug, title }) => [slug, title])}
           allLabel="All sections"
         />
         <FilterSelect
@@ -75,12 +73,16 @@ export default async function AllWorksPage({ searchParams }: Props) {
           )}
         </div>
       </form>
-      <p className="mt-6 font-sans text-ink-soft" data-testid="result-count">
-        {total === 1 ? "1 work" : `${total.toLocaleString("en-GB")} works`}
-        {filtered ? " match these filters" : ""}
-        {pageCount > 1
-          ? ` · showing ${(page - 1) * ARTWORKS_PER_PAGE + 1}–${(page - 1) * ARTWORKS_PER_PAGE + works.length}, page ${page} of ${pageCount}`
-          : ""}
+      <p className="mt-6 font-sans text-ink-soft">
+        <span data-testid="result-count">
+          {total === 1 ? "1 work" : `${total.toLocaleString("en-GB")} works`}
+          {filtered ? " match these filters" : ""}
+        </span>
+        {pageCount > 1 ? (
+          <span data-testid="page-position">
+            {` · showing ${(page - 1) * ARTWORKS_PER_PAGE + 1}–${(page - 1) * ARTWORKS_PER_PAGE + works.length}, page ${page} of ${pageCount}`}
+          </span>
+        ) : null}
       </p>
       <p className="mt-1 font-sans text-sm text-ink-soft">
         Until a work is photographed, its outline is drawn to the same scale as the others.

@@ -3,7 +3,7 @@ import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { cacheTags } from "@/lib/data/cache-tags";
 import { areaInSquareCm } from "@/lib/catalogue/sizes";
-import type { Availability, Category, DimensionKind, Unit } from "@/lib/catalogue/vocabulary";
+import { CATEGORIES, type Availability, type Category, type DimensionKind, type Unit } from "@/lib/catalogue/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /*
@@ -313,13 +313,24 @@ const COMPARATORS: Record<ArtworkFilters["sort"], (a: ArtworkSummary, b: Artwork
 };
 
 /** The published works in catalogue order, with each order All works offers computed once, not per visit. */
-type ArtworkIndex = { all: ArtworkSummary[]; sorted: Record<ArtworkFilters["sort"], ArtworkSummary[]> };
+type ArtworkIndex = {
+  all: ArtworkSummary[];
+  sorted: Record<ArtworkFilters["sort"], ArtworkSummary[]>;
+  /** The sections and categories that have published works, for the filters. */
+  sections: Array<{ slug: string; title: string }>;
+  categories: Category[];
+};
 
 function indexOf(all: ArtworkSummary[]): ArtworkIndex {
   const sorted = Object.fromEntries(
     Object.entries(COMPARATORS).map(([sort, compare]) => [sort, [...all].sort(compare)]),
   ) as ArtworkIndex["sorted"];
-  return { all, sorted };
+  const sections = [...new Map(all.map((work) => [work.section.slug, work.section.title])).entries()].map(([slug, title]) => ({
+    slug,
+    title,
+  }));
+  const present = new Set(all.map((work) => work.category));
+  return { all, sorted, sections, categories: CATEGORIES.filter((category) => present.has(category)) };
 }
 
 const globalForIndex = globalThis as unknown as { galleryArtworkIndex?: { version: string; index: Promise<ArtworkIndex> } };
@@ -342,6 +353,12 @@ async function artworkIndex(): Promise<ArtworkIndex> {
 
 export async function listPublishedArtworks(): Promise<ArtworkSummary[]> {
   return (await artworkIndex()).all;
+}
+
+/** What All works can be filtered by: the sections and categories that have published works. */
+export async function listArtworkFilterChoices(): Promise<Pick<ArtworkIndex, "sections" | "categories">> {
+  const { sections, categories } = await artworkIndex();
+  return { sections, categories };
 }
 
 /** Filtering happens on the memoised, pre-sorted lists: a catalogue is thousands of works, not millions. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, executeSql, sqlTimestamp } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -79,18 +79,14 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
         html: email.htmlBody,
         messageId: `<${email.id}@gallery.outbox>`,
       });
-      await db.outboxEmail.updateMany({
-        where: owned,
-        data: {
-          status: "sent",
-          attempts,
-          sentAt: new Date(),
-          messageId: result.messageId,
-          lastError: null,
-          claimToken: null,
-          claimedUntil: null,
-        },
-      });
+      // Marked sent the moment the server accepted it, and only while this sweep still holds the claim.
+      // One prepared statement: a busy outbox records hundreds of these a second.
+      const sentAt = sqlTimestamp(new Date());
+      await executeSql(
+        `UPDATE "OutboxEmail" SET "status" = 'sent', "attempts" = ?, "sentAt" = ?, "messageId" = ?, "lastError" = NULL, "claimToken" = NULL,
+           "claimedUntil" = NULL, "updatedAt" = ? WHERE "id" = ? AND "claimToken" = ?`,
+        [attempts, sentAt, result.messageId, sentAt, owned.id, owned.claimToken],
+      );
       report.sent += 1;
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);

@@ -153,7 +153,7 @@ export async function startProductionServer(name: string, port: number, options:
   // The standalone server, as `npm start` and the stack run it.
   const server: ChildProcess = spawn(
     process.execPath,
-    [...WEB_PROCESS_NODE_FLAGS, ...profileFlags, path.resolve(".next/standalone/server.js")],
+    [...WEB_PROCESS_NODE_FLAGS, ...profileFlags, path.resolve(".next/standalone/warm-server.mjs")],
     {
       env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", GALLERY_ROOT: process.cwd() },
       stdio: "ignore",

@@ -77,6 +77,8 @@ if (!buildingForVercel()) {
     rmSync(to, { recursive: true, force: true });
     if (existsSync(from)) cpSync(from, to, { recursive: true });
   }
+  // The entry point every Node deployment runs: Next's server, warmed before its port opens.
+  cpSync(path.resolve("scripts/build/warm-server.mjs"), path.join(standalone, "warm-server.mjs"));
   const compressed =
     precompress(path.join(standalone, ".next/static")) +
     (existsSync(path.join(standalone, "public")) ? precompress(path.join(standalone, "public")) : 0);

@@ -25,7 +25,7 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
  * flags are in `npm start` (package.json) and deploy/systemd/gallery-web@.service.
  */
 export const WEB_PROCESS_NODE_FLAGS = ["--max-old-space-size=128", "--max-semi-space-size=2"];
-const standaloneServer = path.join(projectRoot, ".next/standalone/server.js");
+const standaloneServer = path.join(projectRoot, ".next/standalone/warm-server.mjs");
 
 type Managed = { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv; child?: ChildProcess; restarts: number };
 

@@ -347,6 +347,18 @@ test("an import from the command line shows on the running site without a rebuil
 
   await page.goto("/works");
   await expect(page.getByTestId("result-count")).toHaveText(`${before + 9} works`);
+  // Past 20 works All works is paged: plain links that keep the filters and order.
+  const perPage = 20;
+  expect(before + 9).toBeGreaterThan(perPage);
+  await expect(page.getByTestId("page-position")).toHaveText(` · showing 1–${perPage}, page 1 of ${Math.ceil((before + 9) / perPage)}`);
+  await expect(page.locator("main article")).toHaveCount(perPage);
+  await page.getByRole("navigation", { name: "Pages of works" }).getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/\/works\?page=2$/);
+  await expect(page.locator("main article")).toHaveCount(Math.min(perPage, before + 9 - perPage));
+  await expect(page.getByRole("navigation", { name: "Pages of works" }).getByText("2")).toHaveAttribute("aria-current", "page");
+  await page.goto("/works?sort=title&page=99");
+  await expect(page.getByTestId("page-position")).toContainText(`page ${Math.ceil((before + 9) / perPage)} of`);
+
   await page.goto("/exhibitions/neasom-archive/wars-and-conflicts");
   await expect(page.getByRole("row").filter({ hasText: "Second Retreat from Russia" })).toContainText("15 × 22 in / 38.1 × 55.9 cm");
   expect(runImportCommand(["tests/fixtures/neasom-gallery-export.csv", "--exhibition", "neasom-archive", "--apply"])).toContain(
