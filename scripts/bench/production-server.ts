@@ -102,6 +102,9 @@ export async function startProductionServer(name: string, port: number, options:
   mkdirSync(root, { recursive: true });
   const mailLog = path.join(root, "mail.jsonl");
   const smtpPort = port + 100;
+  for (const taken of [port, smtpPort]) {
+    if (await portOpen(taken)) throw new Error(`Port ${taken} is taken (a server left from an earlier run?): stop it first`);
+  }
   const mailServer = spawn(TSX, [path.resolve("scripts/bench/smtp-sink.ts"), "--port", String(smtpPort), "--log", mailLog], {
     stdio: "ignore",
   });
