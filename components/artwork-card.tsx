@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ArtworkVisual, GRID_SCALE_CM } from "@/components/artwork-visual";
 import { artworkAltText, availabilityLabel, mediumLine, priceText } from "@/lib/catalogue/describe";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
@@ -11,7 +10,8 @@ export function ArtworkCard({ work, headingLevel = "h3", showSection = false }: 
   const image = work.dimensions.find((dimension) => dimension.kind === "image") ?? work.dimensions[0];
   return (
     <article className="group flex flex-col">
-      <Link href={`/works/${work.slug}`} className="block no-underline" tabIndex={-1} aria-hidden="true">
+      {/* Plain links: a grid of works is many of them, and each Link costs a client component to render; the pages they lead to are pre-rendered. */}
+      <a href={`/works/${work.slug}`} className="block no-underline" tabIndex={-1} aria-hidden="true">
         <div className="flex aspect-[4/5] items-center justify-center bg-paper-deep p-6 transition-colors group-hover:bg-[#ebe5d9]">
           <ArtworkVisual
             photograph={work.photograph}
@@ -22,12 +22,12 @@ export function ArtworkCard({ work, headingLevel = "h3", showSection = false }: 
             commonScaleCm={GRID_SCALE_CM}
           />
         </div>
-      </Link>
+      </a>
       <Heading className="mt-3 text-lg font-semibold">
-        <Link href={`/works/${work.slug}`} className="no-underline hover:underline">
+        <a href={`/works/${work.slug}`} className="no-underline hover:underline">
           <span className="mr-2 font-sans text-sm font-normal text-ink-soft">{work.catalogueNumber}</span>
           {work.title}
-        </Link>
+        </a>
       </Heading>
       <p className="font-sans text-sm text-ink-soft">
         {mediumLine(work)}

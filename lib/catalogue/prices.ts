@@ -28,10 +28,16 @@ export function parsePrice(text: string | null | undefined, defaultCurrency = "G
   return { amountMinor: whole * 100 + fraction, currency };
 }
 
+// A formatter is costly to make and cheap to use: one per currency and style, made once.
+const priceFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatPrice(amountMinor: number, currency: string): string {
-  return new Intl.NumberFormat("en-GB", {
-    style: "currency",
-    currency,
-    minimumFractionDigits: amountMinor % 100 === 0 ? 0 : 2,
-  }).format(amountMinor / 100);
+  const pence = amountMinor % 100 !== 0;
+  const key = `${currency}:${pence}`;
+  let format = priceFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("en-GB", { style: "currency", currency, minimumFractionDigits: pence ? 2 : 0 });
+    priceFormats.set(key, format);
+  }
+  return format.format(amountMinor / 100);
 }

@@ -319,6 +319,8 @@ type ArtworkIndex = {
   /** The sections and categories that have published works, for the filters. */
   sections: Array<{ slug: string; title: string }>;
   categories: Category[];
+  /** Each section's works in each order, so a section's page of All works reads only that section. */
+  sortedBySection: Map<string, Record<ArtworkFilters["sort"], ArtworkSummary[]>>;
 };
 
 function indexOf(all: ArtworkSummary[]): ArtworkIndex {
@@ -330,7 +332,15 @@ function indexOf(all: ArtworkSummary[]): ArtworkIndex {
     title,
   }));
   const present = new Set(all.map((work) => work.category));
-  return { all, sorted, sections, categories: CATEGORIES.filter((category) => present.has(category)) };
+  const sortedBySection = new Map(
+    sections.map(({ slug }) => [
+      slug,
+      Object.fromEntries(
+        Object.entries(sorted).map(([sort, works]) => [sort, works.filter((work) => work.section.slug === slug)]),
+      ) as ArtworkIndex["sorted"],
+    ]),
+  );
+  return { all, sorted, sections, categories: CATEGORIES.filter((category) => present.has(category)), sortedBySection };
 }
 
 const globalForIndex = globalThis as unknown as { galleryArtworkIndex?: { version: string; index: Promise<ArtworkIndex> } };
@@ -363,7 +373,9 @@ export async function listArtworkFilterChoices(): Promise<Pick<ArtworkIndex, "se
 
 /** Filtering happens on the memoised, pre-sorted lists: a catalogue is thousands of works, not millions. */
 export async function findArtworks(filters: ArtworkFilters): Promise<ArtworkSummary[]> {
-  return filterArtworks((await artworkIndex()).sorted[filters.sort], filters);
+  const index = await artworkIndex();
+  const base = filters.section ? (index.sortedBySection.get(filters.section)?.[filters.sort] ?? []) : index.sorted[filters.sort];
+  return filterArtworks(base, filters);
 }
 
 function filterArtworks(works: ArtworkSummary[], filters: ArtworkFilters): ArtworkSummary[] {

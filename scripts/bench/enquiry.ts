@@ -21,7 +21,7 @@ import {
   type Collector,
 } from "@/tests/support/no-javascript-enquiry";
 import { summariseProfile } from "./profile-summary";
-import { percentile, startProductionServer, type BenchServer } from "./production-server";
+import { measureConcurrently, percentile, startProductionServer, type BenchServer } from "./production-server";
 
 const WORK_SLUG = "42-second-retreat-from-russia";
 const WORK = `/works/${WORK_SLUG}`;
@@ -145,24 +145,12 @@ async function run(
 }
 
 /** The page a browser without JavaScript loads after its 303: rendered per enquiry (it shows the reference). */
-async function confirmationPage(server: BenchServer) {
-  const latencies: number[] = [];
-  let remaining = 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (remaining > 0) {
-        remaining -= 1;
-        const reference = `ENQ-2026-${String(100_000 + remaining).padStart(6, "0")}`;
-        const begin = performance.now();
-        const response = await fetch(`${server.baseUrl}/enquire/sent?reference=${reference}&acknowledged=1&work=${WORK_SLUG}`);
-        if (!(await response.text()).includes(reference)) throw new Error(`The confirmation page did not show ${reference}`);
-        latencies.push(performance.now() - begin);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { perSecond: 1000 / ((performance.now() - started) / 1000), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+function confirmationPage(server: BenchServer) {
+  return measureConcurrently(1000, 16, async (index) => {
+    const reference = `ENQ-2026-${String(100_000 + index).padStart(6, "0")}`;
+    const response = await fetch(`${server.baseUrl}/enquire/sent?reference=${reference}&acknowledged=1&work=${WORK_SLUG}`);
+    if (!(await response.text()).includes(reference)) throw new Error(`The confirmation page did not show ${reference}`);
+  });
 }
 
 export async function benchEnquiries(server: BenchServer, total: number): Promise<void> {

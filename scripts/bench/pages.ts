@@ -1,6 +1,6 @@
 /** Page weight (HTML, JS, CSS; raw and gzipped) and serving speed of the catalogue pages. */
 import { gzipSync } from "node:zlib";
-import { percentile, type BenchServer } from "./production-server";
+import { measureConcurrently, type BenchServer } from "./production-server";
 
 /** Every public page type and the staff sign-in, as Lighthouse sees them too (scripts/bench/lighthouse.ts). */
 export const PAGES = {
@@ -54,22 +54,8 @@ export async function benchPages(server: BenchServer): Promise<void> {
   console.log(`  (floor: the ${FLOOR_PAGE} page, server components only: ${kb(floor)} gz of framework JavaScript)`);
 
   console.log("\nServing the pre-rendered artwork page (500 GETs, concurrency 16)");
-  const latencies: number[] = [];
-  let remaining = 500;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: 16 }, async () => {
-      while (remaining > 0) {
-        remaining -= 1;
-        const begin = performance.now();
-        await (await fetch(`${server.baseUrl}${PAGES.artwork}`)).arrayBuffer();
-        latencies.push(performance.now() - begin);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `  ${(500 / seconds).toFixed(0)} pages/s, p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
-  );
+  const serving = await measureConcurrently(500, 16, async () => {
+    await (await fetch(`${server.baseUrl}${PAGES.artwork}`)).arrayBuffer();
+  });
+  console.log(`  ${serving.perSecond.toFixed(0)} pages/s, p50 ${serving.p50.toFixed(1)} ms, p99 ${serving.p99.toFixed(1)} ms`);
 }

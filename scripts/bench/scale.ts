@@ -20,7 +20,8 @@ const CATEGORIES = ["", "drawing", "painting", "print"];
 
 export async function benchScale(server: BenchServer, works: number): Promise<void> {
   console.log(`\nA catalogue of ${works} generated works in 40 sections (beside the seeded exhibition)`);
-  if (server.buildSeconds !== null) console.log(`  build (the first 500 artwork pages rendered ahead, the rest on first visit): ${server.buildSeconds.toFixed(0)} s`);
+  if (server.buildSeconds !== null)
+    console.log(`  build (the first 500 artwork pages rendered ahead, the rest on first visit): ${server.buildSeconds.toFixed(0)} s`);
   console.log(`  first artwork page after the server started: ${server.firstArtworkMs.toFixed(0)} ms`);
 
   const first = await page(server, "/works");

@@ -1,7 +1,8 @@
 /**
  * The standalone server, warmed before it takes traffic. Copied beside Next's own server.js in
  * .next/standalone by scripts/build/after-build.ts; `npm start`, the stack and the systemd units
- * run it.
+ * run it. It reads what server.js reads (PORT, HOSTNAME, KEEP_ALIVE_TIMEOUT); the gallery's own
+ * settings are read and checked by lib/env.ts inside the server, as before.
  *
  * Next's server.js opens its port first and loads itself while the first visitors wait: here the
  * first artwork page after a start took 500–800 ms. This one builds the same request handler
@@ -30,7 +31,7 @@ const hostname = process.env.HOSTNAME || "0.0.0.0";
 const keepAliveTimeout = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? "", 10);
 
 /** What the first visitors ask for: every kind of public page, so each route's code is loaded. */
-const WARM_UP_PATHS = (process.env.WARM_UP_PATHS ?? "/,/works,/enquire,/privacy,/staff/sign-in,/sitemap.xml,/no-such-page").split(",");
+const WARM_UP_PATHS = ["/", "/works", "/enquire", "/privacy", "/staff/sign-in", "/sitemap.xml", "/no-such-page"];
 
 require("next");
 const { getRequestHandlers } = require("next/dist/server/lib/start-server");

@@ -1,8 +1,13 @@
 import { describe, expect, inject, it } from "vitest";
 import { databaseKind } from "@/lib/database-adapter";
-import { isUniqueViolation, storeEnquiryWithEmails, type OutgoingEmail } from "@/lib/data/enquiries";
+import { isUniqueViolation, storeEnquiryWithEmails, type NewEnquiry, type OutgoingEmail } from "@/lib/data/enquiries";
 import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
+
+/** An enquiry for the store, as submitEnquiry would pass it. */
+function newEnquiry(fields: Pick<NewEnquiry, "submissionKey" | "name" | "email" | "message" | "now">): NewEnquiry {
+  return { artworkId: null, artworkSnapshot: null, phone: null, questions: [], shippingCountry: null, clientIpHash: null, ...fields };
+}
 
 function email(dedupeKey: string) {
   return {
@@ -63,19 +68,7 @@ describe("the database this suite runs on", () => {
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, n) =>
         storeEnquiryWithEmails(
-          {
-            submissionKey: `parallel-${n}`,
-            artworkId: null,
-            artworkSnapshot: null,
-            name: "Busy Collector",
-            email: "busy@example.test",
-            phone: null,
-            message: `Enquiry ${n}`,
-            questions: [],
-            shippingCountry: null,
-            clientIpHash: null,
-            now,
-          },
+          newEnquiry({ submissionKey: `parallel-${n}`, name: "Busy Collector", email: "busy@example.test", message: `Enquiry ${n}`, now }),
           () => ({ flagReasons: [], emails: acknowledgement(n) }),
         ).then((outcome) => {
           if (outcome.refused) throw new Error("No limits were given, so nothing may be refused");
@@ -99,19 +92,7 @@ describe("the enquiry's rate-limit counters, kept in the enquiry's own transacti
   });
   const store = (email: string, n: number, now: Date) =>
     storeEnquiryWithEmails(
-      {
-        submissionKey: `window-${email}-${n}`,
-        artworkId: null,
-        artworkSnapshot: null,
-        name: "Counted",
-        email,
-        phone: null,
-        message: `Enquiry ${n}`,
-        questions: [],
-        shippingCountry: null,
-        clientIpHash: null,
-        now,
-      },
+      newEnquiry({ submissionKey: `window-${email}-${n}`, name: "Counted", email, message: `Enquiry ${n}`, now }),
       (connectionCount) => ({ flagReasons: [`connection count ${connectionCount}`], emails: [] }),
       limits(email),
     );
