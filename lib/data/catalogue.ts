@@ -312,9 +312,8 @@ const COMPARATORS: Record<ArtworkFilters["sort"], (a: ArtworkSummary, b: Artwork
   size: (a, b) => largestArea(b) - largestArea(a) || byNumber(a, b),
 };
 
-/** The published works in catalogue order, with each order All works offers computed once, not per visit. */
+/** The published works in each order All works offers, whole and by section, computed once per catalogue change, not per visit. */
 type ArtworkIndex = {
-  all: ArtworkSummary[];
   sorted: Record<ArtworkFilters["sort"], ArtworkSummary[]>;
   /** The sections and categories that have published works, for the filters. */
   sections: Array<{ slug: string; title: string }>;
@@ -340,7 +339,7 @@ function indexOf(all: ArtworkSummary[]): ArtworkIndex {
       ) as ArtworkIndex["sorted"],
     ]),
   );
-  return { all, sorted, sections, categories: CATEGORIES.filter((category) => present.has(category)), sortedBySection };
+  return { sorted, sections, categories: CATEGORIES.filter((category) => present.has(category)), sortedBySection };
 }
 
 const globalForIndex = globalThis as unknown as { galleryArtworkIndex?: { version: string; index: Promise<ArtworkIndex> } };
@@ -359,10 +358,6 @@ async function artworkIndex(): Promise<ArtworkIndex> {
     if (globalForIndex.galleryArtworkIndex?.index === index) globalForIndex.galleryArtworkIndex = undefined;
   });
   return index;
-}
-
-export async function listPublishedArtworks(): Promise<ArtworkSummary[]> {
-  return (await artworkIndex()).all;
 }
 
 /** What All works can be filtered by: the sections and categories that have published works. */

@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { sqlTimestamp, writeTransaction, type SqlStatements } from "@/lib/db";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import type { EnquiryQuestion, OutboxKind } from "@/lib/enquiries/vocabulary";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { RenderedEmail } from "@/lib/mail/templates";
 
 export function formatEnquiryReference(year: number, id: number): string {
@@ -45,21 +44,6 @@ export type StoredEnquiry = {
 /** A row named by a foreign key is not there (SQLite's message, through either driver). */
 export function isForeignKeyViolation(error: unknown): boolean {
   return error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message);
-}
-
-/**
- * A unique-key conflict on `field`. A local SQLite file reports it as P2002; libSQL over HTTP (a
- * hosted database) does not carry SQLite's error code, only the message "UNIQUE constraint failed:
- * Table.column", which arrives as a driver adapter error.
- */
-export function isUniqueViolation(error: unknown, field: string): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    const target = JSON.stringify(error.meta ?? {});
-    return target.includes(field) || target === "{}";
-  }
-  const message = error instanceof Error ? error.message : "";
-  const failed = /UNIQUE constraint failed: ([\w.,\s]+)/.exec(message);
-  return Boolean(failed?.[1]?.split(",").some((column) => column.trim().split(".").pop() === field));
 }
 
 /** A counter per key over a fixed window (per connection, per address): at most `points` enquiries in it. */
