@@ -12,7 +12,7 @@ import {
   UNITS,
 } from "@/lib/catalogue/vocabulary";
 import type { ArtworkForEdit } from "@/lib/data/staff-catalogue";
-import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
+import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 import { Field, FormStatus } from "@/components/form-field";
 
 type Props = { work: ArtworkForEdit; priceText: string };

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { addNote, sendReply } from "@/lib/actions/staff-enquiries";
-import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
+import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 import { Field, FormStatus } from "@/components/form-field";
 
 export function NoteForm({ reference }: { reference: string }) {

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { saveExhibition, saveSection } from "@/lib/actions/staff-catalogue";
-import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
+import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 import { Field, FormStatus } from "@/components/form-field";
 
 export function SectionForm({ section }: { section: { id: string; title: string; introduction: string } }) {

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { signIn } from "@/lib/actions/staff-auth";
-import { IDLE_FORM, type FormState } from "@/lib/validations/staff-forms";
+import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 import { Field, FormStatus } from "@/components/form-field";
 
 export function SignInForm() {

@@ -36,11 +36,4 @@ export const staffReplySchema = z.object({
   body: z.string().trim().min(1, "Write the reply").max(20000, "A reply can be at most 20,000 characters"),
 });
 
-export type FormState<Field extends string = string> = {
-  status: "idle" | "invalid" | "done" | "error";
-  message: string;
-  fieldErrors: Partial<Record<Field, string[]>>;
-  values: Record<string, string>;
-};
-
-export const IDLE_FORM: FormState = { status: "idle", message: "", fieldErrors: {}, values: {} };
+export { IDLE_FORM, type FormState } from "./form-state";
