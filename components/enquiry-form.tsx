@@ -84,7 +84,13 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
       let next: EnquiryFormState;
       try {
         const response = await fetch(ENQUIRY_ENDPOINT, { method: "POST", body: formData, headers: { Accept: "application/json" } });
-        next = response.ok ? ((await response.json()) as EnquiryFormState) : unreachable(formData);
+        if (response.ok) {
+          next = (await response.json()) as EnquiryFormState;
+        } else {
+          // The endpoint says why it refused (too large, not from this site) where it can.
+          const refusal = (await response.json().catch(() => null)) as { error?: string } | null;
+          next = refusal?.error ? { ...unreachable(formData), message: `${refusal.error} Nothing was sent.` } : unreachable(formData);
+        }
       } catch {
         next = unreachable(formData);
       }
