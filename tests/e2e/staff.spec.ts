@@ -347,6 +347,10 @@ test("an import from the command line shows on the running site without a rebuil
 
   await page.goto("/works");
   await expect(page.getByTestId("result-count")).toHaveText(`${before + 9} works`);
+  // The sitemap follows the catalogue too: the new exhibition and its works are in it.
+  const sitemap = await (await page.request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain("/exhibitions/neasom-archive</loc>");
+  expect(sitemap.match(/\/works\/[a-z0-9-]+</g)).toHaveLength(before + 9);
   // Past 20 works All works is paged: plain links that keep the filters and order.
   const perPage = 20;
   expect(before + 9).toBeGreaterThan(perPage);
