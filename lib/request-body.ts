@@ -51,10 +51,14 @@ export async function readFormWithin(request: Request, maxBytes: number): Promis
 export function fromThisSite(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (origin === null) return true;
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).host === requestHost(headers);
   } catch {
     return false;
   }
+}
+
+/** The host the request was addressed to (behind a proxy, the one the browser used). */
+export function requestHost(headers: Headers): string | null {
+  return headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
 }

@@ -13,6 +13,16 @@ export function confirmationPath({ reference, acknowledged, workSlug }: Confirma
   return `/enquire/sent?${query}`;
 }
 
+/** Where a browser without JavaScript goes once its enquiry is stored: the reference, and the work it was about. */
+export function confirmationPathAfter(sent: { reference?: string; acknowledged?: boolean }, formData: FormData): string {
+  const slug = formData.get("artworkSlug");
+  return confirmationPath({
+    reference: sent.reference!,
+    acknowledged: Boolean(sent.acknowledged),
+    workSlug: typeof slug === "string" && SLUG.test(slug) ? slug : null,
+  });
+}
+
 /** The confirmation the address describes, or null for anything not made by confirmationPath. */
 export function readConfirmation(query: Record<string, string | string[] | undefined>): Confirmation | null {
   const { reference, acknowledged, work } = query;

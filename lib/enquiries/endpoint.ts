@@ -1,13 +1,12 @@
 import "server-only";
 import { getArtwork } from "@/lib/data/catalogue";
-import { confirmationPath } from "@/lib/enquiries/confirmation";
-import { submitEnquiry, type SubmissionResult } from "@/lib/enquiries/submit";
-import { serverEnv } from "@/lib/env";
+import { confirmationPathAfter } from "@/lib/enquiries/confirmation";
+import { notStoredState, submitEnquiry, type SubmissionResult } from "@/lib/enquiries/submit";
 import { logger } from "@/lib/logger";
 import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
-import { fromThisSite, readFormWithin, UnreadableBody } from "@/lib/request-body";
+import { fromThisSite, readFormWithin, requestHost, UnreadableBody } from "@/lib/request-body";
 import { clientIpFrom } from "@/lib/request-info";
-import { ENQUIRY_LIMITS, enquiryFormValues, enquiryInputFromFormData, type EnquiryFormState } from "@/lib/validations/enquiry-fields";
+import { ENQUIRY_LIMITS, type EnquiryFormState } from "@/lib/validations/enquiry-fields";
 
 /** The largest enquiry a person can type (every field at its limit, in four-byte characters), with room for the form's own fields. */
 const MAX_FORM_BYTES = 4 * Object.values(ENQUIRY_LIMITS).reduce((sum, limit) => sum + limit, 0) + 16 * 1024;
@@ -46,46 +45,29 @@ export async function enquiryEndpoint(request: Request): Promise<Response> {
     state = result.state;
   } catch (error) {
     logger.error({ err: error }, "An enquiry could not be stored");
-    state = {
-      status: "refused",
-      message: `Sorry, something went wrong on our side and your enquiry was not stored. Please try again in a moment, or write to ${serverEnv().GALLERY_EMAIL}.`,
-      fieldErrors: {},
-      values: enquiryFormValues(enquiryInputFromFormData(formData)),
-    };
+    state = notStoredState(formData);
   }
 
   if (wantsJson) return Response.json(state, { headers: PRIVATE });
-  const slug = formData.get("artworkSlug");
-  const workSlug = typeof slug === "string" && /^[a-z0-9-]{1,200}$/.test(slug) ? slug : null;
-  if (state.status === "sent") {
-    return new Response(null, {
-      status: 303,
-      headers: {
-        ...PRIVATE,
-        Location: confirmationPath({ reference: state.reference!, acknowledged: Boolean(state.acknowledged), workSlug }),
-      },
-    });
-  }
+  if (state.status === "sent")
+    return new Response(null, { status: 303, headers: { ...PRIVATE, Location: confirmationPathAfter(state, formData) } });
   // Only a form rendered by the page carries the page's action fields; a bare post has no page to go back to.
   if (![...formData.keys()].some((key) => key.startsWith("$ACTION"))) return answer(400, state.message);
-  return new Response(null, { status: 307, headers: { ...PRIVATE, Location: formPage(request.headers, workSlug) } });
+  return new Response(null, { status: 307, headers: { ...PRIVATE, Location: formPage(request.headers, formData.get("artworkSlug")) } });
 }
 
 /** The page the form was on (its work's page, or the enquiry page), as the browser reported it. */
-function formPage(headers: Headers, workSlug: string | null): string {
+function formPage(headers: Headers, workSlug: FormDataEntryValue | null): string {
   const referer = headers.get("referer");
   if (referer) {
     try {
       const page = new URL(referer);
-      if (
-        fromThisSite(new Headers({ origin: page.origin, host: headers.get("x-forwarded-host") ?? headers.get("host") ?? "" })) &&
-        /^\/(works\/[a-z0-9-]+|enquire)$/.test(page.pathname)
-      ) {
+      if (page.host === requestHost(headers) && /^\/(works\/[a-z0-9-]+|enquire)$/.test(page.pathname)) {
         return `${page.pathname}${page.search}`;
       }
     } catch {
       // not an address: fall through
     }
   }
-  return workSlug ? `/works/${workSlug}` : "/enquire";
+  return typeof workSlug === "string" && /^[a-z0-9-]{1,200}$/.test(workSlug) ? `/works/${workSlug}` : "/enquire";
 }

@@ -80,6 +80,16 @@ function flagReasonsFor(input: EnquiryInput, connectionCount: number, secondsToF
   return reasons;
 }
 
+/** What the collector is told when storing failed on our side: nothing is kept, everything typed comes back. */
+export function notStoredState(formData: FormData): EnquiryFormState {
+  return {
+    status: "refused",
+    message: `Sorry, something went wrong on our side and your enquiry was not stored. Please try again in a moment, or write to ${serverEnv().GALLERY_EMAIL}.`,
+    fieldErrors: {},
+    values: enquiryFormValues(enquiryInputFromFormData(formData)),
+  };
+}
+
 function workNoLongerListed(raw: Record<string, unknown>): EnquiryFormState {
   return {
     status: "invalid",

@@ -8,37 +8,26 @@
  * Lighthouse is installed on first use into tmp/lighthouse-cli (pinned), not into the project:
  * nothing the gallery runs or tests needs it.
  */
-import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { promisify } from "node:util";
+import { ensurePinnedCli } from "@/tests/support/pinned-cli";
 import { PAGES } from "./pages";
 import { startProductionServer } from "./production-server";
 
 const LIGHTHOUSE_VERSION = "12.2.3";
 const cliFolder = path.resolve("tmp/lighthouse-cli");
-const lighthouseBin = path.join(cliFolder, "node_modules/.bin/lighthouse");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
 type Run = { scores: Record<(typeof CATEGORIES)[number], number>; lcpMs: number; tbtMs: number; cls: number; failed: string[] };
-
-function ensureLighthouse(): void {
-  if (existsSync(lighthouseBin)) return;
-  mkdirSync(cliFolder, { recursive: true });
-  writeFileSync(path.join(cliFolder, "package.json"), JSON.stringify({ name: "lighthouse-cli", private: true }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", `lighthouse@${LIGHTHOUSE_VERSION}`], {
-    cwd: cliFolder,
-    stdio: "pipe",
-  });
-}
 
 type Report = {
   categories: Record<string, { score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
   audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode: string }>;
 };
 
-async function lighthouse(url: string): Promise<Run> {
+async function lighthouse(lighthouseBin: string, url: string): Promise<Run> {
   const { stdout } = await promisify(execFile)(
     lighthouseBin,
     [
@@ -81,7 +70,7 @@ function spread(values: number[], digits = 0): string {
 }
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, "no-build": { type: "boolean", default: false } } });
-ensureLighthouse();
+const lighthouseBin = ensurePinnedCli(cliFolder, "lighthouse", LIGHTHOUSE_VERSION);
 const server = await startProductionServer("bench-lighthouse", 3302, { reuseBuild: values["no-build"] });
 try {
   const runs = Number(values.runs);
@@ -92,7 +81,7 @@ try {
   for (const [name, pathname] of Object.entries(PAGES)) {
     const results: Run[] = [];
     // Pages in turn rather than all runs of one page together, so a busy moment touches several pages a little.
-    for (let run = 0; run < runs; run += 1) results.push(await lighthouse(`${server.baseUrl}${pathname}`));
+    for (let run = 0; run < runs; run += 1) results.push(await lighthouse(lighthouseBin, `${server.baseUrl}${pathname}`));
     const column = (pick: (run: Run) => number, width: number, digits = 0) => spread(results.map(pick), digits).padEnd(width);
     console.log(
       `  ${name.padEnd(13)} ${column((r) => r.scores.performance, 12)} ${column((r) => r.scores.accessibility, 12)} ${column((r) => r.scores["best-practices"], 12)} ${column((r) => r.scores.seo, 12)} ${column((r) => r.lcpMs, 18)} ${column((r) => r.tbtMs, 16)} ${spread(

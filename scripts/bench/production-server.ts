@@ -51,6 +51,22 @@ export function processCpuSeconds(pid: number | undefined): number {
   }
 }
 
+/** A process and all its descendants. */
+function processTree(pid: number | undefined): number[] {
+  if (!pid) return [];
+  let children: number[] = [];
+  try {
+    children = execFileSync("pgrep", ["-P", String(pid)])
+      .toString()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // pgrep exits 1 when there are none
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
 function residentMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 }
@@ -172,21 +188,8 @@ export async function startProductionServer(name: string, port: number, options:
   const { status, milliseconds: firstArtworkMs } = await timedGet(`${baseUrl}/works/42-second-retreat-from-russia`);
   if (status !== 200) throw new Error(`The first artwork page answered ${status}`);
   await waitFor(async () => existsSync(mailLog), "The SMTP server");
-  // nice execs tsx, which runs node: the worker's CPU is its process tree's.
-  const treeCpu = (pid: number | undefined): number => {
-    if (!pid) return 0;
-    let children: number[] = [];
-    try {
-      children = execFileSync("pgrep", ["-P", String(pid)])
-        .toString()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number);
-    } catch {
-      // no children
-    }
-    return processCpuSeconds(pid) + children.reduce((sum, child) => sum + treeCpu(child), 0);
-  };
+  // nice execs tsx, which runs node in a child: a process's CPU is its whole tree's.
+  const treeCpu = (pid: number | undefined) => processTree(pid).reduce((sum, member) => sum + processCpuSeconds(member), 0);
   return {
     baseUrl,
     env,
@@ -201,13 +204,21 @@ export async function startProductionServer(name: string, port: number, options:
     buildSeconds,
     firstArtworkMs,
     stop: async () => {
-      const exits = [server, worker, mailServer].map(
-        (child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve))),
-      );
-      server.kill("SIGTERM");
-      worker.kill("SIGTERM");
-      mailServer.kill("SIGTERM");
-      await Promise.all(exits);
+      // Each process with its children (tsx runs the script in a child, which must not outlive it):
+      // asked to stop, then killed after 5 s. A process left behind would go on sending or serving.
+      const pids = [server, worker, mailServer].flatMap((child) => processTree(child.pid));
+      const signal = (name: NodeJS.Signals) =>
+        pids.forEach((pid) => {
+          try {
+            process.kill(pid, name);
+          } catch {
+            // already gone
+          }
+        });
+      const running = () => pids.filter((pid) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8")));
+      signal("SIGTERM");
+      for (let waited = 0; waited < 50 && running().length > 0; waited += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      signal("SIGKILL");
     },
   };
 }

@@ -38,7 +38,14 @@ const { getRequestHandlers } = require("next/dist/server/lib/start-server");
 
 const server = http.createServer();
 if (Number.isFinite(keepAliveTimeout) && keepAliveTimeout >= 0) server.keepAliveTimeout = keepAliveTimeout;
-const { requestHandler, upgradeHandler } = await getRequestHandlers({ dir, port, isDev: false, server, hostname, keepAliveTimeout: server.keepAliveTimeout });
+const { requestHandler, upgradeHandler } = await getRequestHandlers({
+  dir,
+  port,
+  isDev: false,
+  server,
+  hostname,
+  keepAliveTimeout: server.keepAliveTimeout,
+});
 
 function listen(target, listenPort, listenHost) {
   return new Promise((resolve, reject) => {

@@ -105,7 +105,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       name: "worker",
       // Below the web processes (as the systemd unit's Nice=10): an email can wait a moment, a collector should not.
       command: "nice",
-      args: ["-n", "10", path.join(projectRoot, "node_modules/.bin/tsx"), "--conditions=react-server", path.join(projectRoot, "scripts/outbox-worker.ts")],
+      args: [
+        "-n",
+        "10",
+        path.join(projectRoot, "node_modules/.bin/tsx"),
+        "--conditions=react-server",
+        path.join(projectRoot, "scripts/outbox-worker.ts"),
+      ],
       env: shared,
       restarts: 0,
     },

@@ -3,9 +3,10 @@
  * (pinned: later versions do not install here) kept out of the project's dependencies, the build,
  * each function's size as Vercel counts it, and a function laid out as Vercel unpacks it.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensurePinnedCli } from "../support/pinned-cli";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 const cliFolder = path.join(projectRoot, "tmp/vercel-cli");
@@ -14,13 +15,7 @@ export const outputFolder = path.join(projectRoot, ".vercel/output");
 export const VERCEL_CLI_VERSION = "58.10.0";
 
 export function ensureVercelCli(): void {
-  if (existsSync(vercelBin)) return;
-  mkdirSync(cliFolder, { recursive: true });
-  writeFileSync(path.join(cliFolder, "package.json"), JSON.stringify({ name: "vercel-cli", private: true }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", `vercel@${VERCEL_CLI_VERSION}`], {
-    cwd: cliFolder,
-    stdio: "pipe",
-  });
+  ensurePinnedCli(cliFolder, "vercel", VERCEL_CLI_VERSION);
 }
 
 /**
