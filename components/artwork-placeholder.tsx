@@ -3,7 +3,8 @@ import type { DimensionView } from "@/lib/data/catalogue";
 
 type Props = {
   dimensions: DimensionView[];
-  label: string;
+  /** null: decorative, hidden from assistive technology (the text beside it names the work). */
+  label: string | null;
   className?: string;
   /**
    * In a grid, every outline is drawn inside the same box (in cm) so works keep their sizes
@@ -47,8 +48,9 @@ export function ArtworkPlaceholder({ dimensions, label, className, commonScaleCm
   return (
     <svg
       viewBox={`0 0 ${round(box.width)} ${round(box.height)}`}
-      role="img"
-      aria-label={`${label}. No photograph yet: shown as an outline at its true proportions.`}
+      {...(label === null
+        ? { "aria-hidden": true }
+        : { role: "img", "aria-label": `${label}. No photograph yet: shown as an outline at its true proportions.` })}
       className={`outline-drawing ${className ?? ""}`}
       strokeWidth={stroke}
     >

@@ -5,7 +5,8 @@ import { PHOTOGRAPH_WIDTHS, photographUrl } from "@/lib/images/photograph-urls";
 type Props = {
   photograph: { storageKey: string; width: number; height: number } | null;
   dimensions: DimensionView[];
-  label: string;
+  /** What the picture shows, for people who cannot see it; null where it only repeats the text beside it (a card's title). */
+  label: string | null;
   sizes: string;
   className?: string;
   priority?: boolean;
@@ -26,7 +27,7 @@ export function ArtworkVisual({ photograph, dimensions, label, sizes, className,
       sizes={sizes}
       width={photograph.width}
       height={photograph.height}
-      alt={label}
+      alt={label ?? ""}
       loading={priority ? "eager" : "lazy"}
       fetchPriority={priority ? "high" : undefined}
       className={`${className ?? ""} object-contain`}

@@ -57,10 +57,16 @@ export async function benchScale(server: BenchServer, works: number): Promise<vo
   );
 
   // Filter and sort as collectors do: a random section, category, availability, order and page each time.
+  // Interleaved with the enquiry page, the lightest page rendered per visit (its form carries a fresh
+  // token), so both see the same machine: that page is the framework's floor for a page made on demand.
   const sectionCount = 40;
   const latencies: number[] = [];
+  const floor: number[] = [];
   const largestFiltered = { bytes: 0, path: "" };
-  for (let request = 0; request < 60; request += 1) await page(server, `/works?sort=${SORTS[request % 3]}`); // warm-up
+  for (let request = 0; request < 60; request += 1) {
+    await page(server, `/works?sort=${SORTS[request % 3]}`); // warm-up
+    await page(server, "/enquire");
+  }
   for (let request = 0; request < 400; request += 1) {
     const query = new URLSearchParams();
     if (request % 2 === 0) query.set("section", `generated-section-${1 + (request % sectionCount)}`);
@@ -76,9 +82,16 @@ export async function benchScale(server: BenchServer, works: number): Promise<vo
     latencies.push(performance.now() - started);
     if (result.status !== 200) throw new Error(`${path} answered ${result.status}`);
     if (result.bytes > largestFiltered.bytes) Object.assign(largestFiltered, { bytes: result.bytes, path });
+    const floorStarted = performance.now();
+    await page(server, "/enquire");
+    floor.push(performance.now() - floorStarted);
   }
   latencies.sort((a, b) => a - b);
+  floor.sort((a, b) => a - b);
   console.log(
     `  All works filtered and sorted (400 different queries, one at a time, whole response): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms; largest page ${kb(largestFiltered.bytes)}`,
+  );
+  console.log(
+    `  the enquiry page, between them (the floor for a page made per visit): p50 ${percentile(floor, 0.5).toFixed(1)} ms, p99 ${percentile(floor, 0.99).toFixed(1)} ms`,
   );
 }

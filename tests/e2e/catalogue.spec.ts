@@ -90,6 +90,15 @@ test("All works filters by category and availability and sorts by size", async (
   await page.goto("/works?section=wars-and-conflicts&sort=size");
   await expect(page.getByRole("heading", { level: 2 })).toHaveText([/42\s*Second Retreat from Russia/, /36\s*Spanish Civil War/]);
 
+  // One link per card, named by the work, and the picture opens it too (the link's area covers the card).
+  const cards = page.locator("main article");
+  await expect(cards.first().getByRole("link")).toHaveCount(1);
+  await expect(cards.first().getByRole("link")).toHaveAccessibleName(/42\s*Second Retreat from Russia/);
+  // A click where the picture is, as a person makes it (the link's area lies over the picture, so Playwright's own click would refuse).
+  const picture = await cards.first().locator(".card-figure").boundingBox();
+  await page.mouse.click(picture!.x + picture!.width / 2, picture!.y + picture!.height / 2);
+  await expect(page).toHaveURL(/\/works\/42-second-retreat-from-russia$/);
+
   // Nonsense in the query string is ignored rather than an error.
   const response = await page.goto("/works?category=%3Cscript%3E&sort=evil&availability[]=x");
   expect(response?.status()).toBe(200);
