@@ -10,6 +10,21 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { checkSqliteSettings, SQLITE_BUSY_TIMEOUT_MS, SQLITE_SETTING_NAMES, SQLITE_SETTINGS_SCRIPT } from "./sqlite-settings";
+
+/** Prisma's better-sqlite3 adapter, each connection it opens set as lib/sqlite-settings.ts says, and checked. */
+class SettledBetterSQLite3 extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_SETTINGS_SCRIPT);
+    const values = new Map<string, unknown>();
+    for (const name of SQLITE_SETTING_NAMES) {
+      values.set(name, (await adapter.queryRaw({ sql: `PRAGMA ${name}`, args: [], argTypes: [] })).rows[0]?.[0]);
+    }
+    checkSqliteSettings((name) => values.get(name));
+    return adapter;
+  }
+}
 
 export type DatabaseKind = "sqlite-file" | "libsql";
 
@@ -22,7 +37,7 @@ export function databaseKind(url: string): DatabaseKind {
 export function databaseAdapter(url: string, authToken?: string) {
   if (databaseKind(url) === "sqlite-file") {
     // timeout is SQLite's busy timeout: a writer from a second process waits instead of failing.
-    return new PrismaBetterSQLite3({ url, timeout: 10_000 });
+    return new SettledBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   }
   return new PrismaLibSQL({ url, authToken });
 }

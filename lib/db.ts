@@ -1,6 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { databaseAdapter, databaseKind } from "@/lib/database-adapter";
+import { applySqliteSettings, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/sqlite-settings";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseAuthToken, databaseFilePath, databaseUrl } from "@/lib/env";
 
@@ -8,7 +9,12 @@ import { databaseAuthToken, databaseFilePath, databaseUrl } from "@/lib/env";
 const globalForPrisma = globalThis as unknown as { galleryPrisma?: PrismaClient; gallerySql?: SqlDatabase };
 
 function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: databaseAdapter(databaseUrl(), databaseAuthToken()) });
+  return new PrismaClient({
+    adapter: databaseAdapter(databaseUrl(), databaseAuthToken()),
+    // Longer than SQLite's busy timeout: a transaction that waited its turn for the write lock
+    // must not then be cut off by Prisma's own clock (default 5 s) halfway through.
+    transactionOptions: { maxWait: SQLITE_BUSY_TIMEOUT_MS + 2_000, timeout: SQLITE_BUSY_TIMEOUT_MS + 5_000 },
+  });
 }
 
 export const db: PrismaClient = globalForPrisma.galleryPrisma ?? createClient();
@@ -43,7 +49,8 @@ type SqlDatabase = {
  */
 function fileDatabase(filePath: string): SqlDatabase {
   // The busy timeout lets a writer in another process (a second web process, the worker) finish first.
-  const handle = new Database(filePath, { timeout: 10_000 });
+  const handle = new Database(filePath, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  applySqliteSettings(handle);
   const prepared = new Map<string, Database.Statement>();
   const statement = (sql: string) => {
     let cached = prepared.get(sql);
@@ -62,6 +69,48 @@ function fileDatabase(filePath: string): SqlDatabase {
     },
   };
   let queue: Promise<unknown> = Promise.resolve();
+
+  /*
+   * Group commit. With synchronous=FULL every COMMIT waits for the disk (an fsync), and better-sqlite3
+   * waits on this process's only thread. So the transactions asked for in the same turn of the event
+   * loop — under load, every enquiry whose request arrived while the last commit was on its way to
+   * disk — run one after another inside one BEGIN … COMMIT, each in a savepoint of its own: one that
+   * fails is rolled back alone, and none is answered before the commit that holds it is on disk.
+   */
+  type Pending = { work: (sql: SqlStatements) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  let gathering: Pending[] | null = null;
+
+  async function commitTogether(batch: Pending[]): Promise<void> {
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      // IMMEDIATE takes the write lock at once, so the reads inside see what the writes will build on.
+      statement("BEGIN IMMEDIATE").run();
+      for (const pending of batch) {
+        statement("SAVEPOINT one_transaction").run();
+        try {
+          const value = await pending.work(statements);
+          statement("RELEASE one_transaction").run();
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          statement("ROLLBACK TO one_transaction").run();
+          statement("RELEASE one_transaction").run();
+          outcomes.push({ ok: false, error });
+        }
+      }
+      statement("COMMIT").run();
+    } catch (error) {
+      // The batch could not begin or commit (the lock never came, the disk refused): nothing of it is kept.
+      if (handle.inTransaction) statement("ROLLBACK").run();
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    });
+  }
+
   return {
     // Queued behind any open transaction: on one handle, a statement would otherwise join it.
     execute(sql: string, args: SqlValue[] = []) {
@@ -70,20 +119,20 @@ function fileDatabase(filePath: string): SqlDatabase {
       return result;
     },
     writeTransaction<T>(work: (sql: SqlStatements) => Promise<T>): Promise<T> {
-      const result = queue.then(async () => {
-        // IMMEDIATE takes the write lock at once, so the reads inside see what the writes will build on.
-        statement("BEGIN IMMEDIATE").run();
-        try {
-          const value = await work(statements);
-          statement("COMMIT").run();
-          return value;
-        } catch (error) {
-          if (handle.inTransaction) statement("ROLLBACK").run();
-          throw error;
+      return new Promise<T>((resolve, reject) => {
+        const pending: Pending = { work, resolve: resolve as (value: unknown) => void, reject };
+        if (gathering) {
+          gathering.push(pending);
+          return;
         }
+        const batch: Pending[] = [pending];
+        gathering = batch;
+        // After this turn's I/O callbacks, so requests that arrived together are stored together.
+        setImmediate(() => {
+          gathering = null;
+          queue = queue.then(() => commitTogether(batch));
+        });
       });
-      queue = result.catch(() => undefined);
-      return result;
     },
   };
 }

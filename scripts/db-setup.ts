@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseFilePath } from "@/lib/env";
+import { applySqliteSettings } from "@/lib/sqlite-settings";
 import { seedCatalogue } from "@/prisma/seed";
 
 const filePath = databaseFilePath();
@@ -23,9 +24,9 @@ try {
 }
 
 if (filePath) {
-  // WAL lets pages read while an enquiry is written; the setting is kept in the file itself.
+  // WAL (kept in the file itself) and the rest of lib/sqlite-settings.ts, checked once here too.
   const sqlite = new Database(filePath);
-  sqlite.pragma("journal_mode = WAL");
+  applySqliteSettings(sqlite);
   sqlite.close();
 }
 

@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { commandLineImportActor, importCatalogue, type ImportReport } from "@/lib/data/catalogue-import";
-import { serverEnv } from "@/lib/env";
+import { askRunningSiteToRefresh } from "@/lib/site-refresh";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -64,19 +64,5 @@ if (report.fileError) process.exit(1);
 if (!values.apply) {
   console.log("This was a dry run: nothing was written. Run again with --apply to import.");
 } else {
-  const env = serverEnv();
-  try {
-    const response = await fetch(`${env.SITE_URL}/api/revalidate`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${env.CRON_SECRET ?? ""}` },
-      signal: AbortSignal.timeout(5_000),
-    });
-    console.log(
-      response.ok
-        ? `The site at ${env.SITE_URL} now shows the changes.`
-        : `The site answered ${response.status} when asked to refresh: check CRON_SECRET.`,
-    );
-  } catch {
-    console.log(`The site at ${env.SITE_URL} is not running; it will show the changes when it starts.`);
-  }
+  console.log(await askRunningSiteToRefresh());
 }

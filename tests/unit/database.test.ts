@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { databaseKind } from "@/lib/database-adapter";
 import { storeEnquiryWithEmails, type NewEnquiry, type OutgoingEmail } from "@/lib/data/enquiries";
-import { db } from "@/lib/db";
+import { db, sqlTimestamp, writeTransaction } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 
 /** An enquiry for the store, as submitEnquiry would pass it. */
@@ -35,6 +35,24 @@ describe("the database this suite runs on", () => {
       }),
     ).rejects.toThrow();
     expect(await db.outboxEmail.count()).toBe(before);
+  });
+
+  it("keeps each of several simultaneous write transactions whole or not at all: one that fails takes none of the others with it", async () => {
+    const key = (n: number) => `together-${n}`;
+    const insert = (n: number) =>
+      writeTransaction(async (sql) => {
+        await sql.run(
+          `INSERT INTO "OutboxEmail" ("id", "kind", "dedupeKey", "toAddress", "fromAddress", "subject", "textBody", "htmlBody", "createdAt", "updatedAt", "nextAttemptAt")
+           VALUES (?, 'collector_acknowledgement', ?, 'same@example.test', 'website@gallery.test', 'Thank you', 'text', '<p>html</p>', ?, ?, ?)`,
+          [`together-id-${n}`, key(n), sqlTimestamp(new Date()), sqlTimestamp(new Date()), sqlTimestamp(new Date())],
+        );
+        if (n === 2) throw new Error("the second changes its mind after writing");
+        return n;
+      });
+    const outcomes = await Promise.allSettled([1, 2, 3].map(insert));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const kept = await db.outboxEmail.findMany({ where: { dedupeKey: { startsWith: "together-" } }, select: { dedupeKey: true } });
+    expect(kept.map((row) => row.dedupeKey).sort()).toEqual([key(1), key(3)]);
   });
 
   it("stores each of 30 simultaneous enquiries once, with exactly one acknowledgement for one address that day", async () => {
