@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { compileTrustedProxies } from "./client-address";
 
 const flag = z
   .enum(["true", "false", "1", "0", ""])
@@ -49,7 +50,12 @@ const envSchema = z
     ENQUIRY_MIN_FILL_SECONDS: z.coerce.number().min(0).max(120).default(3),
     OUTBOX_SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
     OUTBOX_DISABLE_BACKGROUND_SWEEP: flag,
-    TRUST_PROXY_HEADERS: flag,
+    // The proxies in front of the web processes whose X-Forwarded-For is believed (comma-separated
+    // addresses, ranges such as 10.0.0.0/8, or loopback/linklocal/uniquelocal). Empty: none, the
+    // socket's peer is the client. The Node stack sets loopback for its nginx. Ignored on Vercel.
+    TRUSTED_PROXIES: z.string().default(""),
+    // Replaced by TRUSTED_PROXIES: kept only to say so to an operator who still sets it.
+    TRUST_PROXY_HEADERS: optionalText,
     UPLOAD_DIR: z.string().default("data/uploads"),
     // S3-compatible object storage for photographs (AWS S3, Cloudflare R2, MinIO, Backblaze B2…).
     // When S3_BUCKET is set photographs go there; otherwise to UPLOAD_DIR on the local disk.
@@ -77,6 +83,19 @@ const envSchema = z
     NEXT_PHASE: optionalText,
   })
   .superRefine((env, ctx) => {
+    try {
+      compileTrustedProxies(env.TRUSTED_PROXIES);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXIES"], message: (error as Error).message });
+    }
+    if (env.TRUST_PROXY_HEADERS !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRUST_PROXY_HEADERS"],
+        message:
+          "TRUST_PROXY_HEADERS is no longer read: name the proxies you trust in TRUSTED_PROXIES instead (e.g. loopback for nginx on this machine)",
+      });
+    }
     if (env.S3_BUCKET && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({
         code: "custom",
@@ -102,6 +121,13 @@ const envSchema = z
         });
       }
     }
+    if (env.SMTP_IGNORE_TLS && env.SMTP_HOST && !isLoopbackHost(env.SMTP_HOST)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_IGNORE_TLS"],
+        message: `SMTP_IGNORE_TLS would send the mail password and enquiries to ${env.SMTP_HOST} unencrypted: it is allowed in production only for a mail server on this machine (localhost, 127.0.0.1, ::1)`,
+      });
+    }
     const required: Array<[keyof typeof env, string]> = [
       ["SITE_URL", "the public address of the site, for canonical URLs and links in emails"],
       ["SMTP_HOST", "the mail server that delivers enquiries"],
@@ -126,6 +152,10 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: "CRON_SECRET must be at least 16 characters" });
     }
   });
+
+function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 export type ServerEnv = ReturnType<typeof buildEnv>;
 

@@ -1,17 +1,16 @@
 import "server-only";
+import { clientAddressFrom, compileTrustedProxies, type TrustedProxy } from "@/lib/client-address";
 import { serverEnv } from "@/lib/env";
 
+let trusted: TrustedProxy | undefined;
+
 /**
- * The client's address as far as this server can trust it. Behind a proxy we trust (Vercel,
- * nginx: TRUST_PROXY_HEADERS=true) it is the first X-Forwarded-For entry; otherwise only the
- * entry our own server appended (the last) — a client can prepend anything it likes.
+ * The client's address as far as this server can know it: the socket's peer, or behind proxies
+ * the operator named in TRUSTED_PROXIES the right-most address that none of them vouches for
+ * (lib/client-address.ts). On Vercel, the platform's own header.
  */
 export function clientIpFrom(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  const entries = forwarded
-    ?.split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  if (!entries || entries.length === 0) return headers.get("x-real-ip");
-  return (serverEnv().TRUST_PROXY_HEADERS ? entries[0] : entries.at(-1)) ?? null;
+  const env = serverEnv();
+  trusted ??= compileTrustedProxies(env.TRUSTED_PROXIES);
+  return clientAddressFrom(headers, { trusted, onVercel: env.isVercel });
 }

@@ -3,7 +3,8 @@
  *
  *   npm run staff:create -- --email anna@gallery.example --name "Anna Smith"
  *       asks for the password (not echoed)
- *   printf '%s' "$PASSWORD" | npm run staff:create -- --email … --name … --password-stdin
+ *   printf '%s\n' "$PASSWORD" | npm run staff:create -- --email … --name … --password-stdin
+ *       one line, or the same line twice (as a script answers both prompts)
  *   npm run staff:reset-password -- --email anna@gallery.example    (a forgotten password; signs out everywhere)
  */
 import { parseArgs } from "node:util";
@@ -12,12 +13,31 @@ import { Writable } from "node:stream";
 import { ZodError } from "zod";
 import { createStaffAccount, resetStaffPassword } from "@/lib/auth/staff-accounts";
 
-async function readStdin(): Promise<string> {
+/**
+ * The password from a pipe: one line, or the same line twice (as a script answers the two prompts).
+ * Only the line endings are taken off; anything else in a line is the password, and the account rules
+ * (lib/auth/staff-accounts.ts) refuse control characters with a message.
+ */
+async function readPipedPassword(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
+  const lines = Buffer.concat(chunks).toString("utf8").split(/\r?\n/);
+  if (lines.at(-1) === "") lines.pop();
+  if (lines.length === 2 && lines[0] === lines[1]) {
+    console.log("Read the password twice from standard input; the two lines match.");
+    return lines[0]!;
+  }
+  if (lines.length === 2) {
+    console.error("Standard input held two different lines: give the password once, or the same line twice. Nothing was changed.");
+    process.exit(1);
+  }
+  if (lines.length > 2) {
+    console.error(
+      `Standard input held ${lines.length} lines: give the password on one line (or the same line twice). Nothing was changed.`,
+    );
+    process.exit(1);
+  }
+  return lines[0] ?? "";
 }
 
 async function askHidden(question: string): Promise<string> {
@@ -51,7 +71,7 @@ if (!values.email) {
 }
 let password: string;
 if (values["password-stdin"] || !process.stdin.isTTY) {
-  password = await readStdin();
+  password = await readPipedPassword();
 } else {
   password = await askHidden("Password (at least 12 characters): ");
   if ((await askHidden("The same password again: ")) !== password) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE } from "@/lib/validations/staff-forms";
 import { staffAuth, STAFF_MIN_PASSWORD_LENGTH } from "./auth";
 import { clearSignInFailures } from "./sign-in-throttle";
 
@@ -9,7 +10,8 @@ export const newStaffSchema = z.object({
   password: z
     .string()
     .min(STAFF_MIN_PASSWORD_LENGTH, `The password must be at least ${STAFF_MIN_PASSWORD_LENGTH} characters`)
-    .max(256, "The password must be at most 256 characters"),
+    .max(256, "The password must be at most 256 characters")
+    .refine((password) => !CONTROL_CHARACTERS.test(password), CONTROL_CHARACTERS_MESSAGE),
 });
 
 /**

@@ -52,6 +52,10 @@ export function createSmtpSender(env: ServerEnv): MailSender {
     port: env.SMTP_PORT,
     secure: env.SMTP_SECURE,
     ignoreTLS: env.SMTP_IGNORE_TLS,
+    // Without implicit TLS, STARTTLS is required: a server (or someone between) that does not offer it
+    // must not get the password and the collectors' messages in clear. lib/env.ts allows
+    // SMTP_IGNORE_TLS in production only for a mail server on this machine.
+    requireTLS: !env.SMTP_SECURE && !env.SMTP_IGNORE_TLS,
     auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } : undefined,
     // Short timeouts: a hanging mail server must hold a delivery attempt for seconds, not minutes.
     connectionTimeout: env.SMTP_TIMEOUT_MS,

@@ -2,6 +2,14 @@
 import { z } from "zod";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 
+/**
+ * A staff password is what a person types into a field: no line breaks, tabs or other control
+ * characters, which a sign-in field cannot take (a password piped with its newline would otherwise
+ * be stored and never typed again).
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+export const CONTROL_CHARACTERS_MESSAGE = "A password cannot contain line breaks, tabs or other control characters";
+
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address").max(254),
   password: z.string().min(1, "Enter your password").max(256),
@@ -10,7 +18,11 @@ export const signInSchema = z.object({
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password").max(256),
-    newPassword: z.string().min(12, "The new password must be at least 12 characters").max(256),
+    newPassword: z
+      .string()
+      .min(12, "The new password must be at least 12 characters")
+      .max(256)
+      .refine((password) => !CONTROL_CHARACTERS.test(password), CONTROL_CHARACTERS_MESSAGE),
     confirmPassword: z.string(),
   })
   .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });

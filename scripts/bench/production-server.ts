@@ -144,7 +144,7 @@ export async function startProductionServer(name: string, port: number, options:
     OUTBOX_DELIVERY: "worker",
     OUTBOX_WORKER_POLL_MS: "500",
     // The benchmark plays a thousand collectors arriving through a proxy, each from its own address.
-    TRUST_PROXY_HEADERS: "true",
+    TRUSTED_PROXIES: "loopback",
     MAIL_DROP_DIR: path.join(root, "mail-drop"),
   };
   let buildSeconds: number | null = null;

@@ -36,9 +36,15 @@ const WARM_UP_PATHS = ["/", "/works", "/enquire", "/privacy", "/staff/sign-in", 
 require("next");
 const { getRequestHandlers } = require("next/dist/server/lib/start-server");
 
+/*
+ * Route handlers are not given the socket, so each request carries its peer's address in a header
+ * (lib/client-address.ts reads it), set here from the socket and replacing whatever a client sent.
+ */
+const PEER_ADDRESS_HEADER = "x-gallery-peer-address";
+
 const server = http.createServer();
 if (Number.isFinite(keepAliveTimeout) && keepAliveTimeout >= 0) server.keepAliveTimeout = keepAliveTimeout;
-const { requestHandler, upgradeHandler } = await getRequestHandlers({
+const { requestHandler: nextRequestHandler, upgradeHandler } = await getRequestHandlers({
   dir,
   port,
   isDev: false,
@@ -46,6 +52,11 @@ const { requestHandler, upgradeHandler } = await getRequestHandlers({
   hostname,
   keepAliveTimeout: server.keepAliveTimeout,
 });
+
+function requestHandler(request, response) {
+  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  return nextRequestHandler(request, response);
+}
 
 function listen(target, listenPort, listenHost) {
   return new Promise((resolve, reject) => {

@@ -97,8 +97,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       name: `web-${index + 1}`,
       command: process.execPath,
       args: [...WEB_PROCESS_NODE_FLAGS, standaloneServer],
-      // nginx replaces X-Forwarded-For with the client's address, so the web processes may trust it.
-      env: { ...shared, PORT: String(port), HOSTNAME: "127.0.0.1", TRUST_PROXY_HEADERS: "true" },
+      // nginx (on this machine) replaces X-Forwarded-For with the client's address: its word is believed.
+      env: { ...shared, PORT: String(port), HOSTNAME: "127.0.0.1", TRUSTED_PROXIES: "loopback" },
       restarts: 0,
     })),
     {

@@ -3,7 +3,7 @@ import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase } from "./support/database";
 import { mailServerRefuses, waitForMessage } from "./support/mailbox";
 import { enquireAsCollector } from "./support/collector";
-import { createStaffAccount, resetStaffPassword, runImportCommand, signIn } from "./support/staff";
+import { createStaffAccount, resetStaffPassword, runImportCommand, signIn, staffCreateWithInput } from "./support/staff";
 
 const STAFF_EMAIL = "anna@bracebridge.test";
 const STAFF_PASSWORD = "a long and proper password";
@@ -27,6 +27,28 @@ test("a wrong password gets one generic message, and so does an unknown address"
     await expect(page.getByRole("status")).toHaveText("That email address and password don't match a staff account.");
   }
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
+});
+
+test("a password piped to staff:create as two prompts' answers works; two different lines or a control character are refused", async ({
+  page,
+}) => {
+  const password = "piped twice, typed once";
+  const created = staffCreateWithInput("piped@bracebridge.test", `${password}\n${password}\n`);
+  expect(created.output).toContain("the two lines match");
+  expect(created.output).toContain("Created the staff account piped@bracebridge.test");
+  expect(created.status).toBe(0);
+  await signIn(page, "piped@bracebridge.test", password);
+
+  const differing = staffCreateWithInput("differ@bracebridge.test", "first long password\nsecond long password\n");
+  expect(differing.status).toBe(1);
+  expect(differing.output).toContain("two different lines");
+  const withTab = staffCreateWithInput("tab@bracebridge.test", "a long password\twith a tab\n");
+  expect(withTab.status).toBe(1);
+  expect(withTab.output).toContain("A password cannot contain line breaks, tabs or other control characters");
+  const stored = queryDatabase<{ email: string }>(
+    `SELECT "email" FROM "user" WHERE "email" IN ('differ@bracebridge.test', 'tab@bracebridge.test')`,
+  );
+  expect(stored).toEqual([]);
 });
 
 test("staff find a collector's enquiry, work on it, reply, and export the inbox", async ({ page, browser }) => {

@@ -288,6 +288,25 @@ describe("the outbox when the mail server misbehaves", () => {
     }
   });
 
+  it("never sends in clear text to a mail server that does not offer STARTTLS, unless told to ignore TLS", async () => {
+    const message = (id: string) => ({
+      from: "website@gallery.test",
+      to: "enquiries@gallery.test",
+      subject: `TLS check ${id}`,
+      text: "x",
+      html: "<p>x</p>",
+      messageId: `<${id}@gallery.outbox>`,
+    });
+    // This test server offers no STARTTLS, as a server would look to nodemailer with an attacker stripping it.
+    const strict = createSmtpSender({ ...serverEnv(), SMTP_PORT: smtpPort, SMTP_IGNORE_TLS: false });
+    await expect(strict.send(message("tls-required"))).rejects.toBeInstanceOf(MailDeliveryError);
+    expect(catcher.messages.some((sent) => sent.subject === "TLS check tls-required")).toBe(false);
+
+    const local = createSmtpSender({ ...serverEnv(), SMTP_PORT: smtpPort, SMTP_IGNORE_TLS: true });
+    await local.send(message("tls-ignored"));
+    expect(catcher.messages.some((sent) => sent.subject === "TLS check tls-ignored")).toBe(true);
+  });
+
   it("a mail server that accepts connections but never answers fails an attempt within the configured timeout, to be retried", async () => {
     const silent = net.createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));

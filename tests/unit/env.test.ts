@@ -40,6 +40,24 @@ describe("configuration", () => {
     expect(() => parseEnv({ GALLERY_EMAIL: "not an email" })).toThrow("GALLERY_EMAIL");
     expect(parseEnv({ ...production, FORM_SIGNING_SECRET: "x".repeat(32) }).isProduction).toBe(true);
   });
+
+  it("sends mail over TLS in production: SMTP_IGNORE_TLS only for a mail server on this machine", () => {
+    expect(() => parseEnv({ ...production, SMTP_IGNORE_TLS: "true" })).toThrow(
+      /SMTP_IGNORE_TLS would send the mail password and enquiries to smtp\.example\.com unencrypted/,
+    );
+    expect(parseEnv({ ...production, SMTP_HOST: "127.0.0.1", SMTP_IGNORE_TLS: "true" }).SMTP_IGNORE_TLS).toBe(true);
+    expect(parseEnv({ ...production, SMTP_HOST: "localhost", SMTP_IGNORE_TLS: "true" }).SMTP_IGNORE_TLS).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", SMTP_HOST: "smtp.example.com", SMTP_IGNORE_TLS: "true" }).SMTP_IGNORE_TLS).toBe(true);
+  });
+
+  it("names the trusted proxies by address or range, and says so when the old switch is still set", () => {
+    expect(parseEnv({ ...production }).TRUSTED_PROXIES).toBe("");
+    expect(parseEnv({ ...production, TRUSTED_PROXIES: "loopback, 10.0.0.0/8" }).TRUSTED_PROXIES).toBe("loopback, 10.0.0.0/8");
+    expect(() => parseEnv({ ...production, TRUSTED_PROXIES: "my-proxy" })).toThrow(/TRUSTED_PROXIES: "my-proxy" is not an IP address/);
+    expect(() => parseEnv({ ...production, TRUST_PROXY_HEADERS: "true" })).toThrow(
+      /TRUST_PROXY_HEADERS is no longer read: name the proxies/,
+    );
+  });
 });
 
 describe("deployment settings", () => {

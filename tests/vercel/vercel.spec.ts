@@ -123,7 +123,6 @@ test.beforeAll(async () => {
     CRON_SECRET: "vercel-cron-secret-0123456789",
     BETTER_AUTH_SECRET: "vercel-better-auth-secret-0123456789abcdef",
     ENQUIRY_MIN_FILL_SECONDS: "1",
-    TRUST_PROXY_HEADERS: "true",
   } as unknown as NodeJS.ProcessEnv;
   // Vercel's build: npm install, then `npm run build`, which migrates and seeds the hosted database and pre-renders from it.
   const log = await vercelBuild(env);

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { appEnv } from "./test-env";
@@ -19,6 +19,16 @@ export function resetStaffPassword(email: string, password: string): string {
     env: { ...process.env, ...appEnv },
     input: password,
   }).toString();
+}
+
+/** `npm run staff:create` with whatever a script pipes in, for its answer and exit status. */
+export function staffCreateWithInput(email: string, input: string): { status: number | null; output: string } {
+  const run = spawnSync("npm", ["run", "--silent", "staff:create", "--", "--email", email, "--password-stdin"], {
+    cwd: path.resolve(import.meta.dirname, "../../.."),
+    env: { ...process.env, ...appEnv },
+    input,
+  });
+  return { status: run.status, output: `${run.stdout.toString()}${run.stderr.toString()}` };
 }
 
 export async function signIn(page: Page, email: string, password: string) {
