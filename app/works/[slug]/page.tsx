@@ -130,7 +130,7 @@ export default async function ArtworkPage({ params }: Props) {
             <h2 id="curator-note" className="text-xl font-semibold">
               Curator’s note
             </h2>
-            <Paragraphs text={work.curatorNote} className="mt-3 italic" />
+            <Paragraphs text={work.curatorNote} className="mt-3 font-serif-italic italic" />
           </section>
         )}
       </div>
