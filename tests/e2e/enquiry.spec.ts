@@ -177,6 +177,20 @@ test("hostile direct POSTs to the enquiry action get answers, never a 500, and s
   const garbage = await request.post(WORK_42, { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain" }, data: "{{{" });
   expect(garbage.status()).toBeLessThan(500);
 
+  // The page's own action, posted from another site's page or an opaque origin: refused as forbidden, not as a server error.
+  for (const origin of ["https://evil.example", "null"]) {
+    const response = await request.post(WORK_42, {
+      multipart: { ...base, name: "Eve", email: "eve@example.test", message: "hi", consent: "on" },
+      headers: { Origin: origin },
+    });
+    expect(response.status(), origin).toBe(403);
+    const scripted = await request.post(WORK_42, {
+      headers: { Origin: origin, "Next-Action": "0".repeat(42), "Content-Type": "text/plain" },
+      data: "[]",
+    });
+    expect(scripted.status(), origin).toBe(403);
+  }
+
   // The same through the endpoint both ways of sending post to.
   for (const fields of hostile) {
     const response = await request.post("/api/enquiries", {
