@@ -36,7 +36,7 @@ export async function signOut(): Promise<void> {
 }
 
 export async function changePassword(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const staff = await requireStaff();
   const parsed = changePasswordSchema.safeParse(
     Object.fromEntries(["currentPassword", "newPassword", "confirmPassword"].map((key) => [key, String(formData.get(key) ?? "")])),
   );
@@ -48,7 +48,16 @@ export async function changePassword(_previous: FormState, formData: FormData): 
       values: {},
     };
   }
-  const result = await changeStaffPassword(parsed.data.currentPassword, parsed.data.newPassword);
+  const result = await changeStaffPassword(staff, parsed.data.currentPassword, parsed.data.newPassword);
+  if (typeof result === "object") {
+    const minutes = result.retryAfterMinutes;
+    return {
+      status: "error",
+      message: `Too many wrong current passwords. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+      fieldErrors: {},
+      values: {},
+    };
+  }
   if (result === "wrong-password") {
     return {
       status: "invalid",

@@ -1,6 +1,13 @@
 import "server-only";
+import { createHmac } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+
+/** Limiter rows are keyed by a keyed hash, so the table never holds an address or an email in clear. */
+function keyFor(kind: "account" | "connection", value: string): string {
+  return createHmac("sha256", serverEnv().BETTER_AUTH_SECRET).update(`${kind}\u0000${value}`).digest("hex").slice(0, 40);
+}
 
 /** Failed sign-ins counted in the database, per account and per connection, for 15 minutes. */
 const FIFTEEN_MINUTES = 15 * 60;
@@ -19,19 +26,29 @@ const perConnection = new RateLimiterPrisma({
   clearExpiredByTimeout: false,
 });
 
-/** Minutes to wait before another attempt, or null when an attempt may be made now. */
-export async function signInBlockedFor(account: string, connection: string): Promise<number | null> {
-  const [byAccount, byConnection] = await Promise.all([perAccount.get(account), perConnection.get(connection)]);
-  const blocked = [byAccount, byConnection].find((limit) => limit && limit.remainingPoints <= 0 && limit.msBeforeNext > 0);
-  return blocked ? Math.max(1, Math.ceil(blocked.msBeforeNext / 60_000)) : null;
-}
-
-export async function recordFailedSignIn(account: string, connection: string): Promise<void> {
-  await Promise.all([perAccount.penalty(account, 1), perConnection.penalty(connection, 1)]).catch((rejection: unknown) => {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-  });
+/**
+ * Takes one attempt from the account's and the connection's allowance *before* the password is
+ * checked, and returns the minutes to wait when none was left (else null). Counting first is what
+ * holds against a burst: forty guesses sent at once each find the count the others already took, so
+ * at most five passwords per account are ever checked. A correct password gives the attempts back
+ * (clearSignInFailures).
+ */
+export async function takeSignInAttempt(account: string, connection: string): Promise<number | null> {
+  const taken = await Promise.allSettled([
+    perAccount.consume(keyFor("account", account)),
+    perConnection.consume(keyFor("connection", connection)),
+  ]);
+  const refusals = taken.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+  const unexpected = refusals.find((reason) => !(reason instanceof RateLimiterRes));
+  if (unexpected) throw unexpected;
+  if (refusals.length === 0) return null;
+  const wait = Math.max(...refusals.map((reason) => (reason as RateLimiterRes).msBeforeNext));
+  return Math.max(1, Math.ceil(wait / 60_000));
 }
 
 export async function clearSignInFailures(account: string, connection?: string): Promise<void> {
-  await Promise.all([perAccount.delete(account), connection ? perConnection.delete(connection) : Promise.resolve(false)]);
+  await Promise.all([
+    perAccount.delete(keyFor("account", account)),
+    connection ? perConnection.delete(keyFor("connection", connection)) : Promise.resolve(false),
+  ]);
 }

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { logger } from "@/lib/logger";
 import { clientIpFrom } from "@/lib/request-info";
 import { staffAuth } from "./auth";
-import { clearSignInFailures, recordFailedSignIn, signInBlockedFor } from "./sign-in-throttle";
+import { clearSignInFailures, takeSignInAttempt } from "./sign-in-throttle";
 
 export type StaffMember = { id: string; name: string; email: string };
 
@@ -36,7 +36,7 @@ export async function signInStaff(email: string, password: string): Promise<Sign
   const requestHeaders = await headers();
   const accountKey = email.trim().toLowerCase();
   const connectionKey = clientIpFrom(requestHeaders) ?? "unknown";
-  const waitMinutes = await signInBlockedFor(accountKey, connectionKey);
+  const waitMinutes = await takeSignInAttempt(accountKey, connectionKey);
   if (waitMinutes !== null) return { ok: false, reason: "throttled", retryAfterMinutes: waitMinutes };
 
   try {
@@ -45,7 +45,6 @@ export async function signInStaff(email: string, password: string): Promise<Sign
     return { ok: true };
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    await recordFailedSignIn(accountKey, connectionKey);
     return { ok: false, reason: "invalid" };
   }
 }
@@ -54,9 +53,26 @@ export async function signOutStaff(): Promise<void> {
   await staffAuth().api.signOut({ headers: await headers() });
 }
 
-export async function changeStaffPassword(currentPassword: string, newPassword: string): Promise<"changed" | "wrong-password"> {
+export type PasswordChangeOutcome = "changed" | "wrong-password" | { retryAfterMinutes: number };
+
+/**
+ * A signed-in member's new password. Guesses at the current password count against the same
+ * allowance as sign-in guesses: a session left open on a shared computer must not become a way to
+ * try passwords without limit.
+ */
+export async function changeStaffPassword(
+  staff: StaffMember,
+  currentPassword: string,
+  newPassword: string,
+): Promise<PasswordChangeOutcome> {
+  const requestHeaders = await headers();
+  const accountKey = staff.email.toLowerCase();
+  const connectionKey = clientIpFrom(requestHeaders) ?? "unknown";
+  const waitMinutes = await takeSignInAttempt(accountKey, connectionKey);
+  if (waitMinutes !== null) return { retryAfterMinutes: waitMinutes };
   try {
-    await staffAuth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: await headers() });
+    await staffAuth().api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: requestHeaders });
+    await clearSignInFailures(accountKey, connectionKey);
     return "changed";
   } catch (error) {
     if (error instanceof APIError) {

@@ -3,6 +3,8 @@ import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase } from "./support/database";
 import { mailServerRefuses, waitForMessage } from "./support/mailbox";
 import { enquireAsCollector } from "./support/collector";
+import { formActionFields } from "@/tests/support/no-javascript-enquiry";
+import { baseURL } from "./support/test-env";
 import { createStaffAccount, resetStaffPassword, runImportCommand, signIn, staffCreateWithInput } from "./support/staff";
 
 const STAFF_EMAIL = "anna@bracebridge.test";
@@ -193,6 +195,30 @@ test("repeated wrong passwords are throttled, even with the right one afterwards
   // The gallery resets the forgotten password from the command line: the lock-out goes with it.
   expect(resetStaffPassword("bruno@bracebridge.test", "a fresh password for bruno")).toContain("has been changed");
   await signIn(page, "bruno@bracebridge.test", "a fresh password for bruno");
+});
+
+test("a burst of 40 simultaneous guesses at one account gets at most 5 passwords checked", async () => {
+  createStaffAccount("burst@bracebridge.test", "the burst account's own password", "Burst Target");
+  const fields = await formActionFields(`${baseURL}/staff/sign-in`);
+  const answers = await Promise.all(
+    Array.from({ length: 40 }, async (_, guess) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(fields)) form.set(key, value);
+      form.set("email", "burst@bracebridge.test");
+      form.set("password", `parallel guess ${guess}`);
+      const response = await fetch(`${baseURL}/staff/sign-in`, {
+        method: "POST",
+        body: form,
+        headers: { origin: baseURL, "x-forwarded-for": "192.0.2.201" },
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    }),
+  );
+  const checked = answers.filter((page) => page.includes("password don&#x27;t match a staff account")).length;
+  const refused = answers.filter((page) => page.includes("Too many unsuccessful attempts")).length;
+  expect(checked + refused).toBe(40);
+  expect(checked).toBeLessThanOrEqual(5);
 });
 
 test("staff pages are never cached and every staff address gives nothing away when signed out", async ({ page, request }) => {
@@ -389,6 +415,30 @@ test("an import from the command line shows on the running site without a rebuil
   await expect(page.getByRole("row").filter({ hasText: "Second Retreat from Russia" })).toContainText("15 × 22 in / 38.1 × 55.9 cm");
   expect(runImportCommand(["tests/fixtures/neasom-gallery-export.csv", "--exhibition", "neasom-archive", "--apply"])).toContain(
     "0 to create, 0 to update, 9 unchanged",
+  );
+});
+
+test("guesses at the current password on the account page count like sign-in guesses", async ({ page }) => {
+  createStaffAccount("keeper@bracebridge.test", "the keeper's own long password", "Kim Keeper");
+  await signIn(page, "keeper@bracebridge.test", "the keeper's own long password");
+  await page.goto("/staff/account");
+  const attempt = async (current: string) => {
+    await page.getByLabel("Current password").fill(current);
+    await page.getByLabel("New password", { exact: true }).fill("a brand new long password");
+    await page.getByLabel("New password again").fill("a brand new long password");
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST"),
+      page.getByRole("button", { name: "Change password" }).click(),
+    ]);
+  };
+  for (let guess = 0; guess < 5; guess += 1) {
+    await attempt(`guess number ${guess}`);
+    await expect(page.locator("#current-password-error")).toHaveText("That is not your current password");
+  }
+  // Even the right one waits now: the account's allowance is spent.
+  await attempt("the keeper's own long password");
+  await expect(page.getByRole("status").filter({ hasText: "Too many" })).toHaveText(
+    /^Too many wrong current passwords\. Please wait 1[45] minutes and try again\.$/,
   );
 });
 
