@@ -23,8 +23,14 @@ export default function PrivacyPage() {
         <h2 className="mt-8 text-2xl font-semibold">What we keep and why</h2>
         <p>
           Your name, email address, optional phone number, your message, the questions you ticked and the work you asked about. We keep them
-          for one purpose: to answer your enquiry and any conversation that follows from it. We also keep a one-way fingerprint of your
-          connection&apos;s address for an hour or so, to stop automated abuse of the form.
+          for one purpose: to answer your enquiry and any conversation that follows from it. To stop automated abuse of the form we also
+          count enquiries per connection and per email address for an hour, under a one-way fingerprint rather than the address itself;
+          the fingerprint is removed from your enquiry, and the count deleted, after that hour.
+        </p>
+        <h2 className="mt-8 text-2xl font-semibold">Why we may use them</h2>
+        <p>
+          You ask us about a work, and we use your details to answer: that is a step you asked us to take before any sale (and, where no
+          sale follows, our legitimate interest in replying to the people who write to us). We do not use them for anything else.
         </p>
         <h2 className="mt-8 text-2xl font-semibold">Who receives them</h2>
         <p>

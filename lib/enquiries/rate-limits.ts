@@ -9,11 +9,14 @@ const HOUR = 60 * 60;
 /** More than this many enquiries from one connection within the hour are still accepted, but flagged. */
 export const FLAG_AFTER_PER_CONNECTION = 3;
 
-export function enquiryLimits(clientKey: string | null, email: string): EnquiryLimits {
+/**
+ * clientKey and emailKey are keyed hashes (never the address itself): a limiter row says "this
+ * many from someone, until then", and is deleted when its window ends (forgetExpiredConnectionData).
+ */
+export function enquiryLimits(clientKey: string | null, emailKey: string): EnquiryLimits {
   return {
     windowSeconds: HOUR,
-    // Keys as rate-limiter-flexible wrote them before, so counts carry over an upgrade.
     perConnection: clientKey ? { key: `enquiry-ip:${clientKey}`, points: 10 } : null,
-    perEmail: { key: `enquiry-email:${email.toLowerCase()}`, points: 5 },
+    perEmail: { key: `enquiry-email:${emailKey}`, points: 5 },
   };
 }

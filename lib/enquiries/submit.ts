@@ -185,7 +185,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         now,
       },
       compose,
-      enquiryLimits(clientKey, input.email),
+      enquiryLimits(clientKey, hash(env.FORM_SIGNING_SECRET, "email", input.email.toLowerCase())),
     );
   let stored: Awaited<ReturnType<typeof store>>;
   try {

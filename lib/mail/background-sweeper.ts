@@ -1,23 +1,31 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
+import { forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
 import { sweepOutbox } from "./outbox";
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
- * Sends due emails every intervalMs and purges expired enquiries once a day, never two sweeps at
+ * Sends due emails every intervalMs, forgets expired connection data every quarter of an hour and
+ * purges expired enquiries once a day, never two sweeps at
  * once. Used inside a Node web server (the default) and by the outbox worker process (the stack).
  */
 export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive: boolean }): { stop: () => Promise<void> } {
   let running: Promise<void> | null = null;
   let lastPurge = 0;
+  let lastForget = 0;
   const tick = () => {
     if (running) return;
     running = sweepOutbox()
       .then(async (report) => {
         if (report.claimed > 0) logger.info(report, "Outbox sweep");
+        if (Date.now() - lastForget > HOUR_MS / 4) {
+          lastForget = Date.now();
+          const forgotten = await forgetExpiredConnectionData();
+          if (forgotten.addresses + forgotten.limiterRows > 0) logger.info(forgotten, "Expired connection data forgotten");
+        }
         if (Date.now() - lastPurge > DAY_MS) {
           lastPurge = Date.now();
           const purged = await purgeExpiredEnquiries();

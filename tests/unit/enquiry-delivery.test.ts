@@ -219,6 +219,14 @@ describe("bad input and bots", () => {
     expect(await db.enquiry.count({ where: { email: person.email } })).toBe(5);
   });
 
+  it("keeps its rate-limit counts under keyed hashes: the limiter never holds the address or the email in clear", async () => {
+    const person = nextCollector();
+    expect((await enquire({ email: person.email }, person.ip)).state.status).toBe("sent");
+    const keys = (await db.rateLimiterFlexible.findMany({ select: { key: true } })).map((row) => row.key);
+    expect(keys.filter((key) => key.startsWith("enquiry-email:")).length).toBeGreaterThan(0);
+    expect(keys.filter((key) => key.includes(person.email) || key.includes(person.ip))).toEqual([]);
+  });
+
   it("flags the fourth enquiry from one connection and refuses the eleventh", async () => {
     const ip = "192.0.2.77";
     const statuses: string[] = [];

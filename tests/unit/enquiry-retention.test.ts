@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ENQUIRY_RETENTION_DAYS, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
+import { ENQUIRY_RETENTION_DAYS, forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
 
 const DAY = 86_400_000;
 
@@ -48,5 +48,36 @@ describe("enquiry retention", () => {
     expect(await db.outboxEmail.count({ where: { enquiryId: expired } })).toBe(0);
     expect(await db.enquiry.findUnique({ where: { id: recent } })).not.toBeNull();
     expect(await db.enquiry.findUnique({ where: { id: oldButDiscussed } })).not.toBeNull();
+  });
+
+  it("forgets connection fingerprints after an hour, as the notice says, and limiter rows whose window has ended", async () => {
+    const now = new Date("2026-11-25T12:00:00Z");
+    const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+    const fingerprinted = (reference: string, createdAt: Date) =>
+      db.enquiry.create({
+        data: {
+          reference,
+          name: "C",
+          email: `${reference}@example.test`,
+          message: "hi",
+          questions: [],
+          consentedAt: createdAt,
+          createdAt,
+          clientIpHash: "f".repeat(40),
+        },
+      });
+    const old = await fingerprinted("ENQ-2026-000101", minutesAgo(75));
+    const recent = await fingerprinted("ENQ-2026-000102", minutesAgo(10));
+    await db.rateLimiterFlexible.createMany({
+      data: [
+        { key: "enquiry-ip:ended", points: 3, expire: minutesAgo(1) },
+        { key: "enquiry-ip:running", points: 1, expire: new Date(now.getTime() + 30 * 60_000) },
+      ],
+    });
+
+    expect(await forgetExpiredConnectionData(now)).toEqual({ addresses: 1, limiterRows: 1 });
+    expect((await db.enquiry.findUniqueOrThrow({ where: { id: old.id } })).clientIpHash).toBeNull();
+    expect((await db.enquiry.findUniqueOrThrow({ where: { id: recent.id } })).clientIpHash).toBe("f".repeat(40));
+    expect((await db.rateLimiterFlexible.findMany({ select: { key: true } })).map((row) => row.key)).toEqual(["enquiry-ip:running"]);
   });
 });

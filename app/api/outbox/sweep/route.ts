@@ -1,4 +1,5 @@
 import { carriesCronSecret, notAuthorised } from "@/lib/auth/cron-secret";
+import { forgetExpiredConnectionData } from "@/lib/data/enquiry-retention";
 import { sweepOutbox } from "@/lib/mail/outbox";
 
 /**
@@ -8,7 +9,9 @@ import { sweepOutbox } from "@/lib/mail/outbox";
 async function sweep(request: Request) {
   if (!carriesCronSecret(request)) return notAuthorised();
   const report = await sweepOutbox();
-  return Response.json(report, { headers: { "Cache-Control": "no-store" } });
+  // The privacy notice's "an hour or so" for connection fingerprints rides on this, the most frequent cron.
+  const forgotten = await forgetExpiredConnectionData();
+  return Response.json({ ...report, forgotten }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export const GET = sweep;
