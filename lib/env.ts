@@ -246,6 +246,16 @@ export function buildingForVercel(): boolean {
   return Boolean(optionalText.parse(process.env.VERCEL));
 }
 
+/** For next.config.ts: whether the site is served over https (SITE_URL), which decides HSTS; read at build time. */
+export function siteServedOverHttps(): boolean {
+  return Boolean(optionalText.parse(process.env.SITE_URL)?.startsWith("https:"));
+}
+
+/** For next.config.ts: whether this is `next dev`, whose React needs eval. */
+export function developing(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** Read on its own, like databaseUrl(): the logger is created before anything needs the rest. */

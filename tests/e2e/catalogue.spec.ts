@@ -144,6 +144,31 @@ test("the artwork page fits a 360 px screen without sideways scrolling", async (
   }
 });
 
+test("pages carry the security headers, and nothing a page needs is blocked by its Content-Security-Policy", async ({ page }) => {
+  const blocked: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) blocked.push(message.text());
+  });
+  for (const path of ["/", "/works/42-second-retreat-from-russia", "/works", "/staff/sign-in"]) {
+    const response = await page.goto(path);
+    const headers = response!.headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], path).toContain("object-src 'none'");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    // The test site is served over http: no HSTS, which would teach the browser to refuse it.
+    expect(headers["strict-transport-security"], path).toBeUndefined();
+  }
+  // The enquiry form's script still runs under the policy: a mistake is judged by the server and shown in place.
+  await page.goto("/works/42-second-retreat-from-russia");
+  const form = page.locator("#enquire");
+  await form.getByLabel("Your name").fill("Policy Check");
+  await form.getByLabel("Email address").fill("policy@");
+  await form.getByRole("button", { name: "Send enquiry" }).click();
+  await expect(form.locator('[id$="-email-error"]')).toHaveText("Please check your email address: it should look like name@example.com");
+  await expect(page).toHaveURL(/\/works\/42-second-retreat-from-russia$/);
+  expect(blocked).toEqual([]);
+});
+
 test("keyboard users can skip to the content and see where focus is", async ({ page }) => {
   await page.goto("/works/42-second-retreat-from-russia");
   await page.keyboard.press("Tab");
