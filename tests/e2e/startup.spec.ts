@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "./support/fixtures";
 import { appEnv } from "./support/test-env";
@@ -49,4 +49,47 @@ test("`npm run build` without the production settings stops at once, naming each
   expect(output).toContain("npm run preview");
   // Stopped before Next.js began: the build this run serves is untouched.
   expect(output).not.toContain("Creating an optimized production build");
+});
+
+test("when the database cannot be reached, a page says so plainly and offers a way on, not Next's bare error page", async ({ page }) => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const port = 3298;
+  const siteUrl = `http://127.0.0.1:${port}`;
+  // The build this run serves, pointed at a database in a folder that does not exist.
+  const server = spawn(process.execPath, [path.join(root, ".next/standalone/warm-server.mjs")], {
+    env: {
+      ...process.env,
+      ...appEnv,
+      SITE_URL: siteUrl,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      GALLERY_ROOT: root,
+      DATABASE_URL: `file:${path.join(root, "tmp", "no-such-folder", "gallery.db")}`,
+      OUTBOX_DISABLE_BACKGROUND_SWEEP: "true",
+    },
+    stdio: "ignore",
+  });
+  try {
+    await expect
+      .poll(
+        () =>
+          fetch(`${siteUrl}/privacy`).then(
+            (response) => response.status,
+            () => 0,
+          ),
+        { timeout: 45_000 },
+      )
+      .toBe(200);
+    // Signing in must read the database: the staff area's error page takes over from the form.
+    await page.goto(`${siteUrl}/staff/sign-in`);
+    await page.getByLabel("Email address").fill("anna@bracebridge.test");
+    await page.getByLabel("Password").fill("a long and proper password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page could not be shown");
+    await expect(page.getByText("If you had just saved a change, check whether it is there")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Enquiries" })).toHaveAttribute("href", "/staff");
+  } finally {
+    server.kill("SIGTERM");
+  }
 });
