@@ -24,12 +24,15 @@ export function retryDelayMs(attempts: number): number {
 
 type DeliverOptions = {
   now?: Date;
+  /** How long a claim holds each email (tests shorten it). */
+  leaseMs?: number;
   /** Only these emails (delivery right after an enquiry); otherwise every due email. */
   ids?: string[];
   limit?: number;
 };
 
-export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number };
+/** lost: claimed, but taken over by another sweeper before this one reached them (so not sent here). */
+export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number; lost: number };
 
 function dueWhere(now: Date, ids?: string[]): Prisma.OutboxEmailWhereInput {
   return {
@@ -42,7 +45,7 @@ function dueWhere(now: Date, ids?: string[]): Prisma.OutboxEmailWhereInput {
   };
 }
 
-async function claim(now: Date, ids: string[] | undefined, limit: number) {
+async function claim(now: Date, ids: string[] | undefined, limit: number, leaseMs: number) {
   const candidates = await db.outboxEmail.findMany({
     where: dueWhere(now, ids),
     orderBy: { nextAttemptAt: "asc" },
@@ -54,7 +57,7 @@ async function claim(now: Date, ids: string[] | undefined, limit: number) {
   // The same conditions again inside the UPDATE: rows another sweeper claimed meanwhile no longer match.
   await db.outboxEmail.updateMany({
     where: { AND: [{ id: { in: candidates.map((candidate) => candidate.id) } }, dueWhere(now, ids)] },
-    data: { status: "sending", claimToken, claimedUntil: new Date(now.getTime() + CLAIM_MS) },
+    data: { status: "sending", claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
   });
   return db.outboxEmail.findMany({ where: { claimToken, status: "sending" } });
 }
@@ -62,12 +65,24 @@ async function claim(now: Date, ids: string[] | undefined, limit: number) {
 export async function deliverDueEmails(options: DeliverOptions = {}): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const sender = mailSender();
-  const claimed = await claim(now, options.ids, options.limit ?? 50);
-  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
+  const leaseMs = options.leaseMs ?? CLAIM_MS;
+  const claimed = await claim(now, options.ids, options.limit ?? 50, leaseMs);
+  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, lost: 0 };
 
   for (const email of claimed) {
     const attempts = email.attempts + 1;
     const owned = { id: email.id, claimToken: email.claimToken };
+    // The batch's claim may have run out while earlier emails were sent (a slow mail server) and another
+    // sweeper may have taken this one: renew it just before sending, and send only if it is still ours.
+    // A lease is far longer than one send can take (the SMTP timeouts), so a renewed email is sent once.
+    const renewed = await executeSql(
+      `UPDATE "OutboxEmail" SET "claimedUntil" = ? WHERE "id" = ? AND "claimToken" = ? AND "status" = 'sending'`,
+      [sqlTimestamp(new Date(Date.now() + leaseMs)), owned.id, owned.claimToken],
+    );
+    if (renewed === 0) {
+      report.lost += 1;
+      continue;
+    }
     try {
       const result = await sender.send({
         from: email.fromAddress,
@@ -127,13 +142,14 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
  * It ends: each claimed email is sent, failed, rescheduled after `now`, or held by another sweeper.
  */
 export async function sweepOutbox(options: Omit<DeliverOptions, "ids"> = {}): Promise<DeliveryReport> {
-  const total: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+  const total: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 };
   for (;;) {
     const report = await deliverDueEmails(options);
     total.claimed += report.claimed;
     total.sent += report.sent;
     total.retrying += report.retrying;
     total.failed += report.failed;
+    total.lost += report.lost;
     if (report.claimed === 0) return total;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A real SMTP server (smtp-server) on 127.0.0.1 whose messages are read with mailparser.
  * Shared by the unit tests (in process) and the end-to-end run (as a separate process).
- * It can be told to answer like a failing mail server: a 4xx or 5xx reply to every message.
+ * It can be told to answer like a failing mail server (a 4xx or 5xx reply to every message) or a slow one.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -35,6 +35,8 @@ export type MailCatcher = {
   messages: CapturedMessage[];
   /** Answer every message with this SMTP reply until cleared with null. */
   rejectWith: (reply: { code: number; message: string } | null) => void;
+  /** Wait this long before answering each message (0: at once). */
+  answerAfter: (milliseconds: number) => void;
   close: () => Promise<void>;
 };
 
@@ -57,6 +59,7 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
 export async function startMailCatcher(options: Options = {}): Promise<MailCatcher> {
   const messages: CapturedMessage[] = [];
   let rejection: { code: number; message: string } | null = null;
+  let answerDelayMs = 0;
 
   const serverOptions: SMTPServerOptions = {
     authOptional: true,
@@ -90,7 +93,8 @@ export async function startMailCatcher(options: Options = {}): Promise<MailCatch
             };
             messages.push(message);
             options.onMessage?.(message);
-            callback();
+            if (answerDelayMs > 0) setTimeout(() => callback(), answerDelayMs);
+            else callback();
           })
           .catch((error: Error) => callback(error));
       });
@@ -108,6 +112,9 @@ export async function startMailCatcher(options: Options = {}): Promise<MailCatch
     messages,
     rejectWith: (reply) => {
       rejection = reply;
+    },
+    answerAfter: (milliseconds) => {
+      answerDelayMs = milliseconds;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

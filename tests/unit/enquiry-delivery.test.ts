@@ -79,7 +79,7 @@ describe("an enquiry about work 42", () => {
     ]);
 
     const report = await deliverDueEmails({ ids: result.outboxIds });
-    expect(report).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0 });
+    expect(report).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0, lost: 0 });
 
     const toGallery = catcher.messages.find(
       (message) => message.subject.includes(reference) && message.to.includes("enquiries@gallery.test"),
@@ -376,5 +376,44 @@ describe("the outbox when the mail server misbehaves", () => {
     expect(raced).toHaveLength(200);
     expect(new Set(raced.map((message) => message.subject)).size).toBe(200);
     expect(await db.outboxEmail.count({ where: { subject: { startsWith: "Race " }, status: "sent" } })).toBe(200);
+  });
+
+  it("sends each email exactly once when the mail server is slower than a batch's claim: each email's lease is renewed before it is sent", async () => {
+    const before = catcher.messages.length;
+    const rows = await Promise.all(
+      Array.from({ length: 5 }, (_, index) =>
+        db.outboxEmail.create({
+          data: {
+            kind: "gallery_notification",
+            toAddress: "enquiries@gallery.test",
+            fromAddress: "website@gallery.test",
+            subject: `Slow ${index}`,
+            textBody: "slow",
+            htmlBody: "<p>slow</p>",
+          },
+        }),
+      ),
+    );
+    const ids = rows.map((row) => row.id);
+    // Each answer takes 0.4 s; a claim lasts 1 s: the first sweeper's batch of five outlives its claim.
+    catcher.answerAfter(400);
+    try {
+      const first = deliverDueEmails({ ids, leaseMs: 1_000 });
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      // The second sweeper finds the first one's unsent emails unclaimed, and takes them.
+      const second = deliverDueEmails({ ids, leaseMs: 1_000 });
+      const [firstReport, secondReport] = await Promise.all([first, second]);
+      expect(firstReport.sent + secondReport.sent).toBe(5);
+      expect(firstReport.lost).toBeGreaterThan(0);
+      expect(secondReport.claimed).toBe(firstReport.lost);
+    } finally {
+      catcher.answerAfter(0);
+    }
+    const perMessageId = new Map<string, number>();
+    for (const message of catcher.messages.slice(before).filter((sent) => sent.subject.startsWith("Slow "))) {
+      perMessageId.set(message.messageId, (perMessageId.get(message.messageId) ?? 0) + 1);
+    }
+    expect([...perMessageId.values()]).toEqual([1, 1, 1, 1, 1]);
+    expect(await db.outboxEmail.count({ where: { id: { in: ids }, status: "sent" } })).toBe(5);
   });
 });
