@@ -48,10 +48,19 @@ export function isForeignKeyViolation(error: unknown): boolean {
 
 /** A counter per key over a fixed window (per connection, per address): at most `points` enquiries in it. */
 export type EnquiryLimit = { key: string; points: number };
-export type EnquiryLimits = { windowSeconds: number; perConnection: EnquiryLimit | null; perEmail: EnquiryLimit };
+export type EnquiryLimits = {
+  windowSeconds: number;
+  perConnection: EnquiryLimit | null;
+  perEmail: EnquiryLimit;
+  /** Counts the uses of one form token over its own window: never refuses, the count only flags. */
+  formToken?: { key: string; windowSeconds: number };
+};
 
-/** What the store decides once it knows how busy the connection has been: the flags, and the emails to send. */
-export type ComposeEmails = (connectionCount: number) => { flagReasons: string[]; emails: OutgoingEmail[] };
+/** What the store knows before it decides: how busy the connection has been, and how often this form token was used. */
+export type StoreCounts = { connectionCount: number; formTokenUses: number };
+
+/** What the store decides from those counts: the flags, and the emails to send. */
+export type ComposeEmails = (counts: StoreCounts) => { flagReasons: string[]; emails: OutgoingEmail[] };
 
 export type StoreOutcome = ({ refused: false } & StoredEnquiry) | { refused: true; retryAfterSeconds: number };
 
@@ -106,6 +115,7 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
       };
 
     let connectionCount = 0;
+    let formTokenUses = 1;
     if (limits) {
       for (const limit of [limits.perConnection, limits.perEmail]) {
         if (!limit) continue;
@@ -114,9 +124,18 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
         if (counted.count > limit.points) return { refused: true, retryAfterSeconds: counted.retryAfterSeconds };
         if (limit === limits.perConnection) connectionCount = counted.count;
       }
+      if (limits.formToken) {
+        const uses = await consume(
+          sql,
+          { key: limits.formToken.key, points: Number.MAX_SAFE_INTEGER },
+          enquiry.now,
+          limits.formToken.windowSeconds,
+        );
+        formTokenUses = uses.count;
+      }
     }
 
-    const { flagReasons, emails } = compose(connectionCount);
+    const { flagReasons, emails } = compose({ connectionCount, formTokenUses });
     const now = sqlTimestamp(enquiry.now);
     const [created] = await sql.all<{ id: number }>(INSERT_ENQUIRY, [
       `pending-${enquiry.submissionKey}`,

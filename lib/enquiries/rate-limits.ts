@@ -13,10 +13,31 @@ export const FLAG_AFTER_PER_CONNECTION = 3;
  * clientKey and emailKey are keyed hashes (never the address itself): a limiter row says "this
  * many from someone, until then", and is deleted when its window ends (forgetExpiredConnectionData).
  */
-export function enquiryLimits(clientKey: string | null, emailKey: string): EnquiryLimits {
+export function enquiryLimits(clientKey: string | null, emailKey: string, formTokenNonce: string): EnquiryLimits {
   return {
     windowSeconds: HOUR,
     perConnection: clientKey ? { key: `enquiry-ip:${clientKey}`, points: 10 } : null,
     perEmail: { key: `enquiry-email:${emailKey}`, points: 5 },
+    // Kept as long as a token is young enough to pass unflagged, so a replay within that time is seen.
+    formToken: { key: `form-token:${formTokenNonce}`, windowSeconds: FORM_TOKEN_MAX_AGE_HOURS * HOUR },
   };
+}
+
+/** A form token older than this still gets its enquiry stored, but flagged: an old copy of the page, or a scraped token. */
+export const FORM_TOKEN_MAX_AGE_HOURS = 24;
+
+/**
+ * The mailbox an address reaches, for the one-acknowledgement-a-day rule only: `anna+art@…` and
+ * `anna@…` are one mailbox everywhere plus-addressing is used, and Gmail ignores dots in the name.
+ * (The enquiry keeps the address exactly as typed.)
+ */
+export function mailboxOf(email: string): string {
+  const at = email.lastIndexOf("@");
+  let local = email.slice(0, at).toLowerCase().split("+")[0]!;
+  let domain = email.slice(at + 1).toLowerCase();
+  if (domain === "gmail.com" || domain === "googlemail.com") {
+    local = local.replaceAll(".", "");
+    domain = "gmail.com";
+  }
+  return `${local}@${domain}`;
 }

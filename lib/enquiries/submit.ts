@@ -20,7 +20,7 @@ import {
   type EnquiryInput,
 } from "@/lib/validations/enquiry";
 import { readFormToken } from "./form-token";
-import { enquiryLimits, FLAG_AFTER_PER_CONNECTION } from "./rate-limits";
+import { enquiryLimits, FLAG_AFTER_PER_CONNECTION, FORM_TOKEN_MAX_AGE_HOURS, mailboxOf } from "./rate-limits";
 import type { ArtworkSnapshot } from "./snapshot";
 
 export type SubmissionContext = {
@@ -44,6 +44,11 @@ function snapshotOf(work: ArtworkDetail): ArtworkSnapshot {
     exhibition: work.exhibition.title,
     artist: artistWithDates(work.artist),
   };
+}
+
+function describeAge(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  return hours < 48 ? `${hours} hours` : `${Math.floor(hours / 24)} days`;
 }
 
 function hash(...parts: string[]): string {
@@ -133,8 +138,15 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
   let snapshot = artwork ? snapshotOf(artwork) : null;
   const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
   const day = now.toISOString().slice(0, 10);
-  const compose: ComposeEmails = (connectionCount) => {
+  const compose: ComposeEmails = ({ connectionCount, formTokenUses }) => {
     const flagReasons = flagReasonsFor(input, connectionCount, secondsToFill, env.ENQUIRY_MIN_FILL_SECONDS);
+    // Never dropped: a person may send from a page left open for days, or one built long ago (without JavaScript).
+    if (secondsToFill > FORM_TOKEN_MAX_AGE_HOURS * 3600) {
+      flagReasons.push(
+        `the form was sent ${describeAge(secondsToFill)} after the page was made (an old copy of the page, or a copied form)`,
+      );
+    }
+    if (formTokenUses > 1) flagReasons.push(`the same copy of the form was sent ${formTokenUses} times with different details`);
     const emails: OutgoingEmail[] = [
       {
         kind: "gallery_notification",
@@ -162,7 +174,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         to: input.email,
         from: env.MAIL_FROM,
         replyTo: env.GALLERY_EMAIL,
-        dedupeKey: `ack:${input.email.toLowerCase()}:${day}`,
+        dedupeKey: `ack:${mailboxOf(input.email)}:${day}`,
         render: (reference) => collectorAcknowledgement(gallery, { reference, artwork: snapshot }),
       });
     }
@@ -185,7 +197,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         now,
       },
       compose,
-      enquiryLimits(clientKey, hash(env.FORM_SIGNING_SECRET, "email", input.email.toLowerCase())),
+      enquiryLimits(clientKey, hash(env.FORM_SIGNING_SECRET, "email", mailboxOf(input.email)), token.nonce),
     );
   let stored: Awaited<ReturnType<typeof store>>;
   try {

@@ -102,7 +102,7 @@ describe("the enquiry's rate-limit counters, kept in the enquiry's own transacti
   const store = (email: string, n: number, now: Date) =>
     storeEnquiryWithEmails(
       newEnquiry({ submissionKey: `window-${email}-${n}`, name: "Counted", email, message: `Enquiry ${n}`, now }),
-      (connectionCount) => ({ flagReasons: [`connection count ${connectionCount}`], emails: [] }),
+      ({ connectionCount }) => ({ flagReasons: [`connection count ${connectionCount}`], emails: [] }),
       limits(email),
     );
 

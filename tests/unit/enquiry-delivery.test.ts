@@ -2,6 +2,7 @@ import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { readArtwork } from "@/lib/data/catalogue";
+import { issueFormToken } from "@/lib/enquiries/form-token";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { serverEnv } from "@/lib/env";
 import { deliverDueEmails, retryDelayMs, sweepOutbox } from "@/lib/mail/outbox";
@@ -205,6 +206,54 @@ describe("bad input and bots", () => {
     const emails = await db.outboxEmail.findMany({ where: { enquiry: { email: person.email } } });
     expect(emails.filter((email) => email.kind === "collector_acknowledgement")).toHaveLength(1);
     expect(emails.filter((email) => email.kind === "gallery_notification")).toHaveLength(3);
+  });
+
+  it("acknowledges a mailbox once a day however its address is dressed up (plus-tags, Gmail's dots and domains)", async () => {
+    const promised: boolean[] = [];
+    const addresses = ["vic.tim@gmail.com", "victim+1@gmail.com", "VICTIM+art@googlemail.com", "v.i.c.t.i.m+2@gmail.com"];
+    for (const [index, email] of addresses.entries()) {
+      const { state } = await enquire({ email, message: `question ${index}` }, `198.51.100.${200 + index}`);
+      expect(state.status).toBe("sent");
+      promised.push(state.acknowledged!);
+    }
+    expect(promised).toEqual([true, false, false, false]);
+    const acknowledgements = await db.outboxEmail.count({
+      where: { kind: "collector_acknowledgement", enquiry: { email: { in: addresses } } },
+    });
+    expect(acknowledgements).toBe(1);
+  });
+
+  it("keeps an enquiry sent with a form token used before, or one older than a day, flagged with the reason and not acknowledged", async () => {
+    const scraped = issueFormToken(serverEnv().FORM_SIGNING_SECRET, Date.now() - 60_000);
+    const references: string[] = [];
+    for (let replay = 0; replay < 4; replay += 1) {
+      const person = nextCollector();
+      const form = enquiryForm({ name: `Replay ${replay}`, email: person.email, message: `Replayed form ${replay}` });
+      form.set("formToken", scraped);
+      const { state } = await submitEnquiry(form, { clientIp: person.ip });
+      expect(state.status).toBe("sent");
+      references.push(state.reference!);
+    }
+    const stored = await db.enquiry.findMany({
+      where: { reference: { in: references } },
+      include: { emails: true },
+      orderBy: { id: "asc" },
+    });
+    expect(stored.map((enquiry) => enquiry.flagged)).toEqual([false, true, true, true]);
+    expect(stored[3]?.flagReasons).toBe("the same copy of the form was sent 4 times with different details");
+    expect(stored.filter((enquiry) => enquiry.emails.some((email) => email.kind === "collector_acknowledgement"))).toHaveLength(1);
+
+    const person = nextCollector();
+    const { state } = await submitEnquiry(
+      enquiryForm({ name: "Slow Reader", email: person.email, message: "From a page I kept open" }, 3 * 86_400_000),
+      {
+        clientIp: person.ip,
+      },
+    );
+    expect(state.status).toBe("sent");
+    const old = await db.enquiry.findUniqueOrThrow({ where: { reference: state.reference! } });
+    expect(old).toMatchObject({ flagged: true, status: "spam" });
+    expect(old.flagReasons).toBe("the form was sent 3 days after the page was made (an old copy of the page, or a copied form)");
   });
 
   it("refuses the sixth enquiry from one address within the hour, storing nothing", async () => {
