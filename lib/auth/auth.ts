@@ -7,6 +7,11 @@ import { serverEnv } from "@/lib/env";
 
 export const STAFF_MIN_PASSWORD_LENGTH = 12;
 
+/** A session ends this long after sign-in, however busy (an absolute limit: better-auth never extends it). */
+export const STAFF_SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+/** …and after this long without a request (lib/auth/staff-session.ts checks it on every request). */
+export const STAFF_SESSION_IDLE_SECONDS = 60 * 60;
+
 function createAuth() {
   const env = serverEnv();
   return betterAuth({
@@ -22,7 +27,7 @@ function createAuth() {
       minPasswordLength: STAFF_MIN_PASSWORD_LENGTH,
       maxPasswordLength: 256,
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    session: { expiresIn: STAFF_SESSION_ABSOLUTE_SECONDS, disableSessionRefresh: true },
     // Sign-in is throttled in lib/auth/staff-session.ts, where failures are counted per address and connection.
     rateLimit: { enabled: false },
     advanced: {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { db } from "@/lib/db";
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE } from "@/lib/validations/staff-forms";
 import { staffAuth, STAFF_MIN_PASSWORD_LENGTH } from "./auth";
 import { clearSignInFailures } from "./sign-in-throttle";
@@ -44,4 +45,33 @@ export async function resetStaffPassword(input: { email: string; password: strin
   await context.internalAdapter.deleteUserSessions(found.user.id);
   // Someone locked out by their own wrong guesses can sign in with the new password at once.
   await clearSignInFailures(email);
+}
+
+/**
+ * `npm run staff:disable`: the account can no longer sign in, and every session it has ends at
+ * once (the next request of each is signed out). `enable` lets it sign in again.
+ */
+export async function setStaffAccountDisabled(email: string, disabled: boolean): Promise<{ sessionsEnded: number }> {
+  const address = email.trim().toLowerCase();
+  const user = await db.user.findUnique({ where: { email: address }, select: { id: true } });
+  if (!user) throw new Error(`There is no staff account for ${address}`);
+  return db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? new Date() : null } });
+    const ended = disabled ? await tx.session.deleteMany({ where: { userId: user.id } }) : { count: 0 };
+    return { sessionsEnded: ended.count };
+  });
+}
+
+export async function isStaffAccountDisabled(email: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { disabledAt: true } });
+  return Boolean(user?.disabledAt);
+}
+
+export async function endStaffSession(sessionId: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+/** Records that a session was used just now (its updatedAt), for the idle limit. */
+export async function touchStaffSession(sessionId: string): Promise<void> {
+  await db.session.updateMany({ where: { id: sessionId }, data: { updatedAt: new Date() } });
 }

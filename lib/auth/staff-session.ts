@@ -5,17 +5,31 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { logger } from "@/lib/logger";
 import { clientIpFrom } from "@/lib/request-info";
-import { staffAuth } from "./auth";
+import { staffAuth, STAFF_SESSION_IDLE_SECONDS } from "./auth";
+import { endStaffSession, isStaffAccountDisabled, touchStaffSession } from "./staff-accounts";
 import { clearSignInFailures, takeSignInAttempt } from "./sign-in-throttle";
 
 export type StaffMember = { id: string; name: string; email: string };
 
 export const SIGN_IN_PATH = "/staff/sign-in";
 
-/** The signed-in staff member for this request, or null. Read once per request. */
+/** How stale a session's "last seen" may get before a request records itself: one write per session every few minutes. */
+const TOUCH_AFTER_MS = 5 * 60_000;
+
+/**
+ * The signed-in staff member for this request, or null. Read once per request. A session idle for
+ * longer than STAFF_SESSION_IDLE_SECONDS is ended here (its row deleted, so the cookie is worthless);
+ * the absolute limit is the session's own expiry, set at sign-in and never extended.
+ */
 export const currentStaff = cache(async (): Promise<StaffMember | null> => {
   const session = await staffAuth().api.getSession({ headers: await headers() });
   if (!session) return null;
+  const idleMs = Date.now() - new Date(session.session.updatedAt).getTime();
+  if (idleMs > STAFF_SESSION_IDLE_SECONDS * 1000) {
+    await endStaffSession(session.session.id);
+    return null;
+  }
+  if (idleMs > TOUCH_AFTER_MS) await touchStaffSession(session.session.id);
   return { id: session.user.id, name: session.user.name, email: session.user.email };
 });
 
@@ -38,6 +52,8 @@ export async function signInStaff(email: string, password: string): Promise<Sign
   const connectionKey = clientIpFrom(requestHeaders) ?? "unknown";
   const waitMinutes = await takeSignInAttempt(accountKey, connectionKey);
   if (waitMinutes !== null) return { ok: false, reason: "throttled", retryAfterMinutes: waitMinutes };
+  // A disabled account gets the same answer as a wrong password: nothing about the account is revealed.
+  if (await isStaffAccountDisabled(accountKey)) return { ok: false, reason: "invalid" };
 
   try {
     await staffAuth().api.signInEmail({ body: { email: accountKey, password, rememberMe: true }, headers: requestHeaders });

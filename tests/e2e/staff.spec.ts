@@ -1,11 +1,18 @@
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
-import { queryDatabase } from "./support/database";
+import { queryDatabase, writeDatabase } from "./support/database";
 import { mailServerRefuses, waitForMessage } from "./support/mailbox";
 import { enquireAsCollector } from "./support/collector";
 import { formActionFields } from "@/tests/support/no-javascript-enquiry";
 import { baseURL } from "./support/test-env";
-import { createStaffAccount, resetStaffPassword, runImportCommand, signIn, staffCreateWithInput } from "./support/staff";
+import {
+  createStaffAccount,
+  disableStaffAccount,
+  resetStaffPassword,
+  runImportCommand,
+  signIn,
+  staffCreateWithInput,
+} from "./support/staff";
 
 const STAFF_EMAIL = "anna@bracebridge.test";
 const STAFF_PASSWORD = "a long and proper password";
@@ -219,6 +226,45 @@ test("a burst of 40 simultaneous guesses at one account gets at most 5 passwords
   const refused = answers.filter((page) => page.includes("Too many unsuccessful attempts")).length;
   expect(checked + refused).toBe(40);
   expect(checked).toBeLessThanOrEqual(5);
+});
+
+test("a session ends after an hour without a request, and twelve hours after sign-in however busy", async ({ page }) => {
+  createStaffAccount("idle@bracebridge.test", "the idle account's own password", "Ida Idle");
+  await signIn(page, "idle@bracebridge.test", "the idle account's own password");
+  const [session] = queryDatabase<{ id: string; createdAt: number | string; expiresAt: number | string }>(
+    `SELECT s."id", s."createdAt", s."expiresAt" FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE u."email" = 'idle@bracebridge.test'`,
+  );
+  // The absolute limit: the session's expiry is fixed at sign-in, twelve hours on, and using it does not move it.
+  const hours = (Number(new Date(session!.expiresAt)) - Number(new Date(session!.createdAt))) / 3_600_000;
+  expect(hours).toBeCloseTo(12, 2);
+  await page.goto("/staff/works");
+  const [after] = queryDatabase<{ expiresAt: number | string }>(`SELECT "expiresAt" FROM "session" WHERE "id" = ?`, session!.id);
+  expect(after!.expiresAt).toEqual(session!.expiresAt);
+
+  // Seventy minutes without a request, as if the browser had been left open: the next one is signed out, and the session is gone.
+  writeDatabase(
+    `UPDATE "session" SET "updatedAt" = ? WHERE "id" = ?`,
+    new Date(Date.now() - 70 * 60_000).toISOString().replace("Z", "+00:00"),
+    session!.id,
+  );
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+  expect(queryDatabase(`SELECT "id" FROM "session" WHERE "id" = ?`, session!.id)).toEqual([]);
+});
+
+test("npm run staff:disable ends the account's sessions at once and stops it signing in, until enabled again", async ({ page }) => {
+  createStaffAccount("leaver@bracebridge.test", "the leaver's own long password", "Lee Leaver");
+  await signIn(page, "leaver@bracebridge.test", "the leaver's own long password");
+  expect(disableStaffAccount("leaver@bracebridge.test")).toContain("Disabled the staff account leaver@bracebridge.test: 1 session ended");
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/staff\/sign-in$/);
+  await page.getByLabel("Email address").fill("leaver@bracebridge.test");
+  await page.getByLabel("Password").fill("the leaver's own long password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("status")).toHaveText("That email address and password don't match a staff account.");
+
+  expect(disableStaffAccount("leaver@bracebridge.test", true)).toContain("can sign in again");
+  await signIn(page, "leaver@bracebridge.test", "the leaver's own long password");
 });
 
 test("staff pages are never cached and every staff address gives nothing away when signed out", async ({ page, request }) => {

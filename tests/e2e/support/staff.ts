@@ -31,6 +31,14 @@ export function staffCreateWithInput(email: string, input: string): { status: nu
   return { status: run.status, output: `${run.stdout.toString()}${run.stderr.toString()}` };
 }
 
+/** `npm run staff:disable`, as a gallery runs it; its output. */
+export function disableStaffAccount(email: string, enable = false): string {
+  return execFileSync("npm", ["run", "--silent", "staff:disable", "--", "--email", email, ...(enable ? ["--enable"] : [])], {
+    cwd: path.resolve(import.meta.dirname, "../../.."),
+    env: { ...process.env, ...appEnv },
+  }).toString();
+}
+
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/staff/sign-in");
   await page.getByLabel("Email address").fill(email);
