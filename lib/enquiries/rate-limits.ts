@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { EnquiryLimits } from "@/lib/data/enquiries";
 
 /**
@@ -10,17 +11,26 @@ const HOUR = 60 * 60;
 export const FLAG_AFTER_PER_CONNECTION = 3;
 
 /**
- * clientKey and emailKey are keyed hashes (never the address itself): a limiter row says "this
- * many from someone, until then", and is deleted when its window ends (forgetExpiredConnectionData).
+ * clientKey (of the connection's address) and emailKey (emailLimitKey) are keyed hashes, never the
+ * address itself: a limiter row says "this many from someone, until then", and is deleted when its
+ * window ends (forgetExpiredConnectionData).
  */
 export function enquiryLimits(clientKey: string | null, emailKey: string, formTokenNonce: string): EnquiryLimits {
   return {
     windowSeconds: HOUR,
     perConnection: clientKey ? { key: `enquiry-ip:${clientKey}`, points: 10 } : null,
-    perEmail: { key: `enquiry-email:${emailKey}`, points: 5 },
+    perEmail: { key: emailKey, points: 5 },
     // Kept as long as a token is young enough to pass unflagged, so a replay within that time is seen.
     formToken: { key: `form-token:${formTokenNonce}`, windowSeconds: FORM_TOKEN_MAX_AGE_HOURS * HOUR },
   };
+}
+
+/** The per-address limiter's key: a keyed hash of the mailbox, never the address itself. */
+export function emailLimitKey(secret: string, email: string): string {
+  return `enquiry-email:${createHash("sha256")
+    .update([secret, "email", mailboxOf(email)].join("\u0000"))
+    .digest("hex")
+    .slice(0, 40)}`;
 }
 
 /** A form token older than this still gets its enquiry stored, but flagged: an old copy of the page, or a scraped token. */

@@ -20,7 +20,7 @@ import {
   type EnquiryInput,
 } from "@/lib/validations/enquiry";
 import { readFormToken } from "./form-token";
-import { enquiryLimits, FLAG_AFTER_PER_CONNECTION, FORM_TOKEN_MAX_AGE_HOURS, mailboxOf } from "./rate-limits";
+import { emailLimitKey, enquiryLimits, FLAG_AFTER_PER_CONNECTION, FORM_TOKEN_MAX_AGE_HOURS, mailboxOf } from "./rate-limits";
 import type { ArtworkSnapshot } from "./snapshot";
 
 export type SubmissionContext = {
@@ -197,7 +197,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         now,
       },
       compose,
-      enquiryLimits(clientKey, hash(env.FORM_SIGNING_SECRET, "email", mailboxOf(input.email)), token.nonce),
+      enquiryLimits(clientKey, emailLimitKey(env.FORM_SIGNING_SECRET, input.email), token.nonce),
     );
   let stored: Awaited<ReturnType<typeof store>>;
   try {

@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { emailLimitKey } from "@/lib/enquiries/rate-limits";
+import { serverEnv } from "@/lib/env";
+
+/**
+ * A collector's right to a copy of what the gallery holds about them, and to its erasure
+ * (`npm run privacy:export` / `npm run privacy:erase`). Found by the email address they wrote
+ * from, in any letter case: their enquiries with the staff notes on them, every email sent to them
+ * or about them, and the rate-limit count kept under a hash of their address.
+ */
+
+async function enquiriesOf(email: string) {
+  // SQLite's Prisma connector has no case-insensitive mode: compare lower-cased in SQL instead.
+  const rows = await db.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "Enquiry" WHERE lower("email") = lower(${email.trim()})`;
+  return rows.map((row) => Number(row.id));
+}
+
+async function emailsOf(email: string, enquiryIds: number[]) {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "OutboxEmail"
+    WHERE lower("toAddress") = lower(${email.trim()}) OR lower(coalesce("replyTo", '')) = lower(${email.trim()})`;
+  const linked =
+    enquiryIds.length > 0 ? await db.outboxEmail.findMany({ where: { enquiryId: { in: enquiryIds } }, select: { id: true } }) : [];
+  return [...new Set([...rows.map((row) => row.id), ...linked.map((row) => row.id)])];
+}
+
+export type PersonalDataExport = {
+  email: string;
+  exportedAt: string;
+  enquiries: Array<Record<string, unknown>>;
+  emails: Array<Record<string, unknown>>;
+  rateLimitCount: { points: number; until: string | null } | null;
+};
+
+export async function exportPersonalData(email: string): Promise<PersonalDataExport> {
+  const enquiryIds = await enquiriesOf(email);
+  const emailIds = await emailsOf(email, enquiryIds);
+  const [enquiries, emails, limit] = await Promise.all([
+    db.enquiry.findMany({
+      where: { id: { in: enquiryIds } },
+      orderBy: { createdAt: "asc" },
+      include: { notes: { select: { body: true, createdAt: true }, orderBy: { createdAt: "asc" } } },
+    }),
+    db.outboxEmail.findMany({
+      where: { id: { in: emailIds } },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true, toAddress: true, replyTo: true, subject: true, textBody: true, status: true, sentAt: true, createdAt: true },
+    }),
+    db.rateLimiterFlexible.findUnique({ where: { key: emailLimitKey(serverEnv().FORM_SIGNING_SECRET, email) } }),
+  ]);
+  return {
+    email: email.trim(),
+    exportedAt: new Date().toISOString(),
+    enquiries: enquiries.map(({ clientIpHash, submissionKey, ...enquiry }) => ({
+      ...enquiry,
+      // Held only as one-way fingerprints: said, not shown.
+      connectionFingerprintHeld: clientIpHash !== null,
+      submissionFingerprintHeld: submissionKey !== null,
+    })),
+    emails,
+    rateLimitCount: limit ? { points: limit.points, until: limit.expire?.toISOString() ?? null } : null,
+  };
+}
+
+export type ErasureReport = { enquiries: number; notes: number; emails: number; rateLimitRows: number };
+
+/** Erases everything exportPersonalData finds, in one transaction; says how much of each. */
+export async function erasePersonalData(email: string): Promise<ErasureReport> {
+  const enquiryIds = await enquiriesOf(email);
+  const emailIds = await emailsOf(email, enquiryIds);
+  const limitKey = emailLimitKey(serverEnv().FORM_SIGNING_SECRET, email);
+  return db.$transaction(async (tx) => {
+    const notes = await tx.enquiryNote.deleteMany({ where: { enquiryId: { in: enquiryIds } } });
+    const emails = await tx.outboxEmail.deleteMany({ where: { id: { in: emailIds } } });
+    const enquiries = await tx.enquiry.deleteMany({ where: { id: { in: enquiryIds } } });
+    const limits = await tx.rateLimiterFlexible.deleteMany({ where: { key: limitKey } });
+    return { enquiries: enquiries.count, notes: notes.count, emails: emails.count, rateLimitRows: limits.count };
+  });
+}
