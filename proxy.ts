@@ -12,8 +12,15 @@ function decodable(pathname: string): boolean {
 }
 
 /**
+ * The largest form a public page takes (the enquiry form with every field at its limit is well under
+ * it). Next.js's own limit for server actions is the staff import's 5 MB, which applies to all of them.
+ */
+const PUBLIC_FORM_MAX_BYTES = 64 * 1024;
+
+/**
  * Runs before /staff, before any address containing "%", and before requests that carry an Origin
- * (browsers send one with every POST). Three jobs:
+ * (browsers send one with every POST) or a body. Four jobs:
+ * - a public page refuses a posted body over 64 KB with 413 before its server action reads it;
  * - a form posted to a page from another site (a server action with `Origin: https://evil.example` or
  *   `Origin: null`) gets a 403: Next.js refuses it too, but as a 500 server error;
  * - an address with broken percent-encoding gets a 400 (Next.js would answer its dynamic routes with a 500);
@@ -22,6 +29,16 @@ function decodable(pathname: string): boolean {
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (
+    request.method === "POST" &&
+    !pathname.startsWith("/staff") &&
+    Number(request.headers.get("content-length") ?? 0) > PUBLIC_FORM_MAX_BYTES
+  ) {
+    return new NextResponse(
+      "That form is too large to send (more than 64 KB): please shorten what you wrote, or email the gallery instead.",
+      { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+    );
+  }
   if (request.method === "POST" && !fromThisSite(request.headers)) {
     return new NextResponse("Forms are accepted only from this site's own pages.", {
       status: 403,
@@ -42,6 +59,15 @@ export function proxy(request: NextRequest) {
 
 // Only addresses with a "%" can fail to decode, and only requests with an Origin can come from another
 // site's page: ordinary page views never pass through here. The enquiry endpoint (/api) checks its own.
+// Nor do photograph uploads: Next.js holds a body that passes through here in memory and cuts it at
+// 10 MB; the upload route checks the session and the origin itself, and counts the body as it arrives.
 export const config = {
-  matcher: ["/staff/:path*", "/(.*%.*)", { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "origin" }] }],
+  matcher: [
+    "/staff",
+    "/staff/((?!works/[^/]+/photographs$).*)",
+    "/(.*%.*)",
+    { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$).*)", has: [{ type: "header", key: "origin" }] },
+    // A body (GETs carry none): its size is checked before the page's action reads it.
+    { source: "/((?!api/|_next/|staff/).*)", has: [{ type: "header", key: "content-length" }] },
+  ],
 };

@@ -177,6 +177,13 @@ test("hostile direct POSTs to the enquiry action get answers, never a 500, and s
   const garbage = await request.post(WORK_42, { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain" }, data: "{{{" });
   expect(garbage.status()).toBeLessThan(500);
 
+  // A body far beyond any enquiry is refused before the page's action reads it, with a reason a person can act on.
+  const huge = await request.post(WORK_42, {
+    multipart: { ...base, name: "Eve", email: "eve@example.test", message: "x".repeat(4_800_000), consent: "on" },
+  });
+  expect(huge.status()).toBe(413);
+  expect(await huge.text()).toContain("too large to send (more than 64 KB)");
+
   // The page's own action, posted from another site's page or an opaque origin: refused as forbidden, not as a server error.
   for (const origin of ["https://evil.example", "null"]) {
     const response = await request.post(WORK_42, {

@@ -397,6 +397,41 @@ test("staff upload a photograph and it replaces the outline on the artwork page"
   const served = await page.request.get((await photograph.getAttribute("src"))!);
   expect(served.headers()["content-type"]).toBe("image/webp");
   expect((await page.request.get("/media/photographs/..%2F..%2Fetc/960.webp")).status()).toBe(404);
+
+  // A body sent in chunks, with no Content-Length to trust, is counted as it arrives and refused at the 15 MB limit.
+  const uploadUrl = new URL(page.url()).origin;
+  const [work] = queryDatabase<{ id: string }>(`SELECT "id" FROM "Artwork" WHERE "slug" = '42-second-retreat-from-russia'`);
+  const cookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  const boundary = "----chunked-upload-test";
+  const chunk = new Uint8Array(1024 * 1024).fill(65);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent === 0)
+        controller.enqueue(
+          new TextEncoder().encode(
+            `--${boundary}\r\nContent-Disposition: form-data; name="photograph"; filename="huge.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+          ),
+        );
+      if (sent >= 40) {
+        controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
+        controller.close();
+        return;
+      }
+      controller.enqueue(chunk);
+      sent += 1;
+    },
+  });
+  const chunked = await fetch(`${uploadUrl}/staff/works/${work!.id}/photographs`, {
+    method: "POST",
+    body,
+    duplex: "half",
+    redirect: "manual",
+    headers: { cookie: cookies, "content-type": `multipart/form-data; boundary=${boundary}`, origin: uploadUrl },
+  } as RequestInit);
+  expect(chunked.status).toBe(303);
+  expect(chunked.headers.get("location")).toContain("photograph=too-large");
+  expect(sent).toBeLessThan(40);
 });
 
 test("staff import a spreadsheet with broken rows: a dry run first, then the readable rows go in", async ({ page }) => {

@@ -3,6 +3,7 @@ import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
 import { addPhotograph } from "@/lib/data/staff-photographs";
 import { serverEnv } from "@/lib/env";
 import { MAX_UPLOAD_BYTES, PhotographError } from "@/lib/images/photographs";
+import { readFormWithin, UnreadableBody } from "@/lib/request-body";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -18,14 +19,13 @@ export async function POST(request: Request, { params }: Context) {
   // Same-origin check: a form on another site must not be able to upload with a staff member's cookie.
   const origin = request.headers.get("origin");
   if (origin && origin !== new URL(serverEnv().SITE_URL).origin) return new Response("Forbidden", { status: 403 });
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_UPLOAD_BYTES + 64 * 1024) return back("too-large");
-
   let file: FormDataEntryValue | null;
   try {
-    file = (await request.formData()).get("photograph");
-  } catch {
-    return back("unreadable");
+    // Counted as it arrives, whatever Content-Length claims: a chunked body stops at the limit.
+    file = (await readFormWithin(request, MAX_UPLOAD_BYTES + 64 * 1024)).get("photograph");
+  } catch (error) {
+    if (error instanceof UnreadableBody) return back(error.status === 413 ? "too-large" : "unreadable");
+    throw error;
   }
   if (!(file instanceof File) || file.size === 0) return back("missing");
   try {
