@@ -19,15 +19,16 @@ const PUBLIC_FORM_MAX_BYTES = 64 * 1024;
 
 /**
  * Runs before /staff, before any address containing "%", and before requests that carry an Origin
- * (browsers send one with every POST) or a body. Four jobs:
+ * (browsers send one with every POST) or a body. Five jobs:
  * - a public page refuses a posted body over 64 KB with 413 before its server action reads it;
+ * - a form body that is not a readable multipart form gets a 400, not Next's 500;
  * - a form posted to a page from another site (a server action with `Origin: https://evil.example` or
  *   `Origin: null`) gets a 403: Next.js refuses it too, but as a 500 server error;
  * - an address with broken percent-encoding gets a 400 (Next.js would answer its dynamic routes with a 500);
  * - a convenience only: visitors to /staff without a session cookie go to the sign-in page early. Every
  *   staff page, action and data function checks the session itself (lib/auth/staff-session.ts).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (
     request.method === "POST" &&
@@ -44,6 +45,15 @@ export function proxy(request: NextRequest) {
       status: 403,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
+  }
+  // Next.js reads a multipart POST to a page as a form's server action, and answers one it cannot
+  // parse with a 500 (found by the fuzzer): read it here first, and call a broken one what it is.
+  if (request.method === "POST" && /^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
+    try {
+      await request.clone().formData();
+    } catch {
+      return new NextResponse("That form could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
   }
   if (!decodable(pathname)) {
     return new NextResponse("Bad request: that address is not valid.", {
@@ -67,7 +77,8 @@ export const config = {
     "/staff/((?!works/[^/]+/photographs$).*)",
     "/(.*%.*)",
     { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$).*)", has: [{ type: "header", key: "origin" }] },
-    // A body (GETs carry none): its size is checked before the page's action reads it.
-    { source: "/((?!api/|_next/|staff/).*)", has: [{ type: "header", key: "content-length" }] },
+    // A body (GETs carry none): its size and form are checked before the page's action reads it.
+    { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$).*)", has: [{ type: "header", key: "content-length" }] },
+    { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$).*)", has: [{ type: "header", key: "content-type" }] },
   ],
 };
