@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ENQUIRY_ENDPOINT, formActionFields, scriptedEnquiry } from "@/tests/support/no-javascript-enquiry";
 import { queryDatabase, writeDatabase } from "./support/database";
+import { startSecondWebProcess } from "./support/second-server";
 import { appEnv, baseURL } from "./support/test-env";
 
 /*
@@ -14,7 +13,6 @@ import { appEnv, baseURL } from "./support/test-env";
 
 const WORK = "/works/69-gossips";
 const PER_CONNECTION_ALLOWANCE = 10;
-const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 /** The limiter's key for a connection address, as lib/enquiries/submit.ts makes it. */
 function connectionLimitKey(address: string): string {
@@ -45,45 +43,21 @@ async function postEnquiries(siteUrl: string, count: number, forwardedFor: (inde
 }
 
 test.describe("a web process that trusts no proxy (TRUSTED_PROXIES empty, the default)", () => {
-  const port = 3210;
-  const siteUrl = `http://127.0.0.1:${port}`;
-  let server: ChildProcess;
+  let server: { siteUrl: string; stop: () => void };
 
   test.beforeAll(async () => {
     test.setTimeout(60_000);
-    // A second web process of the same build and database, as `npm start` runs it, without the tests' trusted proxy.
-    server = spawn(process.execPath, [path.join(projectRoot, ".next/standalone/warm-server.mjs")], {
-      env: {
-        ...process.env,
-        ...appEnv,
-        SITE_URL: siteUrl,
-        PORT: String(port),
-        HOSTNAME: "127.0.0.1",
-        TRUSTED_PROXIES: "",
-        GALLERY_ROOT: projectRoot,
-      },
-      stdio: "ignore",
-    });
-    await expect
-      .poll(
-        () =>
-          fetch(`${siteUrl}/privacy`).then(
-            (response) => response.status,
-            () => 0,
-          ),
-        { timeout: 45_000 },
-      )
-      .toBe(200);
+    server = await startSecondWebProcess(3210, { TRUSTED_PROXIES: "" });
   });
 
   test.afterAll(() => {
-    server?.kill("SIGTERM");
+    server?.stop();
     // This connection's allowance is spent: give it back for the tests that follow.
     writeDatabase(`DELETE FROM "RateLimiterFlexible" WHERE "key" = ?`, connectionLimitKey("127.0.0.1"));
   });
 
   test("14 posts from one connection, each with a forged X-Forwarded-For, meet the connection's allowance", async () => {
-    const statuses = await postEnquiries(siteUrl, 14, (index) => `203.0.113.${100 + index}, 198.51.100.${index + 1}`, "forged");
+    const statuses = await postEnquiries(server.siteUrl, 14, (index) => `203.0.113.${100 + index}, 198.51.100.${index + 1}`, "forged");
     expect(statuses.slice(0, PER_CONNECTION_ALLOWANCE).every((status) => status === "sent")).toBe(true);
     expect(statuses.slice(PER_CONNECTION_ALLOWANCE)).toEqual(["refused", "refused", "refused", "refused"]);
 

@@ -1,6 +1,7 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "./support/fixtures";
+import { startSecondWebProcess } from "./support/second-server";
 import { appEnv } from "./support/test-env";
 
 test("a production server without its mail settings and secrets refuses to start, naming each", () => {
@@ -53,33 +54,13 @@ test("`npm run build` without the production settings stops at once, naming each
 
 test("when the database cannot be reached, a page says so plainly and offers a way on, not Next's bare error page", async ({ page }) => {
   const root = path.resolve(import.meta.dirname, "../..");
-  const port = 3298;
-  const siteUrl = `http://127.0.0.1:${port}`;
   // The build this run serves, pointed at a database in a folder that does not exist.
-  const server = spawn(process.execPath, [path.join(root, ".next/standalone/warm-server.mjs")], {
-    env: {
-      ...process.env,
-      ...appEnv,
-      SITE_URL: siteUrl,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      GALLERY_ROOT: root,
-      DATABASE_URL: `file:${path.join(root, "tmp", "no-such-folder", "gallery.db")}`,
-      OUTBOX_DISABLE_BACKGROUND_SWEEP: "true",
-    },
-    stdio: "ignore",
+  const server = await startSecondWebProcess(3298, {
+    DATABASE_URL: `file:${path.join(root, "tmp", "no-such-folder", "gallery.db")}`,
+    OUTBOX_DISABLE_BACKGROUND_SWEEP: "true",
   });
+  const siteUrl = server.siteUrl;
   try {
-    await expect
-      .poll(
-        () =>
-          fetch(`${siteUrl}/privacy`).then(
-            (response) => response.status,
-            () => 0,
-          ),
-        { timeout: 45_000 },
-      )
-      .toBe(200);
     // Signing in must read the database: the staff area's error page takes over from the form.
     await page.goto(`${siteUrl}/staff/sign-in`);
     await page.getByLabel("Email address").fill("anna@bracebridge.test");
@@ -90,6 +71,6 @@ test("when the database cannot be reached, a page says so plainly and offers a w
     await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Enquiries" })).toHaveAttribute("href", "/staff");
   } finally {
-    server.kill("SIGTERM");
+    server.stop();
   }
 });

@@ -1,0 +1,46 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { expect } from "@playwright/test";
+import { appEnv } from "./test-env";
+
+const projectRoot = path.resolve(import.meta.dirname, "../../..");
+
+/**
+ * Another web process of the build this run serves (as `npm start` runs it), with some settings
+ * changed: for what the main test server, configured once, cannot show. Ready when it answers.
+ */
+export async function startSecondWebProcess(
+  port: number,
+  settings: Record<string, string>,
+): Promise<{ siteUrl: string; stop: () => void }> {
+  const siteUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [path.join(projectRoot, ".next/standalone/warm-server.mjs")], {
+    env: {
+      ...process.env,
+      ...appEnv,
+      SITE_URL: siteUrl,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      GALLERY_ROOT: projectRoot,
+      ...settings,
+    },
+    stdio: "ignore",
+  });
+  const stop = () => void server.kill("SIGTERM");
+  try {
+    await expect
+      .poll(
+        () =>
+          fetch(`${siteUrl}/privacy`).then(
+            (response) => response.status,
+            () => 0,
+          ),
+        { timeout: 45_000 },
+      )
+      .toBe(200);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { siteUrl, stop };
+}
