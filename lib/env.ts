@@ -48,6 +48,9 @@ const envSchema = z
     CRON_SECRET: optionalText,
     BETTER_AUTH_SECRET: optionalText,
     ENQUIRY_MIN_FILL_SECONDS: z.coerce.number().min(0).max(120).default(3),
+    // Beyond this many enquiries a minute across the whole site (a flood from many addresses at once),
+    // each further one is still stored, but held in spam for review, and staff see a notice.
+    ENQUIRY_FLOOD_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
     OUTBOX_SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(30),
     OUTBOX_DISABLE_BACKGROUND_SWEEP: flag,
     // The proxies in front of the web processes whose X-Forwarded-For is believed (comma-separated

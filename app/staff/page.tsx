@@ -39,6 +39,13 @@ export default async function InboxPage({ searchParams }: Props) {
           )}
         </p>
       </div>
+      {counts.heldAsFlood > 0 && (
+        <p className="mt-4 border-l-4 border-alert bg-white p-3 font-sans" data-testid="flood-notice">
+          In the last day {counts.heldAsFlood} enquir{counts.heldAsFlood === 1 ? "y was" : "ies were"} held in spam because more arrived at
+          once than the site expects from people. Real ones may be among them: <Link href="/staff?status=spam">look through spam</Link> and
+          release them to the inbox.
+        </p>
+      )}
       <form
         method="get"
         className="mt-6 grid gap-4 border-y border-rule py-4 font-sans sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_1.5fr_auto]"

@@ -54,10 +54,12 @@ export type EnquiryLimits = {
   perEmail: EnquiryLimit;
   /** Counts the uses of one form token over its own window: never refuses, the count only flags. */
   formToken?: { key: string; windowSeconds: number };
+  /** Counts every enquiry to the site per minute: never refuses, the count only flags. */
+  acrossSite?: { key: string; windowSeconds: number };
 };
 
 /** What the store knows before it decides: how busy the connection has been, and how often this form token was used. */
-export type StoreCounts = { connectionCount: number; formTokenUses: number };
+export type StoreCounts = { connectionCount: number; formTokenUses: number; siteCountThisMinute: number };
 
 /** What the store decides from those counts: the flags, and the emails to send. */
 export type ComposeEmails = (counts: StoreCounts) => { flagReasons: string[]; emails: OutgoingEmail[] };
@@ -116,6 +118,7 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
 
     let connectionCount = 0;
     let formTokenUses = 1;
+    let siteCountThisMinute = 1;
     if (limits) {
       for (const limit of [limits.perConnection, limits.perEmail]) {
         if (!limit) continue;
@@ -133,9 +136,18 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
         );
         formTokenUses = uses.count;
       }
+      if (limits.acrossSite) {
+        const site = await consume(
+          sql,
+          { key: limits.acrossSite.key, points: Number.MAX_SAFE_INTEGER },
+          enquiry.now,
+          limits.acrossSite.windowSeconds,
+        );
+        siteCountThisMinute = site.count;
+      }
     }
 
-    const { flagReasons, emails } = compose({ connectionCount, formTokenUses });
+    const { flagReasons, emails } = compose({ connectionCount, formTokenUses, siteCountThisMinute });
     const now = sqlTimestamp(enquiry.now);
     const [created] = await sql.all<{ id: number }>(INSERT_ENQUIRY, [
       `pending-${enquiry.submissionKey}`,

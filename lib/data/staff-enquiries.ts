@@ -1,6 +1,7 @@
 import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { db } from "@/lib/db";
+import { FLOOD_REASON_START } from "@/lib/enquiries/rate-limits";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import {
   ENQUIRY_QUESTION_LABELS,
@@ -77,14 +78,20 @@ export async function listInbox(filters: InboxFilters, limit = 200): Promise<Inb
   });
 }
 
-export async function inboxCounts(): Promise<{ waiting: number; spam: number; failedEmails: number }> {
+export async function inboxCounts(): Promise<{ waiting: number; spam: number; failedEmails: number; heldAsFlood: number }> {
   await requireStaff();
-  const [waiting, spam, failedEmails] = await Promise.all([
+  const [waiting, spam, failedEmails, heldAsFlood] = await Promise.all([
     db.enquiry.count({ where: { status: { in: WAITING_STATUSES } } }),
     db.enquiry.count({ where: { status: "spam" } }),
     db.outboxEmail.count({ where: { status: "failed" } }),
+    countHeldAsFlood(new Date(Date.now() - 86_400_000)),
   ]);
-  return { waiting, spam, failedEmails };
+  return { waiting, spam, failedEmails, heldAsFlood };
+}
+
+/** Enquiries since `since` held in spam because the whole site was flooded (lib/enquiries/submit.ts flags them). */
+async function countHeldAsFlood(since: Date): Promise<number> {
+  return db.enquiry.count({ where: { status: "spam", createdAt: { gte: since }, flagReasons: { contains: FLOOD_REASON_START } } });
 }
 
 /** Works that have enquiries, for the inbox's work filter. */

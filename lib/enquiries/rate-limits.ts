@@ -22,6 +22,7 @@ export function enquiryLimits(clientKey: string | null, emailKey: string, formTo
     perEmail: { key: emailKey, points: 5 },
     // Kept as long as a token is young enough to pass unflagged, so a replay within that time is seen.
     formToken: { key: `form-token:${formTokenNonce}`, windowSeconds: FORM_TOKEN_MAX_AGE_HOURS * HOUR },
+    acrossSite: { key: "enquiry-site", windowSeconds: 60 },
   };
 }
 
@@ -32,6 +33,9 @@ export function emailLimitKey(secret: string, email: string): string {
     .digest("hex")
     .slice(0, 40)}`;
 }
+
+/** The flag reason a flood's enquiries carry; the staff inbox counts them by it. */
+export const FLOOD_REASON_START = "more than the site's ceiling of";
 
 /** A form token older than this still gets its enquiry stored, but flagged: an old copy of the page, or a scraped token. */
 export const FORM_TOKEN_MAX_AGE_HOURS = 24;

@@ -20,7 +20,14 @@ import {
   type EnquiryInput,
 } from "@/lib/validations/enquiry";
 import { readFormToken } from "./form-token";
-import { emailLimitKey, enquiryLimits, FLAG_AFTER_PER_CONNECTION, FORM_TOKEN_MAX_AGE_HOURS, mailboxOf } from "./rate-limits";
+import {
+  emailLimitKey,
+  enquiryLimits,
+  FLAG_AFTER_PER_CONNECTION,
+  FLOOD_REASON_START,
+  FORM_TOKEN_MAX_AGE_HOURS,
+  mailboxOf,
+} from "./rate-limits";
 import type { ArtworkSnapshot } from "./snapshot";
 
 export type SubmissionContext = {
@@ -138,7 +145,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
   let snapshot = artwork ? snapshotOf(artwork) : null;
   const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
   const day = now.toISOString().slice(0, 10);
-  const compose: ComposeEmails = ({ connectionCount, formTokenUses }) => {
+  const compose: ComposeEmails = ({ connectionCount, formTokenUses, siteCountThisMinute }) => {
     const flagReasons = flagReasonsFor(input, connectionCount, secondsToFill, env.ENQUIRY_MIN_FILL_SECONDS);
     // Never dropped: a person may send from a page left open for days, or one built long ago (without JavaScript).
     if (secondsToFill > FORM_TOKEN_MAX_AGE_HOURS * 3600) {
@@ -147,6 +154,11 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
       );
     }
     if (formTokenUses > 1) flagReasons.push(`the same copy of the form was sent ${formTokenUses} times with different details`);
+    if (siteCountThisMinute > env.ENQUIRY_FLOOD_PER_MINUTE) {
+      flagReasons.push(
+        `${FLOOD_REASON_START} ${env.ENQUIRY_FLOOD_PER_MINUTE} enquiries a minute (number ${siteCountThisMinute} this minute)`,
+      );
+    }
     const emails: OutgoingEmail[] = [
       {
         kind: "gallery_notification",

@@ -157,6 +157,23 @@ test("an enquiry whose email failed shows the server's reason, and staff can ret
   await expect(page.getByRole("row").filter({ hasText: reference })).toContainText("Email failed");
 });
 
+test("staff are told when enquiries were held in spam because the whole site was flooded", async ({ page }) => {
+  // As lib/enquiries/submit.ts stores an enquiry past the site-wide ceiling (unit-tested in flood.test.ts).
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  writeDatabase(
+    `INSERT INTO "Enquiry" ("reference", "name", "email", "message", "questions", "consentedAt", "status", "flagged", "flagReasons", "createdAt", "updatedAt")
+     VALUES ('ENQ-2026-990001', 'Held In Flood', 'held.flood@collector.test', 'Is it still for sale?', '[]', ?, 'spam', 1,
+       'more than the site''s ceiling of 120 enquiries a minute (number 131 this minute)', ?, ?)`,
+    now,
+    now,
+    now,
+  );
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await expect(page.getByTestId("flood-notice")).toContainText("In the last day 1 enquiry was held in spam because more arrived at once");
+  await page.getByTestId("flood-notice").getByRole("link", { name: "look through spam" }).click();
+  await expect(page.getByRole("link", { name: "ENQ-2026-990001" })).toBeVisible();
+});
+
 test("a flagged enquiry waits in the spam view until staff release it to the inbox", async ({ page, browser }) => {
   const reference = await enquireAsCollector(browser, {
     path: "/enquire",

@@ -25,6 +25,8 @@ export const appEnv: Record<string, string> = {
   CRON_SECRET: "e2e-cron-secret-0123456789",
   BETTER_AUTH_SECRET: "e2e-better-auth-secret-0123456789abcdef",
   ENQUIRY_MIN_FILL_SECONDS: "1",
+  // The tests send bursts no person would; the site-wide ceiling itself is unit-tested (flood.test.ts).
+  ENQUIRY_FLOOD_PER_MINUTE: "100000",
   // The tests play many collectors arriving through a proxy on this machine, each with its own X-Forwarded-For.
   TRUSTED_PROXIES: "loopback",
   OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
