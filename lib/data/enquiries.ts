@@ -127,24 +127,11 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
         if (counted.count > limit.points) return { refused: true, retryAfterSeconds: counted.retryAfterSeconds };
         if (limit === limits.perConnection) connectionCount = counted.count;
       }
-      if (limits.formToken) {
-        const uses = await consume(
-          sql,
-          { key: limits.formToken.key, points: Number.MAX_SAFE_INTEGER },
-          enquiry.now,
-          limits.formToken.windowSeconds,
-        );
-        formTokenUses = uses.count;
-      }
-      if (limits.acrossSite) {
-        const site = await consume(
-          sql,
-          { key: limits.acrossSite.key, points: Number.MAX_SAFE_INTEGER },
-          enquiry.now,
-          limits.acrossSite.windowSeconds,
-        );
-        siteCountThisMinute = site.count;
-      }
+      // Counts that never refuse: they only decide flags.
+      const countOnly = async (counter: { key: string; windowSeconds: number } | undefined) =>
+        counter ? (await consume(sql, { key: counter.key, points: Number.MAX_SAFE_INTEGER }, enquiry.now, counter.windowSeconds)).count : 1;
+      formTokenUses = await countOnly(limits.formToken);
+      siteCountThisMinute = await countOnly(limits.acrossSite);
     }
 
     const { flagReasons, emails } = compose({ connectionCount, formTokenUses, siteCountThisMinute });
