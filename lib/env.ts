@@ -156,8 +156,15 @@ const envSchema = z
     }
   });
 
+/** A host on this machine: the mail server SMTP_IGNORE_TLS may talk to, a local build's SITE_URL. */
 function isLoopbackHost(host: string): boolean {
   return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function servedOverHttpOnLoopback(siteUrl: string | undefined): boolean {
+  if (!siteUrl) return false;
+  const url = new URL(siteUrl);
+  return url.protocol === "http:" && isLoopbackHost(url.hostname);
 }
 
 export type ServerEnv = ReturnType<typeof buildEnv>;
@@ -191,7 +198,7 @@ function buildEnv(source: Record<string, string | undefined>) {
      */
     secureCookies:
       Boolean(env.SITE_URL?.startsWith("https:")) ||
-      (env.NODE_ENV === "production" && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(env.SITE_URL ?? "")),
+      (env.NODE_ENV === "production" && !servedOverHttpOnLoopback(env.SITE_URL)),
   };
 }
 
