@@ -9,7 +9,7 @@ import { deliverDueEmails, retryDelayMs, sweepOutbox } from "@/lib/mail/outbox";
 import { createSmtpSender, MailDeliveryError } from "@/lib/mail/transport";
 import { seedCatalogue } from "@/prisma/seed";
 import { startMailCatcher, type MailCatcher } from "../support/mail-catcher";
-import { enquiryForm } from "./support/enquiry-helpers";
+import { enquiryForm, storedInOrder } from "./support/enquiry-helpers";
 
 let catcher: MailCatcher;
 let smtpPort: number;
@@ -234,11 +234,7 @@ describe("bad input and bots", () => {
       expect(state.status).toBe("sent");
       references.push(state.reference!);
     }
-    const stored = await db.enquiry.findMany({
-      where: { reference: { in: references } },
-      include: { emails: true },
-      orderBy: { id: "asc" },
-    });
+    const stored = await storedInOrder(references);
     expect(stored.map((enquiry) => enquiry.flagged)).toEqual([false, true, true, true]);
     expect(stored[3]?.flagReasons).toBe("the same copy of the form was sent 4 times with different details");
     expect(stored.filter((enquiry) => enquiry.emails.some((email) => email.kind === "collector_acknowledgement"))).toHaveLength(1);

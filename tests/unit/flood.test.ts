@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { FLOOD_REASON_START } from "@/lib/enquiries/rate-limits";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { seedCatalogue } from "@/prisma/seed";
-import { enquiryForm } from "./support/enquiry-helpers";
+import { enquiryForm, storedInOrder } from "./support/enquiry-helpers";
 
 beforeAll(async () => {
   // A ceiling of three a minute for this file (the configuration is read once, on first use).
@@ -22,11 +21,7 @@ describe("the site-wide ceiling", () => {
       expect(state.status).toBe("sent");
       references.push(state.reference!);
     }
-    const stored = await db.enquiry.findMany({
-      where: { reference: { in: references } },
-      include: { emails: true },
-      orderBy: { id: "asc" },
-    });
+    const stored = await storedInOrder(references);
     expect(stored).toHaveLength(5);
     expect(stored.map((enquiry) => enquiry.status)).toEqual(["new", "new", "new", "spam", "spam"]);
     expect(stored[4]?.flagReasons).toBe(`${FLOOD_REASON_START} 3 enquiries a minute (number 5 this minute)`);

@@ -1,3 +1,4 @@
+import { db } from "@/lib/db";
 import { issueFormToken } from "@/lib/enquiries/form-token";
 import { serverEnv } from "@/lib/env";
 
@@ -10,4 +11,9 @@ export function enquiryForm(fields: Record<string, string | string[]>, tokenAgeM
     for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
   }
   return form;
+}
+
+/** The stored enquiries for these references, with their emails, in the order they were stored. */
+export function storedInOrder(references: string[]) {
+  return db.enquiry.findMany({ where: { reference: { in: references } }, include: { emails: true }, orderBy: { id: "asc" } });
 }
