@@ -2,6 +2,10 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { fromThisSite } from "@/lib/request-body";
 
+function refuse(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 function decodable(pathname: string): boolean {
   try {
     decodeURIComponent(pathname);
@@ -35,16 +39,10 @@ export async function proxy(request: NextRequest) {
     !pathname.startsWith("/staff") &&
     Number(request.headers.get("content-length") ?? 0) > PUBLIC_FORM_MAX_BYTES
   ) {
-    return new NextResponse(
-      "That form is too large to send (more than 64 KB): please shorten what you wrote, or email the gallery instead.",
-      { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } },
-    );
+    return refuse(413, "That form is too large to send (more than 64 KB): please shorten what you wrote, or email the gallery instead.");
   }
   if (request.method === "POST" && !fromThisSite(request.headers)) {
-    return new NextResponse("Forms are accepted only from this site's own pages.", {
-      status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    return refuse(403, "Forms are accepted only from this site's own pages.");
   }
   // Next.js reads a multipart POST to a page as a form's server action, and answers one it cannot
   // parse with a 500 (found by the fuzzer): read it here first, and call a broken one what it is.
@@ -52,14 +50,11 @@ export async function proxy(request: NextRequest) {
     try {
       await request.clone().formData();
     } catch {
-      return new NextResponse("That form could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      return refuse(400, "That form could not be read.");
     }
   }
   if (!decodable(pathname)) {
-    return new NextResponse("Bad request: that address is not valid.", {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    return refuse(400, "Bad request: that address is not valid.");
   }
   if (pathname.startsWith("/staff") && pathname !== "/staff/sign-in" && !getSessionCookie(request)) {
     return NextResponse.redirect(new URL("/staff/sign-in", request.url));
