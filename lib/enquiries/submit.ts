@@ -26,6 +26,7 @@ import {
   FLAG_AFTER_PER_CONNECTION,
   FLOOD_REASON_START,
   FORM_TOKEN_MAX_AGE_HOURS,
+  PAGE_TOKEN_UNFLAGGED_USES,
   mailboxOf,
 } from "./rate-limits";
 import type { ArtworkSnapshot } from "./snapshot";
@@ -153,7 +154,9 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         `the form was sent ${describeAge(secondsToFill)} after the page was made (an old copy of the page, or a copied form)`,
       );
     }
-    if (formTokenUses > 1) flagReasons.push(`the same copy of the form was sent ${formTokenUses} times with different details`);
+    if (formTokenUses > (token.kind === "page" ? PAGE_TOKEN_UNFLAGGED_USES : 1)) {
+      flagReasons.push(`the same copy of the form was sent ${formTokenUses} times with different details`);
+    }
     if (siteCountThisMinute > env.ENQUIRY_FLOOD_PER_MINUTE) {
       flagReasons.push(
         `${FLOOD_REASON_START} ${env.ENQUIRY_FLOOD_PER_MINUTE} enquiries a minute (number ${siteCountThisMinute} this minute)`,

@@ -79,6 +79,34 @@ test("the enquiry form works with JavaScript turned off", async ({ browser }) =>
   await context.close();
 });
 
+test("collectors without JavaScript on the same copy of a work's page are each stored unflagged and acknowledged; the page is made again hourly", async ({
+  browser,
+  request,
+}) => {
+  const workPage = "/works/38-comments-on-life";
+  // The copy's built-in token is what a browser without JavaScript sends; it must stay young.
+  const served = await request.get(workPage);
+  expect(served.headers()["cache-control"]).toContain("s-maxage=3600");
+
+  const collectors = [
+    { name: "Noor Nojs", email: "noor.nojs@collector.test", ip: "198.51.100.181" },
+    { name: "Piet Nojs", email: "piet.nojs@collector.test", ip: "198.51.100.182" },
+  ];
+  for (const collector of collectors) {
+    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": collector.ip } });
+    const page = await context.newPage();
+    await page.goto(workPage);
+    await fillEnquiry(page, { name: collector.name, email: collector.email, message: "Is it still available?" });
+    await page.getByRole("button", { name: "Send enquiry" }).click();
+    await expect(page).toHaveURL(/\/enquire\/sent\?reference=ENQ-/);
+    await context.close();
+  }
+  for (const collector of collectors) {
+    expect(queryDatabase("SELECT flagged, status FROM Enquiry WHERE email = ?", collector.email)).toEqual([{ flagged: 0, status: "new" }]);
+    await waitForMessage((message) => message.to.includes(collector.email));
+  }
+});
+
 test("a bad email address is explained beside the field, focused, and nothing is lost or stored", async ({ page }) => {
   await page.goto(WORK_42);
   await fillEnquiry(page, { name: "Kim Min-jun 김민준", email: "kim, other@example.test", message: "Shipping to Seoul?" });

@@ -2,7 +2,8 @@ import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { readArtwork } from "@/lib/data/catalogue";
-import { issueFormToken } from "@/lib/enquiries/form-token";
+import { issueFormToken, readFormToken } from "@/lib/enquiries/form-token";
+import { PAGE_TOKEN_UNFLAGGED_USES } from "@/lib/enquiries/rate-limits";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { serverEnv } from "@/lib/env";
 import { deliverDueEmails, retryDelayMs, sweepOutbox } from "@/lib/mail/outbox";
@@ -250,6 +251,35 @@ describe("bad input and bots", () => {
     const old = await db.enquiry.findUniqueOrThrow({ where: { reference: state.reference! } });
     expect(old).toMatchObject({ flagged: true, status: "spam" });
     expect(old.flagReasons).toBe("the form was sent 3 days after the page was made (an old copy of the page, or a copied form)");
+  });
+
+  it("lets a few collectors without JavaScript share a work page's built-in token unflagged, and flags a replay beyond them", async () => {
+    const pageCopy = issueFormToken(serverEnv().FORM_SIGNING_SECRET, Date.now() - 30 * 60_000, "page");
+    const references: string[] = [];
+    for (let visitor = 0; visitor < PAGE_TOKEN_UNFLAGGED_USES + 2; visitor += 1) {
+      const person = nextCollector();
+      const form = enquiryForm({ name: `Page Visitor ${visitor}`, email: person.email, message: `From the work's page ${visitor}` });
+      form.set("formToken", pageCopy);
+      const { state } = await submitEnquiry(form, { clientIp: person.ip });
+      expect(state.status).toBe("sent");
+      references.push(state.reference!);
+    }
+    const stored = await storedInOrder(references);
+    expect(stored.map((enquiry) => enquiry.flagged)).toEqual([
+      ...Array(PAGE_TOKEN_UNFLAGGED_USES).fill(false),
+      true,
+      true,
+    ]);
+    expect(stored[PAGE_TOKEN_UNFLAGGED_USES]?.flagReasons).toBe(
+      `the same copy of the form was sent ${PAGE_TOKEN_UNFLAGGED_USES + 1} times with different details`,
+    );
+
+    // The mark cannot be added to a visitor's token: it is part of what is signed.
+    const visitorToken = issueFormToken(serverEnv().FORM_SIGNING_SECRET, Date.now() - 60_000);
+    const [issued, nonce, signature] = visitorToken.split(".");
+    expect(readFormToken(`${issued}.${nonce}.page.${signature}`, serverEnv().FORM_SIGNING_SECRET)).toEqual({ valid: false });
+    expect(readFormToken(pageCopy, serverEnv().FORM_SIGNING_SECRET)).toMatchObject({ valid: true, kind: "page" });
+    expect(readFormToken(visitorToken, serverEnv().FORM_SIGNING_SECRET)).toMatchObject({ valid: true, kind: "visitor" });
   });
 
   it("refuses the sixth enquiry from one address within the hour, storing nothing", async () => {

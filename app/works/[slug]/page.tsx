@@ -11,11 +11,17 @@ import { visualArtworkJsonLd } from "@/lib/catalogue/structured-data";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { CATEGORY_LABELS, DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
 import { getArtwork, listArtworksToPrerender } from "@/lib/data/catalogue";
-import { issueFormToken } from "@/lib/enquiries/form-token";
+import { issuePageFormToken } from "@/lib/enquiries/form-token";
 import { serverEnv } from "@/lib/env";
 import { absoluteUrl } from "@/lib/site";
 
 type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * Made again at most hourly (WORK_PAGE_REMADE_EVERY_SECONDS; a literal, as Next reads it at build):
+ * the form's built-in token, which visitors without JavaScript use, stays young.
+ */
+export const revalidate = 3600;
 
 /** The first works are rendered at build; any other is rendered on its first visit, then kept (dynamicParams). */
 export async function generateStaticParams() {
@@ -148,7 +154,7 @@ export default async function ArtworkPage({ params }: Props) {
           </p>
           <EnquiryForm
             artwork={{ slug: work.slug, label: workLabel(work) }}
-            formToken={issueFormToken(serverEnv().FORM_SIGNING_SECRET)}
+            formToken={issuePageFormToken(serverEnv().FORM_SIGNING_SECRET)}
             headingId="enquire-heading"
           />
         </div>
