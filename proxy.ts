@@ -56,10 +56,15 @@ export async function proxy(request: NextRequest) {
   if (!decodable(pathname)) {
     return refuse(400, "Bad request: that address is not valid.");
   }
-  if (pathname.startsWith("/staff") && pathname !== "/staff/sign-in" && !getSessionCookie(request)) {
+  if (pathname.startsWith("/staff") && pathname !== "/staff/sign-in" && !hasStaffSessionCookie(request)) {
     return NextResponse.redirect(new URL("/staff/sign-in", request.url));
   }
   return NextResponse.next();
+}
+
+/** Over https the cookie is `__Host-better-auth.session_token` (lib/auth/auth.ts), over http its plain name. */
+function hasStaffSessionCookie(request: NextRequest): boolean {
+  return Boolean(getSessionCookie(request) ?? getSessionCookie(request, { cookiePrefix: "__Host-better-auth" }));
 }
 
 // Only addresses with a "%" can fail to decode, and only requests with an Origin can come from another

@@ -12,6 +12,24 @@ export const STAFF_SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
 /** …and after this long without a request (lib/auth/staff-session.ts checks it on every request). */
 export const STAFF_SESSION_IDLE_SECONDS = 60 * 60;
 
+const STAFF_COOKIES = ["session_token", "session_data", "dont_remember", "account_data"] as const;
+
+/**
+ * Over https every staff cookie is named `__Host-…`: the browser then accepts it only when it is
+ * Secure, for the whole site (Path=/) and for this host alone (no Domain), so no other site on a
+ * sibling subdomain can plant or overwrite a staff session. (better-auth's own secure mode gives
+ * only `__Secure-`, which allows a Domain; the name keeps "better-auth.", which the nginx cache
+ * bypass in deploy/ looks for.) Over plain http on this machine, browsers refuse such cookies.
+ */
+export function staffCookieSettings(secure: boolean) {
+  const defaultCookieAttributes = { httpOnly: true, sameSite: "lax" as const, secure, path: "/" };
+  if (!secure) return { useSecureCookies: false, defaultCookieAttributes };
+  const hostOnly = Object.fromEntries(
+    STAFF_COOKIES.map((cookie) => [cookie, { name: `__Host-better-auth.${cookie}`, attributes: { secure: true, path: "/" } }]),
+  );
+  return { useSecureCookies: false, defaultCookieAttributes, cookies: hostOnly };
+}
+
 function createAuth() {
   const env = serverEnv();
   return betterAuth({
@@ -30,10 +48,7 @@ function createAuth() {
     session: { expiresIn: STAFF_SESSION_ABSOLUTE_SECONDS, disableSessionRefresh: true },
     // Sign-in is throttled in lib/auth/staff-session.ts, where failures are counted per address and connection.
     rateLimit: { enabled: false },
-    advanced: {
-      useSecureCookies: env.secureCookies,
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: env.secureCookies },
-    },
+    advanced: staffCookieSettings(env.secureCookies),
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

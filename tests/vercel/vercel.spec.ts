@@ -240,7 +240,12 @@ test("a photograph uploaded by staff lands in object storage and is served from 
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .join("; ");
-  expect(cookies).toContain("session_token");
+  expect(cookies).toContain("__Host-better-auth.session_token=");
+  // A __Host- cookie: the browser keeps it only if it is Secure, for Path=/ and without a Domain.
+  const sessionCookie = signedIn.headers.getSetCookie().find((cookie) => cookie.startsWith("__Host-better-auth.session_token="))!;
+  expect(sessionCookie).toMatch(/; Secure/i);
+  expect(sessionCookie).toMatch(/; Path=\/(;|$)/i);
+  expect(sessionCookie).not.toMatch(/; Domain=/i);
 
   const db = database();
   const work = db.prepare("SELECT id FROM Artwork WHERE slug = '42-second-retreat-from-russia'").get() as { id: string };

@@ -1,0 +1,37 @@
+import { getCookies } from "better-auth/cookies";
+import { describe, expect, it } from "vitest";
+import { staffCookieSettings } from "@/lib/auth/auth";
+
+describe("staff cookies", () => {
+  it("are __Host- cookies over https: Secure, for the whole site, for this host alone", () => {
+    const cookies = getCookies({ baseURL: "https://gallery.example", advanced: staffCookieSettings(true) });
+    for (const cookie of Object.values(cookies)) {
+      expect(cookie.name).toMatch(/^__Host-better-auth\./);
+      expect(cookie.attributes).toMatchObject({ secure: true, path: "/", httpOnly: true, sameSite: "lax" });
+      expect(cookie.attributes).not.toHaveProperty("domain");
+    }
+    expect(cookies.sessionToken.name).toBe("__Host-better-auth.session_token");
+  });
+
+  it("keep their plain names over http on this machine, where a browser would refuse a __Host- cookie", () => {
+    const cookies = getCookies({ baseURL: "http://127.0.0.1:3000", advanced: staffCookieSettings(false) });
+    expect(cookies.sessionToken.name).toBe("better-auth.session_token");
+    expect(cookies.sessionToken.attributes).toMatchObject({ secure: false, path: "/", httpOnly: true });
+  });
+});
+
+describe("the proxy's quick check for a staff session", () => {
+  it("lets a staff page through with the session cookie by either name, and sends anyone without one to sign in", async () => {
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    const visit = (cookie?: string) =>
+      proxy(new NextRequest("https://gallery.example/staff/enquiries", cookie ? { headers: { cookie } } : {}));
+    for (const cookie of ["__Host-better-auth.session_token=abc.def", "better-auth.session_token=abc.def"]) {
+      const response = await visit(cookie);
+      expect(response.headers.get("location"), cookie).toBeNull();
+    }
+    const anonymous = await visit();
+    expect(anonymous.status).toBe(307);
+    expect(anonymous.headers.get("location")).toBe("https://gallery.example/staff/sign-in");
+  });
+});
