@@ -5,8 +5,11 @@ import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Catalogue spreadsheets go through a server action; photographs use a route handler of their own.
-  experimental: { serverActions: { bodySizeLimit: "5mb" } },
+  // Every server action's limit, the public pages' included (a chunked body, which the proxy cannot
+  // size up front, stops here). The largest staff form (a work's description and notes at their limits
+  // in four-byte characters) is under half of it; spreadsheets and photographs go to route handlers
+  // that count their own bytes (app/staff/import/upload, app/staff/works/[id]/photographs).
+  experimental: { serverActions: { bodySizeLimit: "256kb" } },
   serverExternalPackages: ["better-sqlite3", "@libsql/client", "libsql", "pino"],
   // A self-contained server in .next/standalone for the Node stack (deploy/); Vercel builds its own functions.
   output: "standalone",

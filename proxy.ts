@@ -17,7 +17,8 @@ function decodable(pathname: string): boolean {
 
 /**
  * The largest form a public page takes (the enquiry form with every field at its limit is well under
- * it). Next.js's own limit for server actions is the staff import's 5 MB, which applies to all of them.
+ * it). A chunked body, which has no length to check here, meets Next.js's limit for every server
+ * action instead (256 KB, next.config.ts).
  */
 const PUBLIC_FORM_MAX_BYTES = 64 * 1024;
 
@@ -69,16 +70,20 @@ function hasStaffSessionCookie(request: NextRequest): boolean {
 
 // Only addresses with a "%" can fail to decode, and only requests with an Origin can come from another
 // site's page: ordinary page views never pass through here. The enquiry endpoint (/api) checks its own.
-// Nor do photograph uploads: Next.js holds a body that passes through here in memory and cuts it at
-// 10 MB; the upload route checks the session and the origin itself, and counts the body as it arrives.
+// Nor do photograph and spreadsheet uploads: Next.js holds a body that passes through here in memory and
+// cuts it at 10 MB; the upload routes check the session and the origin themselves, and count the body
+// as it arrives.
 export const config = {
   matcher: [
     "/staff",
-    "/staff/((?!works/[^/]+/photographs$).*)",
+    "/staff/((?!works/[^/]+/photographs$|import/upload$).*)",
     "/(.*%.*)",
-    { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$).*)", has: [{ type: "header", key: "origin" }] },
+    { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$|staff/import/upload$).*)", has: [{ type: "header", key: "origin" }] },
     // A body (GETs carry none): its size and form are checked before the page's action reads it.
-    { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$).*)", has: [{ type: "header", key: "content-length" }] },
-    { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$).*)", has: [{ type: "header", key: "content-type" }] },
+    {
+      source: "/((?!api/|_next/|staff/works/[^/]+/photographs$|staff/import/upload$).*)",
+      has: [{ type: "header", key: "content-length" }],
+    },
+    { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$|staff/import/upload$).*)", has: [{ type: "header", key: "content-type" }] },
   ],
 };

@@ -197,8 +197,7 @@ function buildEnv(source: Record<string, string | undefined>) {
      * it runs on a loopback address over http (a local production build, as the tests use).
      */
     secureCookies:
-      Boolean(env.SITE_URL?.startsWith("https:")) ||
-      (env.NODE_ENV === "production" && !servedOverHttpOnLoopback(env.SITE_URL)),
+      Boolean(env.SITE_URL?.startsWith("https:")) || (env.NODE_ENV === "production" && !servedOverHttpOnLoopback(env.SITE_URL)),
   };
 }
 

@@ -7,8 +7,9 @@
  *   npm run import -- catalogue.csv --new-exhibition "Works on Paper" --apply
  *   npm run import -- catalogue.csv --exhibition norman-neasom-exhibition --apply
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { IMPORT_MAX_BYTES } from "@/lib/catalogue/import/read-rows";
 import { commandLineImportActor, importCatalogue, type ImportReport } from "@/lib/data/catalogue-import";
 import { askRunningSiteToRefresh } from "@/lib/site-refresh";
 
@@ -20,6 +21,11 @@ const file = positionals[0];
 if (!file) {
   console.error('Usage: npm run import -- catalogue.csv [--apply] [--exhibition slug | --new-exhibition "Title"]');
   process.exit(2);
+}
+
+if (statSync(file).size > IMPORT_MAX_BYTES) {
+  console.error(`Nothing imported: ${file} is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Import the catalogue in parts.`);
+  process.exit(1);
 }
 
 function print(report: ImportReport) {

@@ -24,8 +24,8 @@ export default function PrivacyPage() {
         <p>
           Your name, email address, optional phone number, your message, the questions you ticked and the work you asked about. We keep them
           for one purpose: to answer your enquiry and any conversation that follows from it. To stop automated abuse of the form we also
-          count enquiries per connection and per email address for an hour, under a one-way fingerprint rather than the address itself;
-          the fingerprint is removed from your enquiry, and the count deleted, after that hour.
+          count enquiries per connection and per email address for an hour, under a one-way fingerprint rather than the address itself; the
+          fingerprint is removed from your enquiry, and the count deleted, after that hour.
         </p>
         <h2 className="mt-8 text-2xl font-semibold">Why we may use them</h2>
         <p>

@@ -1,56 +1,22 @@
 "use server";
 
-import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { importCatalogue, staffImportActor, type ImportReport } from "@/lib/data/catalogue-import";
+import { IMPORT_UPLOAD_PROBLEMS, importReportMessage } from "@/lib/catalogue/import/report-message";
+import { applyStagedImport, type ImportReport } from "@/lib/data/catalogue-import";
 import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
+import { applyImportSchema } from "@/lib/validations/catalogue-import";
+import type { FormState } from "@/lib/validations/form-state";
+import { failedForm } from "./form-results";
 
-export type ImportFormState = { report: ImportReport | null; csv: string; target: string; newExhibitionTitle: string; message: string };
+export type ImportApplyState = FormState<"upload", ImportReport>;
 
-const MAX_CSV_BYTES = 4 * 1024 * 1024;
-
-const importRequestSchema = z.object({
-  intent: z.enum(["preview", "apply"]),
-  target: z.string().max(200),
-  newExhibitionTitle: z.string().trim().max(200),
-});
-
-/** Upload and dry run ("preview"), then import the very text that was previewed ("apply"). */
-export async function runImport(previous: ImportFormState, formData: FormData): Promise<ImportFormState> {
+/** Imports the file a dry run read (staged by the upload route), exactly as previewed. */
+export async function applyImport(_previous: ImportApplyState, formData: FormData): Promise<ImportApplyState> {
   await requireStaff();
-  const intent = formData.get("intent");
-  // An import goes exactly where its dry run said: the previewed target travels with the previewed text.
-  const request = importRequestSchema.safeParse({
-    intent,
-    target: (intent === "apply" ? formData.get("previewedTarget") : formData.get("target")) ?? "",
-    newExhibitionTitle: (intent === "apply" ? formData.get("previewedNewExhibitionTitle") : formData.get("newExhibitionTitle")) ?? "",
-  });
-  if (!request.success) return { ...previous, message: "That request was not understood; nothing was imported." };
-  const { target, newExhibitionTitle } = request.data;
-
-  let csv = "";
-  const file = formData.get("file");
-  if (request.data.intent === "preview" && file instanceof File && file.size > 0) {
-    if (file.size > MAX_CSV_BYTES) return { ...previous, report: null, message: "That file is larger than 4 MB; nothing was read." };
-    csv = await file.text();
-  } else {
-    csv = String(formData.get("csv") ?? "");
-  }
-  if (!csv.trim()) return { report: null, csv: "", target, newExhibitionTitle, message: "Choose a CSV file to read first." };
-  if (target === "new" && !newExhibitionTitle)
-    return { report: null, csv, target, newExhibitionTitle, message: "Give the new exhibition a title." };
-
-  const report = await importCatalogue(
-    csv,
-    target === "new" ? { newExhibitionTitle } : { exhibitionSlug: target || undefined },
-    { apply: request.data.intent === "apply" },
-    await staffImportActor(),
-  );
+  const parsed = applyImportSchema.safeParse({ upload: formData.get("upload") });
+  if (!parsed.success) return failedForm(IMPORT_UPLOAD_PROBLEMS["not-kept"]!);
+  const report = await applyStagedImport(parsed.data.upload);
+  if (!report) return failedForm(IMPORT_UPLOAD_PROBLEMS["not-kept"]!);
   if (report.applied) refreshCatalogue({ everything: true }, "action");
-  const message = report.fileError
-    ? `Nothing imported: ${report.fileError}`
-    : report.applied
-      ? `Imported: ${report.counts.create} created, ${report.counts.update} updated, ${report.counts.unchanged} unchanged, ${report.counts.errors} rows not readable and skipped.`
-      : `Dry run: ${report.counts.create} to create, ${report.counts.update} to update, ${report.counts.unchanged} unchanged, ${report.counts.errors} not readable. Nothing has been written yet.`;
-  return { report, csv: report.applied ? "" : csv, target, newExhibitionTitle, message };
+  return { status: report.fileError ? "error" : "done", message: importReportMessage(report), fieldErrors: {}, values: {}, result: report };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { StaffMember } from "@/lib/auth/staff-session";
 import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/catalogue/import/read-rows";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
@@ -29,6 +30,11 @@ export function commandLineImportActor(): ImportActor {
 
 export type ImportTarget = { exhibitionSlug?: string; newExhibitionTitle?: string };
 
+/** The form's choice ("new", or an exhibition's slug; empty for the current one) as an import target. */
+export function importTargetOf(target: string, newExhibitionTitle: string): ImportTarget {
+  return target === "new" ? { newExhibitionTitle } : { exhibitionSlug: target || undefined };
+}
+
 export type PlannedRow = { line: number; label: string; action: "create" | "update" | "unchanged"; changes: string[]; slug?: string };
 
 export type ImportReport = {
@@ -57,8 +63,9 @@ const FIELD_LABELS: Record<string, string> = {
   curatorNote: "curator's note",
 };
 
-function sameWork(numberA: string, titleA: string, numberB: string, titleB: string): boolean {
-  return numberA.trim().toLowerCase() === numberB.trim().toLowerCase() && slugify(titleA) === slugify(titleB);
+/** Two rows are the same work when their catalogue numbers and titles agree (case and punctuation aside). */
+function workKey(catalogueNumber: string, title: string): string {
+  return `${catalogueNumber.trim().toLowerCase()}\u0000${slugify(title)}`;
 }
 
 type ExistingWork = Awaited<ReturnType<typeof loadExisting>>[number];
@@ -143,7 +150,13 @@ export async function importCatalogue(
   const newSections: string[] = [];
   const errors: ImportReport["errors"] = [];
   const planned: Array<PlannedRow & { work: ImportedWork; existing?: ExistingWork }> = [];
-  const seen: Array<{ line: number; number: string; title: string }> = [];
+  // Looked up by key, not by scanning: a 20,000-row file against a 20,000-work exhibition stays linear.
+  const seenOnLine = new Map<string, number>();
+  const existingByKey = new Map<string, ExistingWork>();
+  for (const work of existingWorks) {
+    const key = workKey(work.catalogueNumber, work.title);
+    if (!existingByKey.has(key)) existingByKey.set(key, work);
+  }
 
   for (const row of read.rows) {
     if (!row.ok) {
@@ -151,23 +164,22 @@ export async function importCatalogue(
       continue;
     }
     const { work } = row;
-    const twin = seen.find((earlier) => sameWork(earlier.number, earlier.title, work.catalogueNumber, work.title));
-    if (twin) {
+    const key = workKey(work.catalogueNumber, work.title);
+    const twinLine = seenOnLine.get(key);
+    if (twinLine !== undefined) {
       errors.push({
         line: row.line,
         label: `${work.catalogueNumber} ${work.title}`,
-        reasons: [`the same work is on line ${twin.line} already`],
+        reasons: [`the same work is on line ${twinLine} already`],
       });
       continue;
     }
-    seen.push({ line: row.line, number: work.catalogueNumber, title: work.title });
+    seenOnLine.set(key, row.line);
     if (!sectionTitles.has(slugify(work.section))) {
       sectionTitles.set(slugify(work.section), work.section);
       newSections.push(work.section);
     }
-    const existing = existingWorks.find((candidate) =>
-      sameWork(candidate.catalogueNumber, candidate.title, work.catalogueNumber, work.title),
-    );
+    const existing = existingByKey.get(key);
     const label = `${work.catalogueNumber} ${work.title}`;
     if (!existing) planned.push({ line: row.line, label, action: "create", changes: [], work });
     else {
@@ -265,4 +277,71 @@ export async function importCatalogue(
     applied: true,
     rows: planned.map(({ line, label, action, changes, slug }) => ({ line, label, action, changes, slug })),
   };
+}
+
+/** A staged file is kept this long for its "Import" button; after that the file is read again. */
+export const STAGED_IMPORT_KEPT_HOURS = 24;
+
+export type StagedImportSummary = { id: string; fileName: string; target: string; newExhibitionTitle: string };
+
+function stillKept(now = new Date()) {
+  return { gt: new Date(now.getTime() - STAGED_IMPORT_KEPT_HOURS * 3_600_000) };
+}
+
+/** Keeps an uploaded spreadsheet for its dry run and the "Import" that may follow; returns its id. */
+export async function stageImport(upload: { fileName: string; content: Uint8Array; target: string; newExhibitionTitle: string }) {
+  const staff = await requireStaff();
+  const id = randomBytes(18).toString("base64url");
+  await db.stagedImport.create({
+    data: {
+      id,
+      fileName: upload.fileName.slice(0, 200),
+      content: new Uint8Array(upload.content),
+      target: upload.target,
+      newExhibitionTitle: upload.newExhibitionTitle,
+      stagedById: staff.id,
+    },
+  });
+  return id;
+}
+
+/** The dry run of a staged file against the catalogue as it is now; null once it is imported or forgotten. */
+export async function previewStagedImport(id: string): Promise<{ staged: StagedImportSummary; report: ImportReport } | null> {
+  const actor = await staffImportActor();
+  const staged = await db.stagedImport.findFirst({ where: { id, createdAt: stillKept() } });
+  if (!staged) return null;
+  const report = await importCatalogue(
+    Buffer.from(staged.content).toString("utf8"),
+    importTargetOf(staged.target, staged.newExhibitionTitle),
+    { apply: false },
+    actor,
+  );
+  return {
+    staged: { id: staged.id, fileName: staged.fileName, target: staged.target, newExhibitionTitle: staged.newExhibitionTitle },
+    report,
+  };
+}
+
+/**
+ * Imports a staged file exactly as previewed (same file, same target). The file is taken before the
+ * import begins, so a second press of "Import" (or a second tab) finds nothing and imports nothing twice.
+ */
+export async function applyStagedImport(id: string): Promise<ImportReport | null> {
+  const actor = await staffImportActor();
+  const staged = await db.stagedImport.findFirst({ where: { id, createdAt: stillKept() } });
+  if (!staged) return null;
+  const { count } = await db.stagedImport.deleteMany({ where: { id } });
+  if (count === 0) return null;
+  return importCatalogue(
+    Buffer.from(staged.content).toString("utf8"),
+    importTargetOf(staged.target, staged.newExhibitionTitle),
+    { apply: true },
+    actor,
+  );
+}
+
+/** Drops staged files no one imported within the day (the background sweeper calls it). */
+export async function forgetStaleStagedImports(now = new Date()): Promise<number> {
+  const { count } = await db.stagedImport.deleteMany({ where: { createdAt: { lte: stillKept(now).gt } } });
+  return count;
 }

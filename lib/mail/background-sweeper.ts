@@ -1,6 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
 import { sweepOutbox } from "./outbox";
 
@@ -8,7 +9,8 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /**
- * Sends due emails every intervalMs, forgets expired connection data every quarter of an hour and
+ * Sends due emails every intervalMs, forgets expired connection data (and spreadsheets staged for an
+ * import that never came) every quarter of an hour and
  * purges expired enquiries once a day, never two sweeps at
  * once. Used inside a Node web server (the default) and by the outbox worker process (the stack).
  */
@@ -25,6 +27,8 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
           lastForget = Date.now();
           const forgotten = await forgetExpiredConnectionData();
           if (forgotten.addresses + forgotten.limiterRows > 0) logger.info(forgotten, "Expired connection data forgotten");
+          const stagedImports = await forgetStaleStagedImports();
+          if (stagedImports > 0) logger.info({ stagedImports }, "Spreadsheets read but never imported forgotten");
         }
         if (Date.now() - lastPurge > DAY_MS) {
           lastPurge = Date.now();

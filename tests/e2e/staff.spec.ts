@@ -481,6 +481,86 @@ test("staff import a spreadsheet with broken rows: a dry run first, then the rea
   await expect(page.getByRole("heading", { level: 1, name: "Neasom on Paper" })).toBeVisible();
 });
 
+test("a spreadsheet upload is counted as it streams and refused at 10 MB; the file a dry run read is imported once", async ({ page }) => {
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await page.goto("/staff/import");
+
+  // No file: said so, nothing kept.
+  await page.getByRole("button", { name: "Read the file (dry run)" }).click();
+  await expect(page.getByRole("status").first()).toHaveText("Choose a spreadsheet file to read first.");
+  expect(queryDatabase("SELECT id FROM StagedImport")).toHaveLength(0);
+
+  // A body sent in chunks, with no Content-Length to trust, stops at the limit without being read to its end.
+  const origin = new URL(page.url()).origin;
+  const cookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  const boundary = "----chunked-import-test";
+  const row = new TextEncoder().encode("1,A title,A section,Drawing,Pen and ink,,,Image 10 x 12 in,,,,\n".padEnd(1024, " "));
+  let sentMegabytes = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sentMegabytes === 0)
+        controller.enqueue(
+          new TextEncoder().encode(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.csv"\r\nContent-Type: text/csv\r\n\r\nCat No,Title,Section,Category,Medium,Signed,Year,Size,Framed,Price,Status,Web ID\n`,
+          ),
+        );
+      if (sentMegabytes >= 40) {
+        controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
+        controller.close();
+        return;
+      }
+      for (let kilobyte = 0; kilobyte < 1024; kilobyte += 1) controller.enqueue(row);
+      sentMegabytes += 1;
+    },
+  });
+  const chunked = await fetch(`${origin}/staff/import/upload`, {
+    method: "POST",
+    body,
+    duplex: "half",
+    redirect: "manual",
+    headers: { cookie: cookies, "content-type": `multipart/form-data; boundary=${boundary}`, origin },
+  } as RequestInit);
+  expect(chunked.status).toBe(303);
+  expect(chunked.headers.get("location")).toContain("problem=too-large");
+  expect(sentMegabytes).toBeLessThan(40);
+  expect(queryDatabase("SELECT id FROM StagedImport")).toHaveLength(0);
+  await page.goto(chunked.headers.get("location")!);
+  await expect(page.getByRole("status").first()).toHaveText(
+    "That file is larger than 10 MB; nothing was read. Import the catalogue in parts.",
+  );
+
+  // Another site's form cannot upload with a staff member's cookie.
+  const forged = await fetch(`${origin}/staff/import/upload`, {
+    method: "POST",
+    body: new FormData(),
+    redirect: "manual",
+    headers: { cookie: cookies, origin: "https://evil.example" },
+  });
+  expect(forged.status).toBe(403);
+
+  await page.getByLabel("CSV file").setInputFiles("tests/fixtures/neasom-gallery-export.csv");
+  await page.getByLabel("Import into").selectOption("new");
+  await page.getByLabel("New exhibition’s title (if new)").fill("Neasom Once");
+  await page.getByRole("button", { name: "Read the file (dry run)" }).click();
+  await expect(page.getByRole("status").first()).toContainText("Dry run:");
+  const dryRunAddress = page.url();
+  await page.getByRole("button", { name: /^Import \d+ works into “Neasom Once”$/ }).click();
+  await expect(page.getByRole("status").first()).toContainText("Imported:");
+  const imported = queryDatabase<{ n: number }>(
+    "SELECT count(*) AS n FROM Artwork a JOIN Section s ON a.sectionId = s.id JOIN Exhibition e ON s.exhibitionId = e.id WHERE e.slug = 'neasom-once'",
+  )[0]!.n;
+  expect(imported).toBeGreaterThan(0);
+
+  // The dry run's address again (a second tab, the back button): the file is gone, nothing imports twice.
+  await page.goto(dryRunAddress);
+  await expect(page.getByRole("status").first()).toHaveText(
+    "That file was imported already, or was read more than a day ago. Read it again to import it.",
+  );
+  await expect(page.getByRole("button", { name: /^Import \d+ works/ })).toHaveCount(0);
+  expect(queryDatabase("SELECT id FROM StagedImport")).toHaveLength(0);
+  await expectNoAxeViolations(page);
+});
+
 test("an import from the command line shows on the running site without a rebuild", async ({ page }) => {
   await page.goto("/works");
   const before = Number((await page.getByTestId("result-count").textContent())!.match(/\d+/)![0]);

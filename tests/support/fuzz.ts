@@ -79,6 +79,7 @@ const PATHS = [
   "/staff",
   "/staff/account",
   "/staff/import",
+  "/staff/import/upload",
   "/staff/enquiries/ENQ-2026-000001",
   "/staff/works/not-a-work/photographs",
   "/api/revalidate",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readCatalogueCsv } from "@/lib/catalogue/import/read-rows";
-import { commandLineImportActor, importCatalogue } from "@/lib/data/catalogue-import";
+import { IMPORT_MAX_ROWS, readCatalogueCsv } from "@/lib/catalogue/import/read-rows";
+import { commandLineImportActor, forgetStaleStagedImports, importCatalogue, STAGED_IMPORT_KEPT_HOURS } from "@/lib/data/catalogue-import";
 import { db } from "@/lib/db";
 import { seedCatalogue } from "@/prisma/seed";
 
@@ -127,5 +127,54 @@ describe("importing into the database", () => {
     expect(await db.artwork.count()).toBe(before + 3);
     const imported = await db.artwork.findMany({ where: { section: { exhibition: { slug: "broken-rows" } } }, select: { title: true } });
     expect(imported.map((work) => work.title).sort()).toEqual(["Second Retreat from Russia", "Skyscrapers", "Undertones of War"]);
+  });
+
+  it("reads a file of 20,000 rows, matching each to the catalogue by number and title, and refuses one row more", async () => {
+    const header = "Cat No,Title,Section,Medium,Size";
+    const rows = Array.from({ length: IMPORT_MAX_ROWS }, (_, index) => `${index + 1}a,Study ${index + 1},Studies,Pencil,Image 10 x 12 in`);
+    // The seeded work 42 is among them, as is a row repeating an earlier one (found by key, not by scanning).
+    rows[IMPORT_MAX_ROWS - 2] = '42,Second Retreat from Russia,Wars and Conflicts,Drawing,"Image Area: 15ins x 22ins"';
+    rows[IMPORT_MAX_ROWS - 1] = "7A,study 7,Studies,Pencil,Image 10 x 12 in";
+    const report = await importCatalogue(
+      [header, ...rows].join("\n"),
+      { exhibitionSlug: "norman-neasom-exhibition" },
+      { apply: false },
+      cli,
+    );
+    expect(report.fileError).toBeNull();
+    expect(report.counts.create).toBe(IMPORT_MAX_ROWS - 2);
+    expect(report.counts.create + report.counts.update + report.counts.unchanged).toBe(IMPORT_MAX_ROWS - 1);
+    expect(report.rows.find((row) => row.label === "42 Second Retreat from Russia")?.action).not.toBe("create");
+    expect(report.errors).toEqual([{ line: IMPORT_MAX_ROWS + 1, label: "7A study 7", reasons: ["the same work is on line 8 already"] }]);
+
+    const tooLong = await importCatalogue(
+      [header, ...rows, "20001b,One too many,Studies,Pencil,Image 10 x 12 in"].join("\n"),
+      { exhibitionSlug: "norman-neasom-exhibition" },
+      { apply: false },
+      cli,
+    );
+    expect(tooLong.fileError).toBe("The file has more than 20,000 rows; import it in parts of at most that many.");
+    expect(tooLong.rows).toEqual([]);
+  });
+
+  it("forgets a spreadsheet read for a dry run once it has been kept a day, and keeps a younger one", async () => {
+    const staff = await db.user.create({ data: { id: "staged-import-staff", name: "Importer", email: "importer@gallery.test" } });
+    const now = new Date();
+    const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    await db.stagedImport.createMany({
+      data: [
+        { id: "old-staged-file", createdAt: hoursAgo(STAGED_IMPORT_KEPT_HOURS + 1) },
+        { id: "young-staged-file", createdAt: hoursAgo(STAGED_IMPORT_KEPT_HOURS - 1) },
+      ].map((row) => ({
+        ...row,
+        fileName: "catalogue.csv",
+        content: new Uint8Array([65]),
+        target: "",
+        newExhibitionTitle: "",
+        stagedById: staff.id,
+      })),
+    });
+    expect(await forgetStaleStagedImports(now)).toBe(1);
+    expect((await db.stagedImport.findMany({ select: { id: true } })).map((row) => row.id)).toEqual(["young-staged-file"]);
   });
 });

@@ -265,11 +265,7 @@ describe("bad input and bots", () => {
       references.push(state.reference!);
     }
     const stored = await storedInOrder(references);
-    expect(stored.map((enquiry) => enquiry.flagged)).toEqual([
-      ...Array(PAGE_TOKEN_UNFLAGGED_USES).fill(false),
-      true,
-      true,
-    ]);
+    expect(stored.map((enquiry) => enquiry.flagged)).toEqual([...Array(PAGE_TOKEN_UNFLAGGED_USES).fill(false), true, true]);
     expect(stored[PAGE_TOKEN_UNFLAGGED_USES]?.flagReasons).toBe(
       `the same copy of the form was sent ${PAGE_TOKEN_UNFLAGGED_USES + 1} times with different details`,
     );

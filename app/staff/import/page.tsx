@@ -1,12 +1,28 @@
 import type { Metadata } from "next";
-import { ImportForm } from "@/components/staff/import-form";
+import { ImportPanel } from "@/components/staff/import-panel";
+import { ImportUploadForm } from "@/components/staff/import-upload-form";
 import { requireStaff } from "@/lib/auth/staff-session";
+import { IMPORT_UPLOAD_PROBLEMS, importReportMessage } from "@/lib/catalogue/import/report-message";
+import { previewStagedImport } from "@/lib/data/catalogue-import";
 import { listCatalogueForStaff } from "@/lib/data/staff-catalogue";
+import { applyImportSchema } from "@/lib/validations/catalogue-import";
 
 export const metadata: Metadata = { title: "Import a spreadsheet", robots: { index: false } };
 
-export default async function ImportPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 200) : "");
+
+export default async function ImportPage({ searchParams }: Props) {
   await requireStaff();
+  const params = await searchParams;
+  const upload = applyImportSchema.safeParse({ upload: params.upload });
+  const preview = upload.success ? await previewStagedImport(upload.data.upload) : null;
+  const message = preview
+    ? importReportMessage(preview.report)
+    : params.upload !== undefined
+      ? IMPORT_UPLOAD_PROBLEMS["not-kept"]!
+      : (IMPORT_UPLOAD_PROBLEMS[text(params.problem)] ?? "");
   const exhibitions = await listCatalogueForStaff();
   return (
     <>
@@ -16,7 +32,13 @@ export default async function ImportPage() {
         Nothing is written until you press Import. Importing the same file again changes nothing.
       </p>
       <div className="max-w-3xl">
-        <ImportForm exhibitions={exhibitions.map((exhibition) => ({ slug: exhibition.slug, title: exhibition.title }))} />
+        <ImportPanel message={message} preview={preview ? { uploadId: preview.staged.id, report: preview.report } : null}>
+          <ImportUploadForm
+            exhibitions={exhibitions.map((exhibition) => ({ slug: exhibition.slug, title: exhibition.title }))}
+            target={preview?.staged.target ?? text(params.target)}
+            newExhibitionTitle={preview?.staged.newExhibitionTitle ?? text(params.title)}
+          />
+        </ImportPanel>
       </div>
     </>
   );

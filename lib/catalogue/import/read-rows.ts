@@ -7,6 +7,11 @@ import { parsePrice, PriceParseError, type Price } from "@/lib/catalogue/prices"
 import { parseSizeLines, SizeParseError, type ParsedDimension } from "@/lib/catalogue/sizes";
 import { availabilityFromGalleryText, categoryFromGalleryWord, type Availability, type Category } from "@/lib/catalogue/vocabulary";
 
+/** The largest spreadsheet read at once (staff upload and command line alike). */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+/** The most works one file may hold; a larger catalogue is imported in parts. */
+export const IMPORT_MAX_ROWS = 20_000;
+
 export const IMPORT_FIELDS = [
   "catalogueNumber",
   "title",
@@ -97,12 +102,27 @@ function categoryFromMedium(medium: string | null): Category | undefined {
 export function readCatalogueCsv(text: string, defaultSection?: string): ReadResult {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+    // One record past the cap is enough to know the file is too long: the rest is never parsed.
+    records = parse(text.replace(/^\uFEFF/, ""), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      to: IMPORT_MAX_ROWS + 2,
+    });
   } catch (error) {
     return { columns: {}, ignoredColumns: [], rows: [], fileError: `The file is not readable as CSV: ${(error as Error).message}` };
   }
   const [header, ...body] = records;
   if (!header || header.length === 0) return { columns: {}, ignoredColumns: [], rows: [], fileError: "The file is empty." };
+  if (body.length > IMPORT_MAX_ROWS) {
+    return {
+      columns: {},
+      ignoredColumns: [],
+      rows: [],
+      fileError: `The file has more than ${IMPORT_MAX_ROWS.toLocaleString("en-GB")} rows; import it in parts of at most that many.`,
+    };
+  }
 
   const columnIndex: Partial<Record<ImportField, number>> = {};
   const columns: Partial<Record<ImportField, string>> = {};

@@ -1,4 +1,5 @@
 import { carriesCronSecret, notAuthorised } from "@/lib/auth/cron-secret";
+import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { forgetExpiredConnectionData } from "@/lib/data/enquiry-retention";
 import { sweepOutbox } from "@/lib/mail/outbox";
 
@@ -11,7 +12,8 @@ async function sweep(request: Request) {
   const report = await sweepOutbox();
   // The privacy notice's "an hour or so" for connection fingerprints rides on this, the most frequent cron.
   const forgotten = await forgetExpiredConnectionData();
-  return Response.json({ ...report, forgotten }, { headers: { "Cache-Control": "no-store" } });
+  const stagedImports = await forgetStaleStagedImports();
+  return Response.json({ ...report, forgotten, stagedImports }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export const GET = sweep;

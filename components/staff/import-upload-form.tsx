@@ -1,0 +1,58 @@
+/**
+ * Reads a spreadsheet: a plain form posted to the upload route (app/staff/import/upload), which keeps
+ * the file and comes back here with its dry run. Works without JavaScript.
+ */
+export function ImportUploadForm({
+  exhibitions,
+  target,
+  newExhibitionTitle,
+}: {
+  exhibitions: Array<{ slug: string; title: string }>;
+  target: string;
+  newExhibitionTitle: string;
+}) {
+  return (
+    <form method="post" action="/staff/import/upload" encType="multipart/form-data" className="space-y-6" aria-label="Read a spreadsheet">
+      <div>
+        <label htmlFor="import-file" className="field-label">
+          CSV file
+        </label>
+        <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" className="mt-1 block" />
+        <p id="import-file-hint" className="field-hint">
+          Columns such as Cat No, Title, Section, Medium, Signed, Year, Size, Framed, Price and Status, named as your spreadsheet names
+          them. Other columns are ignored. At most 10 MB and 20,000 rows at a time.
+        </p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="import-target" className="field-label">
+            Import into
+          </label>
+          <select id="import-target" name="target" defaultValue={target} className="field-input">
+            {exhibitions.map((exhibition) => (
+              <option key={exhibition.slug} value={exhibition.slug}>
+                {exhibition.title}
+              </option>
+            ))}
+            <option value="new">A new exhibition…</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="import-new-title" className="field-label">
+            New exhibition’s title (if new)
+          </label>
+          <input
+            id="import-new-title"
+            name="newExhibitionTitle"
+            defaultValue={newExhibitionTitle}
+            maxLength={200}
+            className="field-input"
+          />
+        </div>
+      </div>
+      <button type="submit" className="button-quiet">
+        Read the file (dry run)
+      </button>
+    </form>
+  );
+}

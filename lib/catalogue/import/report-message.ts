@@ -1,0 +1,19 @@
+import type { ImportReport } from "@/lib/data/catalogue-import";
+
+/** The sentence a staff member reads after a dry run or an import (and the command line prints). */
+export function importReportMessage(report: ImportReport): string {
+  const { create, update, unchanged, errors } = report.counts;
+  if (report.fileError) return `Nothing imported: ${report.fileError}`;
+  return report.applied
+    ? `Imported: ${create} created, ${update} updated, ${unchanged} unchanged, ${errors} rows not readable and skipped.`
+    : `Dry run: ${create} to create, ${update} to update, ${unchanged} unchanged, ${errors} not readable. Nothing has been written yet.`;
+}
+
+/** Why an upload was not read, for the codes the upload route sends the browser back with. */
+export const IMPORT_UPLOAD_PROBLEMS: Record<string, string> = {
+  "too-large": "That file is larger than 10 MB; nothing was read. Import the catalogue in parts.",
+  unreadable: "That upload could not be read; nothing was read. Please choose the file again.",
+  missing: "Choose a spreadsheet file to read first.",
+  "no-title": "Give the new exhibition a title (at most 200 characters).",
+  "not-kept": "That file was imported already, or was read more than a day ago. Read it again to import it.",
+};
