@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentStaff } from "@/lib/auth/staff-session";
+import { ActionForm } from "@/components/staff/action-form";
 import { signOut } from "@/lib/actions/staff-auth";
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -26,12 +27,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               <Link href="/staff/account">Your account</Link>
             </li>
           </ul>
-          <form action={signOut} className="flex items-center gap-3">
+          <ActionForm action={signOut} className="flex items-center gap-3">
             <span className="text-ink-soft">Signed in as {staff.email}</span>
             <button type="submit" className="underline">
               Sign out
             </button>
-          </form>
+          </ActionForm>
         </nav>
       )}
       {children}

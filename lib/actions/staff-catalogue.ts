@@ -1,90 +1,79 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
 import { moveArtwork, moveSection, setArtworkPublished, updateArtwork, updateExhibition, updateSection } from "@/lib/data/staff-catalogue";
 import { removePhotograph } from "@/lib/data/staff-photographs";
 import { artworkEditInput, artworkEditSchema, exhibitionEditSchema, sectionEditSchema } from "@/lib/validations/artwork-edit";
-import type { FormState } from "@/lib/validations/staff-forms";
-
-const idSchema = z.string().min(1).max(64);
-const directionSchema = z.enum(["up", "down"]);
-
-function stringValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-  return values;
-}
+import {
+  moveInCatalogueSchema,
+  NOT_UNDERSTOOD,
+  publishArtworkSchema,
+  removePhotographSchema,
+  type FormState,
+} from "@/lib/validations/staff-forms";
+import { doneForm, failedForm, invalidForm, typedValues } from "./form-results";
 
 export async function saveArtwork(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
+  const values = typedValues(formData);
   const parsed = artworkEditSchema.safeParse(artworkEditInput(formData));
-  if (!parsed.success) {
-    return {
-      status: "invalid",
-      message: "Nothing was saved: please correct the fields marked below.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values: stringValues(formData),
-    };
-  }
+  if (!parsed.success) return invalidForm(parsed.error, "Nothing was saved: please correct the fields marked below.", values);
   const change = await updateArtwork(parsed.data);
-  if (!change)
-    return {
-      status: "error",
-      message: "That work or section no longer exists; nothing was saved.",
-      fieldErrors: {},
-      values: stringValues(formData),
-    };
+  if (!change) return failedForm("That work or section no longer exists; nothing was saved.", values);
   refreshCatalogue(change, "action");
-  return { status: "done", message: "Saved. The public pages show the change now.", fieldErrors: {}, values: stringValues(formData) };
+  return doneForm("Saved. The public pages show the change now.", values);
 }
 
-export async function toggleArtworkPublished(formData: FormData): Promise<void> {
+export async function toggleArtworkPublished(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
-  const id = idSchema.parse(formData.get("id"));
-  const change = await setArtworkPublished(id, formData.get("published") === "true");
-  if (change) refreshCatalogue(change, "action");
+  const parsed = publishArtworkSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  const change = await setArtworkPublished(parsed.data.id, parsed.data.published === "true");
+  if (!change) return failedForm("That work no longer exists; nothing was changed.");
+  refreshCatalogue(change, "action");
   redirect("/staff/works");
 }
 
-export async function reorderArtwork(formData: FormData): Promise<void> {
+export async function reorderArtwork(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
-  const change = await moveArtwork(idSchema.parse(formData.get("id")), directionSchema.parse(formData.get("direction")));
-  if (change) refreshCatalogue(change, "action");
+  const parsed = moveInCatalogueSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  const change = await moveArtwork(parsed.data.id, parsed.data.direction);
+  if (!change) return failedForm("That work no longer exists; nothing was moved.");
+  refreshCatalogue(change, "action");
   redirect("/staff/works");
 }
 
-export async function reorderSection(formData: FormData): Promise<void> {
+export async function reorderSection(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
-  const change = await moveSection(idSchema.parse(formData.get("id")), directionSchema.parse(formData.get("direction")));
-  if (change) refreshCatalogue(change, "action");
+  const parsed = moveInCatalogueSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  const change = await moveSection(parsed.data.id, parsed.data.direction);
+  if (!change) return failedForm("That section no longer exists; nothing was moved.");
+  refreshCatalogue(change, "action");
   redirect("/staff/works");
 }
 
 export async function saveSection(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
+  const values = typedValues(formData);
   const parsed = sectionEditSchema.safeParse({
     id: formData.get("id"),
     title: formData.get("title") ?? "",
     introduction: formData.get("introduction") ?? "",
   });
-  if (!parsed.success)
-    return {
-      status: "invalid",
-      message: "The section was not saved.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values: stringValues(formData),
-    };
+  if (!parsed.success) return invalidForm(parsed.error, "The section was not saved.", values);
   const change = await updateSection(parsed.data);
-  if (!change) return { status: "error", message: "That section no longer exists.", fieldErrors: {}, values: stringValues(formData) };
+  if (!change) return failedForm("That section no longer exists.", values);
   refreshCatalogue(change, "action");
-  return { status: "done", message: "Section saved.", fieldErrors: {}, values: stringValues(formData) };
+  return doneForm("Section saved.", values);
 }
 
 export async function saveExhibition(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
+  const values = typedValues(formData);
   const parsed = exhibitionEditSchema.safeParse({
     id: formData.get("id"),
     title: formData.get("title") ?? "",
@@ -92,23 +81,19 @@ export async function saveExhibition(_previous: FormState, formData: FormData): 
     introduction: formData.get("introduction") ?? "",
     published: formData.get("published") === "on",
   });
-  if (!parsed.success)
-    return {
-      status: "invalid",
-      message: "The exhibition was not saved.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values: stringValues(formData),
-    };
+  if (!parsed.success) return invalidForm(parsed.error, "The exhibition was not saved.", values);
   const change = await updateExhibition(parsed.data);
-  if (!change) return { status: "error", message: "That exhibition no longer exists.", fieldErrors: {}, values: stringValues(formData) };
+  if (!change) return failedForm("That exhibition no longer exists.", values);
   refreshCatalogue(change, "action");
-  return { status: "done", message: "Exhibition saved.", fieldErrors: {}, values: stringValues(formData) };
+  return doneForm("Exhibition saved.", values);
 }
 
-export async function deletePhotograph(formData: FormData): Promise<void> {
+export async function deletePhotograph(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
-  const removed = await removePhotograph(idSchema.parse(formData.get("imageId")));
-  if (!removed) redirect("/staff/works");
+  const parsed = removePhotographSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  const removed = await removePhotograph(parsed.data.imageId);
+  if (!removed) return failedForm("That photograph was removed already.");
   refreshCatalogue(removed.change, "action");
   redirect(`/staff/works/${removed.artworkId}?photograph=removed`);
 }

@@ -1,22 +1,30 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { addEnquiryNote, queueStaffReply, retryEnquiryEmail, setEnquiryStatus } from "@/lib/data/staff-enquiries";
-import { ENQUIRY_REFERENCE_PATTERN } from "@/lib/enquiries/vocabulary";
 import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
-import { enquiryNoteSchema, enquiryStatusSchema, staffReplySchema, type FormState } from "@/lib/validations/staff-forms";
+import {
+  enquiryNoteSchema,
+  enquiryStatusSchema,
+  NOT_UNDERSTOOD,
+  retryEmailSchema,
+  staffReplySchema,
+  type FormState,
+} from "@/lib/validations/staff-forms";
+import { failedForm, invalidForm, typedValues } from "./form-results";
+
+const ENQUIRY_GONE = "That enquiry no longer exists (it may have been erased at the collector's request).";
 
 function enquiryPath(reference: string, notice?: string) {
   return `/staff/enquiries/${encodeURIComponent(reference)}${notice ? `?notice=${notice}` : ""}`;
 }
 
-export async function changeEnquiryStatus(formData: FormData): Promise<void> {
+export async function changeEnquiryStatus(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
-  const parsed = enquiryStatusSchema.safeParse({ reference: formData.get("reference"), status: formData.get("status") });
-  if (!parsed.success) redirect("/staff");
-  await setEnquiryStatus(parsed.data.reference, parsed.data.status);
+  const parsed = enquiryStatusSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  if (!(await setEnquiryStatus(parsed.data.reference, parsed.data.status))) return failedForm(ENQUIRY_GONE);
   redirect(enquiryPath(parsed.data.reference, "status"));
 }
 
@@ -24,14 +32,8 @@ export async function addNote(_previous: FormState, formData: FormData): Promise
   await requireStaff();
   const raw = { reference: String(formData.get("reference") ?? ""), body: String(formData.get("body") ?? "") };
   const parsed = enquiryNoteSchema.safeParse(raw);
-  if (!parsed.success)
-    return {
-      status: "invalid",
-      message: "The note was not saved.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values: { body: raw.body },
-    };
-  await addEnquiryNote(parsed.data.reference, parsed.data.body);
+  if (!parsed.success) return invalidForm(parsed.error, "The note was not saved.", { body: raw.body });
+  if (!(await addEnquiryNote(parsed.data.reference, parsed.data.body))) return failedForm(ENQUIRY_GONE, { body: raw.body });
   redirect(enquiryPath(parsed.data.reference, "note"));
 }
 
@@ -43,24 +45,22 @@ export async function sendReply(_previous: FormState, formData: FormData): Promi
     body: String(formData.get("body") ?? ""),
   };
   const parsed = staffReplySchema.safeParse(raw);
-  if (!parsed.success)
-    return {
-      status: "invalid",
-      message: "The reply was not sent.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values: { subject: raw.subject, body: raw.body },
-    };
+  if (!parsed.success) return invalidForm(parsed.error, "The reply was not sent.", { subject: raw.subject, body: raw.body });
   const emailId = await queueStaffReply(parsed.data.reference, parsed.data.subject, parsed.data.body);
-  if (!emailId) return { status: "error", message: "That enquiry no longer exists.", fieldErrors: {}, values: {} };
+  if (!emailId) return failedForm(ENQUIRY_GONE, { subject: raw.subject, body: raw.body });
   deliverAfterResponse([emailId]);
   redirect(enquiryPath(parsed.data.reference, "reply"));
 }
 
-export async function retryEmail(formData: FormData): Promise<void> {
+export async function retryEmail(_previous: FormState, formData: FormData): Promise<FormState> {
   await requireStaff();
-  const reference = z.string().regex(ENQUIRY_REFERENCE_PATTERN).safeParse(formData.get("reference"));
-  const emailId = z.string().min(1).max(64).safeParse(formData.get("emailId"));
-  if (!reference.success || !emailId.success) redirect("/staff");
-  if (await retryEnquiryEmail(emailId.data)) deliverAfterResponse([emailId.data]);
-  redirect(enquiryPath(reference.data, "retry"));
+  const parsed = retryEmailSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  if (!(await retryEnquiryEmail(parsed.data.emailId))) {
+    return failedForm(
+      "That email is no longer waiting for a retry: it is being sent, or was sent, since this page was shown. Reload to see.",
+    );
+  }
+  deliverAfterResponse([parsed.data.emailId]);
+  redirect(enquiryPath(parsed.data.reference, "retry"));
 }

@@ -48,4 +48,18 @@ export const staffReplySchema = z.object({
   body: z.string().trim().min(1, "Write the reply").max(20000, "A reply can be at most 20,000 characters"),
 });
 
+/** An id as the staff pages put it in a hidden field (a cuid or a uuid). */
+const recordId = z.string().min(1).max(64);
+
+export const retryEmailSchema = z.object({ reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN), emailId: recordId });
+
+export const moveInCatalogueSchema = z.object({ id: recordId, direction: z.enum(["up", "down"]) });
+
+export const publishArtworkSchema = z.object({ id: recordId, published: z.enum(["true", "false"]) });
+
+export const removePhotographSchema = z.object({ imageId: recordId });
+
+/** The message for a form whose hidden fields were changed, or that comes from an older page. */
+export const NOT_UNDERSTOOD = "That request was not understood, so nothing was changed. Please reload the page and try again.";
+
 export { IDLE_FORM, type FormState } from "./form-state";

@@ -312,6 +312,55 @@ test("staff pages are never cached and every staff address gives nothing away wh
   }
 });
 
+test("a staff form changed by hand gets a clear message and changes nothing; a work that no longer exists is a staff not-found page", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  const work = queryDatabase<{ id: string; published: number }>("SELECT id, published FROM Artwork WHERE slug = '50-the-taxman'")[0]!;
+  // The publish button's real form, as a browser without JavaScript posts it.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const staffPage = await noScript.newPage();
+  await staffPage.goto("/staff/works");
+  const fields = Object.fromEntries(
+    await staffPage
+      .locator(`form:has(input[name="id"][value="${work.id}"]):has(input[name="published"]) input[type=hidden]`)
+      .evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const)),
+  );
+  expect(fields).toHaveProperty("published");
+
+  const tampered = [
+    { ...fields, published: "maybe" },
+    { ...fields, id: "x".repeat(500) },
+  ];
+  for (const form of tampered) {
+    const response = await staffPage.request.post("/staff/works", { multipart: form, maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain("That request was not understood, so nothing was changed.");
+  }
+  const gone = await staffPage.request.post("/staff/works", { multipart: { ...fields, id: "no-such-work" }, maxRedirects: 0 });
+  expect(gone.status()).toBe(200);
+  expect(await gone.text()).toContain("That work no longer exists; nothing was changed.");
+  expect(queryDatabase<{ published: number }>("SELECT published FROM Artwork WHERE id = ?", work.id)[0]!.published).toBe(work.published);
+
+  // The same refusal with JavaScript, beside the button and announced.
+  await page.goto("/staff/works");
+  const publishForm = page.locator(`form:has(input[name="id"][value="${work.id}"]):has(input[name="published"])`);
+  await publishForm.locator('input[name="published"]').evaluate((input: HTMLInputElement) => (input.value = "maybe"));
+  await publishForm.getByRole("button").click();
+  await expect(publishForm.getByRole("alert")).toHaveText(
+    "That request was not understood, so nothing was changed. Please reload the page and try again.",
+  );
+
+  // (With JavaScript: Next.js sends a notFound() page's content only in its script payload.)
+  const missing = await page.goto("/staff/works/no-such-work");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found in the staff area");
+  await expect(page.getByRole("main").getByRole("link", { name: "Catalogue" }).last()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await noScript.close();
+});
+
 test("signed out, a replayed staff action changes nothing", async ({ page, browser }) => {
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   const reference = queryDatabase<{ reference: string }>("SELECT reference FROM Enquiry WHERE email = 'gossip.fan@collector.test'")[0]!

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActionForm } from "@/components/staff/action-form";
 import { ExhibitionForm, SectionForm } from "@/components/staff/section-forms";
 import { reorderArtwork, reorderSection, toggleArtworkPublished } from "@/lib/actions/staff-catalogue";
 import { requireStaff } from "@/lib/auth/staff-session";
@@ -8,17 +9,17 @@ import { listCatalogueForStaff } from "@/lib/data/staff-catalogue";
 
 export const metadata: Metadata = { title: "Catalogue", robots: { index: false } };
 
-function MoveButtons({ id, action, label }: { id: string; action: (formData: FormData) => Promise<void>; label: string }) {
+function MoveButtons({ id, action, label }: { id: string; action: typeof reorderArtwork; label: string }) {
   return (
     <span className="inline-flex gap-1">
       {(["up", "down"] as const).map((direction) => (
-        <form key={direction} action={action}>
+        <ActionForm key={direction} action={action}>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="direction" value={direction} />
           <button type="submit" className="px-2 py-1 font-sans text-sm" aria-label={`Move ${label} ${direction}`}>
             {direction === "up" ? "↑" : "↓"}
           </button>
-        </form>
+        </ActionForm>
       ))}
     </span>
   );
@@ -96,7 +97,7 @@ export default async function StaffCataloguePage() {
                         <td className="py-1 pr-3">{AVAILABILITY_LABELS[work.availability]}</td>
                         <td className="py-1 pr-3">{work.photographs}</td>
                         <td className="py-1">
-                          <form action={toggleArtworkPublished} className="inline">
+                          <ActionForm action={toggleArtworkPublished} className="inline">
                             <input type="hidden" name="id" value={work.id} />
                             <input type="hidden" name="published" value={work.published ? "false" : "true"} />
                             {work.published ? "Published" : "Hidden"} ·{" "}
@@ -107,7 +108,7 @@ export default async function StaffCataloguePage() {
                             >
                               {work.published ? "Unpublish" : "Publish"}
                             </button>
-                          </form>
+                          </ActionForm>
                         </td>
                       </tr>
                     ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoteForm, ReplyForm } from "@/components/staff/enquiry-forms";
+import { ActionForm } from "@/components/staff/action-form";
 import { changeEnquiryStatus, retryEmail } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
@@ -126,13 +127,13 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                   </p>
                   {email.lastError && email.status !== "sent" && <p className="mt-1 text-alert">The mail server said: {email.lastError}</p>}
                   {(email.status === "failed" || email.status === "pending") && (
-                    <form action={retryEmail} className="mt-2">
+                    <ActionForm action={retryEmail} className="mt-2">
                       <input type="hidden" name="reference" value={enquiry.reference} />
                       <input type="hidden" name="emailId" value={email.id} />
                       <button type="submit" className="button-quiet">
                         Retry now
                       </button>
-                    </form>
+                    </ActionForm>
                   )}
                   {email.kind === "staff_reply" && <pre className="mt-2 whitespace-pre-wrap font-serif">{email.textBody}</pre>}
                 </li>
@@ -146,7 +147,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
             <h2 id="status-heading" className="text-xl font-semibold">
               Status
             </h2>
-            <form action={changeEnquiryStatus} className="mt-2 flex flex-wrap items-end gap-3 font-sans">
+            <ActionForm action={changeEnquiryStatus} className="mt-2 flex flex-wrap items-end gap-3 font-sans">
               <input type="hidden" name="reference" value={enquiry.reference} />
               <div>
                 <label htmlFor="status" className="field-label">
@@ -163,7 +164,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
               <button type="submit" className="button-quiet">
                 Save status
               </button>
-            </form>
+            </ActionForm>
             {enquiry.status === "spam" && (
               <p className="mt-2 font-sans text-sm">Not spam? Set another status to release it to the inbox.</p>
             )}

@@ -5,6 +5,7 @@ import { ArtworkEditForm } from "@/components/staff/artwork-edit-form";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { formatPrice } from "@/lib/catalogue/prices";
 import { getArtworkForEdit } from "@/lib/data/staff-catalogue";
+import { ActionForm } from "@/components/staff/action-form";
 import { deletePhotograph } from "@/lib/actions/staff-catalogue";
 import { photographUrl } from "@/lib/images/photograph-urls";
 
@@ -68,12 +69,12 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
                   <p className="mt-1">
                     {index === 0 ? "Shown on the site" : "Kept, not shown"} · {image.width} × {image.height} px
                   </p>
-                  <form action={deletePhotograph}>
+                  <ActionForm action={deletePhotograph}>
                     <input type="hidden" name="imageId" value={image.id} />
                     <button type="submit" className="underline" aria-label={`Remove photograph ${index + 1}`}>
                       Remove
                     </button>
-                  </form>
+                  </ActionForm>
                 </li>
               ))}
             </ul>
