@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableHead } from "@/components/staff/table-head";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { enquiredWorks, inboxCounts, listInbox } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
@@ -108,25 +109,7 @@ export default async function InboxPage({ searchParams }: Props) {
       ) : (
         <table className="mt-4 w-full border-collapse text-left font-sans text-sm">
           <caption className="sr-only">Enquiries, newest first</caption>
-          <thead>
-            <tr className="border-b border-ink">
-              <th scope="col" className="py-2 pr-3">
-                Received
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                From
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                About
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                Status
-              </th>
-              <th scope="col" className="py-2">
-                Reference
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Received", "From", "About", "Status", "Reference"]} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.reference} className="border-b border-rule align-top">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableHead } from "@/components/staff/table-head";
 import type { ImportReport } from "@/lib/data/catalogue-import";
 
 const VERBS = { create: "Create", update: "Update", unchanged: "Unchanged" } as const;
@@ -14,19 +15,7 @@ export function ImportReportTable({ report }: { report: ImportReport }) {
       {report.newSections.length > 0 && <p>New sections: {report.newSections.join(", ")}</p>}
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Rows of the file and what happens to each</caption>
-        <thead>
-          <tr className="border-b border-ink">
-            <th scope="col" className="py-1 pr-3">
-              Line
-            </th>
-            <th scope="col" className="py-1 pr-3">
-              Work
-            </th>
-            <th scope="col" className="py-1">
-              Outcome
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Line", "Work", "Outcome"]} compact />
         <tbody>
           {report.rows.map((row) => (
             <tr key={row.line} className="border-b border-rule" data-testid="import-row">

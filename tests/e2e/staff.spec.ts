@@ -2,6 +2,7 @@ import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { mailServerRefuses, waitForMessage } from "./support/mailbox";
+import { postChunkedUpload } from "./support/chunked-upload";
 import { enquireAsCollector } from "./support/collector";
 import { formActionFields } from "@/tests/support/no-javascript-enquiry";
 import { baseURL } from "./support/test-env";
@@ -465,39 +466,16 @@ test("staff upload a photograph and it replaces the outline on the artwork page"
   expect((await page.request.get("/media/photographs/..%2F..%2Fetc/960.webp")).status()).toBe(404);
 
   // A body sent in chunks, with no Content-Length to trust, is counted as it arrives and refused at the 15 MB limit.
-  const uploadUrl = new URL(page.url()).origin;
   const [work] = queryDatabase<{ id: string }>(`SELECT "id" FROM "Artwork" WHERE "slug" = '42-second-retreat-from-russia'`);
-  const cookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
-  const boundary = "----chunked-upload-test";
-  const chunk = new Uint8Array(1024 * 1024).fill(65);
-  let sent = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent === 0)
-        controller.enqueue(
-          new TextEncoder().encode(
-            `--${boundary}\r\nContent-Disposition: form-data; name="photograph"; filename="huge.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-          ),
-        );
-      if (sent >= 40) {
-        controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
-        controller.close();
-        return;
-      }
-      controller.enqueue(chunk);
-      sent += 1;
-    },
+  const chunked = await postChunkedUpload(page, `/staff/works/${work!.id}/photographs`, {
+    field: "photograph",
+    fileName: "huge.jpg",
+    contentType: "image/jpeg",
+    megabyte: new Uint8Array(1024 * 1024).fill(65),
   });
-  const chunked = await fetch(`${uploadUrl}/staff/works/${work!.id}/photographs`, {
-    method: "POST",
-    body,
-    duplex: "half",
-    redirect: "manual",
-    headers: { cookie: cookies, "content-type": `multipart/form-data; boundary=${boundary}`, origin: uploadUrl },
-  } as RequestInit);
-  expect(chunked.status).toBe(303);
-  expect(chunked.headers.get("location")).toContain("photograph=too-large");
-  expect(sent).toBeLessThan(40);
+  expect(chunked.response.status).toBe(303);
+  expect(chunked.response.headers.get("location")).toContain("photograph=too-large");
+  expect(chunked.megabytesSent).toBeLessThan(40);
 });
 
 test("staff import a spreadsheet with broken rows: a dry run first, then the readable rows go in", async ({ page }) => {
@@ -540,52 +518,30 @@ test("a spreadsheet upload is counted as it streams and refused at 10 MB; the fi
   expect(queryDatabase("SELECT id FROM StagedImport")).toHaveLength(0);
 
   // A body sent in chunks, with no Content-Length to trust, stops at the limit without being read to its end.
-  const origin = new URL(page.url()).origin;
-  const cookies = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
-  const boundary = "----chunked-import-test";
-  const row = new TextEncoder().encode("1,A title,A section,Drawing,Pen and ink,,,Image 10 x 12 in,,,,\n".padEnd(1024, " "));
-  let sentMegabytes = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sentMegabytes === 0)
-        controller.enqueue(
-          new TextEncoder().encode(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.csv"\r\nContent-Type: text/csv\r\n\r\nCat No,Title,Section,Category,Medium,Signed,Year,Size,Framed,Price,Status,Web ID\n`,
-          ),
-        );
-      if (sentMegabytes >= 40) {
-        controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
-        controller.close();
-        return;
-      }
-      for (let kilobyte = 0; kilobyte < 1024; kilobyte += 1) controller.enqueue(row);
-      sentMegabytes += 1;
-    },
+  const row = "1,A title,A section,Drawing,Pen and ink,,,Image 10 x 12 in,,,,\n".padEnd(1024, " ");
+  const chunked = await postChunkedUpload(page, "/staff/import/upload", {
+    field: "file",
+    fileName: "huge.csv",
+    contentType: "text/csv",
+    fileStart: "Cat No,Title,Section,Category,Medium,Signed,Year,Size,Framed,Price,Status,Web ID\n",
+    megabyte: new TextEncoder().encode(row.repeat(1024)),
   });
-  const chunked = await fetch(`${origin}/staff/import/upload`, {
-    method: "POST",
-    body,
-    duplex: "half",
-    redirect: "manual",
-    headers: { cookie: cookies, "content-type": `multipart/form-data; boundary=${boundary}`, origin },
-  } as RequestInit);
-  expect(chunked.status).toBe(303);
-  expect(chunked.headers.get("location")).toContain("problem=too-large");
-  expect(sentMegabytes).toBeLessThan(40);
+  expect(chunked.response.status).toBe(303);
+  expect(chunked.response.headers.get("location")).toContain("problem=too-large");
+  expect(chunked.megabytesSent).toBeLessThan(40);
   expect(queryDatabase("SELECT id FROM StagedImport")).toHaveLength(0);
-  await page.goto(chunked.headers.get("location")!);
+  await page.goto(chunked.response.headers.get("location")!);
   await expect(page.getByRole("status").first()).toHaveText(
     "That file is larger than 10 MB; nothing was read. Import the catalogue in parts.",
   );
 
   // Another site's form cannot upload with a staff member's cookie.
-  const forged = await fetch(`${origin}/staff/import/upload`, {
-    method: "POST",
-    body: new FormData(),
-    redirect: "manual",
-    headers: { cookie: cookies, origin: "https://evil.example" },
+  const forged = await page.request.post("/staff/import/upload", {
+    multipart: { target: "" },
+    headers: { origin: "https://evil.example" },
+    maxRedirects: 0,
   });
-  expect(forged.status).toBe(403);
+  expect(forged.status()).toBe(403);
 
   await page.getByLabel("CSV file").setInputFiles("tests/fixtures/neasom-gallery-export.csv");
   await page.getByLabel("Import into").selectOption("new");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/staff/action-form";
 import { ExhibitionForm, SectionForm } from "@/components/staff/section-forms";
+import { TableHead } from "@/components/staff/table-head";
 import { reorderArtwork, reorderSection, toggleArtworkPublished } from "@/lib/actions/staff-catalogue";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { AVAILABILITY_LABELS } from "@/lib/catalogue/vocabulary";
@@ -64,25 +65,7 @@ export default async function StaffCataloguePage() {
               ) : (
                 <table className="mt-3 w-full border-collapse text-left font-sans text-sm">
                   <caption className="sr-only">Works in {section.title}, in the order shown on the site</caption>
-                  <thead>
-                    <tr className="border-b border-ink">
-                      <th scope="col" className="py-2 pr-3">
-                        Order
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Work
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Availability
-                      </th>
-                      <th scope="col" className="py-2 pr-3">
-                        Photographs
-                      </th>
-                      <th scope="col" className="py-2">
-                        On the site
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={["Order", "Work", "Availability", "Photographs", "On the site"]} />
                   <tbody>
                     {section.works.map((work) => (
                       <tr key={work.id} className="border-b border-rule">
