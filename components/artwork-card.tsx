@@ -25,7 +25,7 @@ export function ArtworkCard({ work, headingLevel = "h3", showSection = false }: 
       <Heading className="card-title">
         {/* A plain link: each next/link costs a client component to render, and the pages it leads to are pre-rendered. */}
         <a href={`/works/${work.slug}`} className="card-link">
-          <span className="card-number">{work.catalogueNumber}</span>
+          {work.catalogueNumber ? <span className="card-number">{work.catalogueNumber}</span> : null}
           {work.title}
         </a>
       </Heading>

@@ -90,6 +90,10 @@ export async function restoreDatabase(backup: string, target: string): Promise<v
   const restored = new Database(target, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     applySqliteSettings(restored);
+    // The site's cached pages show the catalogue as it was before: a site that starts (or is asked)
+    // next must refresh them all, whatever versions the backup itself recorded.
+    const stamp = restored.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'CatalogueStamp'`).get();
+    if (stamp) restored.prepare(`UPDATE "CatalogueStamp" SET "shownVersion" = "version" - 1 WHERE "id" = 1`).run();
   } finally {
     restored.close();
   }

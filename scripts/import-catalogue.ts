@@ -50,7 +50,9 @@ function print(report: ImportReport) {
       unchanged: "unchanged",
     }[row.action];
     console.log(
-      `  line ${String(row.line).padStart(3)}  ${verb.padEnd(13)} ${row.label}${row.changes.length ? ` (${row.changes.join(", ")})` : ""}`,
+      `  line ${String(row.line).padStart(3)}  ${verb.padEnd(13)} ${row.label}${row.changes.length ? ` (${row.changes.join(", ")})` : ""}${
+        row.notes.length ? ` — check: ${row.notes.join("; ")}` : ""
+      }`,
     );
   }
   for (const error of report.errors)

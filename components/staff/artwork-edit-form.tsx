@@ -14,6 +14,7 @@ import {
 import type { ArtworkForEdit } from "@/lib/data/staff-catalogue";
 import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 import { Field, FormStatus } from "@/components/form-field";
+import { workLabel } from "@/lib/catalogue/describe";
 
 type Props = { work: ArtworkForEdit; priceText: string };
 
@@ -24,7 +25,7 @@ export function ArtworkEditForm({ work, priceText }: Props) {
   const dimension = (kind: string) => work.dimensions.find((candidate) => candidate.kind === kind);
 
   return (
-    <form action={action} noValidate className="space-y-6" aria-label={`Edit ${work.catalogueNumber} ${work.title}`}>
+    <form action={action} noValidate className="space-y-6" aria-label={`Edit ${workLabel(work)}`}>
       <FormStatus status={state.status} message={state.message} />
       <input type="hidden" name="id" value={work.id} />
       <div className="grid gap-5 sm:grid-cols-[8rem_1fr]">
@@ -102,12 +103,23 @@ export function ArtworkEditForm({ work, priceText }: Props) {
         label="Price"
         defaultValue={value("price", priceText)}
         error={error("price")}
-        hint="e.g. £875.00. Leave empty to show “price on application”."
+        hint={
+          work.priceAsWritten
+            ? `Check it: the spreadsheet said “${work.priceAsWritten}”. e.g. £875.00; leave empty to show “price on application”.`
+            : "e.g. £875.00. Leave empty to show “price on application”."
+        }
       />
 
       <fieldset className="border border-rule p-4">
         <legend className="field-label px-1">Sizes (height × width)</legend>
-        {work.sizeAsWritten && <p className="field-hint mb-3">As first written: {work.sizeAsWritten}</p>}
+        {work.sizeAsWritten && work.dimensions.length === 0 ? (
+          <p className="mb-3 border-l-4 border-alert bg-white p-2 font-sans text-sm">
+            This size could not be read, so the site shows it as written: “{work.sizeAsWritten}”. Enter the sizes below to show them in
+            inches and centimetres.
+          </p>
+        ) : (
+          work.sizeAsWritten && <p className="field-hint mb-3">As first written: {work.sizeAsWritten}</p>
+        )}
         <div className="space-y-4">
           {DIMENSION_KINDS.map((kind) => {
             const existing = dimension(kind);

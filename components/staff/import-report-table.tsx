@@ -24,6 +24,7 @@ export function ImportReportTable({ report }: { report: ImportReport }) {
               <td className="py-1">
                 {VERBS[row.action]}
                 {row.changes.length > 0 ? `: ${row.changes.join(", ")}` : ""}
+                {row.notes.length > 0 ? <span className="block text-alert">Check: {row.notes.join("; ")}</span> : null}
               </td>
             </tr>
           ))}

@@ -25,8 +25,13 @@ export function mediumLine(work: { category: Category; technique: string | null 
   return work.technique?.trim() || CATEGORY_LABELS[work.category];
 }
 
+/**
+ * "42 Second Retreat from Russia"; a work the gallery never numbered is its title alone. (Works
+ * without a number keep an empty catalogue number: never "No. null".)
+ */
 export function workLabel(work: { catalogueNumber: string; title: string }): string {
-  return `${work.catalogueNumber} ${work.title}`;
+  const number = work.catalogueNumber.trim();
+  return number ? `${number} ${work.title}` : work.title;
 }
 
 /** Alt text names title, medium and year, so a screen-reader user meets the work as others do. */

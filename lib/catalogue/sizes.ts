@@ -25,9 +25,11 @@ export class SizeParseError extends Error {
 }
 
 const KIND_WORDS: Array<[RegExp, DimensionKind]> = [
-  [/^(framed|frame|framed size|overall|overall framed|in frame)$/, "framed"],
-  [/^(sheet|sheet size|paper|paper size|mount|mounted)$/, "sheet"],
-  [/^(image|image area|image size|sight|sight size|size|canvas|board|panel)$/, "image"],
+  [/^(framed|frame|framed size|frame size|overall|overall size|overall framed|in frame|framed dimensions)$/, "framed"],
+  [/^(mount|mounted|mount size|mounted size)$/, "mount"],
+  [/^(sheet|sheet size|paper|paper size)$/, "sheet"],
+  [/^(sight|sight size|visible|visible area)$/, "sight"],
+  [/^(image|image area|image size|size|canvas|board|panel|dimensions|unframed)$/, "image"],
 ];
 
 const UNIT_WORDS: Array<[RegExp, Unit]> = [
@@ -49,7 +51,8 @@ const FRACTIONS: Record<string, number> = {
 };
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?(?:\s*[½¼¾⅛⅜⅝⅞⅓⅔]|\s+\d+\/\d+)?|[½¼¾⅛⅜⅝⅞⅓⅔])`;
-const UNIT = String.raw`(ins?|inch(?:es)?|mms?|millimet(?:re|er)s?|cms?|centimet(?:re|er)s?|"|″|'')?`;
+// Longest first: "inches" must not be read as "in" followed by "ches".
+const UNIT = String.raw`(inch(?:es)?|ins?|millimet(?:re|er)s?|mms?|centimet(?:re|er)s?|cms?|"|″|'')?`;
 const BY = String.raw`\s*(?:x|×|by|\*)\s*`;
 const MEASUREMENT = new RegExp(String.raw`${NUMBER}\s*${UNIT}${BY}${NUMBER}\s*${UNIT}(?:${BY}${NUMBER}\s*${UNIT})?`, "giu");
 
@@ -75,12 +78,16 @@ function readUnit(text: string | undefined): Unit | undefined {
 function readKind(label: string, line: string): DimensionKind | undefined {
   const normalised = label
     .toLowerCase()
-    .replace(/[:\-–—,;()]/g, " ")
+    .replace(/[:\-–—,;/()]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (normalised === "") return undefined;
   const found = KIND_WORDS.find(([pattern]) => pattern.test(normalised));
-  if (!found) throw new SizeParseError(line, `"${label.trim()}" is not a kind of size this catalogue knows (image area, sheet, framed)`);
+  if (!found)
+    throw new SizeParseError(
+      line,
+      `"${label.trim()}" is not a kind of size this catalogue knows (image area, sight, sheet, mount, framed)`,
+    );
   return found[1];
 }
 
@@ -112,7 +119,7 @@ export function parseSizeLine(line: string, options: Options = {}): ParsedDimens
     cursor = (match.index ?? 0) + match[0].length;
   }
   if (raws.length === 0) throw new SizeParseError(line, "no measurement such as 15ins x 22ins was found");
-  const trailing = text.slice(cursor).replace(/[\s.;,]/g, "");
+  const trailing = text.slice(cursor).replace(/[\s.;,/\-–—]/g, "");
   if (trailing !== "") throw new SizeParseError(line, `"${text.slice(cursor).trim()}" after the last measurement is not understood`);
 
   const unitsInLine = raws.flatMap((raw) => raw.units).filter((unit): unit is Unit => unit !== undefined);
@@ -153,18 +160,27 @@ export function convert(value: number, from: Unit, to: Unit): number {
   return (value * CM_PER_UNIT[from]) / CM_PER_UNIT[to];
 }
 
-/** One decimal place, without a trailing ".0": 38.1, 55.9, 22. */
-export function formatMeasure(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+/** To `decimals` places (one unless said), without trailing zeros: 38.1, 55.9, 22, 8.75. */
+export function formatMeasure(value: number, decimals = 1): string {
+  const factor = 10 ** decimals;
+  return String(Math.round(value * factor) / factor);
 }
+
+/**
+ * Places shown for a measure in the unit the gallery wrote it in: inches exactly as written (to a
+ * sixteenth: 8.75, never 8.8), centimetres to one decimal, millimetres whole. A converted measure
+ * claims no more than a tenth.
+ */
+const PLACES_AS_WRITTEN: Record<Unit, number> = { in: 4, cm: 1, mm: 0 };
+const PLACES_CONVERTED: Record<Unit, number> = { in: 1, cm: 1, mm: 0 };
 
 type Measured = { height: number; width: number; depth: number | null; unit: Unit };
 
 export function formatIn(dimension: Measured, unit: Unit): string {
+  const places = unit === dimension.unit ? PLACES_AS_WRITTEN[unit] : PLACES_CONVERTED[unit];
   const values = [dimension.height, dimension.width, dimension.depth]
     .filter((value): value is number => value !== null)
-    .map((value) => formatMeasure(convert(value, dimension.unit, unit)));
+    .map((value) => formatMeasure(convert(value, dimension.unit, unit), places));
   return `${values.join(" × ")} ${unit}`;
 }
 

@@ -25,7 +25,7 @@ export function visualArtworkJsonLd(work: Work, url: string): Record<string, unk
     "@type": "VisualArtwork",
     name: work.title,
     url,
-    identifier: work.catalogueNumber,
+    ...(work.catalogueNumber ? { identifier: work.catalogueNumber } : {}),
     artform: CATEGORY_LABELS[work.category],
     creator: {
       "@type": "Person",

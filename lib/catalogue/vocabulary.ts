@@ -31,12 +31,15 @@ export const CATEGORY_PLURALS: Record<Category, string> = {
   other: "Other works",
 };
 
-export const DIMENSION_KINDS = ["image", "sheet", "framed"] as const;
+/** From the work outwards: the image, what shows through the mount (sight), the paper, the mount, the frame. */
+export const DIMENSION_KINDS = ["image", "sight", "sheet", "mount", "framed"] as const;
 export type DimensionKind = (typeof DIMENSION_KINDS)[number];
 
 export const DIMENSION_KIND_LABELS: Record<DimensionKind, string> = {
   image: "Image area",
+  sight: "Sight",
   sheet: "Sheet",
+  mount: "Mount",
   framed: "Framed",
 };
 

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { StaffMember } from "@/lib/auth/staff-session";
 import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/catalogue/import/read-rows";
+import { workLabel } from "@/lib/catalogue/describe";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
 import { db } from "@/lib/db";
 
@@ -35,7 +36,15 @@ export function importTargetOf(target: string, newExhibitionTitle: string): Impo
   return target === "new" ? { newExhibitionTitle } : { exhibitionSlug: target || undefined };
 }
 
-export type PlannedRow = { line: number; label: string; action: "create" | "update" | "unchanged"; changes: string[]; slug?: string };
+export type PlannedRow = {
+  line: number;
+  label: string;
+  action: "create" | "update" | "unchanged";
+  changes: string[];
+  /** What was kept as written for staff to check (an unreadable size, a price with more words than a price). */
+  notes: string[];
+  slug?: string;
+};
 
 export type ImportReport = {
   applied: boolean;
@@ -50,6 +59,7 @@ export type ImportReport = {
 };
 
 const FIELD_LABELS: Record<string, string> = {
+  catalogueNumber: "catalogue number",
   title: "title",
   section: "section",
   category: "category",
@@ -63,9 +73,13 @@ const FIELD_LABELS: Record<string, string> = {
   curatorNote: "curator's note",
 };
 
-/** Two rows are the same work when their catalogue numbers and titles agree (case and punctuation aside). */
-function workKey(catalogueNumber: string, title: string): string {
-  return `${catalogueNumber.trim().toLowerCase()}\u0000${slugify(title)}`;
+/**
+ * Two rows are the same work when their catalogue numbers and titles agree (case and punctuation
+ * aside); works the gallery never numbered, when their titles and sections agree.
+ */
+function workKey(catalogueNumber: string, title: string, section: string): string {
+  const number = catalogueNumber.trim().toLowerCase();
+  return number ? `number\u0000${number}\u0000${slugify(title)}` : `title\u0000${slugify(title)}\u0000${slugify(section)}`;
 }
 
 type ExistingWork = Awaited<ReturnType<typeof loadExisting>>[number];
@@ -91,14 +105,21 @@ function changesFor(existing: ExistingWork, work: ImportedWork, columns: Partial
   if (has("technique")) differs("technique", existing.technique, work.technique);
   if (has("signature")) differs("signature", existing.signature, work.signature);
   if (has("year")) differs("year", existing.year, work.year);
-  differs(
-    "dimensions",
-    existing.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit })),
-    work.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit })),
-  );
+  if (has("catalogueNumber")) differs("catalogueNumber", existing.catalogueNumber, work.catalogueNumber);
+  if (has("size") || has("framed")) {
+    differs(
+      "dimensions",
+      [existing.sizeAsWritten, existing.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit }))],
+      [work.sizeAsWritten, work.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit }))],
+    );
+  }
   if (has("price"))
-    differs("price", [existing.priceMinor, existing.currency], [work.price?.amountMinor ?? null, work.price?.currency ?? null]);
-  if (has("status")) differs("availability", existing.availability, work.availability);
+    differs(
+      "price",
+      [existing.priceMinor, existing.currency, existing.priceAsWritten],
+      [work.price?.amountMinor ?? null, work.price?.currency ?? null, work.priceAsWritten],
+    );
+  if (work.availability !== null) differs("availability", existing.availability, work.availability);
   if (has("description") && work.description) differs("description", existing.description, work.description);
   if (has("curatorNote")) differs("curatorNote", existing.curatorNote, work.curatorNote);
   return changes.map((change) => FIELD_LABELS[change] ?? change);
@@ -154,8 +175,14 @@ export async function importCatalogue(
   const seenOnLine = new Map<string, number>();
   const existingByKey = new Map<string, ExistingWork>();
   for (const work of existingWorks) {
-    const key = workKey(work.catalogueNumber, work.title);
-    if (!existingByKey.has(key)) existingByKey.set(key, work);
+    // A numbered work answers to its number and title; every work also to its title and section, so a
+    // file that gives no numbers still finds the works it names.
+    for (const key of new Set([
+      workKey(work.catalogueNumber, work.title, work.section.title),
+      workKey("", work.title, work.section.title),
+    ])) {
+      if (!existingByKey.has(key)) existingByKey.set(key, work);
+    }
   }
 
   for (const row of read.rows) {
@@ -164,12 +191,12 @@ export async function importCatalogue(
       continue;
     }
     const { work } = row;
-    const key = workKey(work.catalogueNumber, work.title);
+    const key = workKey(work.catalogueNumber, work.title, work.section);
     const twinLine = seenOnLine.get(key);
     if (twinLine !== undefined) {
       errors.push({
         line: row.line,
-        label: `${work.catalogueNumber} ${work.title}`,
+        label: workLabel(work),
         reasons: [`the same work is on line ${twinLine} already`],
       });
       continue;
@@ -180,8 +207,8 @@ export async function importCatalogue(
       newSections.push(work.section);
     }
     const existing = existingByKey.get(key);
-    const label = `${work.catalogueNumber} ${work.title}`;
-    if (!existing) planned.push({ line: row.line, label, action: "create", changes: [], work });
+    const label = workLabel(work);
+    if (!existing) planned.push({ line: row.line, label, action: "create", changes: [], notes: work.notes, work });
     else {
       const changes = changesFor(existing, work, read.columns);
       planned.push({
@@ -189,6 +216,7 @@ export async function importCatalogue(
         label,
         action: changes.length > 0 ? "update" : "unchanged",
         changes,
+        notes: work.notes,
         slug: existing.slug,
         work,
         existing,
@@ -203,7 +231,7 @@ export async function importCatalogue(
     columns: read.columns,
     ignoredColumns: read.ignoredColumns,
     newSections,
-    rows: planned.map(({ line, label, action, changes, slug }) => ({ line, label, action, changes, slug })),
+    rows: planned.map(({ line, label, action, changes, notes, slug }) => ({ line, label, action, changes, notes, slug })),
     errors,
     counts: {
       create: planned.filter((row) => row.action === "create").length,
@@ -223,7 +251,10 @@ export async function importCatalogue(
     });
   }
   const takenSlugs = new Set((await db.artwork.findMany({ select: { slug: true } })).map((work) => work.slug));
-  for (const row of planned) {
+  // New works take the next places in their sections, numbered ones first: a work without a number
+  // sorts after the numbered works of its section (staff can move it afterwards).
+  const numberedFirst = [...planned.filter((row) => row.work.catalogueNumber), ...planned.filter((row) => !row.work.catalogueNumber)];
+  for (const row of numberedFirst) {
     if (row.action === "unchanged") continue;
     const { work } = row;
     await db.$transaction(async (tx) => {
@@ -234,24 +265,29 @@ export async function importCatalogue(
         update: {},
         create: { exhibitionId: exhibition.id, slug: sectionSlug, title: work.section, position: (last._max.position ?? -1) + 1 },
       });
+      // A new work takes every field; an existing one only those the file has columns for.
+      const has = (field: ImportField) => read.columns[field] !== undefined;
+      const creating = !row.existing;
       const fields = {
-        catalogueNumber: work.catalogueNumber,
         title: work.title,
-        sectionId: section.id,
-        category: work.category,
-        technique: work.technique,
-        signature: work.signature,
-        year: work.year,
-        availability: work.availability,
-        priceMinor: work.price?.amountMinor ?? null,
-        currency: work.price?.currency ?? null,
-        sizeAsWritten: work.sizeAsWritten,
+        ...(creating || has("catalogueNumber") ? { catalogueNumber: work.catalogueNumber } : {}),
+        ...(creating || has("section") ? { sectionId: section.id } : {}),
+        ...(creating || has("category") || has("technique") ? { category: work.category } : {}),
+        ...(creating || has("technique") ? { technique: work.technique } : {}),
+        ...(creating || has("signature") ? { signature: work.signature } : {}),
+        ...(creating || has("year") ? { year: work.year } : {}),
+        ...(creating || work.availability !== null ? { availability: work.availability ?? "available" } : {}),
+        ...(creating || has("price")
+          ? { priceMinor: work.price?.amountMinor ?? null, currency: work.price?.currency ?? null, priceAsWritten: work.priceAsWritten }
+          : {}),
+        ...(creating || has("size") || has("framed") ? { sizeAsWritten: work.sizeAsWritten } : {}),
         ...(work.description ? { description: work.description } : {}),
-        ...(read.columns.curatorNote !== undefined ? { curatorNote: work.curatorNote } : {}),
+        ...(creating || has("curatorNote") ? { curatorNote: work.curatorNote } : {}),
       };
+      const replacesDimensions = creating || has("size") || has("framed");
       const dimensions = work.dimensions.map((dimension, position) => ({ ...dimension, position }));
       if (row.existing) {
-        const movesSection = row.existing.sectionId !== section.id;
+        const movesSection = has("section") && row.existing.sectionId !== section.id;
         const lastInSection = movesSection
           ? await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } })
           : null;
@@ -259,14 +295,25 @@ export async function importCatalogue(
           where: { id: row.existing.id },
           data: { ...fields, ...(movesSection ? { position: (lastInSection?._max.position ?? -1) + 1 } : {}) },
         });
-        await tx.dimension.deleteMany({ where: { artworkId: row.existing.id } });
-        await tx.dimension.createMany({ data: dimensions.map((dimension) => ({ ...dimension, artworkId: row.existing!.id })) });
+        if (replacesDimensions) {
+          await tx.dimension.deleteMany({ where: { artworkId: row.existing.id } });
+          await tx.dimension.createMany({ data: dimensions.map((dimension) => ({ ...dimension, artworkId: row.existing!.id })) });
+        }
       } else {
         const slug = uniqueSlug(artworkSlugBase(work.catalogueNumber, work.title), (candidate) => takenSlugs.has(candidate));
         takenSlugs.add(slug);
         const lastInSection = await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } });
         await tx.artwork.create({
-          data: { ...fields, slug, published: true, position: (lastInSection._max.position ?? -1) + 1, dimensions: { create: dimensions } },
+          data: {
+            ...fields,
+            catalogueNumber: work.catalogueNumber,
+            sectionId: section.id,
+            category: work.category,
+            slug,
+            published: true,
+            position: (lastInSection._max.position ?? -1) + 1,
+            dimensions: { create: dimensions },
+          },
         });
         row.slug = slug;
       }
@@ -275,7 +322,7 @@ export async function importCatalogue(
   return {
     ...report,
     applied: true,
-    rows: planned.map(({ line, label, action, changes, slug }) => ({ line, label, action, changes, slug })),
+    rows: planned.map(({ line, label, action, changes, notes, slug }) => ({ line, label, action, changes, notes, slug })),
   };
 }
 

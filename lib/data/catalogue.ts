@@ -145,7 +145,9 @@ const numberCollator = new Intl.Collator("en", { numeric: true, sensitivity: "ba
 const titleCollator = new Intl.Collator("en", { sensitivity: "base" });
 
 /** Catalogue numbers sort as a gallery reads them: 36, 37, 42, 93x, 93xa. */
+/** Catalogue order ("9" before "10", "65b" before "65c"); works without a number come after the numbered ones. */
 export function compareCatalogueNumbers(a: string, b: string): number {
+  if (!a || !b) return Number(!a) - Number(!b);
   return numberCollator.compare(a, b);
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidateTag, updateTag } from "next/cache";
 import { cacheTags } from "@/lib/data/cache-tags";
+import { logger } from "@/lib/logger";
 
 export type CatalogueChange = {
   artworks?: string[];
@@ -31,5 +32,9 @@ export function refreshCatalogue(change: CatalogueChange, context: "action" | "r
     if (context === "action") updateTag(tag);
     else revalidateTag(tag, { expire: 0 });
   }
+  // The pages now follow the database as it is: a later start need not refresh them all again.
+  import("./catalogue-stamp")
+    .then(({ markCatalogueShown }) => markCatalogueShown())
+    .catch((error: unknown) => logger.warn({ err: error }, "Could not record the catalogue version the pages show"));
   return tags;
 }

@@ -26,6 +26,8 @@ export type StaffCatalogue = Array<{
       availability: Availability;
       published: boolean;
       photographs: number;
+      /** A size line or price words kept as written for staff to check. */
+      needsChecking: boolean;
     }>;
   }>;
 }>;
@@ -37,7 +39,7 @@ export async function listCatalogueForStaff(): Promise<StaffCatalogue> {
     include: {
       sections: {
         orderBy: { position: "asc" },
-        include: { artworks: { orderBy: { position: "asc" }, include: { _count: { select: { images: true } } } } },
+        include: { artworks: { orderBy: { position: "asc" }, include: { _count: { select: { images: true, dimensions: true } } } } },
       },
     },
   });
@@ -61,6 +63,7 @@ export async function listCatalogueForStaff(): Promise<StaffCatalogue> {
         availability: work.availability as Availability,
         published: work.published,
         photographs: work._count.images,
+        needsChecking: Boolean(work.priceAsWritten) || (Boolean(work.sizeAsWritten) && work._count.dimensions === 0),
       })),
     })),
   }));
@@ -81,6 +84,7 @@ export type ArtworkForEdit = {
   availability: Availability;
   priceMinor: number | null;
   currency: string | null;
+  priceAsWritten: string | null;
   published: boolean;
   featured: boolean;
   sizeAsWritten: string | null;
@@ -112,6 +116,7 @@ export async function getArtworkForEdit(id: string): Promise<ArtworkForEdit | nu
     availability: work.availability as Availability,
     priceMinor: work.priceMinor,
     currency: work.currency,
+    priceAsWritten: work.priceAsWritten,
     published: work.published,
     featured: work.featured,
     sizeAsWritten: work.sizeAsWritten,

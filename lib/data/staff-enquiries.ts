@@ -16,6 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { html, multiline } from "@/lib/mail/html";
 import { requeueEmail } from "@/lib/mail/outbox";
 import type { InboxFilters } from "@/lib/validations/inbox-filters";
+import { workLabel } from "@/lib/catalogue/describe";
 
 /** Statuses that still wait for the gallery: what "waiting" counts. */
 export const WAITING_STATUSES: EnquiryStatus[] = ["new", "in_progress"];
@@ -71,7 +72,7 @@ export async function listInbox(filters: InboxFilters, limit = 200): Promise<Inb
       email: row.email,
       status: row.status as EnquiryStatus,
       flagged: row.flagged,
-      work: snapshot ? `${snapshot.catalogueNumber} ${snapshot.title}` : null,
+      work: snapshot ? workLabel(snapshot) : null,
       deliveryProblem: row.emails.length > 0,
       excerpt: row.message.slice(0, 140),
     };
@@ -102,7 +103,7 @@ export async function enquiredWorks(): Promise<Array<{ slug: string; label: stri
     select: { slug: true, catalogueNumber: true, title: true },
     orderBy: { slug: "asc" },
   });
-  return works.map((work) => ({ slug: work.slug, label: `${work.catalogueNumber} ${work.title}` }));
+  return works.map((work) => ({ slug: work.slug, label: workLabel(work) }));
 }
 
 export type EnquiryEmailView = {
@@ -270,7 +271,7 @@ export async function exportInbox(filters: InboxFilters): Promise<ExportRow[]> {
       name: row.name,
       email: row.email,
       phone: row.phone ?? "",
-      work: snapshot ? `${snapshot.catalogueNumber} ${snapshot.title}` : "",
+      work: snapshot ? workLabel(snapshot) : "",
       questions: questions.join("; "),
       message: row.message,
       flagged: row.flagged ? `yes: ${row.flagReasons ?? ""}` : "no",

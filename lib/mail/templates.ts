@@ -2,6 +2,7 @@
 import { ENQUIRY_QUESTION_LABELS, type EnquiryQuestion } from "@/lib/enquiries/vocabulary";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { html, multiline, type SafeHtml } from "./html";
+import { workLabel } from "@/lib/catalogue/describe";
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -41,7 +42,7 @@ function layout(gallery: Gallery, body: SafeHtml): string {
 }
 
 function workLine(work: ArtworkSnapshot): string {
-  return `${work.catalogueNumber} ${work.title}`;
+  return workLabel(work);
 }
 
 function questionLines(input: GalleryNotificationInput): string[] {

@@ -37,7 +37,8 @@ const dimensionFields = Object.fromEntries(
 export const artworkEditSchema = z
   .object({
     id: z.string().min(1).max(64),
-    catalogueNumber: oneLine("The catalogue number", 20).pipe(z.string().min(1, "Give the catalogue number")),
+    // Optional: many galleries number only some works, or none.
+    catalogueNumber: oneLine("The catalogue number", 20),
     title: oneLine("The title", 200).pipe(z.string().min(1, "Give the title")),
     sectionId: z.string().min(1, "Choose a section").max(64),
     category: z.enum(CATEGORIES, "Choose a category"),

@@ -6,7 +6,8 @@
  *    hook's trace, which pulls in Prisma's whole runtime folder.
  * 2. For the Node stack: completes .next/standalone (Next leaves the static files and the public
  *    folder out of it) and writes gzip and brotli copies of every compressible static file, so nginx
- *    serves them without compressing per request.
+ *    serves them without compressing per request; and records that the cached pages show the
+ *    database as it is now (lib/data/catalogue-stamp.ts).
  */
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -83,4 +84,7 @@ if (!buildingForVercel()) {
     precompress(path.join(standalone, ".next/static")) +
     (existsSync(path.join(standalone, "public")) ? precompress(path.join(standalone, "public")) : 0);
   console.log(`Standalone server ready in .next/standalone (${compressed} static files with .gz and .br copies)`);
+  // The pages were just made from the database as it is: the first start need not refresh them.
+  const { markCatalogueShown } = await import("@/lib/data/catalogue-stamp");
+  await markCatalogueShown();
 }

@@ -76,9 +76,27 @@ function get(url) {
   });
 }
 
+/** The catalogue check's answer, or null when it could not be asked. */
+function post(url) {
+  return new Promise((resolve) => {
+    const request = http.request(url, { method: "POST", headers: { "user-agent": "gallery-warm-up" } }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (text += chunk));
+      response.on("end", () => resolve(response.statusCode === 200 ? text : null));
+    });
+    request.on("error", () => resolve(null));
+    request.end();
+  });
+}
+
 const started = performance.now();
 const warmUp = http.createServer(requestHandler);
 const { port: warmUpPort } = await listen(warmUp, 0, "127.0.0.1");
+// First, before any page is warmed: if the catalogue was written while no server ran (an import,
+// a restore), every cached catalogue page is refreshed, so the lists show the database as it is.
+const catalogueCheck = await post(`http://127.0.0.1:${warmUpPort}/api/catalogue/refresh-if-changed`);
+if (catalogueCheck === null) console.error("Could not check whether the catalogue changed while the site was stopped");
 // One artwork page too: the first in the sitemap, whichever catalogue this is.
 const sitemap = await new Promise((resolve) => {
   http

@@ -50,21 +50,48 @@ describe("reading a gallery's spreadsheet", () => {
     });
   });
 
-  it("names each row it cannot read, with the reason", () => {
+  it("names each row it cannot read, with the reason; a size or price it cannot read is kept as written, never a reason to lose the row", () => {
     const read = readCatalogueCsv(brokenCsv);
     const failures = read.rows.filter((row) => !row.ok).map((row) => (row.ok ? null : [row.line, row.reasons.join("; ")]));
     expect(failures).toEqual([
-      [5, 'Cannot read the size "about A4": no measurement such as 15ins x 22ins was found'],
-      [6, 'Cannot read the price "ask us": expected an amount such as £875.00'],
       [7, "no title"],
       [8, "the status “on loan to a museum?” is not one of available, reserved, sold or in a private collection"],
       [10, "the year “nineteen ninety-three” is not a four-digit year"],
     ]);
+    const kept = read.rows.filter((row) => row.ok && row.work.notes.length > 0).map((row) => (row.ok ? [row.line, row.work] : null));
+    expect(kept).toMatchObject([
+      [
+        5,
+        {
+          sizeAsWritten: "about A4 - Framed: 505mm x 405mm",
+          dimensions: [],
+          notes: [expect.stringMatching(/^size kept as written, not read/)],
+        },
+      ],
+      [6, { price: null, priceAsWritten: "ask us", notes: ["price kept as written beside what was read: “ask us”"] }],
+    ]);
   });
 
-  it("refuses a file without the columns it needs, saying which", () => {
-    expect(readCatalogueCsv("Name,Colour\nA,red").fileError).toMatch(/no catalogue number .* size column/);
+  it("refuses a file without a title column, saying what it found", () => {
+    expect(readCatalogueCsv("Colour,Size\nred,10 x 12 in").fileError).toBe("The file has no title column. Found: Colour, Size.");
     expect(readCatalogueCsv("").fileError).toBe("The file is empty.");
+  });
+
+  it("reads a row with nothing but a title: no number, section, size or price is needed", () => {
+    const read = readCatalogueCsv(["Title,Cat No,Section,Size", "Orchard Study,,,", "Mill at Evesham,12,,"].join("\n"));
+    expect(read.fileError).toBeNull();
+    const works = read.rows.map((row) => (row.ok ? row.work : row.reasons));
+    expect(works[0]).toMatchObject({
+      catalogueNumber: "",
+      title: "Orchard Study",
+      section: "Other works",
+      dimensions: [],
+      sizeAsWritten: null,
+      price: null,
+      year: null,
+    });
+    expect(works[1]).toMatchObject({ catalogueNumber: "12", title: "Mill at Evesham" });
+    expect(readCatalogueCsv("Title\nJust a Title").rows[0]).toMatchObject({ ok: true, work: { title: "Just a Title" } });
   });
 });
 
@@ -123,10 +150,23 @@ describe("importing into the database", () => {
   it("imports the readable rows of a broken file and nothing of the others", async () => {
     const before = await db.artwork.count();
     const report = await importCatalogue(brokenCsv, { newExhibitionTitle: "Broken Rows" }, { apply: true }, cli);
-    expect(report.counts).toEqual({ create: 3, update: 0, unchanged: 0, errors: 6 });
-    expect(await db.artwork.count()).toBe(before + 3);
-    const imported = await db.artwork.findMany({ where: { section: { exhibition: { slug: "broken-rows" } } }, select: { title: true } });
-    expect(imported.map((work) => work.title).sort()).toEqual(["Second Retreat from Russia", "Skyscrapers", "Undertones of War"]);
+    expect(report.counts).toEqual({ create: 5, update: 0, unchanged: 0, errors: 4 });
+    expect(await db.artwork.count()).toBe(before + 5);
+    const imported = await db.artwork.findMany({
+      where: { section: { exhibition: { slug: "broken-rows" } } },
+      select: { title: true, sizeAsWritten: true, priceAsWritten: true, priceMinor: true, dimensions: true },
+      orderBy: { title: "asc" },
+    });
+    expect(imported.map((work) => work.title)).toEqual([
+      "Comments on Life",
+      "Second Retreat from Russia",
+      "Skyscrapers",
+      "The Taxman",
+      "Undertones of War",
+    ]);
+    // Kept as written, not turned into a number: the size line shown as the gallery wrote it, the price words beside no price.
+    expect(imported[3]).toMatchObject({ sizeAsWritten: "about A4 - Framed: 505mm x 405mm", dimensions: [] });
+    expect(imported[0]).toMatchObject({ priceAsWritten: "ask us", priceMinor: null });
   });
 
   it("reads a file of 20,000 rows, matching each to the catalogue by number and title, and refuses one row more", async () => {
@@ -176,5 +216,32 @@ describe("importing into the database", () => {
     });
     expect(await forgetStaleStagedImports(now)).toBe(1);
     expect((await db.stagedImport.findMany({ select: { id: true } })).map((row) => row.id)).toEqual(["young-staged-file"]);
+  });
+
+  it("imports works without numbers, slugs them from their titles, and matches them again by title and section", async () => {
+    const csv = [
+      "Title,Section,Medium,Size",
+      "Orchard Study,Studies Without Numbers,Pencil,Image 8 3/4 x 11 in",
+      "Orchard Study,Other Studies,Pencil,",
+      "Orchard Study,Studies Without Numbers,Pencil,Image 8 3/4 x 11 in",
+    ].join("\n");
+    const first = await importCatalogue(csv, { newExhibitionTitle: "Unnumbered" }, { apply: true }, cli);
+    expect(first.counts).toEqual({ create: 2, update: 0, unchanged: 0, errors: 1 });
+    expect(first.errors).toEqual([{ line: 4, label: "Orchard Study", reasons: ["the same work is on line 2 already"] }]);
+    expect(first.rows.map((row) => [row.label, row.slug])).toEqual([
+      ["Orchard Study", "orchard-study"],
+      ["Orchard Study", "orchard-study-2"],
+    ]);
+    const stored = await db.artwork.findMany({
+      where: { section: { exhibition: { slug: "unnumbered" } } },
+      select: { catalogueNumber: true, sizeAsWritten: true, section: { select: { title: true } } },
+      orderBy: { slug: "asc" },
+    });
+    expect(stored).toEqual([
+      { catalogueNumber: "", sizeAsWritten: "Image 8 3/4 x 11 in", section: { title: "Studies Without Numbers" } },
+      { catalogueNumber: "", sizeAsWritten: null, section: { title: "Other Studies" } },
+    ]);
+    const again = await importCatalogue(csv, { exhibitionSlug: "unnumbered" }, { apply: false }, cli);
+    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, errors: 1 });
   });
 });

@@ -3,6 +3,7 @@ import {
   areaInSquareCm,
   convert,
   formatBothUnits,
+  formatIn,
   formatMeasure,
   parseSizeLine,
   parseSizeLines,
@@ -101,6 +102,80 @@ describe("units", () => {
   it("formats millimetre sizes in inches and centimetres, with depth", () => {
     expect(formatBothUnits({ height: 370, width: 545, depth: null, unit: "mm" })).toBe("14.6 × 21.5 in / 37 × 54.5 cm");
     expect(formatBothUnits({ height: 30, width: 40, depth: 2, unit: "cm" })).toBe("11.8 × 15.7 × 0.8 in / 30 × 40 × 2 cm");
+  });
+
+  it("reads every common way galleries write a size", () => {
+    const written: Array<[string, Array<[string, number, number, number | null, string]>]> = [
+      ["9.5 x 7ins", [["image", 9.5, 7, null, "in"]]],
+      ["9.5ins x 7ins", [["image", 9.5, 7, null, "in"]]],
+      ["9.5 x 7 inches", [["image", 9.5, 7, null, "in"]]],
+      ['9.5" x 7"', [["image", 9.5, 7, null, "in"]]],
+      ["9.5 X 7 in", [["image", 9.5, 7, null, "in"]]],
+      ["9.5 by 7 in", [["image", 9.5, 7, null, "in"]]],
+      ["9.5 × 7 in", [["image", 9.5, 7, null, "in"]]],
+      ["24 x 30 cms", [["image", 24, 30, null, "cm"]]],
+      ["240 x 300mm", [["image", 240, 300, null, "mm"]]],
+      ["30cm x 40cm", [["image", 30, 40, null, "cm"]]],
+      ["8 3/4 x 11 in", [["image", 8.75, 11, null, "in"]]],
+      ["8¾ x 11¼ in", [["image", 8.75, 11.25, null, "in"]]],
+      ["30 x 40 x 2 cm", [["image", 30, 40, 2, "cm"]]],
+      ["Image: 9 x 7 in", [["image", 9, 7, null, "in"]]],
+      ["Image size 9 x 7 in", [["image", 9, 7, null, "in"]]],
+      ["Sight: 9 x 7 in", [["sight", 9, 7, null, "in"]]],
+      ["Paper 10 x 8 in", [["sheet", 10, 8, null, "in"]]],
+      ["Mount: 14 x 12 in", [["mount", 14, 12, null, "in"]]],
+      ["Frame size 20 x 16 in", [["framed", 20, 16, null, "in"]]],
+      ["Overall 20 x 16 in", [["framed", 20, 16, null, "in"]]],
+      [
+        "Image 9 x 7 in / Framed 20 x 16 in",
+        [
+          ["image", 9, 7, null, "in"],
+          ["framed", 20, 16, null, "in"],
+        ],
+      ],
+      [
+        "Sight 9 x 7 in, mount 14 x 12 in; framed 20 x 16 in",
+        [
+          ["sight", 9, 7, null, "in"],
+          ["mount", 14, 12, null, "in"],
+          ["framed", 20, 16, null, "in"],
+        ],
+      ],
+    ];
+    for (const [line, expected] of written) {
+      const read = parseSizeLine(line).map((dimension) => [
+        dimension.kind,
+        dimension.height,
+        dimension.width,
+        dimension.depth,
+        dimension.unit,
+      ]);
+      expect(read, line).toEqual(expected);
+    }
+  });
+
+  it("shows inches with the precision the gallery wrote (8.75 in, never 8.8), centimetres to a tenth, millimetres whole", () => {
+    expect(formatBothUnits({ height: 8.75, width: 11.125, depth: null, unit: "in" })).toBe("8.75 × 11.125 in / 22.2 × 28.3 cm");
+    expect(formatBothUnits({ height: 9.0625, width: 7.5, depth: null, unit: "in" })).toBe("9.0625 × 7.5 in / 23 × 19.1 cm");
+    expect(formatIn({ height: 420, width: 297, depth: null, unit: "mm" }, "mm")).toBe("420 × 297 mm");
+    expect(formatIn({ height: 42.55, width: 29.7, depth: null, unit: "cm" }, "cm")).toBe("42.6 × 29.7 cm");
+  });
+
+  it("gives back the numbers it shows: format then parse, in every unit", () => {
+    const samples: Record<"in" | "cm" | "mm", number[]> = {
+      in: [0.5, 1, 8.75, 8.125, 9.0625, 11.5, 15, 22, 36.25],
+      cm: [0.5, 1, 12.5, 29.7, 38.1, 55.9, 100],
+      mm: [5, 100, 297, 420, 1189],
+    };
+    for (const [unit, values] of Object.entries(samples) as Array<["in" | "cm" | "mm", number[]]>) {
+      for (const height of values) {
+        for (const width of values) {
+          const dimension = { height, width, depth: null, unit };
+          const [parsed] = parseSizeLine(`Image ${formatIn(dimension, unit)}`);
+          expect(parsed, `${height} × ${width} ${unit}`).toEqual({ kind: "image", ...dimension });
+        }
+      }
+    }
   });
 
   it("compares areas across units", () => {

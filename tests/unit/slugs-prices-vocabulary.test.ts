@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPrice, parsePrice, PriceParseError } from "@/lib/catalogue/prices";
+import { formatPrice, parsePrice, PriceParseError, readGalleryPrice } from "@/lib/catalogue/prices";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
 import { availabilityFromGalleryText, categoryFromGalleryWord } from "@/lib/catalogue/vocabulary";
 
@@ -73,5 +73,33 @@ describe("gallery vocabulary", () => {
     expect(categoryFromGalleryWord("Paintings")).toBe("painting");
     expect(categoryFromGalleryWord("Watercolours")).toBe("painting");
     expect(categoryFromGalleryWord("Tapestry")).toBeUndefined();
+  });
+});
+
+describe("a price cell as galleries fill it in", () => {
+  it.each([
+    ["£875", { amountMinor: 87500, currency: "GBP" }, null, false],
+    ["£ 875.00", { amountMinor: 87500, currency: "GBP" }, null, false],
+    ["875 GBP", { amountMinor: 87500, currency: "GBP" }, null, false],
+    ["875 USD", { amountMinor: 87500, currency: "USD" }, null, false],
+    ["Price £1,175", { amountMinor: 117500, currency: "GBP" }, null, false],
+    ["Suggested offer: £3,750", { amountMinor: 375000, currency: "GBP" }, null, false],
+    ["POA", null, null, false],
+    ["Price on application", null, null, false],
+    ["NFS", null, null, false],
+    ["Sold", null, "sold", false],
+    ["RESERVED", null, "reserved", false],
+    ["Private collection", null, "private_collection", false],
+    ["This work is in a private collection", null, "private_collection", false],
+    ["Sold, was £900", { amountMinor: 90000, currency: "GBP" }, "sold", true],
+    ["£875 or nearest offer", { amountMinor: 87500, currency: "GBP" }, null, true],
+    ["ask us", null, null, true],
+  ] as const)("reads %j", (text, price, availability, worthChecking) => {
+    expect(readGalleryPrice(text)).toEqual({ price, availability, worthChecking });
+  });
+
+  it("reads an empty cell as no price and nothing to check", () => {
+    expect(readGalleryPrice("  ")).toEqual({ price: null, availability: null, worthChecking: false });
+    expect(readGalleryPrice(null)).toEqual({ price: null, availability: null, worthChecking: false });
   });
 });

@@ -7,6 +7,7 @@ import { reorderArtwork, reorderSection, toggleArtworkPublished } from "@/lib/ac
 import { requireStaff } from "@/lib/auth/staff-session";
 import { AVAILABILITY_LABELS } from "@/lib/catalogue/vocabulary";
 import { listCatalogueForStaff } from "@/lib/data/staff-catalogue";
+import { workLabel } from "@/lib/catalogue/describe";
 
 export const metadata: Metadata = { title: "Catalogue", robots: { index: false } };
 
@@ -70,12 +71,11 @@ export default async function StaffCataloguePage() {
                     {section.works.map((work) => (
                       <tr key={work.id} className="border-b border-rule">
                         <td className="py-1 pr-3">
-                          <MoveButtons id={work.id} action={reorderArtwork} label={`${work.catalogueNumber} ${work.title}`} />
+                          <MoveButtons id={work.id} action={reorderArtwork} label={workLabel(work)} />
                         </td>
                         <td className="py-1 pr-3">
-                          <Link href={`/staff/works/${work.id}`}>
-                            {work.catalogueNumber} {work.title}
-                          </Link>
+                          <Link href={`/staff/works/${work.id}`}>{workLabel(work)}</Link>
+                          {work.needsChecking ? <span className="ml-2 text-alert">· check size or price</span> : null}
                         </td>
                         <td className="py-1 pr-3">{AVAILABILITY_LABELS[work.availability]}</td>
                         <td className="py-1 pr-3">{work.photographs}</td>
@@ -87,7 +87,7 @@ export default async function StaffCataloguePage() {
                             <button
                               type="submit"
                               className="underline"
-                              aria-label={`${work.published ? "Unpublish" : "Publish"} ${work.catalogueNumber} ${work.title}`}
+                              aria-label={`${work.published ? "Unpublish" : "Publish"} ${workLabel(work)}`}
                             >
                               {work.published ? "Unpublish" : "Publish"}
                             </button>

@@ -72,7 +72,7 @@ export default async function ArtworkPage({ params }: Props) {
           />
         </figure>
         <div>
-          <p className="eyebrow">Catalogue number {work.catalogueNumber}</p>
+          {work.catalogueNumber ? <p className="eyebrow">Catalogue number {work.catalogueNumber}</p> : null}
           <h1 id="artwork-title" className="mt-2 text-4xl font-semibold">
             {work.title}
           </h1>
@@ -103,6 +103,8 @@ export default async function ArtworkPage({ params }: Props) {
             {work.dimensions.map((dimension) => (
               <SizeRow key={dimension.kind} label={DIMENSION_KIND_LABELS[dimension.kind]} value={formatBothUnits(dimension)} />
             ))}
+            {/* A size line the catalogue could not read is shown as the gallery wrote it, never as a guessed number. */}
+            {work.dimensions.length === 0 && work.sizeAsWritten ? <SizeRow label="Size" value={work.sizeAsWritten} /> : null}
             <dt className="text-ink-soft">Availability</dt>
             <dd data-testid="availability">{availabilityLabel(work.availability)}</dd>
             {forSale && (

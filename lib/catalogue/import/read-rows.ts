@@ -3,8 +3,8 @@
  * unknown columns ignored and reported, each row checked on its own. Pure: no database.
  */
 import { parse } from "csv-parse/sync";
-import { parsePrice, PriceParseError, type Price } from "@/lib/catalogue/prices";
-import { parseSizeLines, SizeParseError, type ParsedDimension } from "@/lib/catalogue/sizes";
+import { readGalleryPrice, type Price } from "@/lib/catalogue/prices";
+import { parseSizeLine, parseSizeLines, SizeParseError, type ParsedDimension } from "@/lib/catalogue/sizes";
 import { availabilityFromGalleryText, categoryFromGalleryWord, type Availability, type Category } from "@/lib/catalogue/vocabulary";
 
 /** The largest spreadsheet read at once (staff upload and command line alike). */
@@ -64,7 +64,11 @@ function normaliseHeader(header: string): string {
     .replace(/[^a-z0-9]/g, "");
 }
 
+/** Where a work goes when its row names no section. */
+export const UNSECTIONED = "Other works";
+
 export type ImportedWork = {
+  /** As written; empty when the gallery gave none. */
   catalogueNumber: string;
   title: string;
   section: string;
@@ -72,12 +76,17 @@ export type ImportedWork = {
   technique: string | null;
   signature: string | null;
   year: number | null;
-  sizeAsWritten: string;
+  sizeAsWritten: string | null;
   dimensions: ParsedDimension[];
   price: Price | null;
-  availability: Availability;
+  /** The price cell as written, kept where its words say more than the price and status read from them. */
+  priceAsWritten: string | null;
+  /** As the status column (or a status written in the price column) says; null where the file says nothing. */
+  availability: Availability | null;
   description: string;
   curatorNote: string | null;
+  /** What was kept as written rather than read, for staff to check (the row is imported all the same). */
+  notes: string[];
 };
 
 export type RowResult = { line: number; ok: true; work: ImportedWork } | { line: number; ok: false; label: string; reasons: string[] };
@@ -137,15 +146,9 @@ export function readCatalogueCsv(text: string, defaultSection?: string): ReadRes
       ignoredColumns.push(name);
     }
   });
-  const missing = (["catalogueNumber", "title", "size"] as const).filter((field) => columnIndex[field] === undefined);
-  if (missing.length > 0) {
-    const names = { catalogueNumber: "catalogue number (e.g. “Cat No”)", title: "title", size: "size" };
-    return {
-      columns,
-      ignoredColumns,
-      rows: [],
-      fileError: `The file has no ${missing.map((field) => names[field]).join(", ")} column. Found: ${header.join(", ")}.`,
-    };
+  // A title is all a work needs: every other column is optional, per file and per row.
+  if (columnIndex.title === undefined) {
+    return { columns, ignoredColumns, rows: [], fileError: `The file has no title column. Found: ${header.join(", ")}.` };
   }
 
   const rows = body.map((record, index): RowResult => {
@@ -160,33 +163,33 @@ export function readCatalogueCsv(text: string, defaultSection?: string): ReadRes
     const catalogueNumber = cell("catalogueNumber");
     const title = cell("title");
     const label = [catalogueNumber, title].filter(Boolean).join(" ") || `row ${line}`;
-    if (!catalogueNumber) reasons.push("no catalogue number");
     if (catalogueNumber.length > 20) reasons.push("the catalogue number is longer than 20 characters");
     if (!title) reasons.push("no title");
     if (title.length > 200) reasons.push("the title is longer than 200 characters");
-    const section = cell("section") || defaultSection || "";
-    if (!section) reasons.push("no section");
+    const section = cell("section") || defaultSection || UNSECTIONED;
 
+    const notes: string[] = [];
     let dimensions: ParsedDimension[] = [];
     const size = cell("size");
-    if (!size) reasons.push("no size");
-    else {
+    const framed = cell("framed");
+    if (size || framed) {
       try {
-        dimensions = parseSizeLines(size, optional("framed"));
+        dimensions = size ? parseSizeLines(size, framed) : parseSizeLine(framed, { defaultKind: "framed" });
       } catch (error) {
         if (!(error instanceof SizeParseError)) throw error;
-        reasons.push(error.message);
+        // Never a wrong number: the line is kept and shown as written, and staff are told.
+        notes.push(`size kept as written, not read (${error.reason})`);
       }
     }
-    let price: Price | null = null;
-    try {
-      price = parsePrice(optional("price"));
-    } catch (error) {
-      if (!(error instanceof PriceParseError)) throw error;
-      reasons.push(error.message);
+    const priceText = cell("price");
+    const priceReading = readGalleryPrice(priceText);
+    if (priceReading.worthChecking) notes.push(`price kept as written beside what was read: “${priceText}”`);
+    const statusText = optional("status");
+    // A status column's empty cell means available; without one, only a status the price cell states counts.
+    const availability = columnIndex.status !== undefined ? availabilityFromGalleryText(statusText) : (priceReading.availability ?? null);
+    if (availability === undefined) {
+      reasons.push(`the status “${cell("status")}” is not one of available, reserved, sold or in a private collection`);
     }
-    const availability = availabilityFromGalleryText(optional("status"));
-    if (!availability) reasons.push(`the status “${cell("status")}” is not one of available, reserved, sold or in a private collection`);
     const technique = optional("technique");
     const categoryText = cell("category");
     const category =
@@ -201,7 +204,7 @@ export function readCatalogueCsv(text: string, defaultSection?: string): ReadRes
       if (match) year = Number(match[1]);
       else reasons.push(`the year “${yearText}” is not a four-digit year`);
     }
-    if (reasons.length > 0 || !availability || !category) return { line, ok: false, label, reasons };
+    if (reasons.length > 0 || availability === undefined || !category) return { line, ok: false, label, reasons };
     return {
       line,
       ok: true,
@@ -213,12 +216,14 @@ export function readCatalogueCsv(text: string, defaultSection?: string): ReadRes
         technique,
         signature: optional("signature"),
         year,
-        sizeAsWritten: [size, cell("framed")].filter(Boolean).join(" - "),
+        sizeAsWritten: [size, framed].filter(Boolean).join(" - ") || null,
         dimensions,
-        price,
+        price: priceReading.price,
+        priceAsWritten: priceReading.worthChecking ? priceText : null,
         availability,
         description: cell("description"),
         curatorNote: optional("curatorNote"),
+        notes,
       },
     };
   });

@@ -47,10 +47,10 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page.getByRole("heading", { level: 1, name: "Enquiries" })).toBeVisible();
 }
 
-/** `npm run import -- …` against the running test site's database, as a gallery would run it. */
-export function runImportCommand(args: string[]): string {
+/** `npm run import -- …` against the running test site's database, as a gallery would run it (settings changed where given). */
+export function runImportCommand(args: string[], settings: Record<string, string> = {}): string {
   return execFileSync("npm", ["run", "--silent", "import", "--", ...args], {
     cwd: path.resolve(import.meta.dirname, "../../.."),
-    env: { ...process.env, ...appEnv },
+    env: { ...process.env, ...appEnv, ...settings },
   }).toString();
 }

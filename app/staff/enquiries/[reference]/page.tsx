@@ -7,6 +7,7 @@ import { changeEnquiryStatus, retryEmail } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
+import { workLabel } from "@/lib/catalogue/describe";
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
@@ -35,7 +36,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(reference) : null;
   if (!enquiry) notFound();
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
-  const about = enquiry.snapshot ? `${enquiry.snapshot.catalogueNumber} ${enquiry.snapshot.title}` : "your question";
+  const about = enquiry.snapshot ? workLabel(enquiry.snapshot) : "your question";
 
   return (
     <>
@@ -176,9 +177,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
             </h2>
             {enquiry.snapshot ? (
               <div className="mt-2 font-sans text-sm" data-testid="snapshot">
-                <p className="font-semibold">
-                  {enquiry.snapshot.catalogueNumber} {enquiry.snapshot.title}
-                </p>
+                <p className="font-semibold">{workLabel(enquiry.snapshot)}</p>
                 <p>{enquiry.snapshot.medium}</p>
                 {enquiry.snapshot.sizes.map((size) => (
                   <p key={size}>{size}</p>

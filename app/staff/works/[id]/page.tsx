@@ -8,6 +8,7 @@ import { getArtworkForEdit } from "@/lib/data/staff-catalogue";
 import { ActionForm } from "@/components/staff/action-form";
 import { deletePhotograph } from "@/lib/actions/staff-catalogue";
 import { photographUrl } from "@/lib/images/photograph-urls";
+import { workLabel } from "@/lib/catalogue/describe";
 
 export const metadata: Metadata = { title: "Edit a work", robots: { index: false } };
 
@@ -35,9 +36,7 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
       <p className="font-sans text-sm">
         <Link href="/staff/works">← Catalogue</Link> · <Link href={`/works/${work.slug}`}>See it on the site</Link>
       </p>
-      <h1 className="mt-4 mb-6 text-3xl font-semibold">
-        {work.catalogueNumber} {work.title}
-      </h1>
+      <h1 className="mt-4 mb-6 text-3xl font-semibold">{workLabel(work)}</h1>
       <div className="max-w-3xl space-y-12">
         <ArtworkEditForm work={work} priceText={priceText} />
         <section aria-labelledby="photographs-heading">

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Artwork" ADD COLUMN "priceAsWritten" TEXT;
+
