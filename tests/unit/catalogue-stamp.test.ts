@@ -41,22 +41,25 @@ describe("the catalogue's version stamp", () => {
     expect((await readCatalogueStamp()).shownVersion).toBe(afterRawWrite.version);
   });
 
-  it.runIf(inject("databaseMode") !== "libsql")("after a restore, the site's pages are out of date whatever the backup recorded", async () => {
-    await markCatalogueShown();
-    const folder = mkdtempSync(path.join(os.tmpdir(), "gallery-stamp-"));
-    const backup = path.join(folder, "backup.db");
-    await backupDatabase(databaseFilePath()!, backup);
-    const restored = path.join(folder, "restored.db");
-    await restoreDatabase(backup, restored);
-    const handle = new Database(restored, { readonly: true });
-    try {
-      const stamp = handle.prepare(`SELECT "version", "shownVersion" FROM "CatalogueStamp" WHERE "id" = 1`).get() as {
-        version: number;
-        shownVersion: number;
-      };
-      expect(stamp.shownVersion).toBeLessThan(stamp.version);
-    } finally {
-      handle.close();
-    }
-  });
+  it.runIf(inject("databaseMode") !== "libsql")(
+    "after a restore, the site's pages are out of date whatever the backup recorded",
+    async () => {
+      await markCatalogueShown();
+      const folder = mkdtempSync(path.join(os.tmpdir(), "gallery-stamp-"));
+      const backup = path.join(folder, "backup.db");
+      await backupDatabase(databaseFilePath()!, backup);
+      const restored = path.join(folder, "restored.db");
+      await restoreDatabase(backup, restored);
+      const handle = new Database(restored, { readonly: true });
+      try {
+        const stamp = handle.prepare(`SELECT "version", "shownVersion" FROM "CatalogueStamp" WHERE "id" = 1`).get() as {
+          version: number;
+          shownVersion: number;
+        };
+        expect(stamp.shownVersion).toBeLessThan(stamp.version);
+      } finally {
+        handle.close();
+      }
+    },
+  );
 });
