@@ -1,8 +1,9 @@
 /**
- * Imports a gallery's spreadsheet (CSV). A dry run unless --apply: it shows what would be created
- * or updated and every row it cannot read, with the reason.
+ * Imports a gallery's spreadsheet (CSV, Excel .xlsx or LibreOffice .ods). A dry run unless --apply:
+ * it shows what would be created or updated and every row it cannot read, with the reason.
  *
  *   npm run import -- catalogue.csv                      dry run into the current exhibition
+ *   npm run import -- catalogue.xlsx --sheet "2026"      a spreadsheet's sheet (the first unless named)
  *   npm run import -- catalogue.csv --apply              import
  *   npm run import -- catalogue.csv --new-exhibition "Works on Paper" --apply
  *   npm run import -- catalogue.csv --exhibition norman-neasom-exhibition --apply
@@ -15,11 +16,18 @@ import { askRunningSiteToRefresh } from "@/lib/site-refresh";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { apply: { type: "boolean", default: false }, exhibition: { type: "string" }, "new-exhibition": { type: "string" } },
+  options: {
+    apply: { type: "boolean", default: false },
+    exhibition: { type: "string" },
+    "new-exhibition": { type: "string" },
+    sheet: { type: "string" },
+  },
 });
 const file = positionals[0];
 if (!file) {
-  console.error('Usage: npm run import -- catalogue.csv [--apply] [--exhibition slug | --new-exhibition "Title"]');
+  console.error(
+    'Usage: npm run import -- catalogue.csv|.xlsx|.ods [--sheet NAME] [--apply] [--exhibition slug | --new-exhibition "Title"]',
+  );
   process.exit(2);
 }
 
@@ -62,7 +70,7 @@ function print(report: ImportReport) {
 }
 
 const report = await importCatalogue(
-  readFileSync(file, "utf8"),
+  { fileName: file, bytes: readFileSync(file), sheet: values.sheet },
   { exhibitionSlug: values.exhibition, newExhibitionTitle: values["new-exhibition"] },
   { apply: values.apply },
   commandLineImportActor(),

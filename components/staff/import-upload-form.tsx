@@ -6,21 +6,47 @@ export function ImportUploadForm({
   exhibitions,
   target,
   newExhibitionTitle,
+  sheet,
 }: {
   exhibitions: Array<{ slug: string; title: string }>;
   target: string;
   newExhibitionTitle: string;
+  sheet: string;
 }) {
   return (
     <form method="post" action="/staff/import/upload" encType="multipart/form-data" className="space-y-6" aria-label="Read a spreadsheet">
       <div>
         <label htmlFor="import-file" className="field-label">
-          CSV file
+          Spreadsheet file
         </label>
-        <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" className="mt-1 block" />
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".csv,.xlsx,.xls,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
+          aria-describedby="import-file-hint"
+          className="mt-1 block"
+        />
         <p id="import-file-hint" className="field-hint">
-          Columns such as Cat No, Title, Section, Medium, Signed, Year, Size, Framed, Price and Status, named as your spreadsheet names
-          them. Other columns are ignored. At most 10 MB and 20,000 rows at a time.
+          CSV, Excel (.xlsx) or LibreOffice (.ods). A title column is all it needs; columns such as Cat No, Section, Medium, Signed, Year,
+          Size, Framed, Price and Status are read when there, named as your spreadsheet names them. Other columns are ignored. At most 10 MB
+          and 20,000 rows at a time.
+        </p>
+      </div>
+      <div className="max-w-xs">
+        <label htmlFor="import-sheet" className="field-label">
+          Sheet (optional)
+        </label>
+        <input
+          id="import-sheet"
+          name="sheet"
+          defaultValue={sheet}
+          maxLength={100}
+          aria-describedby="import-sheet-hint"
+          className="field-input"
+        />
+        <p id="import-sheet-hint" className="field-hint">
+          For a workbook with several sheets: the sheet’s name as its tab shows it. The first sheet if empty.
         </p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { StaffMember } from "@/lib/auth/staff-session";
 import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/catalogue/import/read-rows";
+import { readCatalogueFile, type CatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
 import { workLabel } from "@/lib/catalogue/describe";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
 import { db } from "@/lib/db";
@@ -143,13 +144,13 @@ async function resolveExhibition(target: ImportTarget) {
  * Works are matched by catalogue number and title, so importing the same file again changes nothing.
  */
 export async function importCatalogue(
-  csv: string,
+  source: string | CatalogueFile,
   target: ImportTarget,
   options: { apply: boolean },
   actor: ImportActor,
 ): Promise<ImportReport> {
   if (actor.kind === "staff") await requireStaff();
-  const read = readCatalogueCsv(csv);
+  const read = typeof source === "string" ? readCatalogueCsv(source) : readCatalogueFile(source);
   const empty: ImportReport = {
     applied: false,
     fileError: read.fileError,
@@ -329,14 +330,20 @@ export async function importCatalogue(
 /** A staged file is kept this long for its "Import" button; after that the file is read again. */
 export const STAGED_IMPORT_KEPT_HOURS = 24;
 
-export type StagedImportSummary = { id: string; fileName: string; target: string; newExhibitionTitle: string };
+export type StagedImportSummary = { id: string; fileName: string; target: string; newExhibitionTitle: string; sheet: string };
 
 function stillKept(now = new Date()) {
   return { gt: new Date(now.getTime() - STAGED_IMPORT_KEPT_HOURS * 3_600_000) };
 }
 
 /** Keeps an uploaded spreadsheet for its dry run and the "Import" that may follow; returns its id. */
-export async function stageImport(upload: { fileName: string; content: Uint8Array; target: string; newExhibitionTitle: string }) {
+export async function stageImport(upload: {
+  fileName: string;
+  content: Uint8Array;
+  target: string;
+  newExhibitionTitle: string;
+  sheet: string;
+}) {
   const staff = await requireStaff();
   const id = randomBytes(18).toString("base64url");
   await db.stagedImport.create({
@@ -346,6 +353,7 @@ export async function stageImport(upload: { fileName: string; content: Uint8Arra
       content: new Uint8Array(upload.content),
       target: upload.target,
       newExhibitionTitle: upload.newExhibitionTitle,
+      sheet: upload.sheet,
       stagedById: staff.id,
     },
   });
@@ -358,13 +366,19 @@ export async function previewStagedImport(id: string): Promise<{ staged: StagedI
   const staged = await db.stagedImport.findFirst({ where: { id, createdAt: stillKept() } });
   if (!staged) return null;
   const report = await importCatalogue(
-    Buffer.from(staged.content).toString("utf8"),
+    { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined },
     importTargetOf(staged.target, staged.newExhibitionTitle),
     { apply: false },
     actor,
   );
   return {
-    staged: { id: staged.id, fileName: staged.fileName, target: staged.target, newExhibitionTitle: staged.newExhibitionTitle },
+    staged: {
+      id: staged.id,
+      fileName: staged.fileName,
+      target: staged.target,
+      newExhibitionTitle: staged.newExhibitionTitle,
+      sheet: staged.sheet,
+    },
     report,
   };
 }
@@ -380,7 +394,7 @@ export async function applyStagedImport(id: string): Promise<ImportReport | null
   const { count } = await db.stagedImport.deleteMany({ where: { id } });
   if (count === 0) return null;
   return importCatalogue(
-    Buffer.from(staged.content).toString("utf8"),
+    { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined },
     importTargetOf(staged.target, staged.newExhibitionTitle),
     { apply: true },
     actor,

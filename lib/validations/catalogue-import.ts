@@ -5,6 +5,7 @@ export const importUploadSchema = z
   .object({
     target: z.string().max(200, "Choose an exhibition from the list"),
     newExhibitionTitle: z.string().trim().max(200, "An exhibition's title can be at most 200 characters"),
+    sheet: z.string().trim().max(100, "A sheet's name can be at most 100 characters"),
   })
   .refine((value) => value.target !== "new" || value.newExhibitionTitle !== "", {
     path: ["newExhibitionTitle"],

@@ -483,7 +483,7 @@ test("staff import a spreadsheet with broken rows: a dry run first, then the rea
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   await page.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import a spreadsheet" })).toBeVisible();
-  await page.getByLabel("CSV file").setInputFiles("tests/fixtures/neasom-export-with-broken-rows.csv");
+  await page.getByLabel("Spreadsheet file").setInputFiles("tests/fixtures/neasom-export-with-broken-rows.csv");
   await page.getByLabel("Import into").selectOption("new");
   await page.getByLabel("New exhibition’s title (if new)").fill("Neasom on Paper");
   await page.getByRole("button", { name: "Read the file (dry run)" }).click();
@@ -515,6 +515,49 @@ test("staff import a spreadsheet with broken rows: a dry run first, then the rea
   // The size line that could not be read is shown as the gallery wrote it, not as a guessed number.
   await page.goto("/works/50-the-taxman-2");
   await expect(page.getByText("about A4 - Framed: 505mm x 405mm")).toBeVisible();
+});
+
+test("staff import a named sheet of an Excel workbook; sizes keep the precision written", async ({ page }) => {
+  const { utils, write } = await import("@e965/xlsx");
+  const book = utils.book_new();
+  utils.book_append_sheet(book, utils.aoa_to_sheet([["Title"], ["Not this sheet"]]), "Notes");
+  const catalogue = utils.aoa_to_sheet([
+    ["Cat No", "Title", "Section", "Medium", "Size", "Price"],
+    [301, "Hop Pickers at Bromyard", "Excel Studies", "Pencil", "Image 8.75 x 11 in", 875],
+    ["", "A Study Without a Number", "Excel Studies", "Pencil", "Sight: 6 1/4 x 8 in", "Sold"],
+  ]);
+  catalogue["F2"]!.z = '"£"#,##0';
+  utils.book_append_sheet(book, catalogue, "Catalogue 2026");
+  const buffer = Buffer.from(write(book, { type: "buffer", bookType: "xlsx" }) as Buffer);
+
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await page.goto("/staff/import");
+  await page.getByLabel("Spreadsheet file").setInputFiles({
+    name: "catalogue.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer,
+  });
+  await page.getByLabel("Sheet (optional)").fill("Catalogue 2026");
+  await page.getByLabel("Import into").selectOption("new");
+  await page.getByLabel("New exhibition’s title (if new)").fill("Neasom in Excel");
+  await page.getByRole("button", { name: "Read the file (dry run)" }).click();
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Dry run: 2 to create, 0 to update, 0 unchanged, 0 not readable. Nothing has been written yet.",
+  );
+  await expect(page.getByLabel("Sheet (optional)")).toHaveValue("Catalogue 2026");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Import 2 works into “Neasom in Excel”" }).click();
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Imported: 2 created, 0 updated, 0 unchanged, 0 rows not readable and skipped.",
+  );
+
+  await page.goto("/works/301-hop-pickers-at-bromyard");
+  await expect(page.getByText("8.75 × 11 in / 22.2 × 27.9 cm")).toBeVisible();
+  await expect(page.getByTestId("price")).toHaveText("£875");
+  await page.goto("/works/a-study-without-a-number");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("A Study Without a Number");
+  await expect(page.getByText("6.25 × 8 in / 15.9 × 20.3 cm")).toBeVisible();
+  await expect(page.getByTestId("availability")).toHaveText("Sold");
 });
 
 test("a spreadsheet upload is counted as it streams and refused at 10 MB; the file a dry run read is imported once", async ({ page }) => {
@@ -552,7 +595,7 @@ test("a spreadsheet upload is counted as it streams and refused at 10 MB; the fi
   });
   expect(forged.status()).toBe(403);
 
-  await page.getByLabel("CSV file").setInputFiles("tests/fixtures/neasom-gallery-export.csv");
+  await page.getByLabel("Spreadsheet file").setInputFiles("tests/fixtures/neasom-gallery-export.csv");
   await page.getByLabel("Import into").selectOption("new");
   await page.getByLabel("New exhibition’s title (if new)").fill("Neasom Once");
   await page.getByRole("button", { name: "Read the file (dry run)" }).click();

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { utils, write } from "@e965/xlsx";
 import { IMPORT_MAX_ROWS, readCatalogueCsv } from "@/lib/catalogue/import/read-rows";
+import { readCatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
 import { commandLineImportActor, forgetStaleStagedImports, importCatalogue, STAGED_IMPORT_KEPT_HOURS } from "@/lib/data/catalogue-import";
 import { db } from "@/lib/db";
 import { seedCatalogue } from "@/prisma/seed";
@@ -243,5 +245,79 @@ describe("importing into the database", () => {
     ]);
     const again = await importCatalogue(csv, { exhibitionSlug: "unnumbered" }, { apply: false }, cli);
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2, errors: 1 });
+  });
+});
+
+describe("Excel and LibreOffice files", () => {
+  /** A workbook as a gallery keeps one: prices typed as numbers with a currency format, a date typed as a date, a second sheet. */
+  function workbook(bookType: "xlsx" | "ods"): Uint8Array {
+    const catalogue = utils.aoa_to_sheet([
+      ["Cat No", "Title", "Section", "Medium", "Size", "Price", "Acquired"],
+      [
+        71,
+        "Plough Team at Inkberrow",
+        "Worcestershire and Warwickshire",
+        "Pencil",
+        "Image 8 3/4 x 11 in",
+        875,
+        new Date(Date.UTC(1952, 2, 12)),
+      ],
+      ["71a", "Plough Team, a Study", "Worcestershire and Warwickshire", "Pencil", "Sight: 6.25 x 8 in", "POA", ""],
+    ]);
+    catalogue["F2"]!.z = '"£"#,##0';
+    catalogue["G2"]!.z = "dd/mm/yyyy";
+    const book = utils.book_new();
+    utils.book_append_sheet(book, catalogue, "Catalogue");
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([
+        ["Title", "Section"],
+        ["Only on the second sheet", "Elsewhere"],
+      ]),
+      "Archive",
+    );
+    return new Uint8Array(write(book, { type: "array", bookType, cellDates: true }) as ArrayBuffer);
+  }
+
+  it.each(["xlsx", "ods"] as const)("reads a .%s file as it reads a CSV: first sheet, cells as the gallery sees them", (bookType) => {
+    const read = readCatalogueFile({ fileName: `catalogue.${bookType}`, bytes: workbook(bookType) });
+    expect(read.fileError).toBeNull();
+    expect(read.ignoredColumns).toEqual(["Acquired"]);
+    const works = read.rows.map((row) => (row.ok ? row.work : row.reasons));
+    expect(works[0]).toMatchObject({
+      catalogueNumber: "71",
+      title: "Plough Team at Inkberrow",
+      price: { amountMinor: 87500, currency: "GBP" },
+      dimensions: [{ kind: "image", height: 8.75, width: 11, unit: "in" }],
+    });
+    expect(works[1]).toMatchObject({ catalogueNumber: "71a", price: null, dimensions: [{ kind: "sight", height: 6.25, width: 8 }] });
+    expect(read.rows).toHaveLength(2);
+
+    const archive = readCatalogueFile({ fileName: `catalogue.${bookType}`, bytes: workbook(bookType), sheet: "Archive" });
+    expect(archive.rows.map((row) => (row.ok ? row.work.title : null))).toEqual(["Only on the second sheet"]);
+    expect(readCatalogueFile({ fileName: `catalogue.${bookType}`, bytes: workbook(bookType), sheet: "Nope" }).fileError).toBe(
+      "The spreadsheet has no sheet named “Nope”. Its sheets: Catalogue, Archive.",
+    );
+  });
+
+  it("shows a date typed into Excel as Excel shows it, not as a serial number", () => {
+    const sheet = utils.aoa_to_sheet(
+      [
+        ["Title", "Description"],
+        ["Dated Study", new Date(Date.UTC(1952, 2, 12))],
+      ],
+      { cellDates: true },
+    );
+    sheet["B2"]!.z = "dd/mm/yyyy";
+    const book = utils.book_new();
+    utils.book_append_sheet(book, sheet, "Sheet1");
+    const bytes = new Uint8Array(write(book, { type: "array", bookType: "xlsx", cellDates: true }) as ArrayBuffer);
+    const read = readCatalogueFile({ fileName: "dated.xlsx", bytes });
+    expect(read.rows[0]).toMatchObject({ ok: true, work: { description: "12/03/1952" } });
+  });
+
+  it("says so when a file is neither a readable spreadsheet nor text", () => {
+    const broken = readCatalogueFile({ fileName: "catalogue.xlsx", bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0]) });
+    expect(broken.fileError).toMatch(/^The file is not readable as a spreadsheet/);
   });
 });

@@ -37,6 +37,7 @@ export default async function ImportPage({ searchParams }: Props) {
             exhibitions={exhibitions.map((exhibition) => ({ slug: exhibition.slug, title: exhibition.title }))}
             target={preview?.staged.target ?? text(params.target)}
             newExhibitionTitle={preview?.staged.newExhibitionTitle ?? text(params.title)}
+            sheet={preview?.staged.sheet ?? ""}
           />
         </ImportPanel>
       </div>

@@ -122,6 +122,14 @@ export function readCatalogueCsv(text: string, defaultSection?: string): ReadRes
   } catch (error) {
     return { columns: {}, ignoredColumns: [], rows: [], fileError: `The file is not readable as CSV: ${(error as Error).message}` };
   }
+  return readCatalogueRecords(records, defaultSection);
+}
+
+/**
+ * The rows of a spreadsheet, whatever file they came from (CSV, Excel, LibreOffice), as text cells:
+ * the first row names the columns.
+ */
+export function readCatalogueRecords(records: string[][], defaultSection?: string): ReadResult {
   const [header, ...body] = records;
   if (!header || header.length === 0) return { columns: {}, ignoredColumns: [], rows: [], fileError: "The file is empty." };
   if (body.length > IMPORT_MAX_ROWS) {

@@ -15,5 +15,6 @@ export const IMPORT_UPLOAD_PROBLEMS: Record<string, string> = {
   unreadable: "That upload could not be read; nothing was read. Please choose the file again.",
   missing: "Choose a spreadsheet file to read first.",
   "no-title": "Give the new exhibition a title (at most 200 characters).",
+  "sheet-name": "A sheet’s name is at most 100 characters: give it as the workbook’s tab shows it.",
   "not-kept": "That file was imported already, or was read more than a day ago. Read it again to import it.",
 };

@@ -31,9 +31,13 @@ export async function POST(request: Request) {
   const choice = importUploadSchema.safeParse({
     target: form.get("target") ?? "",
     newExhibitionTitle: typeof form.get("newExhibitionTitle") === "string" ? form.get("newExhibitionTitle") : "",
+    sheet: typeof form.get("sheet") === "string" ? form.get("sheet") : "",
   });
   const target = typeof form.get("target") === "string" ? String(form.get("target")).slice(0, 200) : "";
-  if (!choice.success) return back({ problem: "no-title", target });
+  if (!choice.success) {
+    const sheetRefused = choice.error.issues.some((issue) => issue.path[0] === "sheet");
+    return back({ problem: sheetRefused ? "sheet-name" : "no-title", target });
+  }
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return back({ problem: "missing", target, title: choice.data.newExhibitionTitle });
   if (file.size > IMPORT_MAX_BYTES) return back({ problem: "too-large", target, title: choice.data.newExhibitionTitle });
@@ -43,6 +47,7 @@ export async function POST(request: Request) {
     content: new Uint8Array(await file.arrayBuffer()),
     target: choice.data.target,
     newExhibitionTitle: choice.data.newExhibitionTitle,
+    sheet: choice.data.sheet,
   });
   return back({ upload: id });
 }
