@@ -11,7 +11,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { IMPORT_MAX_BYTES } from "@/lib/catalogue/import/read-rows";
-import { commandLineImportActor, importCatalogue, type ImportReport } from "@/lib/data/catalogue-import";
+import { commandLineImportActor, importCatalogue, type ImportProgress, type ImportReport } from "@/lib/data/catalogue-import";
 import { askRunningSiteToRefresh } from "@/lib/site-refresh";
 
 const { values, positionals } = parseArgs({
@@ -69,10 +69,41 @@ function print(report: ImportReport) {
   console.log(`${create} to create, ${update} to update, ${unchanged} unchanged, ${errors} not readable.`);
 }
 
+/**
+ * Progress on standard error, so the report on standard output stays clean: one line redrawn on a
+ * terminal, a line every tenth of the way otherwise (a log, a CI run).
+ */
+function showProgress({ done, total, created, updated }: ImportProgress) {
+  const line = `Importing: ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} rows written (${created} created, ${updated} updated)`;
+  if (process.stderr.isTTY) {
+    const width = 24;
+    const filled = Math.round((done / Math.max(total, 1)) * width);
+    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${line}${done === total ? "\n" : ""}`);
+  } else if (done === total || Math.floor((done * 10) / total) > Math.floor(((done - 1) * 10) / total)) {
+    process.stderr.write(`${line}\n`);
+  }
+}
+
+// Ctrl-C stops after the row being written: each row is in its own transaction, so every row is
+// either fully imported or untouched, and running the same command again carries on.
+const stop = new AbortController();
+let stoppingSince = 0;
+process.on("SIGINT", () => {
+  if (stoppingSince === 0) {
+    stoppingSince = Date.now();
+    process.stderr.write("\nStopping after the row being written (Ctrl-C again to leave at once; no row is ever half-written)…\n");
+    stop.abort();
+    return;
+  }
+  // One Ctrl-C can arrive more than once (the terminal, npm and tsx each pass it on): only a second
+  // press, a moment later, leaves at once; a row being written then is rolled back, never half-kept.
+  if (Date.now() - stoppingSince > 1_000) process.exit(130);
+});
+
 const report = await importCatalogue(
   { fileName: file, bytes: readFileSync(file), sheet: values.sheet },
   { exhibitionSlug: values.exhibition, newExhibitionTitle: values["new-exhibition"] },
-  { apply: values.apply },
+  { apply: values.apply, onProgress: showProgress, signal: stop.signal },
   commandLineImportActor(),
 );
 print(report);
@@ -80,5 +111,12 @@ if (report.fileError) process.exit(1);
 if (!values.apply) {
   console.log("This was a dry run: nothing was written. Run again with --apply to import.");
 } else {
+  if (report.stoppedAfter !== undefined) {
+    const total = report.counts.create + report.counts.update;
+    console.log(
+      `Stopped: ${report.stoppedAfter} of ${total} rows were written, each complete; the rest are untouched. Run the same command again to finish (rows already in are unchanged).`,
+    );
+  }
   console.log(await askRunningSiteToRefresh());
+  if (report.stoppedAfter !== undefined) process.exit(130);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { StaffMember } from "@/lib/auth/staff-session";
 import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/catalogue/import/read-rows";
 import { readCatalogueFile, type CatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
@@ -57,6 +58,19 @@ export type ImportReport = {
   rows: PlannedRow[];
   errors: Array<{ line: number; label: string; reasons: string[] }>;
   counts: { create: number; update: number; unchanged: number; errors: number };
+  /** Set when an import was stopped (Ctrl-C) before its end: how many rows were written, each complete. */
+  stoppedAfter?: number;
+};
+
+/** How far an import has got: rows written of those to write. */
+export type ImportProgress = { done: number; total: number; created: number; updated: number };
+
+export type ImportOptions = {
+  apply: boolean;
+  /** Called after each row written. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Stops the import after the row being written: every row is either fully in or untouched. */
+  signal?: AbortSignal;
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -146,7 +160,7 @@ async function resolveExhibition(target: ImportTarget) {
 export async function importCatalogue(
   source: string | CatalogueFile,
   target: ImportTarget,
-  options: { apply: boolean },
+  options: ImportOptions,
   actor: ImportActor,
 ): Promise<ImportReport> {
   if (actor.kind === "staff") await requireStaff();
@@ -255,8 +269,10 @@ export async function importCatalogue(
   // New works take the next places in their sections, numbered ones first: a work without a number
   // sorts after the numbered works of its section (staff can move it afterwards).
   const numberedFirst = [...planned.filter((row) => row.work.catalogueNumber), ...planned.filter((row) => !row.work.catalogueNumber)];
-  for (const row of numberedFirst) {
-    if (row.action === "unchanged") continue;
+  const toWrite = numberedFirst.filter((row) => row.action !== "unchanged");
+  const progress: ImportProgress = { done: 0, total: toWrite.length, created: 0, updated: 0 };
+  for (const row of toWrite) {
+    if (options.signal?.aborted) break;
     const { work } = row;
     await db.$transaction(async (tx) => {
       const sectionSlug = slugify(work.section) || "section";
@@ -319,10 +335,19 @@ export async function importCatalogue(
         row.slug = slug;
       }
     });
+    progress.done += 1;
+    if (row.action === "create") progress.created += 1;
+    else progress.updated += 1;
+    options.onProgress?.({ ...progress });
+    // The database driver answers synchronously, so without this the whole import would run as one
+    // chain of promises: the web process would serve nobody else meanwhile, and Ctrl-C (a signal,
+    // delivered by the event loop) would not be heard until the end.
+    await yieldToEventLoop();
   }
   return {
     ...report,
     applied: true,
+    ...(progress.done < progress.total ? { stoppedAfter: progress.done } : {}),
     rows: planned.map(({ line, label, action, changes, notes, slug }) => ({ line, label, action, changes, notes, slug })),
   };
 }
