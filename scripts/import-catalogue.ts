@@ -41,9 +41,11 @@ function print(report: ImportReport) {
     console.error(`Nothing imported: ${report.fileError}`);
     return;
   }
-  console.log(
-    `${report.applied ? "Imported into" : "Dry run for"} ${report.exhibition?.isNew ? "a new exhibition" : "the exhibition"} “${report.exhibition?.title}”`,
-  );
+  for (const exhibition of report.exhibitions) {
+    console.log(
+      `${report.applied ? "Imported into" : "Dry run for"} ${exhibition.isNew ? "a new exhibition" : "the exhibition"} “${exhibition.title}”`,
+    );
+  }
   console.log(
     `Columns read: ${Object.entries(report.columns)
       .map(([field, header]) => `${header} → ${field}`)
@@ -118,5 +120,6 @@ if (!values.apply) {
     );
   }
   console.log(await askRunningSiteToRefresh());
-  if (report.stoppedAfter !== undefined) process.exit(130);
+  // Not process.exit: the report may still be on its way down a full pipe, and exit would cut it off.
+  if (report.stoppedAfter !== undefined) process.exitCode = 130;
 }

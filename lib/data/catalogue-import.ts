@@ -51,7 +51,10 @@ export type PlannedRow = {
 export type ImportReport = {
   applied: boolean;
   fileError: string | null;
+  /** Where the import was pointed (or the first exhibition the file names). */
   exhibition: { title: string; slug: string; isNew: boolean } | null;
+  /** Every exhibition the rows go to (an Exhibition column can name several). */
+  exhibitions: Array<{ title: string; slug: string; isNew: boolean }>;
   columns: Partial<Record<ImportField, string>>;
   ignoredColumns: string[];
   newSections: string[];
@@ -140,12 +143,15 @@ function changesFor(existing: ExistingWork, work: ImportedWork, columns: Partial
   return changes.map((change) => FIELD_LABELS[change] ?? change);
 }
 
+/** The exhibition a title names: the one with its slug, or a new one to be made. */
+async function exhibitionNamed(title: string) {
+  const slug = slugify(title) || "exhibition";
+  const existing = await db.exhibition.findUnique({ where: { slug } });
+  return existing ? { exhibition: existing, isNew: false, slug } : { exhibition: null, isNew: true, slug };
+}
+
 async function resolveExhibition(target: ImportTarget) {
-  if (target.newExhibitionTitle) {
-    const slug = slugify(target.newExhibitionTitle) || "exhibition";
-    const existing = await db.exhibition.findUnique({ where: { slug } });
-    return existing ? { exhibition: existing, isNew: false, slug } : { exhibition: null, isNew: true, slug };
-  }
+  if (target.newExhibitionTitle) return exhibitionNamed(target.newExhibitionTitle);
   const exhibition = target.exhibitionSlug
     ? await db.exhibition.findUnique({ where: { slug: target.exhibitionSlug } })
     : await db.exhibition.findFirst({ orderBy: [{ isCurrent: "desc" }, { createdAt: "desc" }] });
@@ -169,6 +175,7 @@ export async function importCatalogue(
     applied: false,
     fileError: read.fileError,
     exhibition: null,
+    exhibitions: [],
     columns: read.columns,
     ignoredColumns: read.ignoredColumns,
     newSections: [],
@@ -177,28 +184,58 @@ export async function importCatalogue(
     counts: { create: 0, update: 0, unchanged: 0, errors: 0 },
   };
   if (read.fileError) return empty;
-  const resolved = await resolveExhibition(target);
-  if (!resolved) return { ...empty, fileError: "There is no exhibition to import into: name a new one." };
 
-  const existingWorks = await loadExisting(resolved.exhibition?.id ?? null);
-  const existingSections = resolved.exhibition ? await db.section.findMany({ where: { exhibitionId: resolved.exhibition.id } }) : [];
-  const sectionTitles = new Map(existingSections.map((section) => [slugify(section.title), section.title]));
+  /*
+   * Each row goes to the exhibition its Exhibition cell names (found by its slug, or new), or else
+   * to the one the import was pointed at. Works are matched within their exhibition.
+   */
+  type ExhibitionPlan = {
+    title: string;
+    slug: string;
+    isNew: boolean;
+    record: { id: string; title: string; slug: string } | null;
+    existingByKey: Map<string, ExistingWork>;
+    sectionTitles: Map<string, string>;
+  };
+  const plans = new Map<string, ExhibitionPlan>();
+  const planFor = async (
+    resolved: { exhibition: { id: string; title: string; slug: string } | null; isNew: boolean; slug: string },
+    title: string,
+  ) => {
+    const known = plans.get(resolved.slug);
+    if (known) return known;
+    const existingWorks = await loadExisting(resolved.exhibition?.id ?? null);
+    const existingSections = resolved.exhibition ? await db.section.findMany({ where: { exhibitionId: resolved.exhibition.id } }) : [];
+    // Looked up by key, not by scanning: a 20,000-row file against a 20,000-work exhibition stays linear.
+    const existingByKey = new Map<string, ExistingWork>();
+    for (const work of existingWorks) {
+      // A numbered work answers to its number and title; every work also to its title and section, so a
+      // file that gives no numbers still finds the works it names.
+      for (const key of new Set([
+        workKey(work.catalogueNumber, work.title, work.section.title),
+        workKey("", work.title, work.section.title),
+      ])) {
+        if (!existingByKey.has(key)) existingByKey.set(key, work);
+      }
+    }
+    const plan: ExhibitionPlan = {
+      title: resolved.exhibition?.title ?? title,
+      slug: resolved.slug,
+      isNew: resolved.isNew,
+      record: resolved.exhibition,
+      existingByKey,
+      sectionTitles: new Map(existingSections.map((section) => [slugify(section.title), section.title])),
+    };
+    plans.set(resolved.slug, plan);
+    return plan;
+  };
+  const defaultResolved = await resolveExhibition(target);
+  const defaultPlan = defaultResolved ? await planFor(defaultResolved, target.newExhibitionTitle ?? "") : null;
+
   const newSections: string[] = [];
   const errors: ImportReport["errors"] = [];
-  const planned: Array<PlannedRow & { work: ImportedWork; existing?: ExistingWork }> = [];
-  // Looked up by key, not by scanning: a 20,000-row file against a 20,000-work exhibition stays linear.
+  const planned: Array<PlannedRow & { work: ImportedWork; existing?: ExistingWork; plan: ExhibitionPlan }> = [];
   const seenOnLine = new Map<string, number>();
-  const existingByKey = new Map<string, ExistingWork>();
-  for (const work of existingWorks) {
-    // A numbered work answers to its number and title; every work also to its title and section, so a
-    // file that gives no numbers still finds the works it names.
-    for (const key of new Set([
-      workKey(work.catalogueNumber, work.title, work.section.title),
-      workKey("", work.title, work.section.title),
-    ])) {
-      if (!existingByKey.has(key)) existingByKey.set(key, work);
-    }
-  }
 
   for (const row of read.rows) {
     if (!row.ok) {
@@ -206,8 +243,17 @@ export async function importCatalogue(
       continue;
     }
     const { work } = row;
+    const plan = work.exhibition ? await planFor(await exhibitionNamed(work.exhibition), work.exhibition) : defaultPlan;
+    if (!plan) {
+      errors.push({
+        line: row.line,
+        label: workLabel(work),
+        reasons: ["no exhibition to import into: give the row an Exhibition, or name one for the import"],
+      });
+      continue;
+    }
     const key = workKey(work.catalogueNumber, work.title, work.section);
-    const twinLine = seenOnLine.get(key);
+    const twinLine = seenOnLine.get(`${plan.slug}\u0000${key}`);
     if (twinLine !== undefined) {
       errors.push({
         line: row.line,
@@ -216,14 +262,14 @@ export async function importCatalogue(
       });
       continue;
     }
-    seenOnLine.set(key, row.line);
-    if (!sectionTitles.has(slugify(work.section))) {
-      sectionTitles.set(slugify(work.section), work.section);
-      newSections.push(work.section);
+    seenOnLine.set(`${plan.slug}\u0000${key}`, row.line);
+    if (!plan.sectionTitles.has(slugify(work.section))) {
+      plan.sectionTitles.set(slugify(work.section), work.section);
+      newSections.push(plans.size > 1 || work.exhibition ? `${work.section} (${plan.title})` : work.section);
     }
-    const existing = existingByKey.get(key);
+    const existing = plan.existingByKey.get(key);
     const label = workLabel(work);
-    if (!existing) planned.push({ line: row.line, label, action: "create", changes: [], notes: work.notes, work });
+    if (!existing) planned.push({ line: row.line, label, action: "create", changes: [], notes: work.notes, work, plan });
     else {
       const changes = changesFor(existing, work, read.columns);
       planned.push({
@@ -235,14 +281,21 @@ export async function importCatalogue(
         slug: existing.slug,
         work,
         existing,
+        plan,
       });
     }
   }
+  const usedPlans = [...new Set(planned.map((row) => row.plan))];
+  if (usedPlans.length === 0 && !defaultPlan && errors.length === 0) {
+    return { ...empty, fileError: "There is no exhibition to import into: name a new one." };
+  }
+  const describePlan = (plan: ExhibitionPlan) => ({ title: plan.title, slug: plan.slug, isNew: plan.isNew });
 
   const report: ImportReport = {
     applied: false,
     fileError: null,
-    exhibition: { title: resolved.exhibition?.title ?? target.newExhibitionTitle ?? "", slug: resolved.slug, isNew: resolved.isNew },
+    exhibition: defaultPlan ? describePlan(defaultPlan) : usedPlans[0] ? describePlan(usedPlans[0]) : null,
+    exhibitions: (usedPlans.length > 0 ? usedPlans : defaultPlan ? [defaultPlan] : []).map(describePlan),
     columns: read.columns,
     ignoredColumns: read.ignoredColumns,
     newSections,
@@ -257,13 +310,16 @@ export async function importCatalogue(
   };
   if (!options.apply) return report;
 
-  let exhibition = resolved.exhibition;
-  if (!exhibition) {
+  const exhibitionIds = new Map<ExhibitionPlan, string>();
+  for (const plan of usedPlans) {
+    if (plan.record) {
+      exhibitionIds.set(plan, plan.record.id);
+      continue;
+    }
     const artist = await db.artist.findFirst({ orderBy: { createdAt: "asc" } });
     if (!artist) return { ...report, fileError: "There is no artist to hang a new exhibition on; seed or create one first." };
-    exhibition = await db.exhibition.create({
-      data: { slug: resolved.slug, title: target.newExhibitionTitle!, artistId: artist.id, published: true },
-    });
+    const created = await db.exhibition.create({ data: { slug: plan.slug, title: plan.title, artistId: artist.id, published: true } });
+    exhibitionIds.set(plan, created.id);
   }
   const takenSlugs = new Set((await db.artwork.findMany({ select: { slug: true } })).map((work) => work.slug));
   // New works take the next places in their sections, numbered ones first: a work without a number
@@ -274,13 +330,14 @@ export async function importCatalogue(
   for (const row of toWrite) {
     if (options.signal?.aborted) break;
     const { work } = row;
+    const exhibitionId = exhibitionIds.get(row.plan)!;
     await db.$transaction(async (tx) => {
       const sectionSlug = slugify(work.section) || "section";
-      const last = await tx.section.aggregate({ where: { exhibitionId: exhibition.id }, _max: { position: true } });
+      const last = await tx.section.aggregate({ where: { exhibitionId }, _max: { position: true } });
       const section = await tx.section.upsert({
-        where: { exhibitionId_slug: { exhibitionId: exhibition.id, slug: sectionSlug } },
+        where: { exhibitionId_slug: { exhibitionId, slug: sectionSlug } },
         update: {},
-        create: { exhibitionId: exhibition.id, slug: sectionSlug, title: work.section, position: (last._max.position ?? -1) + 1 },
+        create: { exhibitionId, slug: sectionSlug, title: work.section, position: (last._max.position ?? -1) + 1 },
       });
       // A new work takes every field; an existing one only those the file has columns for.
       const has = (field: ImportField) => read.columns[field] !== undefined;
@@ -388,7 +445,7 @@ export async function stageImport(upload: {
 /** The dry run of a staged file against the catalogue as it is now; null once it is imported or forgotten. */
 export async function previewStagedImport(id: string): Promise<{ staged: StagedImportSummary; report: ImportReport } | null> {
   const actor = await staffImportActor();
-  const staged = await db.stagedImport.findFirst({ where: { id, createdAt: stillKept() } });
+  const staged = await db.stagedImport.findFirst({ where: { id, createdAt: stillKept(), claimedAt: null } });
   if (!staged) return null;
   const report = await importCatalogue(
     { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined },
@@ -409,21 +466,44 @@ export async function previewStagedImport(id: string): Promise<{ staged: StagedI
 }
 
 /**
- * Imports a staged file exactly as previewed (same file, same target). The file is taken before the
- * import begins, so a second press of "Import" (or a second tab) finds nothing and imports nothing twice.
+ * Imports a staged file exactly as previewed (same file, same target). The file is claimed before the
+ * import begins, so a second press of "Import" (or a second tab) finds nothing and imports nothing
+ * twice; it is deleted when the import ends.
  */
 export async function applyStagedImport(id: string): Promise<ImportReport | null> {
   const actor = await staffImportActor();
-  const staged = await db.stagedImport.findFirst({ where: { id, createdAt: stillKept() } });
-  if (!staged) return null;
-  const { count } = await db.stagedImport.deleteMany({ where: { id } });
+  const { count } = await db.stagedImport.updateMany({
+    where: { id, createdAt: stillKept(), claimedAt: null },
+    data: { claimedAt: new Date() },
+  });
   if (count === 0) return null;
-  return importCatalogue(
-    { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined },
-    importTargetOf(staged.target, staged.newExhibitionTitle),
-    { apply: true },
-    actor,
-  );
+  const staged = await db.stagedImport.findUniqueOrThrow({ where: { id } });
+  let lastReported = 0;
+  try {
+    return await importCatalogue(
+      { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined },
+      importTargetOf(staged.target, staged.newExhibitionTitle),
+      {
+        apply: true,
+        // For the page's progress bar: a write every 2% or so, not one per row.
+        onProgress: ({ done, total }) => {
+          if (done !== total && done - lastReported < Math.max(10, total / 50)) return;
+          lastReported = done;
+          void db.stagedImport.updateMany({ where: { id }, data: { rowsDone: done, rowsTotal: total } }).catch(() => undefined);
+        },
+      },
+      actor,
+    );
+  } finally {
+    await db.stagedImport.deleteMany({ where: { id } });
+  }
+}
+
+/** How far the import of a staged file has got (the staff page asks while it waits); null when there is none. */
+export async function stagedImportProgress(id: string): Promise<{ done: number; total: number } | null> {
+  await requireStaff();
+  const staged = await db.stagedImport.findFirst({ where: { id, claimedAt: { not: null } }, select: { rowsDone: true, rowsTotal: true } });
+  return staged ? { done: staged.rowsDone, total: staged.rowsTotal } : null;
 }
 
 /** Drops staged files no one imported within the day (the background sweeper calls it). */

@@ -748,3 +748,34 @@ test("staff change their password and sign out", async ({ page }) => {
   await expect(page).toHaveURL(/\/staff\/sign-in$/);
   await signIn(page, STAFF_EMAIL, "an even longer new password");
 });
+
+// Last in this file: its 800 works would change the page counts the tests above read.
+test("a long import shows its progress while staff wait", async ({ page }) => {
+  const rows = Array.from(
+    { length: 800 },
+    (_, index) => `${index + 1}p,Progress Study ${index + 1},Progress Studies,Pencil,Image 8 x 10 in`,
+  );
+  // Its own account: the test before this one changed the usual staff password.
+  createStaffAccount("importer@bracebridge.test", "the importer's own long password", "Ida Importer");
+  await signIn(page, "importer@bracebridge.test", "the importer's own long password");
+  await page.goto("/staff/import");
+  await page.getByLabel("Spreadsheet file").setInputFiles({
+    name: "long.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(["Cat No,Title,Section,Medium,Size", ...rows].join("\n")),
+  });
+  await page.getByLabel("Import into").selectOption("new");
+  await page.getByLabel("New exhibition’s title (if new)").fill("Progress Shown");
+  await page.getByRole("button", { name: "Read the file (dry run)" }).click();
+  await page.getByRole("button", { name: "Import 800 works into “Progress Shown”" }).click();
+  const progress = page.getByRole("progressbar", { name: /^Importing: [\d,]+ of 800 rows written$/ });
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute("value")), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Imported: 800 created, 0 updated, 0 unchanged, 0 rows not readable and skipped.",
+    {
+      timeout: 60_000,
+    },
+  );
+  await expect(progress).toHaveCount(0);
+});

@@ -248,6 +248,43 @@ describe("importing into the database", () => {
   });
 });
 
+describe("a file that names its exhibitions", () => {
+  it("imports into several exhibitions at once, making the ones that do not exist, and rows without one go where the import was pointed", async () => {
+    const csv = [
+      "Exhibition,Cat No,Title,Section,Size",
+      "Norman Neasom Exhibition,42,Second Retreat from Russia,Wars and Conflicts,Image area 15ins x 22ins",
+      "Summer Drawings,1,Harvest Evening,Fields,Image 9 x 12 in",
+      "Summer Drawings,2,Haymaking,Fields,Image 9 x 12 in",
+      ",3,A Pointed Study,Odds,Image 5 x 7 in",
+    ].join("\n");
+    const dryRun = await importCatalogue(csv, { newExhibitionTitle: "Pointed Here" }, { apply: false }, cli);
+    expect(dryRun.exhibitions).toEqual([
+      { title: "Norman Neasom Exhibition", slug: "norman-neasom-exhibition", isNew: false },
+      { title: "Summer Drawings", slug: "summer-drawings", isNew: true },
+      { title: "Pointed Here", slug: "pointed-here", isNew: true },
+    ]);
+    expect(dryRun.counts).toEqual({ create: 3, update: 0, unchanged: 1, errors: 0 });
+    expect(dryRun.newSections).toEqual(["Fields (Summer Drawings)", "Odds (Pointed Here)"]);
+
+    const applied = await importCatalogue(csv, { newExhibitionTitle: "Pointed Here" }, { apply: true }, cli);
+    expect(applied.fileError).toBeNull();
+    const placed = await db.artwork.findMany({
+      where: { title: { in: ["Harvest Evening", "Haymaking", "A Pointed Study"] } },
+      select: { title: true, section: { select: { title: true, exhibition: { select: { slug: true } } } } },
+      orderBy: { title: "asc" },
+    });
+    expect(placed.map((work) => [work.title, work.section.exhibition.slug, work.section.title])).toEqual([
+      ["A Pointed Study", "pointed-here", "Odds"],
+      ["Harvest Evening", "summer-drawings", "Fields"],
+      ["Haymaking", "summer-drawings", "Fields"],
+    ]);
+    expect((await importCatalogue(csv, { newExhibitionTitle: "Pointed Here" }, { apply: false }, cli)).counts).toMatchObject({
+      create: 0,
+      unchanged: 4,
+    });
+  });
+});
+
 describe("Excel and LibreOffice files", () => {
   /** A workbook as a gallery keeps one: prices typed as numbers with a currency format, a date typed as a date, a second sheet. */
   function workbook(bookType: "xlsx" | "ods"): Uint8Array {

@@ -26,6 +26,7 @@ export const IMPORT_FIELDS = [
   "status",
   "description",
   "curatorNote",
+  "exhibition",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -55,6 +56,7 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   status: ["status", "availability", "available", "sold"],
   description: ["description", "text", "about", "notes", "longtext"],
   curatorNote: ["curatorsnote", "curatornote", "curatorcomment", "comment", "comments", "note"],
+  exhibition: ["exhibition", "exhibitiontitle", "show", "onlineexhibition"],
 };
 
 function normaliseHeader(header: string): string {
@@ -72,6 +74,8 @@ export type ImportedWork = {
   catalogueNumber: string;
   title: string;
   section: string;
+  /** The exhibition the row names; null to go where the import was pointed. */
+  exhibition: string | null;
   category: Category;
   technique: string | null;
   signature: string | null;
@@ -220,6 +224,7 @@ export function readCatalogueRecords(records: string[][], defaultSection?: strin
         catalogueNumber,
         title,
         section,
+        exhibition: optional("exhibition"),
         category,
         technique,
         signature: optional("signature"),
