@@ -4,14 +4,24 @@
  *
  *   npm run import -- catalogue.csv                      dry run into the current exhibition
  *   npm run import -- catalogue.xlsx --sheet "2026"      a spreadsheet's sheet (the first unless named)
+ *   npm run import -- catalogue.xlsx --photos photos/    with the photographs named after the works
  *   npm run import -- catalogue.csv --apply              import
  *   npm run import -- catalogue.csv --new-exhibition "Works on Paper" --apply
  *   npm run import -- catalogue.csv --exhibition norman-neasom-exhibition --apply
  */
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
+import { PHOTOGRAPH_FILE } from "@/lib/catalogue/import/photographs";
 import { IMPORT_MAX_BYTES } from "@/lib/catalogue/import/read-rows";
-import { commandLineImportActor, importCatalogue, type ImportProgress, type ImportReport } from "@/lib/data/catalogue-import";
+import {
+  commandLineImportActor,
+  importCatalogue,
+  type ImportProgress,
+  type ImportReport,
+  type PhotographSource,
+} from "@/lib/data/catalogue-import";
 import { askRunningSiteToRefresh } from "@/lib/site-refresh";
 
 const { values, positionals } = parseArgs({
@@ -21,6 +31,7 @@ const { values, positionals } = parseArgs({
     exhibition: { type: "string" },
     "new-exhibition": { type: "string" },
     sheet: { type: "string" },
+    photos: { type: "string" },
   },
 });
 const file = positionals[0];
@@ -34,6 +45,32 @@ if (!file) {
 if (statSync(file).size > IMPORT_MAX_BYTES) {
   console.error(`Nothing imported: ${file} is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB. Import the catalogue in parts.`);
   process.exit(1);
+}
+
+/** The photographs in a folder and its subfolders, read only when attached. */
+function photographsIn(folder: string): PhotographSource[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder, { recursive: true, encoding: "utf8" });
+  } catch {
+    console.error(`Nothing imported: the photographs folder ${folder} cannot be read.`);
+    process.exit(1);
+  }
+  return names.filter((name) => PHOTOGRAPH_FILE.test(name)).map((name) => ({ name, read: () => readFile(path.join(folder, name)) }));
+}
+
+function printPhotographs(report: ImportReport) {
+  const photographs = report.photographs;
+  if (!photographs) return;
+  const matchedFiles = photographs.matched.reduce((sum, row) => sum + row.files.length, 0);
+  console.log(
+    `Photographs: ${matchedFiles} matched to ${photographs.matched.length} works; ${photographs.unmatched.length} not matched; ${photographs.rowsWithout} works without one.`,
+  );
+  for (const row of photographs.matched) console.log(`  line ${String(row.line).padStart(3)}  ${row.label}: ${row.files.join(", ")}`);
+  for (const file of photographs.unmatched) console.log(`  NOT MATCHED   ${file.file}: ${file.reason}`);
+  if (photographs.attached !== undefined)
+    console.log(`${photographs.attached} photographs attached (those attached before were left as they were).`);
+  for (const file of photographs.refused ?? []) console.log(`  NOT ATTACHED  ${file.file}: ${file.reason}`);
 }
 
 function print(report: ImportReport) {
@@ -69,6 +106,7 @@ function print(report: ImportReport) {
     console.log(`  line ${String(error.line).padStart(3)}  NOT READ      ${error.label}: ${error.reasons.join("; ")}`);
   const { create, update, unchanged, errors } = report.counts;
   console.log(`${create} to create, ${update} to update, ${unchanged} unchanged, ${errors} not readable.`);
+  printPhotographs(report);
 }
 
 /**
@@ -105,7 +143,12 @@ process.on("SIGINT", () => {
 const report = await importCatalogue(
   { fileName: file, bytes: readFileSync(file), sheet: values.sheet },
   { exhibitionSlug: values.exhibition, newExhibitionTitle: values["new-exhibition"] },
-  { apply: values.apply, onProgress: showProgress, signal: stop.signal },
+  {
+    apply: values.apply,
+    onProgress: showProgress,
+    signal: stop.signal,
+    ...(values.photos ? { photographs: photographsIn(values.photos) } : {}),
+  },
   commandLineImportActor(),
 );
 print(report);

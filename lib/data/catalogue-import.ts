@@ -5,6 +5,9 @@ import type { StaffMember } from "@/lib/auth/staff-session";
 import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/catalogue/import/read-rows";
 import { readCatalogueFile, type CatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
 import { workLabel } from "@/lib/catalogue/describe";
+import { matchPhotographs, type PhotographMatch } from "@/lib/catalogue/import/photographs";
+import { attachPhotograph } from "@/lib/data/photograph-records";
+import { PhotographError } from "@/lib/images/photographs";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
 import { db } from "@/lib/db";
 
@@ -38,6 +41,8 @@ export function importTargetOf(target: string, newExhibitionTitle: string): Impo
   return target === "new" ? { newExhibitionTitle } : { exhibitionSlug: target || undefined };
 }
 
+const fileName = (file: string) => file.replace(/^.*[\\/]/, "");
+
 export type PlannedRow = {
   line: number;
   label: string;
@@ -63,7 +68,19 @@ export type ImportReport = {
   counts: { create: number; update: number; unchanged: number; errors: number };
   /** Set when an import was stopped (Ctrl-C) before its end: how many rows were written, each complete. */
   stoppedAfter?: number;
+  /** Where photographs were offered with the file (`--photos DIR`): which go to which works, and which to none. */
+  photographs?: {
+    matched: Array<{ line: number; label: string; files: string[] }>;
+    unmatched: Array<{ file: string; reason: string }>;
+    rowsWithout: number;
+    /** After an import: photographs attached, and those that could not be (not an image, too large). */
+    attached?: number;
+    refused?: Array<{ file: string; reason: string }>;
+  };
 };
+
+/** A photograph file offered with an import, read only if it is attached. */
+export type PhotographSource = { name: string; read: () => Promise<Uint8Array> };
 
 /** How far an import has got: rows written of those to write. */
 export type ImportProgress = { done: number; total: number; created: number; updated: number };
@@ -74,9 +91,12 @@ export type ImportOptions = {
   onProgress?: (progress: ImportProgress) => void;
   /** Stops the import after the row being written: every row is either fully in or untouched. */
   signal?: AbortSignal;
+  /** Photograph files to attach to the rows whose names they carry (lib/catalogue/import/photographs.ts). */
+  photographs?: PhotographSource[];
 };
 
 const FIELD_LABELS: Record<string, string> = {
+  order: "order",
   catalogueNumber: "catalogue number",
   title: "title",
   section: "section",
@@ -102,6 +122,24 @@ function workKey(catalogueNumber: string, title: string, section: string): strin
 
 type ExistingWork = Awaited<ReturnType<typeof loadExisting>>[number];
 
+/** An exhibition rows go to: as found (or to be made), with its works and sections for matching. */
+type ExhibitionPlan = {
+  title: string;
+  slug: string;
+  isNew: boolean;
+  record: { id: string; title: string; slug: string } | null;
+  existingByKey: Map<string, ExistingWork>;
+  sectionTitles: Map<string, string>;
+};
+
+/** A row as planned: what it is, the work it matched, and (once written) the new work's id. */
+type PlannedWrite = PlannedRow & {
+  work: ImportedWork;
+  existing?: ExistingWork;
+  createdId?: string;
+  plan: ExhibitionPlan;
+};
+
 async function loadExisting(exhibitionId: string | null) {
   if (!exhibitionId) return [];
   return db.artwork.findMany({
@@ -124,6 +162,7 @@ function changesFor(existing: ExistingWork, work: ImportedWork, columns: Partial
   if (has("signature")) differs("signature", existing.signature, work.signature);
   if (has("year")) differs("year", existing.year, work.year);
   if (has("catalogueNumber")) differs("catalogueNumber", existing.catalogueNumber, work.catalogueNumber);
+  if (work.order !== null) differs("order", existing.position, work.order);
   if (has("size") || has("framed")) {
     differs(
       "dimensions",
@@ -189,14 +228,7 @@ export async function importCatalogue(
    * Each row goes to the exhibition its Exhibition cell names (found by its slug, or new), or else
    * to the one the import was pointed at. Works are matched within their exhibition.
    */
-  type ExhibitionPlan = {
-    title: string;
-    slug: string;
-    isNew: boolean;
-    record: { id: string; title: string; slug: string } | null;
-    existingByKey: Map<string, ExistingWork>;
-    sectionTitles: Map<string, string>;
-  };
+
   const plans = new Map<string, ExhibitionPlan>();
   const planFor = async (
     resolved: { exhibition: { id: string; title: string; slug: string } | null; isNew: boolean; slug: string },
@@ -234,7 +266,7 @@ export async function importCatalogue(
 
   const newSections: string[] = [];
   const errors: ImportReport["errors"] = [];
-  const planned: Array<PlannedRow & { work: ImportedWork; existing?: ExistingWork; plan: ExhibitionPlan }> = [];
+  const planned: PlannedWrite[] = [];
   const seenOnLine = new Map<string, number>();
 
   for (const row of read.rows) {
@@ -286,6 +318,18 @@ export async function importCatalogue(
     }
   }
   const usedPlans = [...new Set(planned.map((row) => row.plan))];
+  const photoMatch = options.photographs
+    ? matchPhotographs(
+        options.photographs.map((photo) => photo.name),
+        planned.map((row) => ({
+          line: row.line,
+          catalogueNumber: row.work.catalogueNumber,
+          title: row.work.title,
+          slug: row.slug,
+          listed: row.work.images,
+        })),
+      )
+    : null;
   if (usedPlans.length === 0 && !defaultPlan && errors.length === 0) {
     return { ...empty, fileError: "There is no exhibition to import into: name a new one." };
   }
@@ -301,6 +345,17 @@ export async function importCatalogue(
     newSections,
     rows: planned.map(({ line, label, action, changes, notes, slug }) => ({ line, label, action, changes, notes, slug })),
     errors,
+    ...(photoMatch
+      ? {
+          photographs: {
+            matched: planned
+              .filter((row) => photoMatch.byLine.has(row.line))
+              .map((row) => ({ line: row.line, label: row.label, files: photoMatch.byLine.get(row.line)!.map(fileName) })),
+            unmatched: photoMatch.unmatched,
+            rowsWithout: planned.filter((row) => !photoMatch.byLine.has(row.line)).length,
+          },
+        }
+      : {}),
     counts: {
       create: planned.filter((row) => row.action === "create").length,
       update: planned.filter((row) => row.action === "update").length,
@@ -367,7 +422,14 @@ export async function importCatalogue(
           : null;
         await tx.artwork.update({
           where: { id: row.existing.id },
-          data: { ...fields, ...(movesSection ? { position: (lastInSection?._max.position ?? -1) + 1 } : {}) },
+          data: {
+            ...fields,
+            ...(work.order !== null
+              ? { position: work.order }
+              : movesSection
+                ? { position: (lastInSection?._max.position ?? -1) + 1 }
+                : {}),
+          },
         });
         if (replacesDimensions) {
           await tx.dimension.deleteMany({ where: { artworkId: row.existing.id } });
@@ -377,7 +439,7 @@ export async function importCatalogue(
         const slug = uniqueSlug(artworkSlugBase(work.catalogueNumber, work.title), (candidate) => takenSlugs.has(candidate));
         takenSlugs.add(slug);
         const lastInSection = await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } });
-        await tx.artwork.create({
+        const created = await tx.artwork.create({
           data: {
             ...fields,
             catalogueNumber: work.catalogueNumber,
@@ -385,11 +447,13 @@ export async function importCatalogue(
             category: work.category,
             slug,
             published: true,
-            position: (lastInSection._max.position ?? -1) + 1,
+            // An Order column places it; otherwise it goes after the works already in its section.
+            position: work.order ?? (lastInSection._max.position ?? -1) + 1,
             dimensions: { create: dimensions },
           },
         });
         row.slug = slug;
+        row.createdId = created.id;
       }
     });
     progress.done += 1;
@@ -401,12 +465,50 @@ export async function importCatalogue(
     // delivered by the event loop) would not be heard until the end.
     await yieldToEventLoop();
   }
+  const stopped = progress.done < progress.total;
+  const photographs = photoMatch && report.photographs && !stopped ? await attachMatchedPhotographs(planned, photoMatch, options) : null;
   return {
     ...report,
     applied: true,
-    ...(progress.done < progress.total ? { stoppedAfter: progress.done } : {}),
+    ...(stopped ? { stoppedAfter: progress.done } : {}),
+    ...(photographs && report.photographs ? { photographs: { ...report.photographs, ...photographs } } : {}),
     rows: planned.map(({ line, label, action, changes, notes, slug }) => ({ line, label, action, changes, notes, slug })),
   };
+}
+
+/**
+ * Attaches each matched photograph to its work once: a file already attached under the same name
+ * (an import run again) is left alone. A file that is not a usable image is listed, never fatal.
+ */
+async function attachMatchedPhotographs(
+  planned: PlannedWrite[],
+  match: PhotographMatch,
+  options: ImportOptions,
+): Promise<{ attached: number; refused: Array<{ file: string; reason: string }> }> {
+  const sources = new Map((options.photographs ?? []).map((photo) => [photo.name, photo]));
+  let attached = 0;
+  const refused: Array<{ file: string; reason: string }> = [];
+  for (const row of planned) {
+    const files = match.byLine.get(row.line);
+    const artworkId = row.existing?.id ?? row.createdId;
+    if (!files || !artworkId) continue;
+    const already = new Set(
+      (await db.artworkImage.findMany({ where: { artworkId }, select: { originalName: true } })).map((image) => image.originalName),
+    );
+    for (const file of files) {
+      if (options.signal?.aborted) return { attached, refused };
+      if (already.has(fileName(file))) continue;
+      try {
+        const bytes = await sources.get(file)!.read();
+        await attachPhotograph(artworkId, fileName(file), Buffer.from(bytes));
+        attached += 1;
+      } catch (error) {
+        if (!(error instanceof PhotographError)) throw error;
+        refused.push({ file: fileName(file), reason: error.message });
+      }
+    }
+  }
+  return { attached, refused };
 }
 
 /** A staged file is kept this long for its "Import" button; after that the file is read again. */

@@ -248,6 +248,33 @@ describe("importing into the database", () => {
   });
 });
 
+describe("an Order column", () => {
+  it("places works in their section as the gallery orders them, numbered or not, and a changed order is an update", async () => {
+    const csv = (first: number, second: number) =>
+      ["Cat No,Title,Section,Order", `5,Numbered Later,Ordered Section,${first}`, `,Unnumbered First,Ordered Section,${second}`].join("\n");
+    await importCatalogue(csv(2, 1), { newExhibitionTitle: "Ordered" }, { apply: true }, cli);
+    const order = async () =>
+      (
+        await db.artwork.findMany({
+          where: { section: { exhibition: { slug: "ordered" } } },
+          orderBy: { position: "asc" },
+          select: { title: true },
+        })
+      ).map((work) => work.title);
+    expect(await order()).toEqual(["Unnumbered First", "Numbered Later"]);
+    const changed = await importCatalogue(csv(1, 2), { exhibitionSlug: "ordered" }, { apply: true }, cli);
+    expect(changed.rows.map((row) => [row.label, row.action, row.changes])).toEqual([
+      ["5 Numbered Later", "update", ["order"]],
+      ["Unnumbered First", "update", ["order"]],
+    ]);
+    expect(await order()).toEqual(["Numbered Later", "Unnumbered First"]);
+    expect(readCatalogueCsv("Title,Order\nA,first").rows[0]).toMatchObject({
+      ok: false,
+      reasons: ["the order “first” is not a whole number"],
+    });
+  });
+});
+
 describe("a file that names its exhibitions", () => {
   it("imports into several exhibitions at once, making the ones that do not exist, and rows without one go where the import was pointed", async () => {
     const csv = [

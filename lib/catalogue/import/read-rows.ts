@@ -27,6 +27,8 @@ export const IMPORT_FIELDS = [
   "description",
   "curatorNote",
   "exhibition",
+  "image",
+  "order",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -57,6 +59,8 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   description: ["description", "text", "about", "notes", "longtext"],
   curatorNote: ["curatorsnote", "curatornote", "curatorcomment", "comment", "comments", "note"],
   exhibition: ["exhibition", "exhibitiontitle", "show", "onlineexhibition"],
+  image: ["image", "images", "photo", "photos", "photograph", "photographs", "imagefile", "photofile", "picture"],
+  order: ["order", "position", "sortorder", "sequence", "displayorder", "hangingorder"],
 };
 
 function normaliseHeader(header: string): string {
@@ -91,6 +95,10 @@ export type ImportedWork = {
   curatorNote: string | null;
   /** What was kept as written rather than read, for staff to check (the row is imported all the same). */
   notes: string[];
+  /** Photograph files the row's Image/Photo column names. */
+  images: string[];
+  /** Its place in its section, where an Order column gives one (lower first). */
+  order: number | null;
 };
 
 export type RowResult = { line: number; ok: true; work: ImportedWork } | { line: number; ok: false; label: string; reasons: string[] };
@@ -209,6 +217,9 @@ export function readCatalogueRecords(records: string[][], defaultSection?: strin
       categoryFromMedium(technique) ??
       (categoryText ? undefined : "other");
     if (!category) reasons.push(`the category “${categoryText}” is not one this catalogue knows (drawings, paintings, prints…)`);
+    const orderText = cell("order");
+    const order = orderText === "" ? null : /^\d{1,6}$/.test(orderText) ? Number(orderText) : undefined;
+    if (order === undefined) reasons.push(`the order “${orderText}” is not a whole number`);
     let year: number | null = null;
     const yearText = cell("year");
     if (yearText) {
@@ -237,6 +248,11 @@ export function readCatalogueRecords(records: string[][], defaultSection?: strin
         description: cell("description"),
         curatorNote: optional("curatorNote"),
         notes,
+        images: cell("image")
+          .split(/[;,\n]/)
+          .map((name) => name.trim())
+          .filter(Boolean),
+        order: order ?? null,
       },
     };
   });
