@@ -6,6 +6,7 @@ const VERBS = { create: "Create", update: "Update", unchanged: "Unchanged" } as 
 
 /** Every row of a read spreadsheet and what happens (or happened) to it, with the rows not read and why. */
 export function ImportReportTable({ report }: { report: ImportReport }) {
+  const photographsOf = (line: number) => report.photographs?.matched.find((row) => row.line === line)?.files.join(", ");
   return (
     <section aria-labelledby="import-report-heading" className="space-y-3">
       <h2 id="import-report-heading" className="text-xl font-semibold">
@@ -13,6 +14,7 @@ export function ImportReportTable({ report }: { report: ImportReport }) {
       </h2>
       {report.ignoredColumns.length > 0 && <p>Columns ignored: {report.ignoredColumns.join(", ")}</p>}
       {report.newSections.length > 0 && <p>New sections: {report.newSections.join(", ")}</p>}
+      {report.photographs && <PhotographSummary photographs={report.photographs} />}
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">Rows of the file and what happens to each</caption>
         <TableHead columns={["Line", "Work", "Outcome"]} compact />
@@ -25,6 +27,7 @@ export function ImportReportTable({ report }: { report: ImportReport }) {
                 {VERBS[row.action]}
                 {row.changes.length > 0 ? `: ${row.changes.join(", ")}` : ""}
                 {row.notes.length > 0 ? <span className="block text-alert">Check: {row.notes.join("; ")}</span> : null}
+                {photographsOf(row.line) ? <span className="block">Photographs: {photographsOf(row.line)}</span> : null}
               </td>
             </tr>
           ))}
@@ -38,5 +41,33 @@ export function ImportReportTable({ report }: { report: ImportReport }) {
         </tbody>
       </table>
     </section>
+  );
+}
+
+function PhotographSummary({ photographs }: { photographs: NonNullable<ImportReport["photographs"]> }) {
+  const files = photographs.matched.reduce((sum, row) => sum + row.files.length, 0);
+  return (
+    <div data-testid="import-photographs">
+      <p>
+        Photographs: {files} matched to {photographs.matched.length} works; {photographs.unmatched.length} not matched;{" "}
+        {photographs.rowsWithout} works without one.
+        {photographs.attached !== undefined ? ` ${photographs.attached} attached.` : ""}
+      </p>
+      {photographs.unmatched.length + (photographs.refused?.length ?? 0) > 0 && (
+        <ul className="list-disc pl-6 text-alert">
+          {photographs.unmatched.map((file) => (
+            <li key={`unmatched-${file.file}`}>
+              {file.file}: {file.reason}
+            </li>
+          ))}
+          {(photographs.refused ?? []).map((file) => (
+            <li key={`refused-${file.file}`}>
+              {file.file}: not attached, {file.reason.charAt(0).toLowerCase()}
+              {file.reason.slice(1)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -33,6 +33,23 @@ export function ImportUploadForm({
           and 20,000 rows at a time.
         </p>
       </div>
+      <div>
+        <label htmlFor="import-photographs" className="field-label">
+          Photographs (optional)
+        </label>
+        <input
+          id="import-photographs"
+          name="photographs"
+          type="file"
+          accept=".zip,application/zip"
+          aria-describedby="import-photographs-hint"
+          className="mt-1 block"
+        />
+        <p id="import-photographs-hint" className="field-hint">
+          A .zip of JPEG, PNG or WebP files named after the works: the catalogue number (42.jpg, further views 42-2.jpg), the title, or as
+          an Image column lists them. The dry run shows which go where. Up to 100 MB.
+        </p>
+      </div>
       <div className="max-w-xs">
         <label htmlFor="import-sheet" className="field-label">
           Sheet (optional)

@@ -5,6 +5,7 @@ import type { StaffMember } from "@/lib/auth/staff-session";
 import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/catalogue/import/read-rows";
 import { readCatalogueFile, type CatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
 import { workLabel } from "@/lib/catalogue/describe";
+import { photographsInArchive } from "@/lib/catalogue/import/photograph-archive";
 import { matchPhotographs, type PhotographMatch } from "@/lib/catalogue/import/photographs";
 import { attachPhotograph } from "@/lib/data/photograph-records";
 import { PhotographError } from "@/lib/images/photographs";
@@ -210,18 +211,7 @@ export async function importCatalogue(
 ): Promise<ImportReport> {
   if (actor.kind === "staff") await requireStaff();
   const read = typeof source === "string" ? readCatalogueCsv(source) : readCatalogueFile(source);
-  const empty: ImportReport = {
-    applied: false,
-    fileError: read.fileError,
-    exhibition: null,
-    exhibitions: [],
-    columns: read.columns,
-    ignoredColumns: read.ignoredColumns,
-    newSections: [],
-    rows: [],
-    errors: [],
-    counts: { create: 0, update: 0, unchanged: 0, errors: 0 },
-  };
+  const empty: ImportReport = { ...emptyReport(), fileError: read.fileError, columns: read.columns, ignoredColumns: read.ignoredColumns };
   if (read.fileError) return empty;
 
   /*
@@ -511,6 +501,28 @@ async function attachMatchedPhotographs(
   return { attached, refused };
 }
 
+function emptyReport(): ImportReport {
+  return {
+    applied: false,
+    fileError: null,
+    exhibition: null,
+    exhibitions: [],
+    columns: {},
+    ignoredColumns: [],
+    newSections: [],
+    rows: [],
+    errors: [],
+    counts: { create: 0, update: 0, unchanged: 0, errors: 0 },
+  };
+}
+
+/** The photographs uploaded with a staged file, or why they cannot be read (shown as the report's file error). */
+function stagedPhotographs(archive: Uint8Array | null): { sources?: PhotographSource[]; error?: string } {
+  if (!archive) return {};
+  const unpacked = photographsInArchive(new Uint8Array(archive));
+  return "error" in unpacked ? { error: unpacked.error } : { sources: unpacked.photographs };
+}
+
 /** A staged file is kept this long for its "Import" button; after that the file is read again. */
 export const STAGED_IMPORT_KEPT_HOURS = 24;
 
@@ -527,6 +539,7 @@ export async function stageImport(upload: {
   target: string;
   newExhibitionTitle: string;
   sheet: string;
+  photographs: Uint8Array | null;
 }) {
   const staff = await requireStaff();
   const id = randomBytes(18).toString("base64url");
@@ -538,6 +551,7 @@ export async function stageImport(upload: {
       target: upload.target,
       newExhibitionTitle: upload.newExhibitionTitle,
       sheet: upload.sheet,
+      photographs: upload.photographs ? new Uint8Array(upload.photographs) : null,
       stagedById: staff.id,
     },
   });
@@ -549,12 +563,15 @@ export async function previewStagedImport(id: string): Promise<{ staged: StagedI
   const actor = await staffImportActor();
   const staged = await db.stagedImport.findFirst({ where: { id, createdAt: stillKept(), claimedAt: null } });
   if (!staged) return null;
+  const photographs = stagedPhotographs(staged.photographs);
   const report = await importCatalogue(
     { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined },
     importTargetOf(staged.target, staged.newExhibitionTitle),
-    { apply: false },
+    { apply: false, ...(photographs.sources ? { photographs: photographs.sources } : {}) },
     actor,
   );
+  // A photographs archive that cannot be read stops the import: staff send it again, or without it.
+  if (photographs.error && !report.fileError) report.fileError = photographs.error;
   return {
     staged: {
       id: staged.id,
@@ -580,13 +597,18 @@ export async function applyStagedImport(id: string): Promise<ImportReport | null
   });
   if (count === 0) return null;
   const staged = await db.stagedImport.findUniqueOrThrow({ where: { id } });
+  const photographs = stagedPhotographs(staged.photographs);
   let lastReported = 0;
   try {
+    if (photographs.error) {
+      return { ...emptyReport(), fileError: photographs.error };
+    }
     return await importCatalogue(
       { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined },
       importTargetOf(staged.target, staged.newExhibitionTitle),
       {
         apply: true,
+        ...(photographs.sources ? { photographs: photographs.sources } : {}),
         // For the page's progress bar: a write every 2% or so, not one per row.
         onProgress: ({ done, total }) => {
           if (done !== total && done - lastReported < Math.max(10, total / 50)) return;

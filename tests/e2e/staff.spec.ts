@@ -560,6 +560,40 @@ test("staff import a named sheet of an Excel workbook; sizes keep the precision 
   await expect(page.getByTestId("availability")).toHaveText("Sold");
 });
 
+test("staff import a spreadsheet with a .zip of its photographs: the dry run shows which go where, the import attaches them", async ({
+  page,
+}) => {
+  const sharp = (await import("sharp")).default;
+  const { zipSync } = await import("fflate");
+  const jpeg = await sharp({ create: { width: 1000, height: 700, channels: 3, background: { r: 110, g: 85, b: 60 } } })
+    .jpeg()
+    .toBuffer();
+  const archive = zipSync({ "photos/63.jpg": new Uint8Array(jpeg), "photos/stray.jpg": new Uint8Array(jpeg) });
+
+  await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
+  await page.goto("/staff/import");
+  await page.getByLabel("Spreadsheet file").setInputFiles("tests/fixtures/neasom-gallery-export.csv");
+  await page
+    .getByLabel("Photographs (optional)")
+    .setInputFiles({ name: "photos.zip", mimeType: "application/zip", buffer: Buffer.from(archive) });
+  await page.getByLabel("Import into").selectOption("new");
+  await page.getByLabel("New exhibition’s title (if new)").fill("Neasom Photographed");
+  await page.getByRole("button", { name: "Read the file (dry run)" }).click();
+  await expect(page.getByTestId("import-photographs")).toContainText(
+    "Photographs: 1 matched to 1 works; 1 not matched; 8 works without one.",
+  );
+  await expect(page.getByTestId("import-photographs")).toContainText("stray.jpg: no row has that catalogue number, title or address");
+  await expect(page.getByTestId("import-row").filter({ hasText: "63 The Auctioneer" })).toContainText("Photographs: 63.jpg");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Import 9 works into “Neasom Photographed”" }).click();
+  await expect(page.getByTestId("import-photographs")).toContainText("1 attached.");
+
+  await page.getByRole("link", { name: "63 The Auctioneer" }).click();
+  const photograph = page.locator("figure img");
+  await expect(photograph).toHaveAttribute("srcset", /480\.webp 480w/);
+  expect(await photograph.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+});
+
 test("a spreadsheet upload is counted as it streams and refused at 10 MB; the file a dry run read is imported once", async ({ page }) => {
   await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
   await page.goto("/staff/import");

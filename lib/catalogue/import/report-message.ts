@@ -13,6 +13,7 @@ export function importReportMessage(report: ImportReport): string {
 export const IMPORT_UPLOAD_PROBLEMS: Record<string, string> = {
   "too-large": "That file is larger than 10 MB; nothing was read. Import the catalogue in parts.",
   unreadable: "That upload could not be read; nothing was read. Please choose the file again.",
+  "photographs-too-large": "The photographs file is larger than 100 MB; nothing was read. Send the photographs in parts.",
   missing: "Choose a spreadsheet file to read first.",
   "no-title": "Give the new exhibition a title (at most 200 characters).",
   "sheet-name": "A sheet’s name is at most 100 characters: give it as the workbook’s tab shows it.",

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StagedImport" ADD COLUMN "photographs" BLOB;
+
