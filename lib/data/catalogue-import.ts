@@ -366,6 +366,15 @@ export async function importCatalogue(
     const created = await db.exhibition.create({ data: { slug: plan.slug, title: plan.title, artistId: artist.id, published: true } });
     exhibitionIds.set(plan, created.id);
   }
+  // New sections are made first, in the order the file names them (works are written numbered first).
+  for (const row of planned) {
+    if (row.action === "unchanged") continue;
+    const exhibitionId = exhibitionIds.get(row.plan)!;
+    const slug = slugify(row.work.section) || "section";
+    if (await db.section.findUnique({ where: { exhibitionId_slug: { exhibitionId, slug } }, select: { id: true } })) continue;
+    const last = await db.section.aggregate({ where: { exhibitionId }, _max: { position: true } });
+    await db.section.create({ data: { exhibitionId, slug, title: row.work.section, position: (last._max.position ?? -1) + 1 } });
+  }
   const takenSlugs = new Set((await db.artwork.findMany({ select: { slug: true } })).map((work) => work.slug));
   // New works take the next places in their sections, numbered ones first: a work without a number
   // sorts after the numbered works of its section (staff can move it afterwards).

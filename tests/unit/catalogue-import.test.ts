@@ -275,6 +275,19 @@ describe("an Order column", () => {
   });
 });
 
+describe("sections from the file", () => {
+  it("are made in the order the file names them, whatever order their works are written in", async () => {
+    const csv = ["Cat No,Title,Section", ",An Unnumbered Opening,First Section", "9,A Numbered Close,Second Section"].join("\n");
+    await importCatalogue(csv, { newExhibitionTitle: "Sections in File Order" }, { apply: true }, cli);
+    const sections = await db.section.findMany({
+      where: { exhibition: { slug: "sections-in-file-order" } },
+      orderBy: { position: "asc" },
+      select: { title: true },
+    });
+    expect(sections.map((section) => section.title)).toEqual(["First Section", "Second Section"]);
+  });
+});
+
 describe("a file that names its exhibitions", () => {
   it("imports into several exhibitions at once, making the ones that do not exist, and rows without one go where the import was pointed", async () => {
     const csv = [
