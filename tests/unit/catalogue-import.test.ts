@@ -74,6 +74,15 @@ describe("reading a gallery's spreadsheet", () => {
     ]);
   });
 
+  it("takes a status written in the price cell when the status cell is empty", () => {
+    const read = readCatalogueCsv(["Title,Price,Status", "Gone Already,Sold,", "Still Here,£875,", "Said Twice,Sold,Reserved"].join("\n"));
+    expect(read.rows.map((row) => (row.ok ? [row.work.availability, row.work.price?.amountMinor ?? null] : row.reasons))).toEqual([
+      ["sold", null],
+      ["available", 87500],
+      ["reserved", null],
+    ]);
+  });
+
   it("refuses a file without a title column, saying what it found", () => {
     expect(readCatalogueCsv("Colour,Size\nred,10 x 12 in").fileError).toBe("The file has no title column. Found: Colour, Size.");
     expect(readCatalogueCsv("").fileError).toBe("The file is empty.");

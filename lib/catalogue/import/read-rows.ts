@@ -205,8 +205,11 @@ export function readCatalogueRecords(records: string[][], defaultSection?: strin
     const priceReading = readGalleryPrice(priceText);
     if (priceReading.worthChecking) notes.push(`price kept as written beside what was read: “${priceText}”`);
     const statusText = optional("status");
-    // A status column's empty cell means available; without one, only a status the price cell states counts.
-    const availability = columnIndex.status !== undefined ? availabilityFromGalleryText(statusText) : (priceReading.availability ?? null);
+    // The status cell says; else a status the price cell states ("Sold"); else, where the file has a
+    // status column, its empty cell means available; without one, nothing is said.
+    const availability = statusText
+      ? availabilityFromGalleryText(statusText)
+      : (priceReading.availability ?? (columnIndex.status !== undefined ? "available" : null));
     if (availability === undefined) {
       reasons.push(`the status “${cell("status")}” is not one of available, reserved, sold or in a private collection`);
     }
