@@ -77,3 +77,18 @@ export function FormStatus({ status, message }: { status: string; message: strin
     </p>
   );
 }
+
+/** A file to upload, with its label and a hint saying what it takes. */
+export function FileField({ id, name, label, accept, hint }: { id: string; name: string; label: string; accept: string; hint: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input id={id} name={name} type="file" accept={accept} aria-describedby={`${id}-hint`} className="mt-1 block" />
+      <p id={`${id}-hint`} className="field-hint">
+        {hint}
+      </p>
+    </div>
+  );
+}

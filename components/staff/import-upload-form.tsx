@@ -1,3 +1,5 @@
+import { FileField } from "@/components/form-field";
+
 /**
  * Reads a spreadsheet: a plain form posted to the upload route (app/staff/import/upload), which keeps
  * the file and comes back here with its dry run. Works without JavaScript.
@@ -15,41 +17,20 @@ export function ImportUploadForm({
 }) {
   return (
     <form method="post" action="/staff/import/upload" encType="multipart/form-data" className="space-y-6" aria-label="Read a spreadsheet">
-      <div>
-        <label htmlFor="import-file" className="field-label">
-          Spreadsheet file
-        </label>
-        <input
-          id="import-file"
-          name="file"
-          type="file"
-          accept=".csv,.xlsx,.xls,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
-          aria-describedby="import-file-hint"
-          className="mt-1 block"
-        />
-        <p id="import-file-hint" className="field-hint">
-          CSV, Excel (.xlsx) or LibreOffice (.ods). A title column is all it needs; columns such as Cat No, Section, Medium, Signed, Year,
-          Size, Framed, Price and Status are read when there, named as your spreadsheet names them. Other columns are ignored. At most 10 MB
-          and 20,000 rows at a time.
-        </p>
-      </div>
-      <div>
-        <label htmlFor="import-photographs" className="field-label">
-          Photographs (optional)
-        </label>
-        <input
-          id="import-photographs"
-          name="photographs"
-          type="file"
-          accept=".zip,application/zip"
-          aria-describedby="import-photographs-hint"
-          className="mt-1 block"
-        />
-        <p id="import-photographs-hint" className="field-hint">
-          A .zip of JPEG, PNG or WebP files named after the works: the catalogue number (42.jpg, further views 42-2.jpg), the title, or as
-          an Image column lists them. The dry run shows which go where. Up to 100 MB.
-        </p>
-      </div>
+      <FileField
+        id="import-file"
+        name="file"
+        label="Spreadsheet file"
+        accept=".csv,.xlsx,.xls,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
+        hint="CSV, Excel (.xlsx) or LibreOffice (.ods). A title column is all it needs; columns such as Cat No, Section, Medium, Signed, Year, Size, Framed, Price and Status are read when there, named as your spreadsheet names them. Other columns are ignored. At most 10 MB and 20,000 rows at a time."
+      />
+      <FileField
+        id="import-photographs"
+        name="photographs"
+        label="Photographs (optional)"
+        accept=".zip,application/zip"
+        hint="A .zip of JPEG, PNG or WebP files named after the works: the catalogue number (42.jpg, further views 42-2.jpg), the title, or as an Image column lists them. The dry run shows which go where. Up to 100 MB."
+      />
       <div className="max-w-xs">
         <label htmlFor="import-sheet" className="field-label">
           Sheet (optional)

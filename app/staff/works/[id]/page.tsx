@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FileField } from "@/components/form-field";
 import { ArtworkEditForm } from "@/components/staff/artwork-edit-form";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { formatPrice } from "@/lib/catalogue/prices";
@@ -84,22 +85,13 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
             encType="multipart/form-data"
             className="mt-4 flex flex-wrap items-end gap-3 font-sans"
           >
-            <div>
-              <label htmlFor="photograph" className="field-label">
-                Add a photograph
-              </label>
-              <input
-                id="photograph"
-                name="photograph"
-                type="file"
-                accept="image/jpeg,image/png,image/webp"
-                aria-describedby="photograph-hint"
-                className="mt-1 block"
-              />
-              <p id="photograph-hint" className="field-hint">
-                JPEG, PNG or WebP, up to 15 MB. The original is kept; the site shows resized copies.
-              </p>
-            </div>
+            <FileField
+              id="photograph"
+              name="photograph"
+              label="Add a photograph"
+              accept="image/jpeg,image/png,image/webp"
+              hint="JPEG, PNG or WebP, up to 15 MB. The original is kept; the site shows resized copies."
+            />
             <button type="submit" className="button-quiet">
               Upload
             </button>

@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "StagedImport" ADD COLUMN "photographs" BLOB;
-
