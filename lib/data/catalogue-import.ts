@@ -252,6 +252,12 @@ export async function importCatalogue(
     return plan;
   };
   const defaultResolved = await resolveExhibition(target);
+  if (target.exhibitionSlug && !defaultResolved) {
+    return {
+      ...empty,
+      fileError: `There is no exhibition at /exhibitions/${target.exhibitionSlug}: check its address, or name a new one.`,
+    };
+  }
   const defaultPlan = defaultResolved ? await planFor(defaultResolved, target.newExhibitionTitle ?? "") : null;
 
   const newSections: string[] = [];

@@ -284,6 +284,14 @@ describe("an Order column", () => {
   });
 });
 
+describe("where an import goes", () => {
+  it("says so when the exhibition it is pointed at does not exist, and imports nothing", async () => {
+    const report = await importCatalogue("Title\nA Study", { exhibitionSlug: "no-such-exhibition" }, { apply: true }, cli);
+    expect(report.fileError).toBe("There is no exhibition at /exhibitions/no-such-exhibition: check its address, or name a new one.");
+    expect(await db.artwork.count({ where: { title: "A Study" } })).toBe(0);
+  });
+});
+
 describe("sections from the file", () => {
   it("are made in the order the file names them, whatever order their works are written in", async () => {
     const csv = ["Cat No,Title,Section", ",An Unnumbered Opening,First Section", "9,A Numbered Close,Second Section"].join("\n");
