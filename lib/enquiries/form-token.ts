@@ -7,8 +7,8 @@
  * - a visitor's own token (the enquiry page, made per visit, and the token the form's script
  *   fetches on load): one person, one enquiry; a second use is flagged;
  * - a page copy's token, built into a pre-rendered work page that every visitor without JavaScript
- *   shares until the page is made again (hourly): a few uses are expected (several collectors in
- *   that hour), beyond that it is a scraped token being replayed.
+ *   shares until the page is made again (hourly, so it is never old): one use passes like any
+ *   token; a further one is kept for staff with a reason that says a second visitor may have sent it.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 

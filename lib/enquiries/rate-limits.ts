@@ -47,12 +47,6 @@ export const FORM_TOKEN_MAX_AGE_HOURS = 24;
 export const WORK_PAGE_REMADE_EVERY_SECONDS = 3600;
 
 /**
- * Uses of one page copy's token that pass unflagged: collectors without JavaScript writing about the
- * same work within the hour the copy lives. A scraped token replayed beyond it is flagged.
- */
-export const PAGE_TOKEN_UNFLAGGED_USES = 3;
-
-/**
  * The mailbox an address reaches, for the one-acknowledgement-a-day rule only: `anna+art@…` and
  * `anna@…` are one mailbox everywhere plus-addressing is used, and Gmail ignores dots in the name.
  * (The enquiry keeps the address exactly as typed.)

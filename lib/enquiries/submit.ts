@@ -26,7 +26,6 @@ import {
   FLAG_AFTER_PER_CONNECTION,
   FLOOD_REASON_START,
   FORM_TOKEN_MAX_AGE_HOURS,
-  PAGE_TOKEN_UNFLAGGED_USES,
   mailboxOf,
 } from "./rate-limits";
 import type { ArtworkSnapshot } from "./snapshot";
@@ -154,8 +153,15 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         `the form was sent ${describeAge(secondsToFill)} after the page was made (an old copy of the page, or a copied form)`,
       );
     }
-    if (formTokenUses > (token.kind === "page" ? PAGE_TOKEN_UNFLAGGED_USES : 1)) {
-      flagReasons.push(`the same copy of the form was sent ${formTokenUses} times with different details`);
+    // One use of a token passes; every further one is kept for staff to judge. A work page's built-in
+    // token is shared by its visitors without JavaScript until the page is made again (hourly), so a
+    // second use may be a second person: the reason says so, and staff release it from the spam view.
+    if (formTokenUses > 1) {
+      flagReasons.push(
+        token.kind === "page"
+          ? `the same copy of this work's page was used to send ${formTokenUses} enquiries with different details (another visitor without JavaScript within the hour, or a replayed form)`
+          : `the same copy of the form was sent ${formTokenUses} times with different details`,
+      );
     }
     if (siteCountThisMinute > env.ENQUIRY_FLOOD_PER_MINUTE) {
       flagReasons.push(
