@@ -6,7 +6,7 @@ import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/cat
 import { readCatalogueFile, type CatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
 import { workLabel } from "@/lib/catalogue/describe";
 import { photographsInArchive } from "@/lib/catalogue/import/photograph-archive";
-import { matchPhotographs, type PhotographMatch } from "@/lib/catalogue/import/photographs";
+import { matchPhotographs, nameOf, type PhotographMatch } from "@/lib/catalogue/import/photographs";
 import { attachPhotograph } from "@/lib/data/photograph-records";
 import { PhotographError } from "@/lib/images/photographs";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
@@ -41,8 +41,6 @@ export type ImportTarget = { exhibitionSlug?: string; newExhibitionTitle?: strin
 export function importTargetOf(target: string, newExhibitionTitle: string): ImportTarget {
   return target === "new" ? { newExhibitionTitle } : { exhibitionSlug: target || undefined };
 }
-
-const fileName = (file: string) => file.replace(/^.*[\\/]/, "");
 
 export type PlannedRow = {
   line: number;
@@ -346,7 +344,7 @@ export async function importCatalogue(
           photographs: {
             matched: planned
               .filter((row) => photoMatch.byLine.has(row.line))
-              .map((row) => ({ line: row.line, label: row.label, files: photoMatch.byLine.get(row.line)!.map(fileName) })),
+              .map((row) => ({ line: row.line, label: row.label, files: photoMatch.byLine.get(row.line)!.map(nameOf) })),
             unmatched: photoMatch.unmatched,
             rowsWithout: planned.filter((row) => !photoMatch.byLine.has(row.line)).length,
           },
@@ -502,14 +500,14 @@ async function attachMatchedPhotographs(
     );
     for (const file of files) {
       if (options.signal?.aborted) return { attached, refused };
-      if (already.has(fileName(file))) continue;
+      if (already.has(nameOf(file))) continue;
       try {
         const bytes = await sources.get(file)!.read();
-        await attachPhotograph(artworkId, fileName(file), Buffer.from(bytes));
+        await attachPhotograph(artworkId, nameOf(file), Buffer.from(bytes));
         attached += 1;
       } catch (error) {
         if (!(error instanceof PhotographError)) throw error;
-        refused.push({ file: fileName(file), reason: error.message });
+        refused.push({ file: nameOf(file), reason: error.message });
       }
     }
   }
@@ -529,6 +527,10 @@ function emptyReport(): ImportReport {
     errors: [],
     counts: { create: 0, update: 0, unchanged: 0, errors: 0 },
   };
+}
+
+function stagedFile(staged: { fileName: string; content: Uint8Array; sheet: string }): CatalogueFile {
+  return { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined };
 }
 
 /** The photographs uploaded with a staged file, or why they cannot be read (shown as the report's file error). */
@@ -580,7 +582,7 @@ export async function previewStagedImport(id: string): Promise<{ staged: StagedI
   if (!staged) return null;
   const photographs = stagedPhotographs(staged.photographs);
   const report = await importCatalogue(
-    { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined },
+    stagedFile(staged),
     importTargetOf(staged.target, staged.newExhibitionTitle),
     { apply: false, ...(photographs.sources ? { photographs: photographs.sources } : {}) },
     actor,
@@ -619,7 +621,7 @@ export async function applyStagedImport(id: string): Promise<ImportReport | null
       return { ...emptyReport(), fileError: photographs.error };
     }
     return await importCatalogue(
-      { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined },
+      stagedFile(staged),
       importTargetOf(staged.target, staged.newExhibitionTitle),
       {
         apply: true,

@@ -25,7 +25,8 @@ export type PhotographMatch = {
   unmatched: Array<{ file: string; reason: string }>;
 };
 
-const nameOf = (file: string) => file.replace(/^.*[\\/]/, "");
+/** A file's name without the folders it was in ("photos/42.jpg" → "42.jpg"). */
+export const nameOf = (file: string) => file.replace(/^.*[\\/]/, "");
 const stem = (file: string) => nameOf(file).replace(/\.[^.]+$/, "");
 const key = (text: string) => slugify(text);
 
