@@ -32,9 +32,12 @@ export function refreshCatalogue(change: CatalogueChange, context: "action" | "r
     if (context === "action") updateTag(tag);
     else revalidateTag(tag, { expire: 0 });
   }
-  // The pages now follow the database as it is: a later start need not refresh them all again.
-  import("./catalogue-stamp")
-    .then(({ markCatalogueShown }) => markCatalogueShown())
-    .catch((error: unknown) => logger.warn({ err: error }, "Could not record the catalogue version the pages show"));
+  // After a refresh of everything the pages follow the database as it is, so a later start need not
+  // refresh them all again. (Not after a partial one: it vouches only for the pages it touched.)
+  if (change.everything) {
+    import("./catalogue-stamp")
+      .then(({ markCatalogueShown }) => markCatalogueShown())
+      .catch((error: unknown) => logger.warn({ err: error }, "Could not record the catalogue version the pages show"));
+  }
   return tags;
 }
