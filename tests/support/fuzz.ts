@@ -80,6 +80,8 @@ const PATHS = [
   "/staff/account",
   "/staff/import",
   "/staff/import/upload",
+  "/staff/import/progress",
+  "/api/catalogue/refresh-if-changed",
   "/staff/enquiries/ENQ-2026-000001",
   "/staff/works/not-a-work/photographs",
   "/api/revalidate",
