@@ -394,6 +394,14 @@ describe("Excel and LibreOffice files", () => {
     );
   });
 
+  it("reads a CSV saved by Excel on Windows (Windows-1252, where £ is one byte) as well as UTF-8", () => {
+    const windows = new Uint8Array([...new TextEncoder().encode("Title,Price\nA Study,"), 0xa3, ...new TextEncoder().encode("875\n")]);
+    const read = readCatalogueFile({ fileName: "catalogue.csv", bytes: windows });
+    expect(read.rows[0]).toMatchObject({ ok: true, work: { price: { amountMinor: 87500, currency: "GBP" }, priceAsWritten: null } });
+    const utf8 = readCatalogueFile({ fileName: "catalogue.csv", bytes: new TextEncoder().encode("Title,Price\nZoë’s Study,£875\n") });
+    expect(utf8.rows[0]).toMatchObject({ ok: true, work: { title: "Zoë’s Study", price: { amountMinor: 87500 } } });
+  });
+
   it("shows a date typed into Excel as Excel shows it, not as a serial number", () => {
     const sheet = utils.aoa_to_sheet(
       [

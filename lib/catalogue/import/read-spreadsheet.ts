@@ -23,12 +23,24 @@ export function isSpreadsheetFile(file: CatalogueFile): boolean {
   return SPREADSHEET_NAME.test(file.fileName) || looksLikeSpreadsheet(file.bytes);
 }
 
+/**
+ * A CSV's text: UTF-8 if it is (with or without a byte-order mark), else Windows-1252, which is
+ * what Excel on Windows writes for "CSV (Comma delimited)" (a "£" there is one byte, 0xA3).
+ */
+function csvText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
 const failed = (fileError: string): ReadResult => ({ columns: {}, ignoredColumns: [], rows: [], fileError });
 
 export function readCatalogueFile(file: CatalogueFile, defaultSection?: string): ReadResult {
   if (!isSpreadsheetFile(file)) {
     if (file.sheet) return failed(`--sheet names a sheet, but ${file.fileName} is a CSV file, which has none.`);
-    return readCatalogueCsv(new TextDecoder("utf-8").decode(file.bytes), defaultSection);
+    return readCatalogueCsv(csvText(file.bytes), defaultSection);
   }
   let workbook: WorkBook;
   try {
