@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchForm } from "@/components/search-form";
 
 type Props = { galleryName: string; exhibition: { slug: string; title: string } | null };
 
@@ -30,6 +31,7 @@ export function SiteHeader({ galleryName, exhibition }: Props) {
             </li>
           </ul>
         </nav>
+        <SearchForm id="site-search" name="Site search" />
       </div>
     </header>
   );

@@ -58,3 +58,5 @@ if (works > 0) {
 // The import's figures (a 20,000-row dry run against as many works; 5,000 rows in, dry run and apply): a database of its own.
 console.log("\nCatalogue import (scripts/bench/import.ts)");
 execFileSync("npm", ["run", "--silent", "bench:import"], { stdio: "inherit" });
+console.log("\nCatalogue search (scripts/bench/search.ts)");
+execFileSync("npm", ["run", "--silent", "bench:search"], { stdio: "inherit" });

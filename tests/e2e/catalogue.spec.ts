@@ -192,3 +192,34 @@ for (const [kind, path] of [
     await expectNoAxeViolations(page);
   });
 }
+
+test("the search box on every page finds works by words, word endings and numbers, marks what matched, and helps when nothing does", async ({
+  page,
+}) => {
+  await page.goto("/works/37-undertones-of-war");
+  const siteSearch = page.getByRole("search", { name: "Site search" });
+  await siteSearch.getByLabel("Search the catalogue").fill("Drawings russia");
+  await siteSearch.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=Drawings\+russia$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Works matching “Drawings russia”");
+  const first = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { level: 2 }) })
+    .first();
+  await expect(first.getByRole("link")).toHaveText("42Second Retreat from Russia");
+  await expect(first.locator("mark")).toHaveText(["Russia"]);
+  await expectNoAxeViolations(page);
+
+  await page.goto("/search?q=93x");
+  await expect(page.getByTestId("search-count")).toHaveText("1 work matches, best first.");
+  await expect(page.getByRole("link", { name: /Harvest Supper/ })).toBeVisible();
+
+  await page.goto("/search?q=zeppelinxyz");
+  await expect(page.getByTestId("search-count")).toHaveText("No work matches “zeppelinxyz”.");
+  await expect(page.getByRole("main").getByRole("link", { name: "all works", exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto("/search");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search the catalogue");
+  expect((await page.request.get("/search?q=%22)%20NEAR(%20*")).status()).toBe(200);
+});
