@@ -5,7 +5,10 @@
  * availability vary the way a real catalogue's do; numbers repeat across sections with letter
  * suffixes now and then.
  */
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 
 const SUBJECTS = [
@@ -116,4 +119,19 @@ export function generateCatalogue(databasePath: string, works: number, sections:
     }
   })();
   database.close();
+}
+
+/**
+ * A fresh, migrated and seeded database in tmp/<name>/ with `works` generated works beside the
+ * seeded ones, named in DATABASE_URL for this process (so import lib/db only after calling this).
+ */
+export function freshBenchDatabase(name: string, works: number): string {
+  const folder = path.resolve("tmp", name);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const databasePath = path.join(folder, "gallery.db");
+  process.env.DATABASE_URL = `file:${databasePath}`;
+  execFileSync("npm", ["run", "--silent", "db:setup"], { env: process.env, stdio: "pipe" });
+  generateCatalogue(databasePath, works, 40);
+  return databasePath;
 }

@@ -5,22 +5,13 @@
  * run has updates to plan as well as unchanged rows. A database of its own in tmp/.
  * Printed, never asserted: the figure depends on the machine.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { stringify } from "csv-stringify/sync";
 import { IMPORT_MAX_ROWS } from "@/lib/catalogue/import/read-rows";
-import { generateCatalogue } from "./generate-catalogue";
+import { freshBenchDatabase } from "./generate-catalogue";
 
 const RUNS = 5;
-const folder = path.resolve("tmp/bench-import");
-rmSync(folder, { recursive: true, force: true });
-mkdirSync(folder, { recursive: true });
-const databasePath = path.join(folder, "gallery.db");
-process.env.DATABASE_URL = `file:${databasePath}`;
-execFileSync("npm", ["run", "--silent", "db:setup"], { env: process.env, stdio: "pipe" });
-generateCatalogue(databasePath, IMPORT_MAX_ROWS, 40);
+const databasePath = freshBenchDatabase("bench-import", IMPORT_MAX_ROWS);
 
 const sqlite = new Database(databasePath, { readonly: true });
 const works = sqlite

@@ -3,10 +3,7 @@
  * tmp/): p50 and p99 of the query the search page makes, for a mix of searches people type, after a
  * warm-up. Printed, never asserted.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
-import { generateCatalogue } from "./generate-catalogue";
+import { freshBenchDatabase } from "./generate-catalogue";
 
 const WORKS = 5_000;
 const ROUNDS = 40;
@@ -24,13 +21,7 @@ const SEARCHES = [
   "zeppelin",
 ];
 
-const folder = path.resolve("tmp/bench-search");
-rmSync(folder, { recursive: true, force: true });
-mkdirSync(folder, { recursive: true });
-const databasePath = path.join(folder, "gallery.db");
-process.env.DATABASE_URL = `file:${databasePath}`;
-execFileSync("npm", ["run", "--silent", "db:setup"], { env: process.env, stdio: "pipe" });
-generateCatalogue(databasePath, WORKS, 40);
+freshBenchDatabase("bench-search", WORKS);
 
 const { searchArtworks } = await import("@/lib/data/search");
 for (const search of SEARCHES) await searchArtworks(search);
