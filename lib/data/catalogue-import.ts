@@ -112,7 +112,8 @@ const FIELD_LABELS: Record<string, string> = {
 
 /**
  * Two rows are the same work when their catalogue numbers and titles agree (case and punctuation
- * aside); works the gallery never numbered, when their titles and sections agree.
+ * aside); works the gallery never numbered, when their titles and sections agree (or their titles
+ * alone, for a file without a Section column: section "").
  */
 function workKey(catalogueNumber: string, title: string, section: string): string {
   const number = catalogueNumber.trim().toLowerCase();
@@ -234,6 +235,7 @@ export async function importCatalogue(
       for (const key of new Set([
         workKey(work.catalogueNumber, work.title, work.section.title),
         workKey("", work.title, work.section.title),
+        workKey("", work.title, ""),
       ])) {
         if (!existingByKey.has(key)) existingByKey.set(key, work);
       }
@@ -278,7 +280,7 @@ export async function importCatalogue(
       });
       continue;
     }
-    const key = workKey(work.catalogueNumber, work.title, work.section);
+    const key = workKey(work.catalogueNumber, work.title, read.columns.section !== undefined ? work.section : "");
     const twinLine = seenOnLine.get(`${plan.slug}\u0000${key}`);
     if (twinLine !== undefined) {
       errors.push({
@@ -370,14 +372,27 @@ export async function importCatalogue(
     const created = await db.exhibition.create({ data: { slug: plan.slug, title: plan.title, artistId: artist.id, published: true } });
     exhibitionIds.set(plan, created.id);
   }
-  // New sections are made first, in the order the file names them (works are written numbered first).
+  // Every section a row writes to, found or made once, new ones in the order the file names them
+  // (works are written numbered first). An update from a file without a Section column stays put.
+  const has = (field: ImportField) => read.columns[field] !== undefined;
+  const sectionIds = new Map<string, string>();
+  const sectionKey = (exhibitionId: string, title: string) => `${exhibitionId}\u0000${slugify(title) || "section"}`;
   for (const row of planned) {
-    if (row.action === "unchanged") continue;
+    if (row.action === "unchanged" || (row.existing && !has("section"))) continue;
     const exhibitionId = exhibitionIds.get(row.plan)!;
+    const key = sectionKey(exhibitionId, row.work.section);
+    if (sectionIds.has(key)) continue;
     const slug = slugify(row.work.section) || "section";
-    if (await db.section.findUnique({ where: { exhibitionId_slug: { exhibitionId, slug } }, select: { id: true } })) continue;
+    const found = await db.section.findUnique({ where: { exhibitionId_slug: { exhibitionId, slug } }, select: { id: true } });
+    if (found) {
+      sectionIds.set(key, found.id);
+      continue;
+    }
     const last = await db.section.aggregate({ where: { exhibitionId }, _max: { position: true } });
-    await db.section.create({ data: { exhibitionId, slug, title: row.work.section, position: (last._max.position ?? -1) + 1 } });
+    const made = await db.section.create({
+      data: { exhibitionId, slug, title: row.work.section, position: (last._max.position ?? -1) + 1 },
+    });
+    sectionIds.set(key, made.id);
   }
   const takenSlugs = new Set((await db.artwork.findMany({ select: { slug: true } })).map((work) => work.slug));
   // New works take the next places in their sections, numbered ones first: a work without a number
@@ -388,22 +403,14 @@ export async function importCatalogue(
   for (const row of toWrite) {
     if (options.signal?.aborted) break;
     const { work } = row;
-    const exhibitionId = exhibitionIds.get(row.plan)!;
+    const sectionId = sectionIds.get(sectionKey(exhibitionIds.get(row.plan)!, work.section));
     await db.$transaction(async (tx) => {
-      const sectionSlug = slugify(work.section) || "section";
-      const last = await tx.section.aggregate({ where: { exhibitionId }, _max: { position: true } });
-      const section = await tx.section.upsert({
-        where: { exhibitionId_slug: { exhibitionId, slug: sectionSlug } },
-        update: {},
-        create: { exhibitionId, slug: sectionSlug, title: work.section, position: (last._max.position ?? -1) + 1 },
-      });
       // A new work takes every field; an existing one only those the file has columns for.
-      const has = (field: ImportField) => read.columns[field] !== undefined;
       const creating = !row.existing;
       const fields = {
         title: work.title,
         ...(creating || has("catalogueNumber") ? { catalogueNumber: work.catalogueNumber } : {}),
-        ...(creating || has("section") ? { sectionId: section.id } : {}),
+        ...(sectionId ? { sectionId } : {}),
         ...(creating || has("category") || has("technique") ? { category: work.category } : {}),
         ...(creating || has("technique") ? { technique: work.technique } : {}),
         ...(creating || has("signature") ? { signature: work.signature } : {}),
@@ -419,10 +426,8 @@ export async function importCatalogue(
       const replacesDimensions = creating || has("size") || has("framed");
       const dimensions = work.dimensions.map((dimension, position) => ({ ...dimension, position }));
       if (row.existing) {
-        const movesSection = has("section") && row.existing.sectionId !== section.id;
-        const lastInSection = movesSection
-          ? await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } })
-          : null;
+        const movesSection = sectionId !== undefined && row.existing.sectionId !== sectionId;
+        const lastInSection = movesSection ? await tx.artwork.aggregate({ where: { sectionId }, _max: { position: true } }) : null;
         await tx.artwork.update({
           where: { id: row.existing.id },
           data: {
@@ -441,12 +446,12 @@ export async function importCatalogue(
       } else {
         const slug = uniqueSlug(artworkSlugBase(work.catalogueNumber, work.title), (candidate) => takenSlugs.has(candidate));
         takenSlugs.add(slug);
-        const lastInSection = await tx.artwork.aggregate({ where: { sectionId: section.id }, _max: { position: true } });
+        const lastInSection = await tx.artwork.aggregate({ where: { sectionId: sectionId! }, _max: { position: true } });
         const created = await tx.artwork.create({
           data: {
             ...fields,
             catalogueNumber: work.catalogueNumber,
-            sectionId: section.id,
+            sectionId: sectionId!,
             category: work.category,
             slug,
             published: true,

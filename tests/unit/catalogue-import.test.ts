@@ -293,6 +293,16 @@ describe("where an import goes", () => {
 });
 
 describe("sections from the file", () => {
+  it("finds an unnumbered work by its title alone when the file has no Section column, and leaves it in its section", async () => {
+    await importCatalogue("Title,Section\nLone Study,Quiet Room", { newExhibitionTitle: "No Section Column" }, { apply: true }, cli);
+    const update = await importCatalogue("Title,Year\nLone Study,1950", { exhibitionSlug: "no-section-column" }, { apply: true }, cli);
+    expect(update.rows.map((row) => [row.label, row.action, row.changes])).toEqual([["Lone Study", "update", ["year"]]]);
+    const sections = await db.section.findMany({ where: { exhibition: { slug: "no-section-column" } }, select: { title: true } });
+    expect(sections.map((section) => section.title)).toEqual(["Quiet Room"]);
+    const work = await db.artwork.findFirstOrThrow({ where: { title: "Lone Study" }, include: { section: true } });
+    expect([work.year, work.section.title]).toEqual([1950, "Quiet Room"]);
+  });
+
   it("are made in the order the file names them, whatever order their works are written in", async () => {
     const csv = ["Cat No,Title,Section", ",An Unnumbered Opening,First Section", "9,A Numbered Close,Second Section"].join("\n");
     await importCatalogue(csv, { newExhibitionTitle: "Sections in File Order" }, { apply: true }, cli);
