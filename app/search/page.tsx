@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { MarkedText } from "@/components/marked-text";
 import { SearchForm } from "@/components/search-form";
-import { searchArtworks } from "@/lib/data/search";
+import { MATCH_START, searchArtworks } from "@/lib/data/search";
 
 export const metadata: Metadata = { title: "Search the catalogue", robots: { index: false, follow: true } };
 
@@ -49,7 +49,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 </Link>
               </h2>
               <p className="font-sans text-sm text-ink-soft">{[result.medium, result.section, result.year].filter(Boolean).join(" · ")}</p>
-              {result.excerpt.includes("\u0001") && (
+              {result.excerpt.includes(MATCH_START) && (
                 <p className="mt-1">
                   <MarkedText text={result.excerpt} />
                 </p>
