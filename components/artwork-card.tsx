@@ -1,5 +1,6 @@
 import { ArtworkVisual, GRID_SCALE_CM } from "@/components/artwork-visual";
-import { availabilityLabel, mediumLine, priceText } from "@/lib/catalogue/describe";
+import { EnquiryListButton } from "@/components/enquiry-list-button";
+import { availabilityLabel, mediumLine, priceText, workLabel } from "@/lib/catalogue/describe";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import type { ArtworkSummary } from "@/lib/data/catalogue";
 
@@ -51,6 +52,9 @@ export function ArtworkCard({ work, headingLevel = "h3", showSection = false }: 
           <span className="text-ink-soft"> · {priceText(work)}</span>
         ) : null}
       </p>
+      <div className="mt-2">
+        <EnquiryListButton workId={work.id} label={workLabel(work)} compact />
+      </div>
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState, useTransition, type FormEv
 import { EnquiryConfirmation } from "@/components/enquiry-confirmation";
 import { Field } from "@/components/form-field";
 import { sendEnquiry } from "@/lib/actions/enquiry";
+import { ENQUIRY_LIST_CHANGED_EVENT } from "@/lib/enquiries/enquiry-list-cookie";
 import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
 import {
   ENQUIRY_FIELDS,
@@ -21,6 +22,8 @@ import {
 type Props = {
   /** The work the enquiry is about; none for a general question. */
   artwork?: { slug: string; label: string };
+  /** The works of the collector's enquiry list, when the form asks about them all at once. */
+  listedWorks?: Array<{ id: string; label: string }>;
   /** Signed when the page was rendered; refreshed on load because pre-rendered pages date from the build. */
   formToken: string;
   headingId: string;
@@ -38,7 +41,7 @@ function unreachable(formData: FormData): EnquiryFormState {
   };
 }
 
-export function EnquiryForm({ artwork, formToken, headingId }: Props) {
+export function EnquiryForm({ artwork, listedWorks = [], formToken, headingId }: Props) {
   // The page's server action: what the form posts to before the script has loaded, and what shows a
   // refused post's mistakes when the browser has no JavaScript at all.
   const [pageState, pageAction] = useActionState<EnquiryFormState, FormData>(sendEnquiry, INITIAL_ENQUIRY_STATE);
@@ -48,7 +51,8 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
   const state = sentState ?? pageState;
-  const idPrefix = artwork ? `enquiry-${artwork.slug}` : "enquiry";
+  const idPrefix = artwork ? `enquiry-${artwork.slug}` : listedWorks.length > 0 ? "enquiry-list" : "enquiry";
+  const aboutWorks = Boolean(artwork) || listedWorks.length > 0;
   const id = (field: string) => `${idPrefix}-${field}`;
 
   useEffect(() => {
@@ -67,6 +71,8 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
   useEffect(() => {
     if (state.status === "sent") {
       confirmationRef.current?.focus();
+      // The server emptied the list once its works were sent: the header's count follows.
+      window.dispatchEvent(new Event(ENQUIRY_LIST_CHANGED_EVENT));
       return;
     }
     if (state.status === "invalid") {
@@ -128,6 +134,15 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
       )}
       <input type="hidden" name={FORM_TOKEN_FIELD} value={token} />
       {artwork && <input type="hidden" name="artworkSlug" value={artwork.slug} />}
+      {listedWorks.length > 0 && (
+        <p className="font-sans text-sm">
+          About: <strong>the {listedWorks.length === 1 ? "work" : `${listedWorks.length} works`} on your list</strong>
+        </p>
+      )}
+      {listedWorks.map((work) => (
+        <input key={work.id} type="hidden" name="listedWorks" value={work.id} />
+      ))}
+      {errorOf("listedWorks") && <p className="field-error">{errorOf("listedWorks")}</p>}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
         <label>
           Leave this field empty
@@ -170,7 +185,7 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
       />
 
       <fieldset aria-describedby={errorOf("questions") ? id("questions-error") : undefined}>
-        <legend className="field-label">{artwork ? "I would like to know about (optional)" : "Your question is about (optional)"}</legend>
+        <legend className="field-label">{aboutWorks ? "I would like to know about (optional)" : "Your question is about (optional)"}</legend>
         <div className="mt-2 grid gap-2 font-sans sm:grid-cols-2">
           {ENQUIRY_QUESTIONS.map((question, index) => (
             <label key={question} className="flex items-center gap-3">
@@ -205,7 +220,7 @@ export function EnquiryForm({ artwork, formToken, headingId }: Props) {
       <Field
         id={id("message")}
         name="message"
-        label={`Your message${artwork ? " (optional if you ticked a question)" : ""}`}
+        label={`Your message${aboutWorks ? " (optional if you ticked a question)" : ""}`}
         multiline
         rows={6}
         maxLength={ENQUIRY_LIMITS.message}

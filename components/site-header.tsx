@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EnquiryListLink } from "@/components/enquiry-list-link";
 import { SearchForm } from "@/components/search-form";
 
 type Props = { galleryName: string; exhibition: { slug: string; title: string } | null };
@@ -28,6 +29,9 @@ export function SiteHeader({ galleryName, exhibition }: Props) {
               <Link href="/enquire" className="no-underline hover:underline">
                 Enquire
               </Link>
+            </li>
+            <li>
+              <EnquiryListLink />
             </li>
           </ul>
         </nav>

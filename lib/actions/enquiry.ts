@@ -1,8 +1,9 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getArtwork } from "@/lib/data/catalogue";
+import { ENQUIRY_LIST_COOKIE } from "@/lib/enquiries/enquiry-list";
 import { confirmationPathAfter } from "@/lib/enquiries/confirmation";
 import { notStoredState, submitEnquiry, type SubmissionResult } from "@/lib/enquiries/submit";
 import { logger } from "@/lib/logger";
@@ -22,6 +23,8 @@ export async function sendEnquiry(_previous: EnquiryFormState, formData: FormDat
     return notStoredState(formData);
   }
   const { state } = result;
+  // The list's works are now one enquiry: the list starts again empty.
+  if (state.status === "sent" && formData.has("listedWorks")) (await cookies()).delete(ENQUIRY_LIST_COOKIE);
   // A browser without JavaScript posted the page itself (a script sends the Next-Action header).
   // Its success is a 303 to a small confirmation page, not the whole work page rendered again,
   // and a refresh there never sends the enquiry twice. Mistakes still come back on the form.

@@ -245,6 +245,19 @@ export async function getSection(exhibitionSlug: string, sectionSlug: string): P
   })();
 }
 
+function toDetail(row: ArtworkRow, neighbours: Pick<ArtworkDetail, "previous" | "next">): ArtworkDetail {
+  return {
+    ...toSummary(row),
+    signature: row.signature,
+    sizeAsWritten: row.sizeAsWritten,
+    description: row.description,
+    curatorNote: row.curatorNote,
+    updatedAt: row.updatedAt.toISOString(),
+    artist: toArtist(row.section.exhibition.artist),
+    ...neighbours,
+  };
+}
+
 export async function readArtwork(slug: string): Promise<ArtworkDetail | null> {
   const row = await db.artwork.findFirst({ where: { ...publishedWork, slug }, include: summaryInclude });
   if (!row) return null;
@@ -254,17 +267,31 @@ export async function readArtwork(slug: string): Promise<ArtworkDetail | null> {
     select: { slug: true, catalogueNumber: true, title: true },
   });
   const index = siblings.findIndex((sibling) => sibling.slug === row.slug);
-  return {
-    ...toSummary(row),
-    signature: row.signature,
-    sizeAsWritten: row.sizeAsWritten,
-    description: row.description,
-    curatorNote: row.curatorNote,
-    updatedAt: row.updatedAt.toISOString(),
-    artist: toArtist(row.section.exhibition.artist),
-    previous: siblings[index - 1] ?? null,
-    next: siblings[index + 1] ?? null,
-  };
+  return toDetail(row, { previous: siblings[index - 1] ?? null, next: siblings[index + 1] ?? null });
+}
+
+/**
+ * The works on a collector's enquiry list, in the list's order, each as it is now: shown, no longer
+ * shown (hidden by staff: its name is kept so the list can say which), or gone from the catalogue.
+ * Read afresh, never cached: the list page and the enquiry it sends must see a sale at once.
+ */
+export type ListedArtwork =
+  | { id: string; state: "shown"; work: ArtworkDetail }
+  | { id: string; state: "hidden"; label: { catalogueNumber: string; title: string } }
+  | { id: string; state: "gone" };
+
+export async function readListedArtworks(ids: string[]): Promise<ListedArtwork[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.artwork.findMany({ where: { id: { in: ids } }, include: summaryInclude });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id): ListedArtwork => {
+    const row = byId.get(id);
+    if (!row) return { id, state: "gone" };
+    if (!row.published || !row.section.exhibition.published) {
+      return { id, state: "hidden", label: { catalogueNumber: row.catalogueNumber, title: row.title } };
+    }
+    return { id, state: "shown", work: toDetail(row, { previous: null, next: null }) };
+  });
 }
 
 export async function getArtwork(slug: string): Promise<ArtworkDetail | null> {

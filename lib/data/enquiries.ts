@@ -13,6 +13,8 @@ export type NewEnquiry = {
   submissionKey: string;
   artworkId: string | null;
   artworkSnapshot: ArtworkSnapshot | null;
+  /** Every work the enquiry names, in order; when left out, the one work above (if any). */
+  works?: Array<{ artworkId: string | null; snapshot: ArtworkSnapshot }>;
   name: string;
   email: string;
   phone: string | null;
@@ -88,6 +90,8 @@ const INSERT_ENQUIRY = `INSERT INTO "Enquiry" ("reference", "submissionKey", "ar
   "message", "questions", "shippingCountry", "consentedAt", "status", "flagged", "flagReasons", "clientIpHash", "createdAt", "updatedAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`;
 
+const INSERT_ENQUIRY_WORK = `INSERT INTO "EnquiryWork" ("id", "enquiryId", "artworkId", "position", "snapshot") VALUES (?, ?, ?, ?, ?)`;
+
 // The day's acknowledgement to an address is written once: a second one finds its dedupe key taken.
 const INSERT_OUTBOX_EMAIL = `INSERT INTO "OutboxEmail" ("id", "enquiryId", "kind", "dedupeKey", "toAddress", "fromAddress", "replyTo",
   "subject", "textBody", "htmlBody", "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
@@ -158,6 +162,10 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
     const id = Number(created!.id);
     const reference = formatEnquiryReference(enquiry.now.getUTCFullYear(), id);
     await sql.run(`UPDATE "Enquiry" SET "reference" = ? WHERE "id" = ?`, [reference, id]);
+    const works = enquiry.works ?? (enquiry.artworkSnapshot ? [{ artworkId: enquiry.artworkId, snapshot: enquiry.artworkSnapshot }] : []);
+    for (const [position, work] of works.entries()) {
+      await sql.run(INSERT_ENQUIRY_WORK, [randomUUID(), id, work.artworkId, position, JSON.stringify(work.snapshot)]);
+    }
 
     const outboxIds: string[] = [];
     let acknowledged = false;

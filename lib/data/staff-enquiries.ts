@@ -33,7 +33,7 @@ function whereFor(filters: InboxFilters): Prisma.EnquiryWhereInput {
   if (filters.to) created.lt = new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000);
   return {
     ...status,
-    ...(filters.work ? { artwork: { slug: filters.work } } : {}),
+    ...(filters.work ? { works: { some: { artwork: { slug: filters.work } } } } : {}),
     ...(filters.from || filters.to ? { createdAt: created } : {}),
     ...(filters.q
       ? {
@@ -61,10 +61,11 @@ export async function listInbox(filters: InboxFilters, limit = 200): Promise<Inb
     where: whereFor(filters),
     orderBy: { createdAt: "desc" },
     take: limit,
-    include: { emails: { where: { status: "failed" }, select: { id: true } } },
+    include: { emails: { where: { status: "failed" }, select: { id: true } }, _count: { select: { works: true } } },
   });
   return rows.map((row) => {
     const snapshot = readArtworkSnapshot(row.artworkSnapshot);
+    const others = row._count.works - 1;
     return {
       reference: row.reference,
       createdAt: row.createdAt.toISOString(),
@@ -72,7 +73,7 @@ export async function listInbox(filters: InboxFilters, limit = 200): Promise<Inb
       email: row.email,
       status: row.status as EnquiryStatus,
       flagged: row.flagged,
-      work: snapshot ? workLabel(snapshot) : null,
+      work: snapshot ? `${workLabel(snapshot)}${others > 0 ? ` and ${others} other work${others === 1 ? "" : "s"}` : ""}` : null,
       deliveryProblem: row.emails.length > 0,
       excerpt: row.message.slice(0, 140),
     };
@@ -99,7 +100,7 @@ async function countHeldAsFlood(since: Date): Promise<number> {
 export async function enquiredWorks(): Promise<Array<{ slug: string; label: string }>> {
   await requireStaff();
   const works = await db.artwork.findMany({
-    where: { enquiries: { some: {} } },
+    where: { enquiryWorks: { some: {} } },
     select: { slug: true, catalogueNumber: true, title: true },
     orderBy: { slug: "asc" },
   });
@@ -133,8 +134,8 @@ export type EnquiryDetail = {
   status: EnquiryStatus;
   flagged: boolean;
   flagReasons: string | null;
-  snapshot: ArtworkSnapshot | null;
-  currentWork: { slug: string; title: string; availability: string; published: boolean } | null;
+  /** Every work the enquiry names, as the collector saw it, and the work as it is now (null once removed). */
+  works: Array<{ snapshot: ArtworkSnapshot; current: { slug: string; title: string; availability: string; published: boolean } | null }>;
   emails: EnquiryEmailView[];
   notes: Array<{ id: string; body: string; author: string; createdAt: string }>;
 };
@@ -144,7 +145,10 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
   const row = await db.enquiry.findUnique({
     where: { reference },
     include: {
-      artwork: { select: { slug: true, title: true, availability: true, published: true } },
+      works: {
+        orderBy: { position: "asc" },
+        include: { artwork: { select: { slug: true, title: true, availability: true, published: true } } },
+      },
       emails: { orderBy: { createdAt: "asc" }, include: { sentBy: { select: { name: true } } } },
       notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, email: true } } } },
     },
@@ -165,8 +169,10 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
     status: row.status as EnquiryStatus,
     flagged: row.flagged,
     flagReasons: row.flagReasons,
-    snapshot: readArtworkSnapshot(row.artworkSnapshot),
-    currentWork: row.artwork,
+    works: row.works.flatMap((work) => {
+      const snapshot = readArtworkSnapshot(work.snapshot);
+      return snapshot ? [{ snapshot, current: work.artwork }] : [];
+    }),
     emails: row.emails.map((email) => ({
       id: email.id,
       kind: email.kind,
@@ -260,9 +266,13 @@ export type ExportRow = Record<
 
 export async function exportInbox(filters: InboxFilters): Promise<ExportRow[]> {
   await requireStaff();
-  const rows = await db.enquiry.findMany({ where: whereFor(filters), orderBy: { createdAt: "desc" } });
+  const rows = await db.enquiry.findMany({
+    where: whereFor(filters),
+    orderBy: { createdAt: "desc" },
+    include: { works: { orderBy: { position: "asc" }, select: { snapshot: true } } },
+  });
   return rows.map((row) => {
-    const snapshot = readArtworkSnapshot(row.artworkSnapshot);
+    const works = row.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []);
     const questions = Array.isArray(row.questions) ? (row.questions as string[]) : [];
     return {
       reference: row.reference,
@@ -271,7 +281,7 @@ export async function exportInbox(filters: InboxFilters): Promise<ExportRow[]> {
       name: row.name,
       email: row.email,
       phone: row.phone ?? "",
-      work: snapshot ? workLabel(snapshot) : "",
+      work: works.map((work) => workLabel(work)).join("; "),
       questions: questions.join("; "),
       message: row.message,
       flagged: row.flagged ? `yes: ${row.flagReasons ?? ""}` : "no",

@@ -1,5 +1,7 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { getArtwork } from "@/lib/data/catalogue";
+import { ENQUIRY_LIST_COOKIE } from "@/lib/enquiries/enquiry-list";
 import { confirmationPathAfter } from "@/lib/enquiries/confirmation";
 import { notStoredState, submitEnquiry, type SubmissionResult } from "@/lib/enquiries/submit";
 import { logger } from "@/lib/logger";
@@ -18,7 +20,8 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
  * work alone costs several times this whole request). Both ways a collector sends the form end here:
  * - the form's script posts with `Accept: application/json` and gets the form state as JSON;
  * - a browser without JavaScript posts the form itself: success is a 303 to the confirmation page
- *   (Post/Redirect/Get); anything else is a 307 back to the page the form came from, which replays
+ *   (Post/Redirect/Get); anything else is a 307 back to the page the form came from (a work's page,
+ *   the enquiry page or the enquiry list), which replays
  *   the same post to the page's server action, so the page shows the mistakes beside the fields
  *   with everything typed kept. Only that rare path pays for a page render.
  */
@@ -48,26 +51,31 @@ export async function enquiryEndpoint(request: Request): Promise<Response> {
     state = notStoredState(formData);
   }
 
+  // The list's works are now one enquiry: the list starts again empty.
+  if (state.status === "sent" && formData.has("listedWorks")) (await cookies()).delete(ENQUIRY_LIST_COOKIE);
   if (wantsJson) return Response.json(state, { headers: PRIVATE });
   if (state.status === "sent")
     return new Response(null, { status: 303, headers: { ...PRIVATE, Location: confirmationPathAfter(state, formData) } });
   // Only a form rendered by the page carries the page's action fields; a bare post has no page to go back to.
   if (![...formData.keys()].some((key) => key.startsWith("$ACTION"))) return answer(400, state.message);
-  return new Response(null, { status: 307, headers: { ...PRIVATE, Location: formPage(request.headers, formData.get("artworkSlug")) } });
+  return new Response(null, { status: 307, headers: { ...PRIVATE, Location: formPage(request.headers, formData) } });
 }
 
 /** The page the form was on (its work's page, or the enquiry page), as the browser reported it. */
-function formPage(headers: Headers, workSlug: FormDataEntryValue | null): string {
+function formPage(headers: Headers, formData: FormData): string {
+  const workSlug = formData.get("artworkSlug");
   const referer = headers.get("referer");
   if (referer) {
     try {
       const page = new URL(referer);
-      if (page.host === requestHost(headers) && /^\/(works\/[a-z0-9-]+|enquire)$/.test(page.pathname)) {
-        return `${page.pathname}${page.search}`;
+      if (page.host === requestHost(headers) && /^\/(works\/[a-z0-9-]+|enquire|enquiry-list)$/.test(page.pathname)) {
+        // The list page's query only says what the last change to the list was: not worth repeating.
+        return page.pathname === "/enquiry-list" ? page.pathname : `${page.pathname}${page.search}`;
       }
     } catch {
       // not an address: fall through
     }
   }
+  if (formData.has("listedWorks")) return "/enquiry-list";
   return typeof workSlug === "string" && /^[a-z0-9-]{1,200}$/.test(workSlug) ? `/works/${workSlug}` : "/enquire";
 }

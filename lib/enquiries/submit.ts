@@ -4,7 +4,8 @@ import { z } from "zod";
 import { mediumLine, priceText, availabilityLabel, artistWithDates } from "@/lib/catalogue/describe";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
-import { readArtwork, type ArtworkDetail } from "@/lib/data/catalogue";
+import { workLabel } from "@/lib/catalogue/describe";
+import { readArtwork, readListedArtworks, type ArtworkDetail, type ListedArtwork } from "@/lib/data/catalogue";
 import { isForeignKeyViolation, storeEnquiryWithEmails, type ComposeEmails, type OutgoingEmail } from "@/lib/data/enquiries";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -102,6 +103,19 @@ export function notStoredState(formData: FormData): EnquiryFormState {
   };
 }
 
+/** A work on the collector's list that the catalogue no longer shows: nothing is sent until it is taken off. */
+function listHasWorksNoLongerShown(raw: Record<string, unknown>, missing: Exclude<ListedArtwork, { state: "shown" }>[]): EnquiryFormState {
+  const named = missing.flatMap((entry) => (entry.state === "hidden" ? [`“${workLabel(entry.label)}”`] : []));
+  const unnamed = missing.length - named.length;
+  const what = [...named, ...(unnamed > 0 ? [`${unnamed} work${unnamed === 1 ? "" : "s"} since removed`] : [])].join(", ");
+  return {
+    status: "invalid",
+    message: `Your enquiry list includes ${what}, no longer in the catalogue. Please take ${missing.length === 1 ? "it" : "them"} off your list, then send again: nothing has been sent yet.`,
+    fieldErrors: {},
+    values: enquiryFormValues(raw),
+  };
+}
+
 function workNoLongerListed(raw: Record<string, unknown>): EnquiryFormState {
   return {
     status: "invalid",
@@ -137,12 +151,23 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
   }
   const input = parsed.data;
 
-  let artwork = input.artworkSlug ? await (context.findArtwork ?? readArtwork)(input.artworkSlug) : null;
-  if (input.artworkSlug && !artwork) return { state: workNoLongerListed(raw), outboxIds: [] };
+  // The works it names: those of the collector's list (read afresh: a sale or a removal counts at
+  // once), or the one work whose page it was sent from.
+  let works: ArtworkDetail[] = [];
+  if (input.listedWorks.length > 0) {
+    const listed = await readListedArtworks(input.listedWorks);
+    const missing = listed.filter((entry): entry is Exclude<ListedArtwork, { state: "shown" }> => entry.state !== "shown");
+    if (missing.length > 0) return { state: listHasWorksNoLongerShown(raw, missing), outboxIds: [] };
+    works = listed.flatMap((entry) => (entry.state === "shown" ? [entry.work] : []));
+  } else if (input.artworkSlug) {
+    const artwork = await (context.findArtwork ?? readArtwork)(input.artworkSlug);
+    if (!artwork) return { state: workNoLongerListed(raw), outboxIds: [] };
+    works = [artwork];
+  }
 
   const clientKey = context.clientIp ? hash(env.FORM_SIGNING_SECRET, context.clientIp) : null;
   const secondsToFill = (now.getTime() - token.issuedAt) / 1000;
-  let snapshot = artwork ? snapshotOf(artwork) : null;
+  let snapshots = works.map(snapshotOf);
   const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
   const day = now.toISOString().slice(0, 10);
   const compose: ComposeEmails = ({ connectionCount, formTokenUses, siteCountThisMinute }) => {
@@ -183,7 +208,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
             message: input.message,
             questions: input.questions,
             shippingCountry: input.shippingCountry ?? null,
-            artwork: snapshot,
+            works: snapshots,
             flagReasons,
           }),
       },
@@ -196,7 +221,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         from: env.MAIL_FROM,
         replyTo: env.GALLERY_EMAIL,
         dedupeKey: `ack:${mailboxOf(input.email)}:${day}`,
-        render: (reference) => collectorAcknowledgement(gallery, { reference, artwork: snapshot }),
+        render: (reference) => collectorAcknowledgement(gallery, { reference, works: snapshots }),
       });
     }
     return { flagReasons, emails };
@@ -205,9 +230,17 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
   const store = () =>
     storeEnquiryWithEmails(
       {
-        submissionKey: hash(token.nonce, input.email.toLowerCase(), input.message, input.artworkSlug ?? "", input.questions.join(",")),
-        artworkId: artwork?.id ?? null,
-        artworkSnapshot: snapshot,
+        submissionKey: hash(
+          token.nonce,
+          input.email.toLowerCase(),
+          input.message,
+          input.artworkSlug ?? "",
+          input.listedWorks.join(","),
+          input.questions.join(","),
+        ),
+        artworkId: works[0]?.id ?? null,
+        artworkSnapshot: snapshots[0] ?? null,
+        works: works.map((work, index) => ({ artworkId: work.id, snapshot: snapshots[index]! })),
         name: input.name,
         email: input.email,
         phone: input.phone ?? null,
@@ -225,10 +258,13 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
     stored = await store();
   } catch (error) {
     // A cached work whose row is gone (a restored or re-seeded database): read it afresh, once.
-    if (!artwork || !context.findArtwork || !isForeignKeyViolation(error)) throw error;
-    artwork = await readArtwork(artwork.slug);
-    if (!artwork) return { state: workNoLongerListed(raw), outboxIds: [] };
-    snapshot = snapshotOf(artwork);
+    // (A list's works are never cached.)
+    const [cached] = works;
+    if (input.listedWorks.length > 0 || !cached || !context.findArtwork || !isForeignKeyViolation(error)) throw error;
+    const fresh = await readArtwork(cached.slug);
+    if (!fresh) return { state: workNoLongerListed(raw), outboxIds: [] };
+    works = [fresh];
+    snapshots = works.map(snapshotOf);
     stored = await store();
   }
 

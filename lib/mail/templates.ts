@@ -16,7 +16,8 @@ export type GalleryNotificationInput = {
   message: string;
   questions: EnquiryQuestion[];
   shippingCountry?: string | null;
-  artwork: ArtworkSnapshot | null;
+  /** Every work the enquiry names, as the collector saw it (none for a general question). */
+  works: ArtworkSnapshot[];
   flagReasons: string[];
 };
 
@@ -45,6 +46,34 @@ function workLine(work: ArtworkSnapshot): string {
   return workLabel(work);
 }
 
+/** "42 Second Retreat from Russia", or "42 Second Retreat from Russia and 2 other works". */
+function worksInBrief(works: ArtworkSnapshot[]): string {
+  const [first, ...others] = works;
+  if (!first) return "";
+  return others.length === 0 ? workLine(first) : `${workLine(first)} and ${others.length} other work${others.length === 1 ? "" : "s"}`;
+}
+
+function workUrl(gallery: Gallery, work: ArtworkSnapshot): string {
+  return `${gallery.siteUrl}/works/${work.slug}`;
+}
+
+/** One work's snapshot as lines of text: number and title, medium, each size in both units, availability and price. */
+function workTextLines(gallery: Gallery, work: ArtworkSnapshot, indent: string): string[] {
+  return [
+    `${indent}${workLine(work)} — ${work.medium}`,
+    ...work.sizes.map((size) => `${indent}  ${size}`),
+    `${indent}  ${work.availability} · ${work.price}`,
+    `${indent}  ${workUrl(gallery, work)}`,
+  ];
+}
+
+function workHtml(gallery: Gallery, work: ArtworkSnapshot): SafeHtml {
+  return html`<a href="${workUrl(gallery, work)}" style="color:#7b2a1c">${workLine(work)}</a> — ${work.medium}<br />${work.sizes.map(
+      (size) => html`${size}<br />`,
+    )}${work.availability}
+    · ${work.price}`;
+}
+
 function questionLines(input: GalleryNotificationInput): string[] {
   return input.questions.map((question) =>
     question === "shipping" && input.shippingCountry
@@ -54,15 +83,20 @@ function questionLines(input: GalleryNotificationInput): string[] {
 }
 
 export function galleryNotification(gallery: Gallery, input: GalleryNotificationInput): RenderedEmail {
-  const about = input.artwork ? workLine(input.artwork) : "a general question";
+  const { works } = input;
+  const about = works.length > 0 ? worksInBrief(works) : "a general question";
   const flagged = input.flagReasons.length > 0 ? "[Possible spam] " : "";
   const subject = `${flagged}Enquiry ${input.reference}: ${about}`;
-  const workUrl = input.artwork ? `${gallery.siteUrl}/works/${input.artwork.slug}` : null;
   const questions = questionLines(input);
+  const several = works.length > 1;
 
   const text = [
     input.flagReasons.length > 0 ? `This enquiry was flagged as possible spam: ${input.flagReasons.join("; ")}.\n` : null,
-    input.artwork ? `A collector has asked about ${workLine(input.artwork)}.` : "A visitor has sent a general question.",
+    works.length === 0
+      ? "A visitor has sent a general question."
+      : several
+        ? `A collector has asked about ${works.length} works from their enquiry list.`
+        : `A collector has asked about ${workLine(works[0]!)}.`,
     "",
     `Name:  ${input.name}`,
     `Email: ${input.email}`,
@@ -72,14 +106,10 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
     "Message:",
     input.message || "(no message: see the questions above)",
     "",
-    ...(input.artwork && workUrl
+    ...(works.length > 0
       ? [
-          "The work as they saw it:",
-          `  ${workLine(input.artwork)} — ${input.artwork.medium}`,
-          ...input.artwork.sizes.map((size) => `  ${size}`),
-          `  ${input.artwork.availability} · ${input.artwork.price}`,
-          `  ${workUrl}`,
-          "",
+          several ? "The works as they saw them:" : "The work as they saw it:",
+          ...works.flatMap((work, index) => [...workTextLines(gallery, work, several ? `${index + 1}. ` : "  "), ""]),
         ]
       : []),
     `Reference: ${input.reference}`,
@@ -89,7 +119,9 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
     .join("\n");
 
   const body = html` ${input.flagReasons.length > 0 ? html`<p style="padding:8px 12px;background:#fdecea;border-left:4px solid #9b1c1c">Flagged as possible spam: ${input.flagReasons.join("; ")}.</p>` : ""}
-    <h1 style="font-size:22px;margin:0 0 12px">${input.artwork ? html`Enquiry about ${workLine(input.artwork)}` : "A general enquiry"}</h1>
+    <h1 style="font-size:22px;margin:0 0 12px">
+      ${works.length === 0 ? "A general enquiry" : several ? html`Enquiry about ${works.length} works` : html`Enquiry about ${workLine(works[0]!)}`}
+    </h1>
     <table role="presentation" style="border-collapse:collapse;margin:12px 0">
       <tr>
         <td style="padding:2px 16px 2px 0;color:#55514a">Name</td>
@@ -121,13 +153,14 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
       ${input.message ? multiline(input.message) : "(no message: see the questions above)"}
     </p>
     ${
-      input.artwork && workUrl
-        ? html`<p>
-            <strong>The work as they saw it</strong><br /><a href="${workUrl}" style="color:#7b2a1c">${workLine(input.artwork)}</a> —
-            ${input.artwork.medium}<br />${input.artwork.sizes.map((size) => html`${size}<br />`)}${input.artwork.availability} ·
-            ${input.artwork.price}
-          </p>`
-        : ""
+      works.length === 0
+        ? ""
+        : several
+          ? html`<p><strong>The works as they saw them</strong></p>
+              <ol>
+                ${works.map((work) => html`<li style="margin-bottom:8px">${workHtml(gallery, work)}</li>`)}
+              </ol>`
+          : html`<p><strong>The work as they saw it</strong><br />${workHtml(gallery, works[0]!)}</p>`
     }
     <p style="color:#55514a">Reference ${input.reference}. Reply to this email to answer them directly.</p>`;
 
@@ -138,14 +171,15 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
  * The collector's acknowledgement. It repeats nothing the sender typed — not the message and not
  * the name — so the form cannot be used to send someone else a message of the sender's choosing.
  */
-export function collectorAcknowledgement(gallery: Gallery, input: { reference: string; artwork: ArtworkSnapshot | null }): RenderedEmail {
-  const about = input.artwork ? `your enquiry about ${workLine(input.artwork)}` : "your enquiry";
+export function collectorAcknowledgement(gallery: Gallery, input: { reference: string; works: ArtworkSnapshot[] }): RenderedEmail {
+  const about = input.works.length > 0 ? `your enquiry about ${worksInBrief(input.works)}` : "your enquiry";
   const subject = `We have received ${about} (${input.reference})`;
   const text = [
     "Thank you for writing to us.",
     "",
     `We have received ${about}, and a member of the gallery will reply personally, usually within two working days.`,
     "",
+    ...(input.works.length > 1 ? ["The works you asked about:", ...input.works.map((work) => `  ${workLine(work)}`), ""] : []),
     `Your reference is ${input.reference}. Please quote it if you write to us about this enquiry.`,
     "",
     `If you did not send this enquiry, you can ignore this email: we will not write to you again about it.`,
@@ -155,6 +189,14 @@ export function collectorAcknowledgement(gallery: Gallery, input: { reference: s
   ].join("\n");
   const body = html` <h1 style="font-size:22px;margin:0 0 12px">Thank you for writing to us</h1>
     <p>We have received ${about}, and a member of the gallery will reply personally, usually within two working days.</p>
+    ${
+      input.works.length > 1
+        ? html`<p>The works you asked about:</p>
+            <ul>
+              ${input.works.map((work) => html`<li><a href="${workUrl(gallery, work)}" style="color:#7b2a1c">${workLine(work)}</a></li>`)}
+            </ul>`
+        : ""
+    }
     <p>Your reference is <strong>${input.reference}</strong>. Please quote it if you write to us about this enquiry.</p>
     <p style="color:#55514a">If you did not send this enquiry, you can ignore this email: we will not write to you again about it.</p>`;
   return { subject, text, html: layout(gallery, body) };

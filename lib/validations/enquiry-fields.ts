@@ -11,7 +11,17 @@ export const FORM_TOKEN_FIELD = "formToken";
 export const ENQUIRY_LIMITS = { name: 120, email: 254, phone: 40, message: 5000, country: 80 } as const;
 
 /** Every field the schema reads, in the order the form shows them. */
-export const ENQUIRY_FIELDS = ["artworkSlug", "name", "email", "phone", "questions", "shippingCountry", "message", "consent"] as const;
+export const ENQUIRY_FIELDS = [
+  "artworkSlug",
+  "listedWorks",
+  "name",
+  "email",
+  "phone",
+  "questions",
+  "shippingCountry",
+  "message",
+  "consent",
+] as const;
 export type EnquiryField = (typeof ENQUIRY_FIELDS)[number];
 
 /** What the form posts, as the schema expects it: repeated checkboxes as a list, the consent box as a boolean. */
@@ -22,6 +32,7 @@ export function enquiryInputFromFormData(formData: FormData): Record<string, unk
   };
   return {
     artworkSlug: text("artworkSlug"),
+    listedWorks: formData.getAll("listedWorks").filter((value): value is string => typeof value === "string"),
     name: text("name"),
     email: text("email"),
     phone: text("phone"),

@@ -4,6 +4,7 @@
  * (line breaks, commas, quoted or display-name addresses) is refused with a plain message.
  */
 import { z } from "zod";
+import { ARTWORK_ID_PATTERN, ENQUIRY_LIST_MAX } from "@/lib/enquiries/enquiry-list-cookie";
 import { ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
 import { ENQUIRY_LIMITS, type EnquiryField } from "./enquiry-fields";
 
@@ -30,6 +31,15 @@ export const enquirySchema = z
       .regex(/^[a-z0-9-]*$/, "Unknown work")
       .optional()
       .transform((value) => (value ? value : undefined)),
+    // The works of the collector's enquiry list, as its page showed them (their ids).
+    listedWorks: z
+      .array(z.string().regex(ARTWORK_ID_PATTERN, "Unknown work"))
+      .max(
+        ENQUIRY_LIST_MAX,
+        `One enquiry can name at most ${ENQUIRY_LIST_MAX} works: please take some off your list and ask about them in a second enquiry`,
+      )
+      .default([])
+      .transform((ids) => [...new Set(ids)]),
     name: z
       .string({ error: "Please tell us your name" })
       .trim()
@@ -68,11 +78,16 @@ export const enquirySchema = z
     consent: z.literal(true, "Please agree to the privacy notice so that we can answer you"),
   })
   // Cross-field rules run whenever the fields they read are valid, so every mistake shows at once.
-  .refine((enquiry) => enquiry.message !== "" || (enquiry.artworkSlug !== undefined && enquiry.questions.length > 0), {
-    path: ["message"],
-    message: "Please write your question",
-    when: ({ issues }) => !issues.some((issue) => ["message", "questions", "artworkSlug"].includes(String(issue.path?.[0]))),
-  })
+  .refine(
+    (enquiry) =>
+      enquiry.message !== "" || ((enquiry.artworkSlug !== undefined || enquiry.listedWorks.length > 0) && enquiry.questions.length > 0),
+    {
+      path: ["message"],
+      message: "Please write your question",
+      when: ({ issues }) =>
+        !issues.some((issue) => ["message", "questions", "artworkSlug", "listedWorks"].includes(String(issue.path?.[0]))),
+    },
+  )
   .refine((enquiry) => !enquiry.questions.includes("shipping") || Boolean(enquiry.shippingCountry), {
     path: ["shippingCountry"],
     message: "Please tell us which country to quote shipping to",

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ArtworkVisual } from "@/components/artwork-visual";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
+import { EnquiryListButton } from "@/components/enquiry-list-button";
 import { JsonLd } from "@/components/json-ld";
 import { Paragraphs } from "@/components/paragraphs";
 import { artistWithDates, artworkAltText, availabilityLabel, lifeDates, priceText, workLabel } from "@/lib/catalogue/describe";
@@ -114,10 +115,14 @@ export default async function ArtworkPage({ params }: Props) {
               </>
             )}
           </dl>
-          <p className="mt-6">
+          <div className="mt-6 flex flex-wrap items-center gap-3">
             <a href="#enquire" className="button-primary">
               Enquire about this work
             </a>
+            <EnquiryListButton workId={work.id} label={workLabel(work)} />
+          </div>
+          <p className="mt-2 font-sans text-sm text-ink-soft">
+            Interested in several works? Add each to your enquiry list and ask about them all at once.
           </p>
           <p className="mt-3 font-sans text-sm text-ink-soft">
             {forSale

@@ -36,7 +36,10 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(reference) : null;
   if (!enquiry) notFound();
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
-  const about = enquiry.snapshot ? workLabel(enquiry.snapshot) : "your question";
+  const [firstWork, ...otherWorks] = enquiry.works;
+  const about = firstWork
+    ? `${workLabel(firstWork.snapshot)}${otherWorks.length > 0 ? ` and ${otherWorks.length} other work${otherWorks.length === 1 ? "" : "s"}` : ""}`
+    : "your question";
 
   return (
     <>
@@ -47,7 +50,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
         {noticeText}
       </p>
       <h1 className="mt-4 text-3xl font-semibold">
-        {enquiry.reference}: {enquiry.snapshot ? about : "General question"}
+        {enquiry.reference}: {firstWork ? about : "General question"}
       </h1>
       <p className="mt-1 font-sans text-ink-soft">
         Received {when(enquiry.createdAt)} · <span data-testid="enquiry-status">{ENQUIRY_STATUS_LABELS[enquiry.status]}</span>
@@ -173,27 +176,31 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
 
           <section aria-labelledby="work-heading">
             <h2 id="work-heading" className="text-xl font-semibold">
-              The work as they saw it
+              {enquiry.works.length > 1 ? `The ${enquiry.works.length} works as they saw them` : "The work as they saw it"}
             </h2>
-            {enquiry.snapshot ? (
-              <div className="mt-2 font-sans text-sm" data-testid="snapshot">
-                <p className="font-semibold">{workLabel(enquiry.snapshot)}</p>
-                <p>{enquiry.snapshot.medium}</p>
-                {enquiry.snapshot.sizes.map((size) => (
-                  <p key={size}>{size}</p>
+            {enquiry.works.length > 0 ? (
+              <ol className="mt-2 space-y-4">
+                {enquiry.works.map(({ snapshot, current }, index) => (
+                  <li key={`${snapshot.slug}-${index}`} className="font-sans text-sm" data-testid="snapshot">
+                    <p className="font-semibold">{workLabel(snapshot)}</p>
+                    <p>{snapshot.medium}</p>
+                    {snapshot.sizes.map((size) => (
+                      <p key={size}>{size}</p>
+                    ))}
+                    <p>
+                      {snapshot.availability} · {snapshot.price}
+                    </p>
+                    {current ? (
+                      <p className="mt-1">
+                        <Link href={`/works/${current.slug}`}>See the work now</Link>
+                        {current.title !== snapshot.title && ` (now titled “${current.title}”)`}
+                      </p>
+                    ) : (
+                      <p className="mt-1 text-ink-soft">The work has since been removed from the catalogue.</p>
+                    )}
+                  </li>
                 ))}
-                <p>
-                  {enquiry.snapshot.availability} · {enquiry.snapshot.price}
-                </p>
-                {enquiry.currentWork ? (
-                  <p className="mt-2">
-                    <Link href={`/works/${enquiry.currentWork.slug}`}>See the work now</Link>
-                    {enquiry.currentWork.title !== enquiry.snapshot.title && ` (now titled “${enquiry.currentWork.title}”)`}
-                  </p>
-                ) : (
-                  <p className="mt-2 text-ink-soft">The work has since been removed from the catalogue.</p>
-                )}
-              </div>
+              </ol>
             ) : (
               <p className="mt-2 font-sans text-sm">A general question, not about one work.</p>
             )}

@@ -1,0 +1,3 @@
+import { enquiryListEndpoint } from "@/lib/enquiries/enquiry-list-endpoint";
+
+export const POST = enquiryListEndpoint;

@@ -1,0 +1,180 @@
+/** The collector's features of issue 11: the enquiry list (more to come: follow the enquiry, viewings, photographs). */
+import type { Page } from "@playwright/test";
+import { enquiryListCookieValue } from "@/lib/enquiries/enquiry-list-signature";
+import { expectNoAxeViolations } from "./support/axe";
+import { queryDatabase, writeDatabase } from "./support/database";
+import { expect, test } from "./support/fixtures";
+import { waitForMessage } from "./support/mailbox";
+import { appEnv, baseURL } from "./support/test-env";
+
+const WORK_42 = "/works/42-second-retreat-from-russia";
+const WORK_69 = "/works/69-gossips";
+
+async function fillListEnquiry(page: Page, fields: { name: string; email: string; message: string }) {
+  const form = page.getByRole("form", { name: /Ask about/ });
+  await form.getByLabel("Your name").fill(fields.name);
+  await form.getByLabel("Email address").fill(fields.email);
+  await form.getByLabel(/Your message/).fill(fields.message);
+  await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
+  await page.waitForTimeout(1_200);
+}
+
+test("a collector puts works on an enquiry list from cards and a work's page, without reloads, and asks about them in one enquiry", async ({
+  page,
+}) => {
+  await page.goto("/works");
+  await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+  const header = page.getByRole("banner");
+  await expect(header.getByTestId("enquiry-list-link")).toHaveText("Enquiry list");
+
+  await page.getByRole("button", { name: "Add to my enquiry (69 Gossips)" }).click();
+  await expect(page.getByTestId("enquiry-list-status")).toHaveText("“69 Gossips” is on your enquiry list (1 work).");
+  await expect(header.getByTestId("enquiry-list-count")).toHaveText("1 work");
+  await expect(page.getByRole("button", { name: "On my enquiry list ✓ (69 Gossips): press to take it off the list" })).toBeVisible();
+  await page.getByRole("button", { name: "Add to my enquiry (36 Spanish Civil War)" }).click();
+  await expect(header.getByTestId("enquiry-list-count")).toHaveText("2 works");
+  expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+  await expectNoAxeViolations(page);
+
+  await page.goto(WORK_42);
+  await expect(header.getByTestId("enquiry-list-count")).toHaveText("2 works");
+  await page.getByRole("button", { name: "Add to my enquiry (42 Second Retreat from Russia)" }).click();
+  await expect(header.getByTestId("enquiry-list-count")).toHaveText("3 works");
+  // Pressed again, the same button takes the work off the list; and once more puts it back.
+  await page.getByRole("button", { name: "On my enquiry list ✓ (42 Second Retreat from Russia): press to take it off the list" }).click();
+  await expect(header.getByTestId("enquiry-list-count")).toHaveText("2 works");
+  await page.getByRole("button", { name: "Add to my enquiry (42 Second Retreat from Russia)" }).click();
+  await expect(header.getByTestId("enquiry-list-count")).toHaveText("3 works");
+
+  await header.getByTestId("enquiry-list-link").click();
+  await expect(page).toHaveURL(/\/enquiry-list$/);
+  await expect(page.getByTestId("list-entry")).toHaveCount(3);
+  await expect(page.getByTestId("list-entry").first()).toContainText("69 Gossips");
+  await expect(page.getByTestId("list-entry").nth(2)).toContainText("Image area: 15 × 22 in / 38.1 × 55.9 cm");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Remove 36 Spanish Civil War from your list" }).click();
+  await expect(page.getByTestId("list-entry")).toHaveCount(2);
+  await expect(header.getByTestId("enquiry-list-count")).toHaveText("2 works");
+
+  await fillListEnquiry(page, { name: "Lena Lister", email: "lena.lister@collector.test", message: "Could these two hang together?" });
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+  await expect(page.getByTestId("enquiry-confirmation")).toBeVisible();
+  const reference = (await page.getByTestId("enquiry-reference").textContent()) ?? "";
+  await expect(header.getByTestId("enquiry-list-count")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const galleryEmail = await waitForMessage(
+    (message) => message.subject.includes(reference) && message.to.includes("enquiries@bracebridge.test"),
+  );
+  expect(galleryEmail.subject).toBe(`Enquiry ${reference}: 69 Gossips and 1 other work`);
+  expect(galleryEmail.text).toContain("A collector has asked about 2 works from their enquiry list.");
+  expect(galleryEmail.text).toContain("1. 69 Gossips");
+  expect(galleryEmail.text).toContain("2. 42 Second Retreat from Russia");
+  expect(galleryEmail.text).toContain("Image area: 15 × 22 in / 38.1 × 55.9 cm");
+  expect(galleryEmail.text).not.toContain("Spanish Civil War");
+  const acknowledgement = await waitForMessage((message) => message.to.includes("lena.lister@collector.test"));
+  expect(acknowledgement.text).toContain("The works you asked about:");
+  const works = queryDatabase<{ snapshot: string }>(
+    `SELECT w."snapshot" FROM "EnquiryWork" w JOIN "Enquiry" e ON e."id" = w."enquiryId" WHERE e."reference" = ? ORDER BY w."position"`,
+    reference,
+  );
+  expect(works.map((work) => JSON.parse(work.snapshot).title)).toEqual(["Gossips", "Second Retreat from Russia"]);
+});
+
+test("the enquiry list works with JavaScript turned off", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.201" } });
+  const page = await context.newPage();
+  await page.goto(WORK_42);
+  await page.getByRole("button", { name: "Add to my enquiry (42 Second Retreat from Russia)" }).click();
+  await expect(page).toHaveURL(/\/enquiry-list\?notice=added/);
+  await expect(page.getByTestId("list-notice")).toHaveText("“42 Second Retreat from Russia” is on your enquiry list (1 work).");
+  await page.goto(WORK_69);
+  await page.getByRole("button", { name: "Add to my enquiry (69 Gossips)" }).click();
+  await expect(page.getByTestId("list-entry")).toHaveCount(2);
+  // Pressing "Add" again on a page that cannot know the list changes nothing.
+  await page.goto(WORK_69);
+  await page.getByRole("button", { name: "Add to my enquiry (69 Gossips)" }).click();
+  await expect(page.getByTestId("list-notice")).toHaveText("“69 Gossips” was already on your enquiry list (2 works).");
+
+  // A mistake comes back on the list page with everything typed kept.
+  const form = page.getByRole("form", { name: /Ask about/ });
+  await form.getByLabel("Your name").fill("Nora Noscript");
+  await form.getByLabel("Email address").fill("not-an-address");
+  await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+  await expect(page).toHaveURL(/\/enquiry-list$/);
+  await expect(page.getByText("Please check your email address")).toBeVisible();
+  await expect(form.getByLabel("Your name")).toHaveValue("Nora Noscript");
+
+  await fillListEnquiry(page, { name: "Nora Noscript", email: "nora.noscript@collector.test", message: "Both, if the price is right." });
+  await page.getByRole("button", { name: "Send enquiry" }).click();
+  await expect(page).toHaveURL(/\/enquire\/sent\?reference=/);
+  const reference = (await page.getByTestId("enquiry-reference").textContent()) ?? "";
+  const galleryEmail = await waitForMessage(
+    (message) => message.subject.includes(reference) && message.to.includes("enquiries@bracebridge.test"),
+  );
+  expect(galleryEmail.text).toContain("1. 42 Second Retreat from Russia");
+  expect(galleryEmail.text).toContain("2. 69 Gossips");
+  await page.goto("/enquiry-list");
+  await expect(page.getByText("Your enquiry list is empty.")).toBeVisible();
+  await context.close();
+});
+
+test("a work sold or hidden while on the list is marked, and an enquiry naming a hidden one is refused until it is taken off", async ({
+  page,
+}) => {
+  const hidden = "63-the-auctioneer";
+  await page.goto("/works/37-undertones-of-war");
+  await page.getByRole("button", { name: "Add to my enquiry (37 Undertones of War)" }).click();
+  await page.goto(`/works/${hidden}`);
+  await page.getByRole("button", { name: "Add to my enquiry (63 The Auctioneer)" }).click();
+  await expect(page.getByRole("banner").getByTestId("enquiry-list-count")).toHaveText("2 works");
+  writeDatabase(`UPDATE "Artwork" SET "availability" = 'sold' WHERE "slug" = '37-undertones-of-war'`);
+  writeDatabase(`UPDATE "Artwork" SET "published" = 0 WHERE "slug" = ?`, hidden);
+  try {
+    await page.goto("/enquiry-list");
+    const entries = page.getByTestId("list-entry");
+    await expect(entries.nth(0).getByTestId("list-entry-status")).toHaveText(/^Sold: you can still ask about it/);
+    await expect(entries.nth(1)).toContainText("63 The Auctioneer");
+    await expect(entries.nth(1).getByTestId("list-entry-status")).toHaveText(
+      "No longer in the catalogue: take it off your list to send your enquiry.",
+    );
+    await expectNoAxeViolations(page);
+
+    const before = queryDatabase<{ count: number }>(`SELECT count(*) AS "count" FROM "Enquiry"`)[0]!.count;
+    await fillListEnquiry(page, { name: "Sol Sold", email: "sol.sold@collector.test", message: "Anything like these?" });
+    await page.getByRole("button", { name: "Send enquiry" }).click();
+    await expect(page.getByRole("form", { name: /Ask about/ }).getByRole("status")).toContainText(
+      "Your enquiry list includes “63 The Auctioneer”, no longer in the catalogue",
+    );
+    expect(queryDatabase<{ count: number }>(`SELECT count(*) AS "count" FROM "Enquiry"`)[0]!.count).toBe(before);
+
+    await page.getByRole("button", { name: "Remove 63 The Auctioneer from your list" }).click();
+    await expect(entries).toHaveCount(1);
+    await fillListEnquiry(page, { name: "Sol Sold", email: "sol.sold@collector.test", message: "Anything like these?" });
+    await page.getByRole("button", { name: "Send enquiry" }).click();
+    await expect(page.getByTestId("enquiry-confirmation")).toBeVisible();
+  } finally {
+    writeDatabase(`UPDATE "Artwork" SET "availability" = 'available' WHERE "slug" = '37-undertones-of-war'`);
+    writeDatabase(`UPDATE "Artwork" SET "published" = 1 WHERE "slug" = ?`, hidden);
+  }
+});
+
+test("a list of twenty works takes no twenty-first, and says why", async ({ page, context }) => {
+  // The seeded catalogue is small: the list's other entries are works since removed, which a full list may hold.
+  const real = queryDatabase<{ id: string }>(
+    `SELECT "id" FROM "Artwork" WHERE "slug" != '42-second-retreat-from-russia' AND "published" = 1`,
+  ).map((row) => row.id);
+  const ids = [...real, ...Array.from({ length: 20 }, (_, index) => `cremoved${String(index).padStart(16, "0")}`)].slice(0, 20);
+  await context.addCookies([
+    { name: "enquiry-list", value: enquiryListCookieValue(ids, appEnv.FORM_SIGNING_SECRET!), url: baseURL, sameSite: "Lax" },
+  ]);
+  await page.goto(WORK_42);
+  await expect(page.getByRole("banner").getByTestId("enquiry-list-count")).toHaveText("20 works");
+  await page.getByRole("button", { name: "Add to my enquiry (42 Second Retreat from Russia)" }).click();
+  await expect(page.getByTestId("enquiry-list-status")).toContainText(
+    "Your enquiry list already holds 20 works, the most one enquiry can name, so “42 Second Retreat from Russia” was not added.",
+  );
+  await expect(page.getByRole("banner").getByTestId("enquiry-list-count")).toHaveText("20 works");
+  await expect(page.getByRole("button", { name: "Add to my enquiry (42 Second Retreat from Russia)" })).toBeVisible();
+});
