@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
+import { EnquiryListScript } from "@/components/enquiry-list-script";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentExhibition } from "@/lib/data/catalogue";
@@ -55,6 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter galleryName={site.name} />
+        <EnquiryListScript />
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
+import { closestWorks } from "@/lib/catalogue/similar-works";
 import { db } from "@/lib/db";
 import { cacheTags } from "@/lib/data/cache-tags";
 import { areaInSquareCm } from "@/lib/catalogue/sizes";
@@ -473,4 +474,48 @@ export async function listPublicAddresses(): Promise<StaticParams> {
     ),
     artworks: artworks.map((artwork) => ({ slug: artwork.slug, updatedAt: artwork.updatedAt.toISOString() })),
   };
+}
+
+/** How many other works the acknowledgement suggests for each one the collector cannot have. */
+export const SUGGESTIONS_PER_UNAVAILABLE_WORK = 3;
+
+/**
+ * For each work that is not available, up to three available works closest to it (same series,
+ * same kind, similar size and price: lib/catalogue/similar-works.ts), none of them one the collector
+ * asked about and none suggested twice. Read afresh: a suggestion must be for sale now.
+ */
+export async function readAvailableAlternatives(
+  unavailable: ArtworkSummary[],
+  askedAbout: string[],
+): Promise<Map<string, ArtworkSummary[]>> {
+  const alternatives = new Map<string, ArtworkSummary[]>();
+  if (unavailable.length === 0) return alternatives;
+  const rows = await db.artwork.findMany({
+    where: {
+      ...publishedWork,
+      availability: "available",
+      id: { notIn: askedAbout },
+      OR: [
+        { sectionId: { in: unavailable.map((work) => work.section.id) } },
+        { category: { in: unavailable.map((work) => work.category) } },
+      ],
+    },
+    include: summaryInclude,
+    orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
+    // Enough to find the closest among a large catalogue's same-series and same-kind works.
+    take: 2000,
+  });
+  const candidates = rows.map(toSummary);
+  const suggested = new Set<string>();
+  for (const work of unavailable) {
+    const comparable = (summary: ArtworkSummary) => ({ ...summary, sectionId: summary.section.id });
+    const closest = closestWorks(
+      comparable(work),
+      candidates.filter((candidate) => !suggested.has(candidate.id)).map(comparable),
+      SUGGESTIONS_PER_UNAVAILABLE_WORK,
+    );
+    for (const candidate of closest) suggested.add(candidate.id);
+    alternatives.set(work.id, closest);
+  }
+  return alternatives;
 }

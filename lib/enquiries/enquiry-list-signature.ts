@@ -28,4 +28,3 @@ export function readEnquiryList(value: string | undefined, secret: string): stri
   if (ids.length > ENQUIRY_LIST_MAX || !ids.every((id) => ARTWORK_ID_PATTERN.test(id))) return [];
   return [...new Set(ids)];
 }
-

@@ -5,11 +5,18 @@ import { mediumLine, priceText, availabilityLabel, artistWithDates } from "@/lib
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
 import { workLabel } from "@/lib/catalogue/describe";
-import { readArtwork, readListedArtworks, type ArtworkDetail, type ListedArtwork } from "@/lib/data/catalogue";
+import {
+  readArtwork,
+  readAvailableAlternatives,
+  readListedArtworks,
+  type ArtworkDetail,
+  type ArtworkSummary,
+  type ListedArtwork,
+} from "@/lib/data/catalogue";
 import { isForeignKeyViolation, storeEnquiryWithEmails, type ComposeEmails, type OutgoingEmail } from "@/lib/data/enquiries";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { collectorAcknowledgement, galleryNotification } from "@/lib/mail/templates";
+import { collectorAcknowledgement, galleryNotification, type AcknowledgedWork, type SuggestedWork } from "@/lib/mail/templates";
 import {
   EMPTY_ENQUIRY_VALUES,
   FORM_TOKEN_FIELD,
@@ -51,6 +58,18 @@ function snapshotOf(work: ArtworkDetail): ArtworkSnapshot {
     section: work.section.title,
     exhibition: work.exhibition.title,
     artist: artistWithDates(work.artist),
+  };
+}
+
+function suggestionOf(work: ArtworkSummary): SuggestedWork {
+  const size = work.dimensions.find((dimension) => dimension.kind === "image") ?? work.dimensions[0];
+  return {
+    slug: work.slug,
+    catalogueNumber: work.catalogueNumber,
+    title: work.title,
+    medium: mediumLine(work),
+    size: size ? formatBothUnits(size) : null,
+    price: priceText(work),
   };
 }
 
@@ -168,6 +187,17 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
   const clientKey = context.clientIp ? hash(env.FORM_SIGNING_SECRET, context.clientIp) : null;
   const secondsToFill = (now.getTime() - token.issuedAt) / 1000;
   let snapshots = works.map(snapshotOf);
+  // Only an enquiry about a work that is not for sale pays for finding others close to it.
+  const alternatives = await readAvailableAlternatives(
+    works.filter((work) => work.availability !== "available"),
+    works.map((work) => work.id),
+  );
+  const acknowledged = (): AcknowledgedWork[] =>
+    works.map((work, index) => ({
+      work: snapshots[index]!,
+      availability: work.availability,
+      alternatives: (alternatives.get(work.id) ?? []).map(suggestionOf),
+    }));
   const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
   const day = now.toISOString().slice(0, 10);
   const compose: ComposeEmails = ({ connectionCount, formTokenUses, siteCountThisMinute }) => {
@@ -221,7 +251,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         from: env.MAIL_FROM,
         replyTo: env.GALLERY_EMAIL,
         dedupeKey: `ack:${mailboxOf(input.email)}:${day}`,
-        render: (reference) => collectorAcknowledgement(gallery, { reference, works: snapshots }),
+        render: (reference) => collectorAcknowledgement(gallery, { reference, works: acknowledged() }),
       });
     }
     return { flagReasons, emails };

@@ -42,7 +42,7 @@ function layout(gallery: Gallery, body: SafeHtml): string {
     </html>`.value;
 }
 
-function workLine(work: ArtworkSnapshot): string {
+function workLine(work: { catalogueNumber: string; title: string }): string {
   return workLabel(work);
 }
 
@@ -167,19 +167,66 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
   return { subject, text, html: layout(gallery, body) };
 }
 
+/** An available work offered instead of one the collector cannot have. */
+export type SuggestedWork = { slug: string; catalogueNumber: string; title: string; medium: string; size: string | null; price: string };
+
+/** A work as the acknowledgement names it: with, when it is not available, what it is and what else there is. */
+export type AcknowledgedWork = {
+  work: ArtworkSnapshot;
+  availability: "available" | "reserved" | "sold" | "private_collection";
+  alternatives: SuggestedWork[];
+};
+
+/** The plain sentence about a work the collector cannot simply buy; nothing for one that is available. */
+function availabilitySentence({ work, availability }: AcknowledgedWork): string | null {
+  const label = workLine(work);
+  switch (availability) {
+    case "available":
+      return null;
+    case "sold":
+      return `${label} has been sold, so it is no longer available.`;
+    case "reserved":
+      return `${label} is reserved for another collector at the moment. If it becomes available again, we will tell you.`;
+    case "private_collection":
+      return `${label} is in a private collection and is not for sale; we are still glad to tell you more about it.`;
+  }
+}
+
+function suggestionText(gallery: Gallery, work: SuggestedWork): string[] {
+  return [
+    `  ${workLine(work)} — ${[work.medium, work.size, work.price].filter(Boolean).join(" · ")}`,
+    `  ${gallery.siteUrl}/works/${work.slug}`,
+  ];
+}
+
 /**
  * The collector's acknowledgement. It repeats nothing the sender typed — not the message and not
  * the name — so the form cannot be used to send someone else a message of the sender's choosing.
+ * It is honest about what was asked: a work that is sold, reserved or in a private collection is
+ * said to be so at once, with up to three available works close to it.
  */
-export function collectorAcknowledgement(gallery: Gallery, input: { reference: string; works: ArtworkSnapshot[] }): RenderedEmail {
-  const about = input.works.length > 0 ? `your enquiry about ${worksInBrief(input.works)}` : "your enquiry";
+export function collectorAcknowledgement(gallery: Gallery, input: { reference: string; works: AcknowledgedWork[] }): RenderedEmail {
+  const snapshots = input.works.map((entry) => entry.work);
+  const about = snapshots.length > 0 ? `your enquiry about ${worksInBrief(snapshots)}` : "your enquiry";
   const subject = `We have received ${about} (${input.reference})`;
+  const notAvailable = input.works.filter((entry) => entry.availability !== "available");
+
   const text = [
     "Thank you for writing to us.",
     "",
     `We have received ${about}, and a member of the gallery will reply personally, usually within two working days.`,
     "",
-    ...(input.works.length > 1 ? ["The works you asked about:", ...input.works.map((work) => `  ${workLine(work)}`), ""] : []),
+    ...(snapshots.length > 1 ? ["The works you asked about:", ...snapshots.map((work) => `  ${workLine(work)}`), ""] : []),
+    ...notAvailable.flatMap((entry) => [
+      availabilitySentence(entry)!,
+      ...(entry.alternatives.length > 0
+        ? [
+            entry.alternatives.length === 1 ? "An available work close to it:" : "Available works close to it:",
+            ...entry.alternatives.flatMap((work) => suggestionText(gallery, work)),
+          ]
+        : []),
+      "",
+    ]),
     `Your reference is ${input.reference}. Please quote it if you write to us about this enquiry.`,
     "",
     `If you did not send this enquiry, you can ignore this email: we will not write to you again about it.`,
@@ -190,13 +237,31 @@ export function collectorAcknowledgement(gallery: Gallery, input: { reference: s
   const body = html` <h1 style="font-size:22px;margin:0 0 12px">Thank you for writing to us</h1>
     <p>We have received ${about}, and a member of the gallery will reply personally, usually within two working days.</p>
     ${
-      input.works.length > 1
+      snapshots.length > 1
         ? html`<p>The works you asked about:</p>
             <ul>
-              ${input.works.map((work) => html`<li><a href="${workUrl(gallery, work)}" style="color:#7b2a1c">${workLine(work)}</a></li>`)}
+              ${snapshots.map((work) => html`<li><a href="${workUrl(gallery, work)}" style="color:#7b2a1c">${workLine(work)}</a></li>`)}
             </ul>`
         : ""
     }
+    ${notAvailable.map(
+      (entry) =>
+        html`<p style="padding:8px 12px;background:#faf8f4;border-left:4px solid #7b2a1c">${availabilitySentence(entry)!}</p>
+          ${
+            entry.alternatives.length > 0
+              ? html`<p>${entry.alternatives.length === 1 ? "An available work close to it:" : "Available works close to it:"}</p>
+                  <ul>
+                    ${entry.alternatives.map(
+                      (work) =>
+                        html`<li>
+                          <a href="${gallery.siteUrl}/works/${work.slug}" style="color:#7b2a1c">${workLine(work)}</a> —
+                          ${[work.medium, work.size, work.price].filter(Boolean).join(" · ")}
+                        </li>`,
+                    )}
+                  </ul>`
+              : ""
+          }`,
+    )}
     <p>Your reference is <strong>${input.reference}</strong>. Please quote it if you write to us about this enquiry.</p>
     <p style="color:#55514a">If you did not send this enquiry, you can ignore this email: we will not write to you again about it.</p>`;
   return { subject, text, html: layout(gallery, body) };

@@ -178,3 +178,38 @@ test("a list of twenty works takes no twenty-first, and says why", async ({ page
   await expect(page.getByRole("banner").getByTestId("enquiry-list-count")).toHaveText("20 works");
   await expect(page.getByRole("button", { name: "Add to my enquiry (42 Second Retreat from Russia)" })).toBeVisible();
 });
+
+test("the acknowledgement says plainly that a work asked about is sold, and suggests available works close to it", async ({ page }) => {
+  writeDatabase(`UPDATE "Artwork" SET "availability" = 'sold' WHERE "slug" = '69-gossips'`);
+  // As after a staff edit: the site's cached copy of the work follows the database.
+  await page.request.post("/api/catalogue/refresh-if-changed");
+  try {
+    await page.goto("/enquire?work=69-gossips");
+    const form = page.getByRole("form", { name: /Enquire about 69 Gossips/ });
+    await form.getByLabel("Your name").fill("Hana Honest");
+    await form.getByLabel("Email address").fill("hana.honest@collector.test");
+    await form.getByLabel(/Your message/).fill("Is it still for sale?");
+    await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
+    await page.waitForTimeout(1_200);
+    await page.getByRole("button", { name: "Send enquiry" }).click();
+    await expect(page.getByTestId("enquiry-confirmation")).toBeVisible();
+
+    const acknowledgement = await waitForMessage((message) => message.to.includes("hana.honest@collector.test"));
+    expect(acknowledgement.text).toContain("69 Gossips has been sold, so it is no longer available.");
+    expect(acknowledgement.text).toContain("Available works close to it:");
+    const suggested = [...acknowledgement.text.matchAll(/\/works\/([a-z0-9-]+)/g)].map((match) => match[1]!);
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.length).toBeLessThanOrEqual(3);
+    expect(suggested).not.toContain("69-gossips");
+    for (const slug of suggested) {
+      expect(queryDatabase<{ availability: string }>(`SELECT "availability" FROM "Artwork" WHERE "slug" = ?`, slug)[0]?.availability).toBe(
+        "available",
+      );
+    }
+    // The first suggestion is a drawing like it: the same kind, and the closest in size.
+    expect(suggested[0]).toBe("42-second-retreat-from-russia");
+  } finally {
+    writeDatabase(`UPDATE "Artwork" SET "availability" = 'available' WHERE "slug" = '69-gossips'`);
+    await page.request.post("/api/catalogue/refresh-if-changed");
+  }
+});
