@@ -185,7 +185,9 @@ export function EnquiryForm({ artwork, listedWorks = [], formToken, headingId }:
       />
 
       <fieldset aria-describedby={errorOf("questions") ? id("questions-error") : undefined}>
-        <legend className="field-label">{aboutWorks ? "I would like to know about (optional)" : "Your question is about (optional)"}</legend>
+        <legend className="field-label">
+          {aboutWorks ? "I would like to know about (optional)" : "Your question is about (optional)"}
+        </legend>
         <div className="mt-2 grid gap-2 font-sans sm:grid-cols-2">
           {ENQUIRY_QUESTIONS.map((question, index) => (
             <label key={question} className="flex items-center gap-3">

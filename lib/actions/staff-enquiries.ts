@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { addEnquiryNote, queueStaffReply, retryEnquiryEmail, setEnquiryStatus } from "@/lib/data/staff-enquiries";
+import { addEnquiryNote, queueStaffReply, retryEnquiryEmail, setEnquiryStatus, withdrawFollowLink } from "@/lib/data/staff-enquiries";
 import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
 import {
   enquiryNoteSchema,
@@ -10,6 +10,7 @@ import {
   NOT_UNDERSTOOD,
   retryEmailSchema,
   staffReplySchema,
+  withdrawFollowLinkSchema,
   type FormState,
 } from "@/lib/validations/staff-forms";
 import { failedForm, invalidForm, typedValues } from "./form-results";
@@ -63,4 +64,12 @@ export async function retryEmail(_previous: FormState, formData: FormData): Prom
   }
   deliverAfterResponse([parsed.data.emailId]);
   redirect(enquiryPath(parsed.data.reference, "retry"));
+}
+
+export async function withdrawCollectorLink(_previous: FormState, formData: FormData): Promise<FormState> {
+  await requireStaff();
+  const parsed = withdrawFollowLinkSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  if (!(await withdrawFollowLink(parsed.data.reference))) return failedForm(ENQUIRY_GONE);
+  redirect(enquiryPath(parsed.data.reference, "link"));
 }

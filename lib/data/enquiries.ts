@@ -22,6 +22,8 @@ export type NewEnquiry = {
   questions: EnquiryQuestion[];
   shippingCountry: string | null;
   clientIpHash: string | null;
+  /** The collector's follow link (its hash only) and when it stops opening the enquiry. */
+  follow?: { tokenHash: string; expiresAt: Date };
   now: Date;
 };
 
@@ -87,8 +89,9 @@ async function consume(sql: SqlStatements, limit: EnquiryLimit, now: Date, windo
 }
 
 const INSERT_ENQUIRY = `INSERT INTO "Enquiry" ("reference", "submissionKey", "artworkId", "artworkSnapshot", "name", "email", "phone",
-  "message", "questions", "shippingCountry", "consentedAt", "status", "flagged", "flagReasons", "clientIpHash", "createdAt", "updatedAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`;
+  "message", "questions", "shippingCountry", "consentedAt", "status", "flagged", "flagReasons", "clientIpHash", "followTokenHash",
+  "followExpiresAt", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`;
 
 const INSERT_ENQUIRY_WORK = `INSERT INTO "EnquiryWork" ("id", "enquiryId", "artworkId", "position", "snapshot") VALUES (?, ?, ?, ?, ?)`;
 
@@ -156,6 +159,8 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
       flagReasons.length > 0 ? 1 : 0,
       flagReasons.length > 0 ? flagReasons.join("; ") : null,
       enquiry.clientIpHash,
+      enquiry.follow?.tokenHash ?? null,
+      enquiry.follow ? sqlTimestamp(enquiry.follow.expiresAt) : null,
       now,
       now,
     ]);

@@ -39,7 +39,11 @@ export async function exportPersonalData(email: string): Promise<PersonalDataExp
     db.enquiry.findMany({
       where: { id: { in: enquiryIds } },
       orderBy: { createdAt: "asc" },
-      include: { notes: { select: { body: true, createdAt: true }, orderBy: { createdAt: "asc" } } },
+      include: {
+        notes: { select: { body: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+        followUps: { select: { body: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+        works: { select: { snapshot: true }, orderBy: { position: "asc" } },
+      },
     }),
     db.outboxEmail.findMany({
       where: { id: { in: emailIds } },
@@ -51,8 +55,9 @@ export async function exportPersonalData(email: string): Promise<PersonalDataExp
   return {
     email: email.trim(),
     exportedAt: new Date().toISOString(),
-    enquiries: enquiries.map(({ clientIpHash, submissionKey, ...enquiry }) => ({
+    enquiries: enquiries.map(({ clientIpHash, submissionKey, followTokenHash, ...enquiry }) => ({
       ...enquiry,
+      followLinkHeld: followTokenHash !== null,
       // Held only as one-way fingerprints: said, not shown.
       connectionFingerprintHeld: clientIpHash !== null,
       submissionFingerprintHeld: submissionKey !== null,

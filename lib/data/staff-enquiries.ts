@@ -136,6 +136,10 @@ export type EnquiryDetail = {
   flagReasons: string | null;
   /** Every work the enquiry names, as the collector saw it, and the work as it is now (null once removed). */
   works: Array<{ snapshot: ArtworkSnapshot; current: { slug: string; title: string; availability: string; published: boolean } | null }>;
+  /** Messages the collector added from their follow page. */
+  followUps: Array<{ id: string; body: string; createdAt: string }>;
+  /** The collector's follow link: whether one was sent, until when it works, and whether staff withdrew it. */
+  followLink: { expiresAt: string; withdrawnAt: string | null } | null;
   emails: EnquiryEmailView[];
   notes: Array<{ id: string; body: string; author: string; createdAt: string }>;
 };
@@ -150,6 +154,7 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
         include: { artwork: { select: { slug: true, title: true, availability: true, published: true } } },
       },
       emails: { orderBy: { createdAt: "asc" }, include: { sentBy: { select: { name: true } } } },
+      followUps: { orderBy: { createdAt: "asc" } },
       notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, email: true } } } },
     },
   });
@@ -169,6 +174,10 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
     status: row.status as EnquiryStatus,
     flagged: row.flagged,
     flagReasons: row.flagReasons,
+    followUps: row.followUps.map((followUp) => ({ id: followUp.id, body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
+    followLink: row.followExpiresAt
+      ? { expiresAt: row.followExpiresAt.toISOString(), withdrawnAt: row.followRevokedAt?.toISOString() ?? null }
+      : null,
     works: row.works.flatMap((work) => {
       const snapshot = readArtworkSnapshot(work.snapshot);
       return snapshot ? [{ snapshot, current: work.artwork }] : [];
@@ -205,6 +214,21 @@ export async function setEnquiryStatus(reference: string, status: EnquiryStatus)
     db.enquiry.update({ where: { id: enquiry.id }, data: { status, ...(status !== "spam" ? { flagged: false } : {}) } }),
     db.enquiryNote.create({
       data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` },
+    }),
+  ]);
+  return true;
+}
+
+/** Withdraws the collector's follow link at once (a forwarded email, a shared screen); recorded in the notes. */
+export async function withdrawFollowLink(reference: string): Promise<boolean> {
+  const staff = await requireStaff();
+  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, followRevokedAt: true } });
+  if (!enquiry) return false;
+  if (enquiry.followRevokedAt) return true;
+  await db.$transaction([
+    db.enquiry.update({ where: { id: enquiry.id }, data: { followRevokedAt: new Date() } }),
+    db.enquiryNote.create({
+      data: { enquiryId: enquiry.id, authorId: staff.id, body: "The collector's follow link was withdrawn: it no longer opens this enquiry." },
     }),
   ]);
   return true;

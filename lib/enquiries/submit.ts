@@ -27,6 +27,8 @@ import {
   type EnquiryFormState,
   type EnquiryInput,
 } from "@/lib/validations/enquiry";
+import { ENQUIRY_RETENTION_DAYS } from "@/lib/data/enquiry-retention";
+import { followPath, issueFollowToken } from "./follow-token";
 import { readFormToken } from "./form-token";
 import {
   emailLimitKey,
@@ -199,6 +201,12 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
       alternatives: (alternatives.get(work.id) ?? []).map(suggestionOf),
     }));
   const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
+  // Sent only in the acknowledgement: whoever reads that mailbox can follow the enquiry.
+  const follow = issueFollowToken();
+  const followLink = {
+    url: `${env.SITE_URL}${followPath(follow.token)}`,
+    expiresAt: new Date(now.getTime() + ENQUIRY_RETENTION_DAYS * 86_400_000),
+  };
   const day = now.toISOString().slice(0, 10);
   const compose: ComposeEmails = ({ connectionCount, formTokenUses, siteCountThisMinute }) => {
     const flagReasons = flagReasonsFor(input, connectionCount, secondsToFill, env.ENQUIRY_MIN_FILL_SECONDS);
@@ -251,7 +259,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         from: env.MAIL_FROM,
         replyTo: env.GALLERY_EMAIL,
         dedupeKey: `ack:${mailboxOf(input.email)}:${day}`,
-        render: (reference) => collectorAcknowledgement(gallery, { reference, works: acknowledged() }),
+        render: (reference) => collectorAcknowledgement(gallery, { reference, works: acknowledged(), follow: followLink }),
       });
     }
     return { flagReasons, emails };
@@ -278,6 +286,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         questions: input.questions,
         shippingCountry: input.questions.includes("shipping") ? (input.shippingCountry ?? null) : null,
         clientIpHash: clientKey,
+        follow: { tokenHash: follow.hash, expiresAt: followLink.expiresAt },
         now,
       },
       compose,

@@ -24,8 +24,25 @@ export const ENQUIRY_STATUS_LABELS: Record<EnquiryStatus, string> = {
   spam: "Spam",
 };
 
-export const OUTBOX_KINDS = ["gallery_notification", "collector_acknowledgement", "staff_reply"] as const;
+export const OUTBOX_KINDS = [
+  "gallery_notification",
+  "collector_acknowledgement",
+  "staff_reply",
+  // A message the collector added from their follow page, to the gallery.
+  "collector_follow_up",
+  // To the gallery: enquiries erased at the collector's request from their follow page (references only).
+  "erasure_notice",
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/** What the collector's follow page calls each status: plain words, and spam is never named to them. */
+export const FOLLOW_STATUS_WORDS: Record<EnquiryStatus, { label: string; explanation: string }> = {
+  new: { label: "Received", explanation: "The gallery has your enquiry, and a member of staff will reply to you personally." },
+  in_progress: { label: "Being answered", explanation: "A member of the gallery is looking into your enquiry." },
+  replied: { label: "Answered", explanation: "The gallery has replied to you: the reply is below, and in your email." },
+  closed: { label: "Closed", explanation: "The gallery considers this enquiry settled. Add a message below if it is not." },
+  spam: { label: "Received", explanation: "The gallery has your enquiry, and a member of staff will reply to you personally." },
+};
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

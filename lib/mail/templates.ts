@@ -167,6 +167,11 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
   return { subject, text, html: layout(gallery, body) };
 }
 
+/** "26 November 2028", as the gallery writes dates. */
+function longDate(date: Date): string {
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
 /** An available work offered instead of one the collector cannot have. */
 export type SuggestedWork = { slug: string; catalogueNumber: string; title: string; medium: string; size: string | null; price: string };
 
@@ -205,7 +210,10 @@ function suggestionText(gallery: Gallery, work: SuggestedWork): string[] {
  * It is honest about what was asked: a work that is sold, reserved or in a private collection is
  * said to be so at once, with up to three available works close to it.
  */
-export function collectorAcknowledgement(gallery: Gallery, input: { reference: string; works: AcknowledgedWork[] }): RenderedEmail {
+export function collectorAcknowledgement(
+  gallery: Gallery,
+  input: { reference: string; works: AcknowledgedWork[]; follow?: { url: string; expiresAt: Date } },
+): RenderedEmail {
   const snapshots = input.works.map((entry) => entry.work);
   const about = snapshots.length > 0 ? `your enquiry about ${worksInBrief(snapshots)}` : "your enquiry";
   const subject = `We have received ${about} (${input.reference})`;
@@ -229,6 +237,14 @@ export function collectorAcknowledgement(gallery: Gallery, input: { reference: s
     ]),
     `Your reference is ${input.reference}. Please quote it if you write to us about this enquiry.`,
     "",
+    ...(input.follow
+      ? [
+          "Follow your enquiry: see where it stands and the gallery's replies, add a message, or ask us to erase your details:",
+          input.follow.url,
+          `This link is private to you (anyone who has it can see this enquiry); it works until ${longDate(input.follow.expiresAt)}.`,
+          "",
+        ]
+      : []),
     `If you did not send this enquiry, you can ignore this email: we will not write to you again about it.`,
     "",
     gallery.name,
@@ -263,6 +279,52 @@ export function collectorAcknowledgement(gallery: Gallery, input: { reference: s
           }`,
     )}
     <p>Your reference is <strong>${input.reference}</strong>. Please quote it if you write to us about this enquiry.</p>
+    ${
+      input.follow
+        ? html`<p>
+              <a href="${input.follow.url}" style="color:#7b2a1c;font-weight:bold">Follow your enquiry</a>: see where it stands and the
+              gallery's replies, add a message, or ask us to erase your details.
+            </p>
+            <p style="color:#55514a;font-size:14px">
+              This link is private to you (anyone who has it can see this enquiry); it works until ${longDate(input.follow.expiresAt)}.
+            </p>`
+        : ""
+    }
     <p style="color:#55514a">If you did not send this enquiry, you can ignore this email: we will not write to you again about it.</p>`;
+  return { subject, text, html: layout(gallery, body) };
+}
+
+/** To the gallery: the collector added a message to their enquiry from the follow page. */
+export function collectorFollowUpNotification(
+  gallery: Gallery,
+  input: { reference: string; name: string; email: string; body: string; works: ArtworkSnapshot[]; staffUrl: string },
+): RenderedEmail {
+  const about = input.works.length > 0 ? `: ${worksInBrief(input.works)}` : "";
+  const subject = `Follow-up on ${input.reference}${about}`;
+  const text = [
+    `${input.name} (${input.email}) has added a message to enquiry ${input.reference}:`,
+    "",
+    input.body,
+    "",
+    `The whole enquiry: ${input.staffUrl}`,
+    "Reply to this email to answer them directly.",
+  ].join("\n");
+  const body = html`<h1 style="font-size:22px;margin:0 0 12px">Follow-up on ${input.reference}</h1>
+    <p>${input.name} (${input.email}) has added a message to their enquiry${about}:</p>
+    <p style="padding:12px;background:#faf8f4">${multiline(input.body)}</p>
+    <p><a href="${input.staffUrl}" style="color:#7b2a1c">See the whole enquiry</a>. Reply to this email to answer them directly.</p>`;
+  return { subject, text, html: layout(gallery, body) };
+}
+
+/** To the gallery: a collector erased their data from the follow page. Names no person, only references. */
+export function erasureNotice(gallery: Gallery, input: { references: string[] }): RenderedEmail {
+  const list = input.references.join(", ");
+  const subject = `Enquiries erased at the collector's request: ${list}`;
+  const text = [
+    `A collector used the private link of their enquiry to erase what the gallery held about them: ${list}.`,
+    "Their enquiries, the emails about them and the notes on them are gone; nothing else needs doing.",
+  ].join("\n");
+  const body = html`<p>A collector used the private link of their enquiry to erase what the gallery held about them: ${list}.</p>
+    <p>Their enquiries, the emails about them and the notes on them are gone; nothing else needs doing.</p>`;
   return { subject, text, html: layout(gallery, body) };
 }

@@ -51,6 +51,8 @@ export const staffReplySchema = z.object({
 /** An id as the staff pages put it in a hidden field (a cuid or a uuid). */
 const recordId = z.string().min(1).max(64);
 
+export const withdrawFollowLinkSchema = z.object({ reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN) });
+
 export const retryEmailSchema = z.object({ reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN), emailId: recordId });
 
 export const moveInCatalogueSchema = z.object({ id: recordId, direction: z.enum(["up", "down"]) });

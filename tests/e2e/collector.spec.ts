@@ -1,10 +1,12 @@
-/** The collector's features of issue 11: the enquiry list (more to come: follow the enquiry, viewings, photographs). */
+/** The collector's features of issue 11: the enquiry list, the honest acknowledgement, following an enquiry. */
 import type { Page } from "@playwright/test";
 import { enquiryListCookieValue } from "@/lib/enquiries/enquiry-list-signature";
 import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
+import { enquireAsCollector } from "./support/collector";
 import { waitForMessage } from "./support/mailbox";
+import { createStaffAccount, signIn } from "./support/staff";
 import { appEnv, baseURL } from "./support/test-env";
 
 const WORK_42 = "/works/42-second-retreat-from-russia";
@@ -212,4 +214,143 @@ test("the acknowledgement says plainly that a work asked about is sold, and sugg
     writeDatabase(`UPDATE "Artwork" SET "availability" = 'available' WHERE "slug" = '69-gossips'`);
     await page.request.post("/api/catalogue/refresh-if-changed");
   }
+});
+
+test.describe("following an enquiry from the link in the acknowledgement", () => {
+  const staff = { email: "follow.staff@bracebridge.test", password: "a long and proper password for following" };
+  test.beforeAll(() => {
+    // Made once per run (a retried group runs this again).
+    if (queryDatabase(`SELECT "id" FROM "user" WHERE "email" = ?`, staff.email).length === 0) {
+      createStaffAccount(staff.email, staff.password, "Fay Follow");
+    }
+  });
+
+  async function followLinkFor(browser: import("@playwright/test").Browser, email: string, ip: string) {
+    const reference = await enquireAsCollector(browser, {
+      path: "/works/38-comments-on-life",
+      ip,
+      name: "Felix Follower",
+      email,
+      message: "Is the mount original?",
+    });
+    const acknowledgement = await waitForMessage((message) => message.to.includes(email) && message.subject.includes(reference));
+    const link = acknowledgement.text.match(/http:\/\/127\.0\.0\.1:3200(\/follow\/[A-Za-z0-9_-]{43})/)?.[1];
+    expect(link, "the acknowledgement carries the follow link").toBeDefined();
+    expect(acknowledgement.html).toContain(`href="http://127.0.0.1:3200${link}"`);
+    return { reference, link: link! };
+  }
+
+  test("the collector sees the status, the work then and now, and the gallery's reply, and adds a message that reaches staff", async ({
+    browser,
+    page,
+  }) => {
+    const { reference, link } = await followLinkFor(browser, "felix.follower@collector.test", "203.0.113.211");
+    const response = await page.goto(link);
+    expect(response!.headers()["cache-control"]).toMatch(/private/);
+    expect(response!.headers()["cache-control"]).toMatch(/no-store/);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, nofollow");
+    await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "same-origin");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your enquiry ${reference}`);
+    await expect(page.getByTestId("follow-status")).toContainText("Received");
+    await expect(page.getByTestId("follow-work")).toContainText("38 Comments on Life");
+    await expect(page.getByTestId("follow-work-now")).toHaveText("Available · Price on application");
+    await expectNoAxeViolations(page);
+
+    // Staff answer from the inbox; the reply and the new status show on the collector's page.
+    const staffPage = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.212" } })).newPage();
+    await signIn(staffPage, staff.email, staff.password);
+    await staffPage.goto(`/staff/enquiries/${reference}`);
+    await staffPage.getByLabel("Reply", { exact: true }).fill("Dear Felix,\n\nYes: the mount is the one he chose.");
+    await staffPage.getByRole("button", { name: "Send reply" }).click();
+    await expect(staffPage.getByRole("status").first()).toHaveText("Reply queued; it is being sent now.");
+    await page.reload();
+    await expect(page.getByTestId("follow-status")).toContainText("Answered");
+    await expect(page.getByTestId("follow-reply")).toContainText("Yes: the mount is the one he chose.");
+
+    // A mistake is explained beside the field; then the message is added, and reaches the gallery.
+    await page.getByRole("button", { name: "Send message" }).click();
+    await expect(page.locator("#follow-up-message-error")).toHaveText("Please write your message");
+    await page.getByLabel("Your message").fill("Thank you. Could I collect it on Saturday?");
+    await page.getByRole("button", { name: "Send message" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Your message has been added" })).toBeVisible();
+    await expect(page.getByTestId("follow-up")).toContainText("Could I collect it on Saturday?");
+    await expect(page.getByTestId("follow-status")).toContainText("Being answered");
+    await expectNoAxeViolations(page);
+    const toGallery = await waitForMessage((message) => message.subject === `Follow-up on ${reference}: 38 Comments on Life`);
+    expect(toGallery.replyTo).toEqual(["felix.follower@collector.test"]);
+    expect(toGallery.text).toContain("Could I collect it on Saturday?");
+    await staffPage.goto(`/staff/enquiries/${reference}`);
+    await expect(staffPage.getByTestId("follow-up")).toContainText("Could I collect it on Saturday?");
+    await expect(staffPage.getByTestId("enquiry-status")).toHaveText("In progress");
+    await staffPage.context().close();
+  });
+
+  test("the follow page works without JavaScript", async ({ browser }) => {
+    const { link } = await followLinkFor(browser, "nina.nojs@collector.test", "203.0.113.213");
+    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.213" } });
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByLabel("Your message").fill("Sent without JavaScript.");
+    await page.getByRole("button", { name: "Send message" }).click();
+    await expect(page.getByTestId("follow-up")).toContainText("Sent without JavaScript.");
+    await expect(page).toHaveURL(new RegExp(`${link}\\?notice=sent$`));
+    await context.close();
+  });
+
+  test("a guessed, an expired and a withdrawn link show nothing of the enquiry", async ({ browser, page }) => {
+    const guessed = "/follow/" + "A".repeat(43);
+    await page.goto(guessed);
+    await expect(page.getByTestId("follow-refused")).toBeVisible();
+    await expect(page.getByText(/ENQ-/)).toHaveCount(0);
+    await page.goto("/follow/not-even-the-right-length");
+    await expect(page.getByTestId("follow-refused")).toBeVisible();
+
+    const expired = await followLinkFor(browser, "old.link@collector.test", "203.0.113.214");
+    writeDatabase(`UPDATE "Enquiry" SET "followExpiresAt" = '2026-01-01 00:00:00' WHERE "reference" = ?`, expired.reference);
+    await page.goto(expired.link);
+    await expect(page.getByTestId("follow-refused")).toBeVisible();
+    await expect(page.getByText(expired.reference)).toHaveCount(0);
+
+    const withdrawn = await followLinkFor(browser, "forwarded.link@collector.test", "203.0.113.215");
+    await page.goto(withdrawn.link);
+    await expect(page.getByTestId("follow-status")).toBeVisible();
+    const staffPage = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.216" } })).newPage();
+    await signIn(staffPage, staff.email, staff.password);
+    await staffPage.goto(`/staff/enquiries/${withdrawn.reference}`);
+    await staffPage.getByRole("button", { name: "Withdraw the link" }).click();
+    await expect(staffPage.getByTestId("follow-link-state")).toContainText("Withdrawn");
+    await staffPage.context().close();
+    // A message from the page the collector still had open is refused with a reason, and nothing is added.
+    await page.getByLabel("Your message").fill("Are you still there?");
+    await page.getByRole("button", { name: "Send message" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "This link no longer opens an enquiry" })).toBeVisible();
+    await expect(page.getByLabel("Your message")).toHaveValue("Are you still there?");
+    expect(
+      queryDatabase(
+        `SELECT f."id" FROM "EnquiryFollowUp" f JOIN "Enquiry" e ON e."id" = f."enquiryId" WHERE e."reference" = ?`,
+        withdrawn.reference,
+      ),
+    ).toHaveLength(0);
+    await page.reload();
+    await expect(page.getByTestId("follow-refused")).toBeVisible();
+    await expect(page.getByText(withdrawn.reference)).toHaveCount(0);
+  });
+
+  test("the collector erases their details from the follow page, after confirming", async ({ browser, page }) => {
+    const { reference, link } = await followLinkFor(browser, "erin.erase@collector.test", "203.0.113.217");
+    await page.goto(link);
+    await page.getByRole("button", { name: "Erase my details" }).click();
+    await expect(page.locator("#erase-confirm-error")).toHaveText("Please tick the box to confirm that everything should be erased");
+    expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE "reference" = ?`, reference)).toHaveLength(1);
+    await page.getByLabel(/Erase this enquiry and every other enquiry from my email address/).check();
+    await page.getByRole("button", { name: "Erase my details" }).click();
+    await expect(page).toHaveURL(/\/privacy\/erased\?enquiries=1$/);
+    await expect(page.getByTestId("erased")).toContainText("no longer holds your enquiry");
+    expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE lower("email") = 'erin.erase@collector.test'`)).toHaveLength(0);
+    expect(queryDatabase(`SELECT "id" FROM "OutboxEmail" WHERE lower("toAddress") = 'erin.erase@collector.test'`)).toHaveLength(0);
+    const notice = await waitForMessage((message) => message.subject === `Enquiries erased at the collector's request: ${reference}`);
+    expect(notice.text.toLowerCase()).not.toContain("erin");
+    await page.goto(link);
+    await expect(page.getByTestId("follow-refused")).toBeVisible();
+  });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoteForm, ReplyForm } from "@/components/staff/enquiry-forms";
 import { ActionForm } from "@/components/staff/action-form";
-import { changeEnquiryStatus, retryEmail } from "@/lib/actions/staff-enquiries";
+import { changeEnquiryStatus, retryEmail, withdrawCollectorLink } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
@@ -15,12 +15,15 @@ const KIND_LABELS: Record<string, string> = {
   gallery_notification: "To the gallery",
   collector_acknowledgement: "Acknowledgement to the collector",
   staff_reply: "Reply",
+  collector_follow_up: "The collector's follow-up, to the gallery",
+  erasure_notice: "Erasure notice",
 };
 const NOTICES: Record<string, string> = {
   status: "Status changed.",
   note: "Note added.",
   reply: "Reply queued; it is being sent now.",
   retry: "The email will be sent again now.",
+  link: "The collector's follow link was withdrawn.",
 };
 
 function when(iso: string) {
@@ -87,6 +90,19 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
             <div className="mt-4 whitespace-pre-wrap bg-white p-4" data-testid="enquiry-message">
               {enquiry.message || "(No message: see the questions above.)"}
             </div>
+            {enquiry.followUps.length > 0 && (
+              <>
+                <h3 className="mt-6 text-lg font-semibold">Added later by the collector</h3>
+                <ol className="mt-2 space-y-3">
+                  {enquiry.followUps.map((followUp) => (
+                    <li key={followUp.id} className="bg-white p-4" data-testid="follow-up">
+                      <p className="font-sans text-sm text-ink-soft">{when(followUp.createdAt)}, from their follow page</p>
+                      <p className="mt-1 whitespace-pre-wrap">{followUp.body}</p>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
           </section>
 
           <section aria-labelledby="reply-heading">
@@ -204,6 +220,32 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
             ) : (
               <p className="mt-2 font-sans text-sm">A general question, not about one work.</p>
             )}
+          </section>
+
+          <section aria-labelledby="follow-link-heading">
+            <h2 id="follow-link-heading" className="text-xl font-semibold">
+              The collector&rsquo;s follow link
+            </h2>
+            <div className="mt-2 font-sans text-sm" data-testid="follow-link-state">
+              {!enquiry.followLink ? (
+                <p>None was made for this enquiry.</p>
+              ) : enquiry.followLink.withdrawnAt ? (
+                <p>Withdrawn {when(enquiry.followLink.withdrawnAt)}: it no longer opens this enquiry.</p>
+              ) : (
+                <>
+                  <p>
+                    Sent in the acknowledgement (if one was sent); it shows the collector this enquiry&rsquo;s status, the replies and a form
+                    to add a message, until {when(enquiry.followLink.expiresAt)}.
+                  </p>
+                  <ActionForm action={withdrawCollectorLink} className="mt-2">
+                    <input type="hidden" name="reference" value={enquiry.reference} />
+                    <button type="submit" className="button-quiet">
+                      Withdraw the link
+                    </button>
+                  </ActionForm>
+                </>
+              )}
+            </div>
           </section>
 
           <section aria-labelledby="notes-heading">

@@ -1,0 +1,48 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { addFollowUp, eraseThroughFollowLink, FOLLOW_UPS_PER_DAY } from "@/lib/data/enquiry-follow";
+import { followPath } from "@/lib/enquiries/follow-token";
+import { serverEnv } from "@/lib/env";
+import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
+import { followErasureSchema, followUpSchema, type FollowErasureField, type FollowUpField } from "@/lib/validations/enquiry-follow";
+import type { FormState } from "@/lib/validations/form-state";
+import { failedForm, invalidForm } from "./form-results";
+
+function linkNoLongerWorks(values: Record<string, string> = {}): FormState {
+  return failedForm(
+    `This link no longer opens an enquiry (it has expired, or the gallery has withdrawn it), so nothing was sent. Please write to ${serverEnv().GALLERY_EMAIL}.`,
+    values,
+  );
+}
+
+export async function sendFollowUp(_previous: FormState<FollowUpField>, formData: FormData): Promise<FormState<FollowUpField>> {
+  const raw = { token: String(formData.get("token") ?? ""), message: String(formData.get("message") ?? "") };
+  const parsed = followUpSchema.safeParse(raw);
+  if (!parsed.success) {
+    if (parsed.error.issues.some((issue) => issue.path[0] === "token")) return linkNoLongerWorks({ message: raw.message });
+    return invalidForm(parsed.error, "Your message was not sent: please see below.", { message: raw.message });
+  }
+  const outcome = await addFollowUp(parsed.data.token, parsed.data.message);
+  if (!outcome.stored) {
+    if (outcome.reason === "no_enquiry") return linkNoLongerWorks({ message: raw.message });
+    return failedForm(
+      `You have added ${FOLLOW_UPS_PER_DAY} messages to this enquiry today, so this one was not sent. The gallery will answer them together; please write again tomorrow, or to ${serverEnv().GALLERY_EMAIL}.`,
+      { message: raw.message },
+    );
+  }
+  deliverAfterResponse(outcome.outboxIds);
+  redirect(`${followPath(parsed.data.token)}?notice=sent`);
+}
+
+export async function eraseMyDetails(_previous: FormState<FollowErasureField>, formData: FormData): Promise<FormState<FollowErasureField>> {
+  const parsed = followErasureSchema.safeParse({ token: String(formData.get("token") ?? ""), confirm: formData.get("confirm") ?? undefined });
+  if (!parsed.success) {
+    if (parsed.error.issues.some((issue) => issue.path[0] === "token")) return linkNoLongerWorks();
+    return invalidForm(parsed.error, "Nothing was erased: please confirm first.");
+  }
+  const erased = await eraseThroughFollowLink(parsed.data.token);
+  if (!erased) return linkNoLongerWorks();
+  deliverAfterResponse(erased.outboxIds);
+  redirect(`/privacy/erased?enquiries=${erased.report.enquiries}`);
+}

@@ -1,0 +1,179 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describe";
+import type { Availability } from "@/lib/catalogue/vocabulary";
+import { db } from "@/lib/db";
+import { erasePersonalData, type ErasureReport } from "@/lib/data/personal-data";
+import { hashFollowToken } from "@/lib/enquiries/follow-token";
+import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
+import { FOLLOW_STATUS_WORDS, type EnquiryStatus } from "@/lib/enquiries/vocabulary";
+import { serverEnv } from "@/lib/env";
+import { collectorFollowUpNotification, erasureNotice } from "@/lib/mail/templates";
+
+/**
+ * What a collector's private follow link opens (app/follow/[token]): one enquiry, found by the hash of
+ * the link's token, while the link is neither expired nor withdrawn by staff. Every function here
+ * takes the token itself and finds nothing for a guessed, expired or withdrawn one.
+ */
+
+/** The most messages a collector adds to one enquiry in a day: more waits for the gallery's answer. */
+export const FOLLOW_UPS_PER_DAY = 10;
+
+function validLink(token: string, now: Date) {
+  return { followTokenHash: hashFollowToken(token), followRevokedAt: null, followExpiresAt: { gt: now } };
+}
+
+export type FollowedWork = {
+  asked: ArtworkSnapshot;
+  /** The work as the catalogue shows it now; null once hidden or removed. */
+  now: { slug: string; label: string; availability: string; price: string; forSale: boolean } | null;
+};
+
+export type FollowedEnquiry = {
+  reference: string;
+  createdAt: string;
+  status: { label: string; explanation: string };
+  message: string;
+  works: FollowedWork[];
+  replies: Array<{ subject: string; body: string; sentAt: string | null }>;
+  followUps: Array<{ body: string; createdAt: string }>;
+  expiresAt: string;
+};
+
+export async function readFollowedEnquiry(token: string, now = new Date()): Promise<FollowedEnquiry | null> {
+  const row = await db.enquiry.findFirst({
+    where: validLink(token, now),
+    include: {
+      works: {
+        orderBy: { position: "asc" },
+        include: {
+          artwork: {
+            select: {
+              slug: true,
+              catalogueNumber: true,
+              title: true,
+              availability: true,
+              priceMinor: true,
+              currency: true,
+              published: true,
+              section: { select: { exhibition: { select: { published: true } } } },
+            },
+          },
+        },
+      },
+      emails: { where: { kind: "staff_reply", status: { not: "failed" } }, orderBy: { createdAt: "asc" } },
+      followUps: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!row) return null;
+  return {
+    reference: row.reference,
+    createdAt: row.createdAt.toISOString(),
+    status: FOLLOW_STATUS_WORDS[row.status as EnquiryStatus] ?? FOLLOW_STATUS_WORDS.new,
+    message: row.message,
+    works: row.works.flatMap((work): FollowedWork[] => {
+      const asked = readArtworkSnapshot(work.snapshot);
+      if (!asked) return [];
+      const current = work.artwork;
+      const shown = current && current.published && current.section.exhibition.published;
+      const availability = current?.availability as Availability | undefined;
+      return [
+        {
+          asked,
+          now:
+            shown && availability
+              ? {
+                  slug: current.slug,
+                  label: workLabel(current),
+                  availability: availabilityLabel(availability),
+                  price: priceText({ availability, priceMinor: current.priceMinor, currency: current.currency }),
+                  forSale: availability === "available" || availability === "reserved",
+                }
+              : null,
+        },
+      ];
+    }),
+    replies: row.emails.map((email) => ({ subject: email.subject, body: email.textBody, sentAt: email.sentAt?.toISOString() ?? null })),
+    followUps: row.followUps.map((followUp) => ({ body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
+    expiresAt: row.followExpiresAt!.toISOString(),
+  };
+}
+
+export type FollowUpOutcome = { stored: true; outboxIds: string[] } | { stored: false; reason: "no_enquiry" | "too_many" };
+
+/**
+ * Adds the collector's message to the enquiry and emails it to the gallery, in one transaction. An
+ * enquiry the gallery had answered or closed goes back to "in progress": there is something to answer.
+ */
+export async function addFollowUp(token: string, body: string, now = new Date()): Promise<FollowUpOutcome> {
+  const env = serverEnv();
+  return db.$transaction(async (tx) => {
+    const enquiry = await tx.enquiry.findFirst({
+      where: validLink(token, now),
+      select: { id: true, reference: true, name: true, email: true, status: true, works: { orderBy: { position: "asc" }, select: { snapshot: true } } },
+    });
+    if (!enquiry) return { stored: false, reason: "no_enquiry" } as const;
+    const today = await tx.enquiryFollowUp.count({ where: { enquiryId: enquiry.id, createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
+    if (today >= FOLLOW_UPS_PER_DAY) return { stored: false, reason: "too_many" } as const;
+    await tx.enquiryFollowUp.create({ data: { enquiryId: enquiry.id, body, createdAt: now } });
+    if (enquiry.status === "replied" || enquiry.status === "closed") {
+      await tx.enquiry.update({ where: { id: enquiry.id }, data: { status: "in_progress" } });
+    } else {
+      await tx.enquiry.update({ where: { id: enquiry.id }, data: { updatedAt: now } });
+    }
+    const rendered = collectorFollowUpNotification(
+      { name: env.GALLERY_NAME, siteUrl: env.SITE_URL },
+      {
+        reference: enquiry.reference,
+        name: enquiry.name,
+        email: enquiry.email,
+        body,
+        works: enquiry.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []),
+        staffUrl: `${env.SITE_URL}/staff/enquiries/${enquiry.reference}`,
+      },
+    );
+    const email = await tx.outboxEmail.create({
+      data: {
+        id: randomUUID(),
+        enquiryId: enquiry.id,
+        kind: "collector_follow_up",
+        toAddress: env.GALLERY_EMAIL,
+        fromAddress: env.MAIL_FROM,
+        replyTo: enquiry.email,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+      },
+      select: { id: true },
+    });
+    return { stored: true, outboxIds: [email.id] } as const;
+  });
+}
+
+export type FollowErasure = { references: string[]; report: ErasureReport; outboxIds: string[] };
+
+/**
+ * Erases everything held about the address the enquiry came from (the link proves its holder reads
+ * that mailbox, as staff would ask), then tells the gallery which references went: no name, no address.
+ */
+export async function eraseThroughFollowLink(token: string, now = new Date()): Promise<FollowErasure | null> {
+  const enquiry = await db.enquiry.findFirst({ where: validLink(token, now), select: { email: true } });
+  if (!enquiry) return null;
+  const rows = await db.$queryRaw<Array<{ reference: string }>>`SELECT "reference" FROM "Enquiry" WHERE lower("email") = lower(${enquiry.email})`;
+  const references = rows.map((row) => row.reference).sort();
+  const report = await erasePersonalData(enquiry.email);
+  const env = serverEnv();
+  const rendered = erasureNotice({ name: env.GALLERY_NAME, siteUrl: env.SITE_URL }, { references });
+  const notice = await db.outboxEmail.create({
+    data: {
+      kind: "erasure_notice",
+      toAddress: env.GALLERY_EMAIL,
+      fromAddress: env.MAIL_FROM,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+    },
+    select: { id: true },
+  });
+  return { references, report, outboxIds: [notice.id] };
+}

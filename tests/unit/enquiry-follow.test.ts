@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { addFollowUp, eraseThroughFollowLink, FOLLOW_UPS_PER_DAY, readFollowedEnquiry } from "@/lib/data/enquiry-follow";
+import { hashFollowToken, issueFollowToken } from "@/lib/enquiries/follow-token";
+import { submitEnquiry } from "@/lib/enquiries/submit";
+import { deliverDueEmails } from "@/lib/mail/outbox";
+import { seedCatalogue } from "@/prisma/seed";
+import { startMailCatcher, type MailCatcher } from "../support/mail-catcher";
+import { enquiryForm } from "./support/enquiry-helpers";
+
+let catcher: MailCatcher;
+let connection = 0;
+
+beforeAll(async () => {
+  catcher = await startMailCatcher();
+  Object.assign(process.env, {
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(catcher.port),
+    SMTP_IGNORE_TLS: "true",
+    GALLERY_EMAIL: "enquiries@gallery.test",
+    MAIL_FROM: "website@gallery.test",
+    SITE_URL: "https://gallery.test",
+  });
+  await seedCatalogue();
+});
+
+afterAll(async () => {
+  await catcher.close();
+});
+
+/** Sends an enquiry and returns its reference and the follow link's token, read from the acknowledgement received. */
+async function enquireAndReadLink(email: string, slug = "42-second-retreat-from-russia") {
+  connection += 1;
+  const { state, outboxIds } = await submitEnquiry(
+    enquiryForm({ name: "Follow Test", email, artworkSlug: slug, message: "How is it framed?" }),
+    {
+      clientIp: `198.51.100.${100 + connection}`,
+    },
+  );
+  expect(state.status).toBe("sent");
+  await deliverDueEmails({ ids: outboxIds });
+  const acknowledgement = catcher.messages.find((message) => message.to.includes(email) && message.subject.includes(state.reference!))!;
+  const token = acknowledgement.text.match(/https:\/\/gallery\.test\/follow\/([A-Za-z0-9_-]{43})/)?.[1];
+  expect(token).toBeDefined();
+  return { reference: state.reference!, token: token!, acknowledgement };
+}
+
+describe("the follow link", () => {
+  it("is sent in the acknowledgement, kept only as a hash, and opens the enquiry with its status, works and replies", async () => {
+    const { reference, token, acknowledgement } = await enquireAndReadLink("follower.one@example.test");
+    expect(acknowledgement.html).toContain(`https://gallery.test/follow/${token}`);
+    const stored = await db.enquiry.findUniqueOrThrow({ where: { reference } });
+    expect(stored.followTokenHash).toBe(hashFollowToken(token));
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(stored.followExpiresAt!.getTime() - stored.createdAt.getTime()).toBe(730 * 86_400_000);
+
+    const followed = await readFollowedEnquiry(token);
+    expect(followed).toMatchObject({ reference, status: { label: "Received" }, message: "How is it framed?" });
+    expect(followed!.works[0]).toMatchObject({
+      asked: { title: "Second Retreat from Russia", availability: "Available" },
+      now: { slug: "42-second-retreat-from-russia", availability: "Available" },
+    });
+  });
+
+  it("opens nothing when guessed, expired or withdrawn", async () => {
+    const { reference, token } = await enquireAndReadLink("follower.two@example.test");
+    expect(await readFollowedEnquiry(issueFollowToken().token)).toBeNull();
+    expect(await readFollowedEnquiry(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBeNull();
+    expect(await readFollowedEnquiry(token, new Date(Date.now() + 731 * 86_400_000))).toBeNull();
+    expect(await addFollowUp(token, "Hello?", new Date(Date.now() + 731 * 86_400_000))).toEqual({ stored: false, reason: "no_enquiry" });
+    await db.enquiry.update({ where: { reference }, data: { followRevokedAt: new Date() } });
+    expect(await readFollowedEnquiry(token)).toBeNull();
+    expect(await addFollowUp(token, "Hello?")).toEqual({ stored: false, reason: "no_enquiry" });
+    expect(await eraseThroughFollowLink(token)).toBeNull();
+    expect(await db.enquiry.count({ where: { reference } })).toBe(1);
+  });
+});
+
+describe("a follow-up message", () => {
+  it("joins the same enquiry, reopens an answered one, and is emailed to the gallery with the collector as reply-to", async () => {
+    const { reference, token } = await enquireAndReadLink("follower.three@example.test");
+    await db.enquiry.update({ where: { reference }, data: { status: "replied" } });
+    const outcome = await addFollowUp(token, "Thank you: could it be sent to Lyon?");
+    expect(outcome.stored).toBe(true);
+    const stored = await db.enquiry.findUniqueOrThrow({ where: { reference }, include: { followUps: true } });
+    expect(stored.status).toBe("in_progress");
+    expect(stored.followUps.map((followUp) => followUp.body)).toEqual(["Thank you: could it be sent to Lyon?"]);
+    expect((await readFollowedEnquiry(token))!.followUps).toHaveLength(1);
+
+    await deliverDueEmails({ ids: outcome.stored ? outcome.outboxIds : [] });
+    const toGallery = catcher.messages.find((message) => message.subject === `Follow-up on ${reference}: 42 Second Retreat from Russia`)!;
+    expect(toGallery.to).toEqual(["enquiries@gallery.test"]);
+    expect(toGallery.replyTo).toEqual(["follower.three@example.test"]);
+    expect(toGallery.text).toContain("could it be sent to Lyon?");
+    expect(toGallery.text).toContain(`https://gallery.test/staff/enquiries/${reference}`);
+  });
+
+  it(`stops at ${FOLLOW_UPS_PER_DAY} a day for one enquiry`, async () => {
+    const { reference, token } = await enquireAndReadLink("follower.four@example.test");
+    for (let index = 0; index < FOLLOW_UPS_PER_DAY; index += 1) expect((await addFollowUp(token, `Message ${index}`)).stored).toBe(true);
+    expect(await addFollowUp(token, "One too many")).toEqual({ stored: false, reason: "too_many" });
+    expect(await db.enquiryFollowUp.count({ where: { enquiry: { reference } } })).toBe(FOLLOW_UPS_PER_DAY);
+  });
+});
+
+describe("erasure from the follow page", () => {
+  it("erases every enquiry from that address and tells the gallery the references only", async () => {
+    const first = await enquireAndReadLink("eraser@example.test");
+    // A second enquiry the same day gets no acknowledgement (one a day per address) but is erased too.
+    connection += 1;
+    const second = await submitEnquiry(
+      enquiryForm({ name: "Eraser", email: "Eraser@Example.test", artworkSlug: "69-gossips", message: "And this one?" }),
+      { clientIp: `198.51.100.${100 + connection}` },
+    );
+    const erased = await eraseThroughFollowLink(first.token);
+    expect(erased!.references).toEqual([first.reference, second.state.reference!].sort());
+    expect(erased!.report.enquiries).toBe(2);
+    expect(await db.enquiry.count({ where: { reference: { in: erased!.references } } })).toBe(0);
+    expect(await readFollowedEnquiry(first.token)).toBeNull();
+
+    const notice = await db.outboxEmail.findUniqueOrThrow({ where: { id: erased!.outboxIds[0] } });
+    expect(notice).toMatchObject({ kind: "erasure_notice", toAddress: "enquiries@gallery.test", replyTo: null });
+    expect(notice.textBody).toContain(first.reference);
+    expect(`${notice.subject}${notice.textBody}${notice.htmlBody}`.toLowerCase()).not.toContain("eraser");
+  });
+});
