@@ -34,6 +34,21 @@ const envSchema = z
     SITE_URL: z.url().optional(),
     GALLERY_NAME: z.string().trim().min(1).default("Bracebridge Fine Art"),
     GALLERY_EMAIL: z.email().optional(),
+    // Where viewings take place: the location of every viewing's calendar invitation, and in its email.
+    GALLERY_ADDRESS: z.string().trim().max(300).default(""),
+    // The gallery's own clock: viewing times are offered, shown and written in it.
+    GALLERY_TIME_ZONE: z
+      .string()
+      .trim()
+      .default("Europe/London")
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone such as Europe/London or America/New_York"),
     MAIL_FROM: z.email().optional(),
     SMTP_HOST: optionalText,
     SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { addFollowUp, eraseThroughFollowLink, FOLLOW_UPS_PER_DAY } from "@/lib/data/enquiry-follow";
-import { followPath } from "@/lib/enquiries/follow-token";
+import { followPath } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
 import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
 import { followErasureSchema, followUpSchema, type FollowErasureField, type FollowUpField } from "@/lib/validations/enquiry-follow";

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlTimestamp, writeTransaction, type SqlStatements } from "@/lib/db";
+import { bookViewingInTransaction } from "@/lib/data/viewing-bookings";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import type { EnquiryQuestion, OutboxKind } from "@/lib/enquiries/vocabulary";
 import type { RenderedEmail } from "@/lib/mail/templates";
@@ -24,6 +25,8 @@ export type NewEnquiry = {
   clientIpHash: string | null;
   /** The collector's follow link (its hash only) and when it stops opening the enquiry. */
   follow?: { tokenHash: string; expiresAt: Date };
+  /** A viewing time booked with the enquiry: refused (and the enquiry with it) if the time is full or gone. */
+  viewing?: { bookingId: string; slotId: string; cancelTokenHash: string };
   now: Date;
 };
 
@@ -33,6 +36,8 @@ export type OutgoingEmail = {
   from: string;
   replyTo: string | null;
   dedupeKey?: string;
+  /** An iCalendar invitation sent with the email. */
+  calendar?: string;
   /** Rendered once the reference is known, inside the transaction. */
   render: (reference: string) => RenderedEmail;
 };
@@ -97,8 +102,8 @@ const INSERT_ENQUIRY_WORK = `INSERT INTO "EnquiryWork" ("id", "enquiryId", "artw
 
 // The day's acknowledgement to an address is written once: a second one finds its dedupe key taken.
 const INSERT_OUTBOX_EMAIL = `INSERT INTO "OutboxEmail" ("id", "enquiryId", "kind", "dedupeKey", "toAddress", "fromAddress", "replyTo",
-  "subject", "textBody", "htmlBody", "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT ("dedupeKey") DO NOTHING RETURNING "id"`;
+  "subject", "textBody", "htmlBody", "calendar", "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT ("dedupeKey") DO NOTHING RETURNING "id"`;
 
 /**
  * Stores an enquiry in one write transaction: the check for a repeated submission, the rate-limit
@@ -171,6 +176,15 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
     for (const [position, work] of works.entries()) {
       await sql.run(INSERT_ENQUIRY_WORK, [randomUUID(), id, work.artworkId, position, JSON.stringify(work.snapshot)]);
     }
+    if (enquiry.viewing) {
+      await bookViewingInTransaction(sql, {
+        id: enquiry.viewing.bookingId,
+        slotId: enquiry.viewing.slotId,
+        enquiryId: id,
+        cancelTokenHash: enquiry.viewing.cancelTokenHash,
+        now: enquiry.now,
+      });
+    }
 
     const outboxIds: string[] = [];
     let acknowledged = false;
@@ -187,6 +201,7 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
         rendered.subject,
         rendered.text,
         rendered.html,
+        email.calendar ?? null,
         now,
         now,
         now,

@@ -4,7 +4,7 @@ import { availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describ
 import type { Availability } from "@/lib/catalogue/vocabulary";
 import { db } from "@/lib/db";
 import { erasePersonalData, type ErasureReport } from "@/lib/data/personal-data";
-import { hashFollowToken } from "@/lib/enquiries/follow-token";
+import { hashLinkToken } from "@/lib/enquiries/link-token";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { FOLLOW_STATUS_WORDS, type EnquiryStatus } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
@@ -20,7 +20,7 @@ import { collectorFollowUpNotification, erasureNotice } from "@/lib/mail/templat
 export const FOLLOW_UPS_PER_DAY = 10;
 
 function validLink(token: string, now: Date) {
-  return { followTokenHash: hashFollowToken(token), followRevokedAt: null, followExpiresAt: { gt: now } };
+  return { followTokenHash: hashLinkToken(token), followRevokedAt: null, followExpiresAt: { gt: now } };
 }
 
 export type FollowedWork = {

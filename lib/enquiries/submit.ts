@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomInt } from "node:crypto";
+import { createHash, randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { mediumLine, priceText, availabilityLabel, artistWithDates } from "@/lib/catalogue/describe";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
@@ -16,7 +16,13 @@ import {
 import { isForeignKeyViolation, storeEnquiryWithEmails, type ComposeEmails, type OutgoingEmail } from "@/lib/data/enquiries";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { collectorAcknowledgement, galleryNotification, type AcknowledgedWork, type SuggestedWork } from "@/lib/mail/templates";
+import {
+  collectorAcknowledgement,
+  galleryNotification,
+  viewingConfirmation,
+  type AcknowledgedWork,
+  type SuggestedWork,
+} from "@/lib/mail/templates";
 import {
   EMPTY_ENQUIRY_VALUES,
   FORM_TOKEN_FIELD,
@@ -28,7 +34,11 @@ import {
   type EnquiryInput,
 } from "@/lib/validations/enquiry";
 import { ENQUIRY_RETENTION_DAYS } from "@/lib/data/enquiry-retention";
-import { followPath, issueFollowToken } from "./follow-token";
+import { ViewingUnavailable } from "@/lib/data/viewing-bookings";
+import { readBookableSlot } from "@/lib/data/viewing-bookings";
+import { viewingInvitation } from "@/lib/viewings/calendar";
+import { viewingTimeLabel } from "@/lib/viewings/gallery-time";
+import { cancelViewingPath, followPath, issueLinkToken } from "./link-token";
 import { readFormToken } from "./form-token";
 import {
   emailLimitKey,
@@ -137,6 +147,20 @@ function listHasWorksNoLongerShown(raw: Record<string, unknown>, missing: Exclud
   };
 }
 
+/** The viewing time chosen is full or no longer offered: nothing is stored, and everything typed comes back. */
+function viewingTimeTaken(raw: Record<string, unknown>, reason: "full" | "gone"): EnquiryFormState {
+  const why =
+    reason === "full"
+      ? "That viewing time has just been fully booked. Please choose another time, or send without one and the gallery will suggest one."
+      : "That viewing time is no longer offered. Please choose another time, or send without one and the gallery will suggest one.";
+  return {
+    status: "invalid",
+    message: "Please choose another viewing time; nothing has been sent yet.",
+    fieldErrors: { viewingSlot: [why] },
+    values: { ...enquiryFormValues(raw), viewingSlot: "" },
+  };
+}
+
 function workNoLongerListed(raw: Record<string, unknown>): EnquiryFormState {
   return {
     status: "invalid",
@@ -186,6 +210,23 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
     works = [artwork];
   }
 
+  // A viewing time: checked here for a helpful answer; the database refuses a full one whatever happens meanwhile.
+  let viewing: { bookingId: string; slotId: string; cancelToken: string; cancelTokenHash: string; startsAt: Date; endsAt: Date } | null = null;
+  if (input.viewingSlot) {
+    const slot = await readBookableSlot(input.viewingSlot, now);
+    if (!slot || slot.full) return { state: viewingTimeTaken(raw, slot ? "full" : "gone"), outboxIds: [] };
+    const link = issueLinkToken();
+    viewing = {
+      bookingId: randomUUID(),
+      slotId: slot.id,
+      cancelToken: link.token,
+      cancelTokenHash: link.hash,
+      startsAt: new Date(slot.startsAt),
+      endsAt: new Date(slot.endsAt),
+    };
+  }
+  const viewingWhen = viewing ? viewingTimeLabel(viewing.startsAt, viewing.endsAt, env.GALLERY_TIME_ZONE) : null;
+
   const clientKey = context.clientIp ? hash(env.FORM_SIGNING_SECRET, context.clientIp) : null;
   const secondsToFill = (now.getTime() - token.issuedAt) / 1000;
   let snapshots = works.map(snapshotOf);
@@ -202,7 +243,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
     }));
   const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
   // Sent only in the acknowledgement: whoever reads that mailbox can follow the enquiry.
-  const follow = issueFollowToken();
+  const follow = issueLinkToken();
   const followLink = {
     url: `${env.SITE_URL}${followPath(follow.token)}`,
     expiresAt: new Date(now.getTime() + ENQUIRY_RETENTION_DAYS * 86_400_000),
@@ -247,6 +288,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
             questions: input.questions,
             shippingCountry: input.shippingCountry ?? null,
             works: snapshots,
+            viewing: viewingWhen,
             flagReasons,
           }),
       },
@@ -262,6 +304,40 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         render: (reference) => collectorAcknowledgement(gallery, { reference, works: acknowledged(), follow: followLink }),
       });
     }
+    // The viewing's confirmation, with its calendar invitation and cancel link: like the
+    // acknowledgement, never to an address a flagged enquiry may not own.
+    if (viewing && viewingWhen && flagReasons.length === 0) {
+      const booked = viewing;
+      const cancelUrl = `${env.SITE_URL}${cancelViewingPath(booked.cancelToken)}`;
+      const summary = `Viewing at ${env.GALLERY_NAME}`;
+      emails.push({
+        kind: "viewing_confirmation",
+        to: input.email,
+        from: env.MAIL_FROM,
+        replyTo: env.GALLERY_EMAIL,
+        dedupeKey: `viewing:${booked.bookingId}`,
+        calendar: viewingInvitation({
+          bookingId: booked.bookingId,
+          startsAt: booked.startsAt,
+          endsAt: booked.endsAt,
+          galleryName: env.GALLERY_NAME,
+          galleryEmail: env.GALLERY_EMAIL,
+          galleryAddress: env.GALLERY_ADDRESS,
+          collectorEmail: input.email,
+          summary,
+          description: [
+            snapshots.length > 0 ? `To see: ${snapshots.map((work) => workLabel(work)).join("; ")}.` : null,
+            `To cancel: ${cancelUrl}`,
+          ]
+            .filter(Boolean)
+            .join("\n"),
+          cancelUrl,
+          siteHost: new URL(env.SITE_URL).host,
+        }),
+        render: (reference) =>
+          viewingConfirmation(gallery, { reference, when: viewingWhen, address: env.GALLERY_ADDRESS, works: snapshots, cancelUrl }),
+      });
+    }
     return { flagReasons, emails };
   };
 
@@ -275,6 +351,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
           input.artworkSlug ?? "",
           input.listedWorks.join(","),
           input.questions.join(","),
+          input.viewingSlot ?? "",
         ),
         artworkId: works[0]?.id ?? null,
         artworkSnapshot: snapshots[0] ?? null,
@@ -287,6 +364,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         shippingCountry: input.questions.includes("shipping") ? (input.shippingCountry ?? null) : null,
         clientIpHash: clientKey,
         follow: { tokenHash: follow.hash, expiresAt: followLink.expiresAt },
+        viewing: viewing ? { bookingId: viewing.bookingId, slotId: viewing.slotId, cancelTokenHash: viewing.cancelTokenHash } : undefined,
         now,
       },
       compose,
@@ -296,6 +374,8 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
   try {
     stored = await store();
   } catch (error) {
+    // Taken by someone else since the check above: the whole enquiry was rolled back, so nothing is lost but the time.
+    if (error instanceof ViewingUnavailable) return { state: viewingTimeTaken(raw, error.reason), outboxIds: [] };
     // A cached work whose row is gone (a restored or re-seeded database): read it afresh, once.
     // (A list's works are never cached.)
     const [cached] = works;
@@ -304,7 +384,12 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
     if (!fresh) return { state: workNoLongerListed(raw), outboxIds: [] };
     works = [fresh];
     snapshots = works.map(snapshotOf);
-    stored = await store();
+    try {
+      stored = await store();
+    } catch (retryError) {
+      if (retryError instanceof ViewingUnavailable) return { state: viewingTimeTaken(raw, retryError.reason), outboxIds: [] };
+      throw retryError;
+    }
   }
 
   if (stored.refused) {

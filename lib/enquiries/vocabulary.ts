@@ -32,6 +32,10 @@ export const OUTBOX_KINDS = [
   "collector_follow_up",
   // To the gallery: enquiries erased at the collector's request from their follow page (references only).
   "erasure_notice",
+  // To the collector: their viewing time, with a calendar invitation and a cancel link.
+  "viewing_confirmation",
+  // To the gallery: a collector cancelled their viewing with the link.
+  "viewing_cancelled",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -92,6 +92,7 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
         subject: email.subject,
         text: email.textBody,
         html: email.htmlBody,
+        calendar: email.calendar,
         messageId: `<${email.id}@gallery.outbox>`,
       });
       // Marked sent the moment the server accepted it, and only while this sweep still holds the claim.

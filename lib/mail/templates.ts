@@ -18,6 +18,8 @@ export type GalleryNotificationInput = {
   shippingCountry?: string | null;
   /** Every work the enquiry names, as the collector saw it (none for a general question). */
   works: ArtworkSnapshot[];
+  /** The viewing time booked with the enquiry, in the gallery's words ("Tuesday 1 December 2026, 11:00–12:00"). */
+  viewing?: string | null;
   flagReasons: string[];
 };
 
@@ -102,6 +104,7 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
     `Email: ${input.email}`,
     input.phone ? `Phone: ${input.phone}` : null,
     questions.length > 0 ? `They would like to know about: ${questions.join("; ")}` : null,
+    input.viewing ? `Viewing booked: ${input.viewing}` : null,
     "",
     "Message:",
     input.message || "(no message: see the questions above)",
@@ -148,6 +151,7 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
             </ul>`
         : ""
     }
+    ${input.viewing ? html`<p><strong>Viewing booked:</strong> ${input.viewing}</p>` : ""}
     <p><strong>Message</strong></p>
     <p style="white-space:normal;padding:12px;background:#faf8f4">
       ${input.message ? multiline(input.message) : "(no message: see the questions above)"}
@@ -326,5 +330,51 @@ export function erasureNotice(gallery: Gallery, input: { references: string[] })
   ].join("\n");
   const body = html`<p>A collector used the private link of their enquiry to erase what the gallery held about them: ${list}.</p>
     <p>Their enquiries, the emails about them and the notes on them are gone; nothing else needs doing.</p>`;
+  return { subject, text, html: layout(gallery, body) };
+}
+
+/** To the collector: their viewing, with the calendar invitation attached (lib/viewings/calendar.ts) and a cancel link. */
+export function viewingConfirmation(
+  gallery: Gallery,
+  input: { reference: string; when: string; address: string; works: ArtworkSnapshot[]; cancelUrl: string },
+): RenderedEmail {
+  const subject = `Your viewing at ${gallery.name}: ${input.when}`;
+  const where = input.address || gallery.name;
+  const text = [
+    `Your viewing is booked for ${input.when}, at ${where}.`,
+    "",
+    ...(input.works.length > 0 ? ["The gallery will have ready:", ...input.works.map((work) => `  ${workLine(work)}`), ""] : []),
+    "The invitation attached adds it to your calendar.",
+    "",
+    "If you cannot come, please cancel here so that someone else can have the time:",
+    input.cancelUrl,
+    "",
+    `Reference ${input.reference}.`,
+    "",
+    gallery.name,
+    gallery.siteUrl,
+  ].join("\n");
+  const body = html`<h1 style="font-size:22px;margin:0 0 12px">Your viewing is booked</h1>
+    <p><strong>${input.when}</strong><br />${where}</p>
+    ${
+      input.works.length > 0
+        ? html`<p>The gallery will have ready:</p>
+            <ul>
+              ${input.works.map((work) => html`<li>${workLine(work)}</li>`)}
+            </ul>`
+        : ""
+    }
+    <p>The invitation attached adds it to your calendar.</p>
+    <p>If you cannot come, please <a href="${input.cancelUrl}" style="color:#7b2a1c">cancel the viewing</a> so that someone else can have the time.</p>
+    <p style="color:#55514a">Reference ${input.reference}.</p>`;
+  return { subject, text, html: layout(gallery, body) };
+}
+
+/** To the gallery: a collector cancelled their viewing with the link in its email. */
+export function viewingCancelledNotice(gallery: Gallery, input: { reference: string; name: string; when: string; staffUrl: string }): RenderedEmail {
+  const subject = `Viewing cancelled: ${input.when} (${input.reference})`;
+  const text = [`${input.name} has cancelled their viewing of ${input.when} (enquiry ${input.reference}); the time is free again.`, "", input.staffUrl].join("\n");
+  const body = html`<p>${input.name} has cancelled their viewing of <strong>${input.when}</strong> (enquiry ${input.reference}); the time is free again.</p>
+    <p><a href="${input.staffUrl}" style="color:#7b2a1c">See the enquiry</a></p>`;
   return { subject, text, html: layout(gallery, body) };
 }

@@ -14,6 +14,8 @@ export type OutgoingMessage = {
   subject: string;
   text: string;
   html: string;
+  /** An iCalendar invitation (a viewing's), sent as the message's calendar part and as an .ics file. */
+  calendar?: string | null;
   /** Our own id for the message, so a retried send keeps the same Message-ID. */
   messageId: string;
 };
@@ -31,9 +33,10 @@ export class MailDeliveryError extends Error {
   }
 }
 
-function toNodemailer({ fromName, from, replyTo, ...message }: OutgoingMessage) {
+function toNodemailer({ fromName, from, replyTo, calendar, ...message }: OutgoingMessage) {
   return {
     ...message,
+    ...(calendar ? { icalEvent: { method: "REQUEST", filename: "viewing.ics", content: calendar } } : {}),
     from: fromName ? { name: fromName, address: from } : from,
     replyTo: replyTo ?? undefined,
     // Nothing a collector types may make the server read a file or fetch a URL.

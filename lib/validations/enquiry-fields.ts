@@ -19,6 +19,7 @@ export const ENQUIRY_FIELDS = [
   "phone",
   "questions",
   "shippingCountry",
+  "viewingSlot",
   "message",
   "consent",
 ] as const;
@@ -39,6 +40,7 @@ export function enquiryInputFromFormData(formData: FormData): Record<string, unk
     message: text("message"),
     questions: formData.getAll("questions").filter((value): value is string => typeof value === "string"),
     shippingCountry: text("shippingCountry"),
+    viewingSlot: text("viewingSlot"),
     consent: text("consent") === "on" || text("consent") === "true",
   };
 }
@@ -51,6 +53,7 @@ export type EnquiryFormValues = {
   message: string;
   questions: string[];
   shippingCountry: string;
+  viewingSlot: string;
   consent: boolean;
 };
 
@@ -61,6 +64,7 @@ export const EMPTY_ENQUIRY_VALUES: EnquiryFormValues = {
   message: "",
   questions: [],
   shippingCountry: "",
+  viewingSlot: "",
   consent: false,
 };
 
@@ -73,6 +77,7 @@ export function enquiryFormValues(raw: Record<string, unknown>): EnquiryFormValu
     message: text(raw.message, ENQUIRY_LIMITS.message + 1000),
     questions: Array.isArray(raw.questions) ? raw.questions.filter((value): value is string => typeof value === "string").slice(0, 10) : [],
     shippingCountry: text(raw.shippingCountry, 200),
+    viewingSlot: text(raw.viewingSlot, 64),
     consent: raw.consent === true,
   };
 }

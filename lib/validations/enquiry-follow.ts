@@ -1,11 +1,11 @@
 /** The follow page's two forms: a message added to the enquiry, and a request to erase the collector's data. */
 import { z } from "zod";
-import { FOLLOW_TOKEN_PATTERN } from "@/lib/enquiries/follow-token";
+import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
 import { ENQUIRY_LIMITS } from "./enquiry-fields";
 
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-const token = z.string().regex(FOLLOW_TOKEN_PATTERN, "This link does not open an enquiry.");
+const token = z.string().regex(LINK_TOKEN_PATTERN, "This link does not open an enquiry.");
 
 export const followUpSchema = z.object({
   token,

@@ -75,6 +75,13 @@ export const enquirySchema = z
       .default(""),
     questions: z.array(z.enum(ENQUIRY_QUESTIONS, "Unknown question")).max(ENQUIRY_QUESTIONS.length).default([]),
     shippingCountry: optionalSingleLine(ENQUIRY_LIMITS.country, "The country"),
+    // A viewing time offered by the gallery (its id); empty for none.
+    viewingSlot: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{0,64}$/, "Please choose one of the viewing times offered")
+      .optional()
+      .transform((value) => (value ? value : undefined)),
     consent: z.literal(true, "Please agree to the privacy notice so that we can answer you"),
   })
   // Cross-field rules run whenever the fields they read are valid, so every mistake shows at once.

@@ -20,6 +20,8 @@ export type CapturedMessage = {
   messageId: string;
   headers: Record<string, string>;
   attachments: number;
+  /** The iCalendar parts and .ics files the message carried, as text. */
+  calendars: string[];
   receivedAt: string;
 };
 
@@ -89,6 +91,9 @@ export async function startMailCatcher(options: Options = {}): Promise<MailCatch
               messageId: parsed.messageId ?? "",
               headers: Object.fromEntries([...parsed.headerLines].map((line) => [line.key, line.line])),
               attachments: parsed.attachments.length,
+              calendars: parsed.attachments
+                .filter((attachment) => attachment.contentType === "text/calendar" || attachment.filename?.endsWith(".ics"))
+                .map((attachment) => attachment.content.toString("utf8")),
               receivedAt: new Date().toISOString(),
             };
             messages.push(message);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addFollowUp, eraseThroughFollowLink, FOLLOW_UPS_PER_DAY, readFollowedEnquiry } from "@/lib/data/enquiry-follow";
-import { hashFollowToken, issueFollowToken } from "@/lib/enquiries/follow-token";
+import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { deliverDueEmails } from "@/lib/mail/outbox";
 import { seedCatalogue } from "@/prisma/seed";
@@ -50,7 +50,7 @@ describe("the follow link", () => {
     const { reference, token, acknowledgement } = await enquireAndReadLink("follower.one@example.test");
     expect(acknowledgement.html).toContain(`https://gallery.test/follow/${token}`);
     const stored = await db.enquiry.findUniqueOrThrow({ where: { reference } });
-    expect(stored.followTokenHash).toBe(hashFollowToken(token));
+    expect(stored.followTokenHash).toBe(hashLinkToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored.followExpiresAt!.getTime() - stored.createdAt.getTime()).toBe(730 * 86_400_000);
 
@@ -64,7 +64,7 @@ describe("the follow link", () => {
 
   it("opens nothing when guessed, expired or withdrawn", async () => {
     const { reference, token } = await enquireAndReadLink("follower.two@example.test");
-    expect(await readFollowedEnquiry(issueFollowToken().token)).toBeNull();
+    expect(await readFollowedEnquiry(issueLinkToken().token)).toBeNull();
     expect(await readFollowedEnquiry(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBeNull();
     expect(await readFollowedEnquiry(token, new Date(Date.now() + 731 * 86_400_000))).toBeNull();
     expect(await addFollowUp(token, "Hello?", new Date(Date.now() + 731 * 86_400_000))).toEqual({ stored: false, reason: "no_enquiry" });

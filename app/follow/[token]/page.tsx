@@ -4,7 +4,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { EraseDetailsForm, FollowUpForm } from "@/components/follow-forms";
 import { workLabel } from "@/lib/catalogue/describe";
 import { readFollowedEnquiry } from "@/lib/data/enquiry-follow";
-import { FOLLOW_TOKEN_PATTERN } from "@/lib/enquiries/follow-token";
+import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
 
 // One collector's enquiry: drawn per visit, never kept by a shared cache, never indexed, and the
@@ -26,7 +26,7 @@ function day(iso: string) {
 export default async function FollowEnquiryPage({ params, searchParams }: Props) {
   const { token } = await params;
   const { notice } = await searchParams;
-  const enquiry = FOLLOW_TOKEN_PATTERN.test(token) ? await readFollowedEnquiry(token) : null;
+  const enquiry = LINK_TOKEN_PATTERN.test(token) ? await readFollowedEnquiry(token) : null;
   if (!enquiry) return <LinkDoesNotOpen galleryEmail={serverEnv().GALLERY_EMAIL} />;
 
   return (
