@@ -6,6 +6,7 @@ import { EnquiryConfirmation } from "@/components/enquiry-confirmation";
 import { Field } from "@/components/form-field";
 import { sendEnquiry } from "@/lib/actions/enquiry";
 import { ENQUIRY_LIST_CHANGED_EVENT } from "@/lib/enquiries/enquiry-list-cookie";
+import type { OfferedDay } from "@/lib/viewings/offered-times";
 import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS } from "@/lib/enquiries/vocabulary";
 import {
   ENQUIRY_FIELDS,
@@ -24,6 +25,12 @@ type Props = {
   artwork?: { slug: string; label: string };
   /** The works of the collector's enquiry list, when the form asks about them all at once. */
   listedWorks?: Array<{ id: string; label: string }>;
+  /**
+   * The viewing times to offer: drawn with the page where it is made per visit; "fetch" where the
+   * page is made once for everyone (a work's page), so the script asks for them, and a browser
+   * without JavaScript gets a link to the enquiry page that shows them.
+   */
+  viewingTimes?: OfferedDay[] | "fetch";
   /** Signed when the page was rendered; refreshed on load because pre-rendered pages date from the build. */
   formToken: string;
   headingId: string;
@@ -41,19 +48,47 @@ function unreachable(formData: FormData): EnquiryFormState {
   };
 }
 
-export function EnquiryForm({ artwork, listedWorks = [], formToken, headingId }: Props) {
+export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken, headingId }: Props) {
   // The page's server action: what the form posts to before the script has loaded, and what shows a
   // refused post's mistakes when the browser has no JavaScript at all.
   const [pageState, pageAction] = useActionState<EnquiryFormState, FormData>(sendEnquiry, INITIAL_ENQUIRY_STATE);
   const [sentState, setSentState] = useState<EnquiryFormState | null>(null);
   const [isPending, startTransition] = useTransition();
   const [token, setToken] = useState(formToken);
+  const [fetchedTimes, setFetchedTimes] = useState<OfferedDay[] | null>(null);
+  const offeredTimes = viewingTimes === "fetch" ? fetchedTimes : (viewingTimes ?? null);
   const formRef = useRef<HTMLFormElement>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
   const state = sentState ?? pageState;
   const idPrefix = artwork ? `enquiry-${artwork.slug}` : listedWorks.length > 0 ? "enquiry-list" : "enquiry";
   const aboutWorks = Boolean(artwork) || listedWorks.length > 0;
   const id = (field: string) => `${idPrefix}-${field}`;
+
+  // The free times are asked for only when the form comes near the screen: most visits to a work's
+  // page never scroll to it, and a time must be fresh when it is chosen.
+  useEffect(() => {
+    const form = formRef.current;
+    if (viewingTimes !== "fetch" || !form) return;
+    let cancelled = false;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        fetch("/api/viewings/free", { cache: "no-store" })
+          .then((response) => (response.ok ? response.json() : null))
+          .then((body: { days?: OfferedDay[] } | null) => {
+            if (!cancelled && Array.isArray(body?.days)) setFetchedTimes(body.days);
+          })
+          .catch(() => undefined);
+      },
+      { rootMargin: "600px" },
+    );
+    observer.observe(form);
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+    };
+  }, [viewingTimes]);
 
   useEffect(() => {
     let cancelled = false;
@@ -219,6 +254,16 @@ export function EnquiryForm({ artwork, listedWorks = [], formToken, headingId }:
         error={errorOf("shippingCountry")}
       />
 
+      {viewingTimes !== undefined && (
+        <ViewingTimePicker
+          id={id("viewingSlot")}
+          days={offeredTimes}
+          defaultValue={values.viewingSlot}
+          error={errorOf("viewingSlot")}
+          noScriptHref={artwork ? `/enquire?work=${artwork.slug}#viewing` : null}
+        />
+      )}
+
       <Field
         id={id("message")}
         name="message"
@@ -259,5 +304,77 @@ export function EnquiryForm({ artwork, listedWorks = [], formToken, headingId }:
         {isPending ? "Sending…" : "Send enquiry"}
       </button>
     </form>
+  );
+}
+
+/**
+ * "Book a viewing": the free times, grouped by day. Where the times come from the script (a work's
+ * page), a browser without JavaScript is offered the enquiry page instead, which lists them.
+ */
+function ViewingTimePicker({
+  id,
+  days,
+  defaultValue,
+  error,
+  noScriptHref,
+}: {
+  id: string;
+  days: OfferedDay[] | null;
+  defaultValue: string;
+  error?: string;
+  noScriptHref: string | null;
+}) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  if (days === null) {
+    return noScriptHref ? (
+      <noscript>
+        <p className="font-sans text-sm">
+          Would you like to see it? <a href={noScriptHref}>Choose a viewing time</a> on the enquiry page.
+        </p>
+      </noscript>
+    ) : null;
+  }
+  if (days.length === 0) {
+    return (
+      <p id="viewing" className="font-sans text-sm text-ink-soft">
+        No viewing times are open just now: tick “Arranging a viewing” and the gallery will suggest one.
+      </p>
+    );
+  }
+  return (
+    <div id="viewing">
+      <label htmlFor={id} className="field-label">
+        Book a viewing (optional)
+      </label>
+      <p id={hintId} className="field-hint">
+        Times at the gallery that still have a place. You will receive a calendar invitation, and a link to cancel.
+      </p>
+      <select
+        id={id}
+        name="viewingSlot"
+        defaultValue={defaultValue}
+        className="field-input"
+        aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(" ")}
+        aria-invalid={error ? true : undefined}
+        data-field="viewingSlot"
+      >
+        <option value="">No viewing for now</option>
+        {days.map((day) => (
+          <optgroup key={day.day} label={day.day}>
+            {day.times.map((time) => (
+              <option key={time.id} value={time.id}>
+                {day.day}, {time.time} ({time.placesLeft} {time.placesLeft === 1 ? "place" : "places"} left)
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -7,7 +7,7 @@ type Props = {
   error?: string;
   hint?: ReactNode;
   defaultValue?: string;
-  type?: "text" | "email" | "tel" | "password" | "number" | "date" | "search";
+  type?: "text" | "email" | "tel" | "password" | "number" | "date" | "search" | "time";
   multiline?: boolean;
   rows?: number;
   autoComplete?: string;

@@ -3,6 +3,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
 import { workLabel } from "@/lib/catalogue/describe";
 import { getArtwork } from "@/lib/data/catalogue";
+import { offeredViewingTimes } from "@/lib/data/viewing-bookings";
 import { issueFormToken } from "@/lib/enquiries/form-token";
 import { serverEnv } from "@/lib/env";
 
@@ -17,7 +18,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function EnquirePage({ searchParams }: Props) {
   const { work: workParam } = await searchParams;
   const slug = typeof workParam === "string" && /^[a-z0-9-]{1,200}$/.test(workParam) ? workParam : null;
-  const work = slug ? await getArtwork(slug) : null;
+  const [work, viewingTimes] = await Promise.all([slug ? getArtwork(slug) : null, offeredViewingTimes()]);
   const env = serverEnv();
   return (
     <>
@@ -34,6 +35,7 @@ export default async function EnquirePage({ searchParams }: Props) {
           </p>
           <EnquiryForm
             artwork={work ? { slug: work.slug, label: workLabel(work) } : undefined}
+            viewingTimes={viewingTimes}
             formToken={issueFormToken(env.FORM_SIGNING_SECRET)}
             headingId="enquire-heading"
           />

@@ -7,6 +7,7 @@ import { availabilityLabel, mediumLine, priceText, workLabel } from "@/lib/catal
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
 import { readListedArtworks, type ListedArtwork } from "@/lib/data/catalogue";
+import { offeredViewingTimes } from "@/lib/data/viewing-bookings";
 import { currentEnquiryList, ENQUIRY_LIST_MAX } from "@/lib/enquiries/enquiry-list";
 import { ENQUIRY_LIST_ENDPOINT } from "@/lib/enquiries/enquiry-list-cookie";
 import { enquiryListNotice, isEnquiryListNotice } from "@/lib/enquiries/enquiry-list-notices";
@@ -29,7 +30,7 @@ function labelOf(entry: ListedArtwork): string | null {
 
 export default async function EnquiryListPage({ searchParams }: Props) {
   const { notice, work: noticeWork } = await searchParams;
-  const entries = await readListedArtworks(await currentEnquiryList());
+  const [entries, viewingTimes] = await Promise.all([currentEnquiryList().then(readListedArtworks), offeredViewingTimes()]);
   let noticeText: string | null = null;
   if (isEnquiryListNotice(notice)) {
     const named = typeof noticeWork === "string" ? (await readListedArtworks([noticeWork]))[0] : undefined;
@@ -87,6 +88,7 @@ export default async function EnquiryListPage({ searchParams }: Props) {
             </p>
             <EnquiryForm
               listedWorks={entries.map((entry) => ({ id: entry.id, label: labelOf(entry) ?? "a removed work" }))}
+              viewingTimes={viewingTimes}
               formToken={issueFormToken(serverEnv().FORM_SIGNING_SECRET)}
               headingId="enquire-heading"
             />

@@ -17,6 +17,7 @@ import { html, multiline } from "@/lib/mail/html";
 import { requeueEmail } from "@/lib/mail/outbox";
 import type { InboxFilters } from "@/lib/validations/inbox-filters";
 import { workLabel } from "@/lib/catalogue/describe";
+import { galleryDay, viewingTimeLabel } from "@/lib/viewings/gallery-time";
 
 /** Statuses that still wait for the gallery: what "waiting" counts. */
 export const WAITING_STATUSES: EnquiryStatus[] = ["new", "in_progress"];
@@ -140,6 +141,8 @@ export type EnquiryDetail = {
   followUps: Array<{ id: string; body: string; createdAt: string }>;
   /** The collector's follow link: whether one was sent, until when it works, and whether staff withdrew it. */
   followLink: { expiresAt: string; withdrawnAt: string | null } | null;
+  /** The viewing booked with the enquiry, in the gallery's words. */
+  viewing: { when: string; day: string; cancelledAt: string | null } | null;
   emails: EnquiryEmailView[];
   notes: Array<{ id: string; body: string; author: string; createdAt: string }>;
 };
@@ -155,6 +158,7 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
       },
       emails: { orderBy: { createdAt: "asc" }, include: { sentBy: { select: { name: true } } } },
       followUps: { orderBy: { createdAt: "asc" } },
+      viewing: { include: { slot: true } },
       notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, email: true } } } },
     },
   });
@@ -175,6 +179,13 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
     flagged: row.flagged,
     flagReasons: row.flagReasons,
     followUps: row.followUps.map((followUp) => ({ id: followUp.id, body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
+    viewing: row.viewing
+      ? {
+          when: viewingTimeLabel(row.viewing.slot.startsAt, row.viewing.slot.endsAt, serverEnv().GALLERY_TIME_ZONE),
+          day: galleryDay(row.viewing.slot.startsAt, serverEnv().GALLERY_TIME_ZONE),
+          cancelledAt: row.viewing.cancelledAt?.toISOString() ?? null,
+        }
+      : null,
     followLink: row.followExpiresAt
       ? { expiresAt: row.followExpiresAt.toISOString(), withdrawnAt: row.followRevokedAt?.toISOString() ?? null }
       : null,

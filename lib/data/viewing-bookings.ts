@@ -6,6 +6,7 @@ import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { serverEnv } from "@/lib/env";
 import { viewingCancelledNotice } from "@/lib/mail/templates";
 import { viewingTimeLabel } from "@/lib/viewings/gallery-time";
+import { groupOfferedTimes, type OfferedDay } from "@/lib/viewings/offered-times";
 
 /**
  * The collector's side of viewings: the times still bookable, a booking made inside the enquiry's own
@@ -145,3 +146,8 @@ export async function cancelBookingByLink(token: string, now = new Date()): Prom
   });
 }
 
+
+/** The bookable times grouped by day in the gallery's clock, as the enquiry form offers them. */
+export async function offeredViewingTimes(now = new Date()): Promise<OfferedDay[]> {
+  return groupOfferedTimes(await listBookableSlots(now), serverEnv().GALLERY_TIME_ZONE);
+}

@@ -1,6 +1,8 @@
-/** The collector's features of issue 11: the enquiry list, the honest acknowledgement, following an enquiry. */
+/** The collector's features of issue 11: the enquiry list, the honest acknowledgement, following an enquiry, viewings. */
 import type { Page } from "@playwright/test";
 import { enquiryListCookieValue } from "@/lib/enquiries/enquiry-list-signature";
+import { issueFormToken } from "@/lib/enquiries/form-token";
+import { addDays, galleryDay } from "@/lib/viewings/gallery-time";
 import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
@@ -352,5 +354,203 @@ test.describe("following an enquiry from the link in the acknowledgement", () =>
     expect(notice.text.toLowerCase()).not.toContain("erin");
     await page.goto(link);
     await expect(page.getByTestId("follow-refused")).toBeVisible();
+  });
+});
+
+test.describe("booking a viewing", () => {
+  const staff = { email: "viewings.staff@bracebridge.test", password: "a long and proper password for viewings" };
+  // A day far enough ahead to be bookable, in the gallery's clock (Europe/London).
+  const day = addDays(galleryDay(new Date(), "Europe/London"), 10);
+  test.beforeAll(() => {
+    if (queryDatabase(`SELECT "id" FROM "user" WHERE "email" = ?`, staff.email).length === 0) {
+      createStaffAccount(staff.email, staff.password, "Vic Viewings");
+    }
+  });
+
+  function freeTimes(): Array<{ id: string; startsAt: string }> {
+    return queryDatabase<{ id: string; startsAt: string }>(
+      `SELECT "id", "startsAt" FROM "ViewingSlot" WHERE "booked" < "capacity" AND "closedAt" IS NULL ORDER BY "startsAt"`,
+    );
+  }
+
+  test("staff offer times; a collector books one with their enquiry and gets an invitation with a cancel link; staff see who is coming with the works", async ({
+    browser,
+    page,
+  }) => {
+    const staffPage = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.221" } })).newPage();
+    await signIn(staffPage, staff.email, staff.password);
+    await staffPage.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Viewings" }).click();
+    const offer = staffPage.getByRole("form", { name: "Offer viewing times" });
+    await offer.getByLabel("From").fill(day);
+    await offer.getByLabel("To (inclusive)").fill(day);
+    for (const weekday of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+      await offer.getByLabel(weekday).check();
+    await offer.getByLabel("Opens").fill("10:00");
+    await offer.getByLabel("Closes").fill("09:00");
+    await offer.getByRole("button", { name: "Offer these times" }).click();
+    await expect(offer.locator("#offer-closes-error")).toHaveText("Closing must be after opening");
+    await offer.getByLabel("Closes").fill("13:00");
+    await offer.getByLabel("Parties per time").fill("1");
+    await offer.getByRole("button", { name: "Offer these times" }).click();
+    await expect(offer.getByRole("status")).toHaveText("3 viewing times offered.");
+    await expectNoAxeViolations(staffPage);
+
+    await page.goto(WORK_42);
+    await page.getByRole("link", { name: "Enquire about this work" }).click();
+    const form = page.locator("#enquire");
+    const picker = form.getByLabel("Book a viewing (optional)");
+    await expect(picker).toBeVisible();
+    const dayWords = await page.evaluate(
+      (iso) =>
+        new Date(`${iso}T12:00:00Z`)
+          .toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" })
+          .replace(",", ""),
+      day,
+    );
+    await picker.selectOption({ label: `${dayWords}, 11:00–12:00 (1 place left)` });
+    await form.getByLabel("Your name").fill("Vera Viewer");
+    await form.getByLabel("Email address").fill("vera.viewer@collector.test");
+    await form.getByLabel("Arranging a viewing").check();
+    await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
+    await page.waitForTimeout(1_200);
+    await form.getByRole("button", { name: "Send enquiry" }).click();
+    await expect(page.getByTestId("enquiry-confirmation")).toBeVisible();
+    const reference = (await page.getByTestId("enquiry-reference").textContent()) ?? "";
+
+    const confirmation = await waitForMessage(
+      (message) => message.to.includes("vera.viewer@collector.test") && message.subject.startsWith("Your viewing"),
+    );
+    expect(confirmation.subject).toBe(`Your viewing at Bracebridge Fine Art: ${dayWords}, 11:00–12:00`);
+    expect(confirmation.text).toContain("12 Bridge Street, Bracebridge");
+    expect(confirmation.calendars.length).toBeGreaterThan(0);
+    const calendar = confirmation.calendars[0]!.replace(/\r\n[ \t]/g, "");
+    expect(calendar).toContain("METHOD:REQUEST");
+    expect(calendar).toContain("LOCATION:12 Bridge Street\\, Bracebridge");
+    expect(calendar).toContain('ORGANIZER;CN="Bracebridge Fine Art":mailto:enquiries@bracebridge.test');
+    const cancelPath = confirmation.text.match(/http:\/\/127\.0\.0\.1:3200(\/viewings\/cancel\/[A-Za-z0-9_-]{43})/)?.[1];
+    expect(cancelPath).toBeDefined();
+
+    await staffPage.goto(`/staff/viewings?day=${day}`);
+    await expect(staffPage.getByTestId("viewing-day-summary")).toHaveText("3 times; 1 party coming.");
+    await expect(staffPage.getByTestId("viewing-booking")).toContainText(`Vera Viewer · vera.viewer@collector.test · ${reference}`);
+    await expect(staffPage.getByTestId("works-to-bring-out")).toContainText("42 Second Retreat from Russia");
+    await expectNoAxeViolations(staffPage);
+
+    // Opening the link changes nothing; the button cancels, once, and the time is offered again.
+    await page.goto(cancelPath!);
+    await expect(page.getByTestId("viewing-booking")).toContainText(`${dayWords}, 11:00–12:00`);
+    await expectNoAxeViolations(page);
+    expect(
+      queryDatabase(
+        `SELECT "id" FROM "ViewingBooking" WHERE "cancelledAt" IS NULL AND "enquiryId" = (SELECT "id" FROM "Enquiry" WHERE "reference" = ?)`,
+        reference,
+      ),
+    ).toHaveLength(1);
+    await page.getByRole("button", { name: "Cancel this viewing" }).click();
+    await expect(page.getByTestId("viewing-cancelled")).toBeVisible();
+    await waitForMessage((message) => message.subject === `Viewing cancelled: ${dayWords}, 11:00–12:00 (${reference})`);
+    await staffPage.reload();
+    await expect(staffPage.getByTestId("viewing-day-summary")).toHaveText("3 times; 0 parties coming.");
+    await staffPage.context().close();
+    expect(freeTimes().length).toBeGreaterThanOrEqual(3);
+  });
+
+  test("two collectors pressing at the same instant for the last place: one has it, the other is told and loses nothing", async ({
+    request,
+  }) => {
+    const [time] = freeTimes();
+    expect(time, "a free time from the test before").toBeDefined();
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => {
+        const form = new FormData();
+        form.set("formToken", issueFormToken(appEnv.FORM_SIGNING_SECRET!, Date.now() - 10_000));
+        form.set("artworkSlug", "69-gossips");
+        form.set("name", `Racer ${index}`);
+        form.set("email", `racer${index}@collector.test`);
+        form.set("message", "May I see it?");
+        form.set("viewingSlot", time!.id);
+        form.set("consent", "on");
+        return request
+          .post("/api/enquiries", {
+            multipart: form,
+            headers: { Accept: "application/json", "x-forwarded-for": `203.0.113.${230 + index}` },
+          })
+          .then(
+            (response) =>
+              response.json() as Promise<{ status: string; fieldErrors: Record<string, string[]>; values: { message: string } }>,
+          );
+      }),
+    );
+    const sent = attempts.filter((state) => state.status === "sent");
+    const refused = attempts.filter((state) => state.status === "invalid");
+    expect(sent).toHaveLength(1);
+    expect(refused).toHaveLength(5);
+    for (const state of refused) {
+      expect(state.fieldErrors.viewingSlot?.[0]).toMatch(/^That viewing time has just been fully booked/);
+      expect(state.values.message).toBe("May I see it?");
+    }
+    expect(queryDatabase(`SELECT "id" FROM "ViewingBooking" WHERE "slotId" = ? AND "cancelledAt" IS NULL`, time!.id)).toHaveLength(1);
+    expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE "name" LIKE 'Racer %'`)).toHaveLength(1);
+  });
+
+  test("without JavaScript, the enquiry page offers the times, and a time taken meanwhile is explained beside the field", async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.240" } });
+    const page = await context.newPage();
+    await page.goto(WORK_42);
+    await page.getByRole("link", { name: "Choose a viewing time" }).click();
+    await expect(page).toHaveURL(/\/enquire\?work=42-second-retreat-from-russia#viewing$/);
+    const form = page.getByRole("form", { name: /Enquire about 42/ });
+    const [first, second] = freeTimes();
+    await form.getByLabel("Book a viewing (optional)").selectOption(first!.id);
+    await form.getByLabel("Your name").fill("Otto Offline");
+    await form.getByLabel("Email address").fill("otto.offline@collector.test");
+    await form.getByLabel(/Your message/).fill("Could I see it then?");
+    await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
+    // Someone else takes the time while Otto types.
+    writeDatabase(`UPDATE "ViewingSlot" SET "closedAt" = '2026-01-01 00:00:00' WHERE "id" = ?`, first!.id);
+    await page.waitForTimeout(1_200);
+    await form.getByRole("button", { name: "Send enquiry" }).click();
+    await expect(page.getByText("That viewing time is no longer offered.")).toBeVisible();
+    await expect(form.getByLabel("Your message")).toHaveValue("Could I see it then?");
+    await form.getByLabel("Book a viewing (optional)").selectOption(second!.id);
+    await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
+    // The page came back with a fresh form, timed like any other: a person takes a moment to choose again.
+    await page.waitForTimeout(1_200);
+    await form.getByRole("button", { name: "Send enquiry" }).click();
+    await expect(page).toHaveURL(/\/enquire\/sent\?reference=/);
+    await waitForMessage((message) => message.to.includes("otto.offline@collector.test") && message.subject.startsWith("Your viewing"));
+    await context.close();
+  });
+
+  test("a day the gallery is shut is closed by staff, and its times are no longer offered", async ({
+    browser,
+    request,
+  }) => {
+    const shut = addDays(day, 1);
+    const staffPage = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.241" } })).newPage();
+    await signIn(staffPage, staff.email, staff.password);
+    await staffPage.goto(`/staff/viewings?day=${shut}`);
+    const offer = staffPage.getByRole("form", { name: "Offer viewing times" });
+    for (const weekday of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+      await offer.getByLabel(weekday).check();
+    await offer.getByLabel("Opens").fill("14:00");
+    await offer.getByLabel("Closes").fill("16:00");
+    await offer.getByRole("button", { name: "Offer these times" }).click();
+    await expect(offer.getByRole("status")).toHaveText("2 viewing times offered.");
+    const offered = async () => JSON.stringify(await (await request.get("/api/viewings/free")).json());
+    const shutTimes = queryDatabase<{ id: string }>(
+      `SELECT "id" FROM "ViewingSlot" WHERE "startsAt" >= ? ORDER BY "startsAt" DESC LIMIT 2`,
+      `${shut} 00:00:00`,
+    );
+    expect(await offered()).toContain(shutTimes[0]!.id);
+
+    await staffPage.getByRole("form", { name: "Close a day" }).getByRole("button", { name: "Close this day" }).click();
+    await expect(staffPage.getByRole("status").first()).toHaveText("2 times closed: no longer offered to collectors.");
+    await expect(staffPage.getByTestId("viewing-slot").first()).toContainText("closed: no longer offered");
+    const after = await offered();
+    for (const time of shutTimes) expect(after).not.toContain(time.id);
+    await staffPage.context().close();
   });
 });

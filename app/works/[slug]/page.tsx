@@ -161,6 +161,7 @@ export default async function ArtworkPage({ params }: Props) {
           </p>
           <EnquiryForm
             artwork={{ slug: work.slug, label: workLabel(work) }}
+            viewingTimes="fetch"
             formToken={issuePageFormToken(serverEnv().FORM_SIGNING_SECRET)}
             headingId="enquire-heading"
           />

@@ -17,6 +17,8 @@ export const appEnv: Record<string, string> = {
   GALLERY_NAME: "Bracebridge Fine Art",
   GALLERY_EMAIL: "enquiries@bracebridge.test",
   MAIL_FROM: "website@bracebridge.test",
+  GALLERY_ADDRESS: "12 Bridge Street, Bracebridge",
+  GALLERY_TIME_ZONE: "Europe/London",
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: String(smtpPort),
   SMTP_IGNORE_TLS: "true",

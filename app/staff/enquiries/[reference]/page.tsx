@@ -17,6 +17,8 @@ const KIND_LABELS: Record<string, string> = {
   staff_reply: "Reply",
   collector_follow_up: "The collector's follow-up, to the gallery",
   erasure_notice: "Erasure notice",
+  viewing_confirmation: "Viewing confirmation, with calendar invitation",
+  viewing_cancelled: "Viewing cancelled, to the gallery",
 };
 const NOTICES: Record<string, string> = {
   status: "Status changed.",
@@ -221,6 +223,25 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
               <p className="mt-2 font-sans text-sm">A general question, not about one work.</p>
             )}
           </section>
+
+          {enquiry.viewing && (
+            <section aria-labelledby="viewing-heading">
+              <h2 id="viewing-heading" className="text-xl font-semibold">
+                Viewing
+              </h2>
+              <p className="mt-2 font-sans text-sm" data-testid="enquiry-viewing">
+                {enquiry.viewing.cancelledAt ? (
+                  <>
+                    <span className="line-through">{enquiry.viewing.when}</span> (cancelled by the collector)
+                  </>
+                ) : (
+                  <>
+                    {enquiry.viewing.when} · <Link href={`/staff/viewings?day=${enquiry.viewing.day}`}>the day&rsquo;s viewings</Link>
+                  </>
+                )}
+              </p>
+            </section>
+          )}
 
           <section aria-labelledby="follow-link-heading">
             <h2 id="follow-link-heading" className="text-xl font-semibold">

@@ -1,0 +1,41 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { closeViewingDay, MAX_TIMES_PER_OFFER, offerViewingTimes } from "@/lib/data/viewings";
+import type { FormState } from "@/lib/validations/form-state";
+import { closeViewingDaySchema, offerViewingTimesSchema, type OfferViewingTimesField } from "@/lib/validations/viewings";
+import { doneForm, invalidForm, typedValues } from "./form-results";
+
+export async function offerTimes(_previous: FormState<OfferViewingTimesField>, formData: FormData): Promise<FormState<OfferViewingTimesField>> {
+  await requireStaff();
+  const weekdays = formData.getAll("weekdays").map(String);
+  // The ticked days come back as one list, so a refused form shows them ticked as they were.
+  const values = { ...typedValues(formData), weekdays: weekdays.join(",") };
+  const parsed = offerViewingTimesSchema.safeParse({ ...values, weekdays });
+  if (!parsed.success) return invalidForm(parsed.error, "No times were offered: please see below.", values);
+  const offered = await offerViewingTimes(parsed.data);
+  if ("tooMany" in offered) {
+    return {
+      status: "invalid",
+      message: `That would make more than ${MAX_TIMES_PER_OFFER} times at once: please offer fewer days, or longer times.`,
+      fieldErrors: {},
+      values,
+    };
+  }
+  return doneForm(
+    `${offered.created} viewing time${offered.created === 1 ? "" : "s"} offered${offered.existing > 0 ? `; ${offered.existing} already existed and were left as they were` : ""}.`,
+  );
+}
+
+export async function closeDay(_previous: FormState<"day">, formData: FormData): Promise<FormState<"day">> {
+  await requireStaff();
+  const values = typedValues(formData);
+  const parsed = closeViewingDaySchema.safeParse(values);
+  if (!parsed.success) return invalidForm(parsed.error, "No day was closed: please see below.", values);
+  const closed = await closeViewingDay(parsed.data.day);
+  if (closed.bookingsKept > 0) {
+    redirect(`/staff/viewings?day=${parsed.data.day}&closed=${closed.closed}&kept=${closed.bookingsKept}`);
+  }
+  redirect(`/staff/viewings?day=${parsed.data.day}&closed=${closed.closed}`);
+}
