@@ -33,7 +33,13 @@ export function OfferTimesForm({ today }: { today: string }) {
         <div className="mt-2 flex flex-wrap gap-4">
           {WEEKDAYS.map(([number, name]) => (
             <label key={number} className="flex items-center gap-2">
-              <input type="checkbox" name="weekdays" value={number} defaultChecked={ticked ? ticked.includes(String(number)) : number >= 2 && number <= 6} className="h-5 w-5 accent-accent" />
+              <input
+                type="checkbox"
+                name="weekdays"
+                value={number}
+                defaultChecked={ticked ? ticked.includes(String(number)) : number >= 2 && number <= 6}
+                className="h-5 w-5 accent-accent"
+              />
               {name}
             </label>
           ))}
@@ -45,10 +51,38 @@ export function OfferTimesForm({ today }: { today: string }) {
         )}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-4">
-        <Field id="offer-opens" name="opensAt" label="Opens" type="time" defaultValue={value("opensAt", "10:00")} error={error("opensAt")} />
-        <Field id="offer-closes" name="closesAt" label="Closes" type="time" defaultValue={value("closesAt", "17:00")} error={error("closesAt")} />
-        <Field id="offer-minutes" name="minutes" label="Each time (minutes)" type="number" defaultValue={value("minutes", "60")} error={error("minutes")} />
-        <Field id="offer-capacity" name="capacity" label="Parties per time" type="number" defaultValue={value("capacity", "2")} error={error("capacity")} />
+        <Field
+          id="offer-opens"
+          name="opensAt"
+          label="Opens"
+          type="time"
+          defaultValue={value("opensAt", "10:00")}
+          error={error("opensAt")}
+        />
+        <Field
+          id="offer-closes"
+          name="closesAt"
+          label="Closes"
+          type="time"
+          defaultValue={value("closesAt", "17:00")}
+          error={error("closesAt")}
+        />
+        <Field
+          id="offer-minutes"
+          name="minutes"
+          label="Each time (minutes)"
+          type="number"
+          defaultValue={value("minutes", "60")}
+          error={error("minutes")}
+        />
+        <Field
+          id="offer-capacity"
+          name="capacity"
+          label="Parties per time"
+          type="number"
+          defaultValue={value("capacity", "2")}
+          error={error("capacity")}
+        />
       </div>
       <button type="submit" className="button-primary" disabled={pending}>
         {pending ? "Offering…" : "Offer these times"}

@@ -4,11 +4,13 @@ import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
 import { moveArtwork, moveSection, setArtworkPublished, updateArtwork, updateExhibition, updateSection } from "@/lib/data/staff-catalogue";
-import { removePhotograph } from "@/lib/data/staff-photographs";
+import { movePhotograph, removePhotograph, setPhotographAlt } from "@/lib/data/staff-photographs";
 import { artworkEditInput, artworkEditSchema, exhibitionEditSchema, sectionEditSchema } from "@/lib/validations/artwork-edit";
 import {
   moveInCatalogueSchema,
+  movePhotographSchema,
   NOT_UNDERSTOOD,
+  photographAltSchema,
   publishArtworkSchema,
   removePhotographSchema,
   type FormState,
@@ -96,4 +98,25 @@ export async function deletePhotograph(_previous: FormState, formData: FormData)
   if (!removed) return failedForm("That photograph was removed already.");
   refreshCatalogue(removed.change, "action");
   redirect(`/staff/works/${removed.artworkId}?photograph=removed`);
+}
+
+export async function savePhotographAlt(_previous: FormState, formData: FormData): Promise<FormState> {
+  await requireStaff();
+  const values = typedValues(formData);
+  const parsed = photographAltSchema.safeParse(values);
+  if (!parsed.success) return invalidForm(parsed.error, "The description was not saved.", values);
+  const saved = await setPhotographAlt(parsed.data.imageId, parsed.data.altText);
+  if (!saved) return failedForm("That photograph was removed meanwhile.", values);
+  refreshCatalogue(saved.change, "action");
+  return doneForm("Description saved.", values);
+}
+
+export async function reorderPhotograph(_previous: FormState, formData: FormData): Promise<FormState> {
+  await requireStaff();
+  const parsed = movePhotographSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  const moved = await movePhotograph(parsed.data.imageId, parsed.data.direction);
+  if (!moved) return failedForm("That photograph was removed meanwhile.");
+  refreshCatalogue(moved.change, "action");
+  redirect(`/staff/works/${moved.artworkId}?photograph=moved`);
 }

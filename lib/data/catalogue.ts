@@ -40,10 +40,19 @@ export type ArtworkSummary = {
   exhibition: { slug: string; title: string };
   artistName: string;
   /** The first photograph, once staff have uploaded one. */
-  photograph: { storageKey: string; width: number; height: number } | null;
+  /** The first photograph, for cards and lists. */
+  photograph: PhotographView | null;
 };
 
+export type PhotographView = { storageKey: string; width: number; height: number; hasAvif: boolean; zoomWidth: number; altText: string };
+
+function toPhotographView(image: { storageKey: string; width: number; height: number; hasAvif: boolean; zoomWidth: number; altText: string }): PhotographView {
+  return { storageKey: image.storageKey, width: image.width, height: image.height, hasAvif: image.hasAvif, zoomWidth: image.zoomWidth, altText: image.altText };
+}
+
 export type ArtworkDetail = ArtworkSummary & {
+  /** Every photograph, in the order staff set (the work's own page shows them all). */
+  photographs: PhotographView[];
   signature: string | null;
   sizeAsWritten: string | null;
   description: string;
@@ -137,7 +146,7 @@ function toSummary(row: ArtworkRow): ArtworkSummary {
     section: { id: row.section.id, slug: row.section.slug, title: row.section.title },
     exhibition: { slug: row.section.exhibition.slug, title: row.section.exhibition.title },
     artistName: row.section.exhibition.artist.name,
-    photograph: row.images[0] ? { storageKey: row.images[0].storageKey, width: row.images[0].width, height: row.images[0].height } : null,
+    photograph: row.images[0] ? toPhotographView(row.images[0]) : null,
   };
 }
 
@@ -246,9 +255,14 @@ export async function getSection(exhibitionSlug: string, sectionSlug: string): P
   })();
 }
 
-function toDetail(row: ArtworkRow, neighbours: Pick<ArtworkDetail, "previous" | "next">): ArtworkDetail {
+function toDetail(
+  row: ArtworkRow,
+  neighbours: Pick<ArtworkDetail, "previous" | "next">,
+  photographs: PhotographView[] = row.images.map(toPhotographView),
+): ArtworkDetail {
   return {
     ...toSummary(row),
+    photographs,
     signature: row.signature,
     sizeAsWritten: row.sizeAsWritten,
     description: row.description,
@@ -268,7 +282,8 @@ export async function readArtwork(slug: string): Promise<ArtworkDetail | null> {
     select: { slug: true, catalogueNumber: true, title: true },
   });
   const index = siblings.findIndex((sibling) => sibling.slug === row.slug);
-  return toDetail(row, { previous: siblings[index - 1] ?? null, next: siblings[index + 1] ?? null });
+  const images = await db.artworkImage.findMany({ where: { artworkId: row.id }, orderBy: { position: "asc" } });
+  return toDetail(row, { previous: siblings[index - 1] ?? null, next: siblings[index + 1] ?? null }, images.map(toPhotographView));
 }
 
 /**

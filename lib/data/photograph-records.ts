@@ -40,6 +40,8 @@ export async function attachPhotograph(artworkId: string, originalName: string, 
         mimeType: stored.mimeType,
         width: stored.width,
         height: stored.height,
+        hasAvif: stored.hasAvif,
+        zoomWidth: stored.zoomWidth,
         position: (last._max.position ?? -1) + 1,
       },
     });

@@ -89,7 +89,7 @@ export type ArtworkForEdit = {
   featured: boolean;
   sizeAsWritten: string | null;
   dimensions: DimensionView[];
-  images: Array<{ id: string; storageKey: string; originalName: string; width: number; height: number }>;
+  images: Array<{ id: string; storageKey: string; originalName: string; width: number; height: number; altText: string }>;
   sections: Array<{ id: string; label: string }>;
 };
 
@@ -97,7 +97,7 @@ export async function getArtworkForEdit(id: string): Promise<ArtworkForEdit | nu
   await requireStaff();
   const work = await db.artwork.findUnique({
     where: { id },
-    include: { dimensions: { orderBy: { position: "asc" } }, images: { orderBy: { position: "asc" } }, section: true },
+    include: { dimensions: { orderBy: { position: "asc" } }, images: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] }, section: true },
   });
   if (!work) return null;
   const sections = await db.section.findMany({ where: { exhibitionId: work.section.exhibitionId }, orderBy: { position: "asc" } });
@@ -127,6 +127,7 @@ export async function getArtworkForEdit(id: string): Promise<ArtworkForEdit | nu
       originalName: image.originalName,
       width: image.width,
       height: image.height,
+      altText: image.altText,
     })),
     sections: sections.map((section) => ({ id: section.id, label: section.title })),
   };

@@ -19,3 +19,30 @@ export async function removePhotograph(imageId: string): Promise<{ artworkId: st
   await deletePhotographFiles(image.storageKey);
   return { artworkId: image.artworkId, change: await changeFor(image.artworkId) };
 }
+
+/** Staff's description of what a photograph shows, for people who cannot see it (empty: the work's own words are used). */
+export async function setPhotographAlt(imageId: string, altText: string): Promise<{ artworkId: string; change: CatalogueChange } | null> {
+  await requireStaff();
+  const image = await db.artworkImage.findUnique({ where: { id: imageId }, select: { artworkId: true } });
+  if (!image) return null;
+  await db.artworkImage.update({ where: { id: imageId }, data: { altText } });
+  return { artworkId: image.artworkId, change: await changeFor(image.artworkId) };
+}
+
+/** Moves a photograph one place earlier or later among its work's photographs (the first is the main one). */
+export async function movePhotograph(imageId: string, direction: "up" | "down"): Promise<{ artworkId: string; change: CatalogueChange } | null> {
+  await requireStaff();
+  const image = await db.artworkImage.findUnique({ where: { id: imageId }, select: { artworkId: true } });
+  if (!image) return null;
+  await db.$transaction(async (tx) => {
+    const siblings = await tx.artworkImage.findMany({ where: { artworkId: image.artworkId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } });
+    const from = siblings.findIndex((sibling) => sibling.id === imageId);
+    const to = direction === "up" ? from - 1 : from + 1;
+    if (to < 0 || to >= siblings.length) return;
+    const order = siblings.map((sibling) => sibling.id);
+    [order[from], order[to]] = [order[to]!, order[from]!];
+    // Positions written afresh 0…n-1: older rows may share a position.
+    for (const [position, id] of order.entries()) await tx.artworkImage.update({ where: { id }, data: { position } });
+  });
+  return { artworkId: image.artworkId, change: await changeFor(image.artworkId) };
+}

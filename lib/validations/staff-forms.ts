@@ -61,6 +61,18 @@ export const publishArtworkSchema = z.object({ id: recordId, published: z.enum([
 
 export const removePhotographSchema = z.object({ imageId: recordId });
 
+export const PHOTOGRAPH_ALT_MAX = 300;
+export const photographAltSchema = z.object({
+  imageId: recordId,
+  altText: z
+    .string()
+    .trim()
+    .max(PHOTOGRAPH_ALT_MAX, `Please keep the description under ${PHOTOGRAPH_ALT_MAX} characters: a sentence or two`)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "The description must be one line of plain text"),
+});
+
+export const movePhotographSchema = z.object({ imageId: recordId, direction: z.enum(["up", "down"]) });
+
 /** The message for a form whose hidden fields were changed, or that comes from an older page. */
 export const NOT_UNDERSTOOD = "That request was not understood, so nothing was changed. Please reload the page and try again.";
 

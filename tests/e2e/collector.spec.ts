@@ -524,10 +524,7 @@ test.describe("booking a viewing", () => {
     await context.close();
   });
 
-  test("a day the gallery is shut is closed by staff, and its times are no longer offered", async ({
-    browser,
-    request,
-  }) => {
+  test("a day the gallery is shut is closed by staff, and its times are no longer offered", async ({ browser, request }) => {
     const shut = addDays(day, 1);
     const staffPage = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.241" } })).newPage();
     await signIn(staffPage, staff.email, staff.password);
@@ -552,5 +549,114 @@ test.describe("booking a viewing", () => {
     const after = await offered();
     for (const time of shutTimes) expect(after).not.toContain(time.id);
     await staffPage.context().close();
+  });
+});
+
+test.describe("seeing the work", () => {
+  const staff = { email: "photographs.staff@bracebridge.test", password: "a long and proper password for photographs" };
+  test.beforeAll(() => {
+    if (queryDatabase(`SELECT "id" FROM "user" WHERE "email" = ?`, staff.email).length === 0) {
+      createStaffAccount(staff.email, staff.password, "Pat Photographs");
+    }
+  });
+
+  test("several photographs in the order staff set, each with its own description, served as AVIF and WebP, opened full size and zoomed", async ({
+    page,
+    browser,
+  }) => {
+    const sharp = (await import("sharp")).default;
+    const picture = (r: number) =>
+      sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r, g: 90, b: 60 } } })
+        .jpeg()
+        .toBuffer();
+    const [work] = queryDatabase<{ id: string }>(`SELECT "id" FROM "Artwork" WHERE "slug" = '63-the-auctioneer'`);
+    const staffPage = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.245" } })).newPage();
+    await signIn(staffPage, staff.email, staff.password);
+    await staffPage.goto(`/staff/works/${work!.id}`);
+    for (const [name, colour] of [
+      ["front.jpg", 200],
+      ["detail.jpg", 40],
+    ] as const) {
+      await staffPage.getByLabel("Add a photograph").setInputFiles({ name, mimeType: "image/jpeg", buffer: await picture(colour) });
+      await staffPage.getByRole("button", { name: "Upload" }).click();
+      await expect(staffPage.getByRole("status").filter({ hasText: "Photograph added" })).toBeVisible();
+    }
+    await staffPage
+      .getByLabel("Description of photograph 2")
+      .fill("A detail: the auctioneer's raised hammer, drawn in a few quick strokes");
+    await staffPage.getByRole("form", { name: "Describe photograph 2" }).getByRole("button", { name: "Save description" }).click();
+    await expect(staffPage.getByRole("form", { name: "Describe photograph 2" }).getByRole("status")).toHaveText("Description saved.");
+    await staffPage.getByRole("button", { name: "Move photograph 2 earlier" }).click();
+    await expect(staffPage.getByRole("status").filter({ hasText: "Photograph moved" })).toHaveText(
+      "Photograph moved. The public page shows them in this order.",
+    );
+    await expect(staffPage.getByTestId("photograph-place").first()).toContainText("The main photograph");
+    await expect(staffPage.getByLabel("Description of photograph 1")).toHaveValue(
+      "A detail: the auctioneer's raised hammer, drawn in a few quick strokes",
+    );
+    await staffPage.context().close();
+
+    await page.goto("/works/63-the-auctioneer");
+    const gallery = page.getByTestId("artwork-photographs");
+    const main = gallery.locator("figure img");
+    await expect(main).toHaveAttribute("alt", "A detail: the auctioneer's raised hammer, drawn in a few quick strokes");
+    const thumbnails = gallery.getByRole("list", { name: "More photographs of the work" }).getByRole("img");
+    await expect(thumbnails).toHaveCount(1);
+    await expect(thumbnails.first()).toHaveAttribute("alt", "The Auctioneer by Norman Neasom: ink drawing (photograph 2 of 2)");
+    const avif = gallery.locator('figure source[type="image/avif"]');
+    await expect(avif).toHaveAttribute("srcset", /480\.avif 480w, .*960\.avif 960w, .*1600\.avif 1600w/);
+    await expect(avif).toHaveAttribute("sizes", "(min-width: 1024px) 40rem, 90vw");
+    await expect(main).toHaveAttribute("srcset", /480\.webp 480w, .*960\.webp 960w, .*1600\.webp 1600w/);
+    // Chromium takes the AVIF copy.
+    expect(await main.evaluate((image: HTMLImageElement) => image.currentSrc)).toMatch(/\.avif$/);
+    const avifCopy = await page.request.get((await avif.getAttribute("srcset"))!.split(" ")[0]!);
+    expect(avifCopy.headers()["content-type"]).toBe("image/avif");
+    await expectNoAxeViolations(page);
+
+    // Without JavaScript the photograph is a link to its largest copy.
+    const fullSize = await gallery.locator("figure a").getAttribute("href");
+    expect(fullSize).toMatch(/\/2400\.webp$/);
+    expect((await page.request.get(fullSize!)).headers()["content-type"]).toBe("image/webp");
+
+    // With it, the full-size view: opened from the keyboard, zoomed with Z and the wheel, closed with Escape.
+    await gallery.locator("figure a").focus();
+    await page.keyboard.press("Enter");
+    const viewer = page.locator(".pswp");
+    await expect(viewer).toBeVisible();
+    await expect(viewer.locator(".pswp__img").first()).toHaveAttribute(
+      "alt",
+      "A detail: the auctioneer's raised hammer, drawn in a few quick strokes",
+    );
+    await page.keyboard.press("z");
+    await expect(viewer).toHaveClass(/pswp--zoomed-in/);
+    await page.keyboard.press("z");
+    await expect(viewer).not.toHaveClass(/pswp--zoomed-in/);
+    await page.mouse.move(640, 360);
+    await page.mouse.wheel(0, -400);
+    await expect(viewer).toHaveClass(/pswp--zoomed-in/);
+    await page.keyboard.press("ArrowRight");
+    await expect(viewer.locator(".pswp__counter")).toHaveText("2 / 2");
+    await page.keyboard.press("Escape");
+    await expect(viewer).toHaveCount(0);
+  });
+
+  test("the work drawn beside an A4 sheet at the same scale, and its outline where there is no photograph", async ({ page }) => {
+    await page.goto(WORK_69);
+    await expect(page.locator("figure svg")).toHaveCount(1);
+    await page.getByText("Compare its size with an A4 sheet").click();
+    const comparison = page.getByTestId("size-comparison").getByRole("img");
+    await expect(comparison).toHaveAttribute(
+      "aria-label",
+      "Gossips, image area 16 × 20 in / 40.6 × 50.8 cm, drawn beside an A4 sheet (21 × 29.7 cm) at the same scale: about 3.3 times the area of an A4 sheet.",
+    );
+    const [workBox, sheetBox] = await comparison
+      .locator("rect")
+      .evaluateAll((rects) =>
+        rects.map((rect) => ({ width: Number(rect.getAttribute("width")), height: Number(rect.getAttribute("height")) })),
+      );
+    // Drawn as the gallery wrote it: 16 in high, 20 in wide.
+    expect(workBox!.height / sheetBox!.height).toBeCloseTo(40.64 / 29.7, 2);
+    expect(workBox!.width / sheetBox!.width).toBeCloseTo(50.8 / 21, 2);
+    await expectNoAxeViolations(page);
   });
 });

@@ -34,15 +34,25 @@ afterAll(async () => {
 describe.each(["a local folder", "S3-compatible object storage"])("storing a photograph in %s", (name) => {
   const store = () => stores[name]!();
 
-  it("keeps the original byte for byte and a WebP copy at each page width, and serves the copies", async () => {
+  it("keeps the original byte for byte, a WebP and an AVIF copy at each page width and a large WebP for zooming, and serves the copies", async () => {
     const original = await picture(2000, 1500).jpeg().toBuffer();
     const stored = await storePhotograph(original, store());
-    expect(stored).toMatchObject({ mimeType: "image/jpeg", width: 2000, height: 1500 });
+    expect(stored).toMatchObject({ mimeType: "image/jpeg", width: 2000, height: 1500, hasAvif: true, zoomWidth: 2400 });
     const folder = `photographs/${stored.storageKey}/`;
-    expect(await store().list(folder)).toEqual(["1600.webp", "480.webp", "960.webp", "original.jpg"].map((file) => folder + file));
+    expect(await store().list(folder)).toEqual(
+      ["1600.avif", "1600.webp", "2400.webp", "480.avif", "480.webp", "960.avif", "960.webp", "original.jpg"].map((file) => folder + file),
+    );
     expect((await store().get(`${folder}original.jpg`))?.body.equals(original)).toBe(true);
     const copy = await readPhotographCopy(stored.storageKey, "480.webp", store());
-    expect((await sharp(copy!).metadata()).width).toBe(480);
+    expect(copy?.contentType).toBe("image/webp");
+    expect((await sharp(copy!.body).metadata()).width).toBe(480);
+    const avif = await readPhotographCopy(stored.storageKey, "960.avif", store());
+    expect(avif?.contentType).toBe("image/avif");
+    expect(await sharp(avif!.body).metadata()).toMatchObject({ format: "heif", width: 960 });
+    // The zoom copy is never enlarged past the original.
+    const zoom = await readPhotographCopy(stored.storageKey, "2400.webp", store());
+    expect((await sharp(zoom!.body).metadata()).width).toBe(2000);
+    expect(await readPhotographCopy(stored.storageKey, "2400.avif", store())).toBeNull();
     // Only the copies are public, and only under names this module writes.
     expect(await readPhotographCopy(stored.storageKey, "original.jpg", store())).toBeNull();
     expect(await readPhotographCopy("../../etc", "480.webp", store())).toBeNull();
@@ -59,7 +69,7 @@ describe.each(["a local folder", "S3-compatible object storage"])("storing a pho
     const stored = await storePhotograph(turned, store());
     expect([stored.width, stored.height]).toEqual([800, 1200]);
     const copy = await readPhotographCopy(stored.storageKey, "960.webp", store());
-    expect(await sharp(copy!).metadata()).toMatchObject({ width: 800, height: 1200 });
+    expect(await sharp(copy!.body).metadata()).toMatchObject({ width: 800, height: 1200 });
   });
 
   it("refuses a file that is not a JPEG, PNG or WebP, whatever its name, and keeps nothing", async () => {
@@ -119,7 +129,7 @@ describe("which store the gallery uses", () => {
       const fresh = await import("@/lib/storage");
       expect(fresh.objectStore().description).toBe(`S3 bucket ${s3.bucket} at ${s3.endpoint}`);
       const stored = await (await import("@/lib/images/photographs")).storePhotograph(await picture(500, 400).png().toBuffer());
-      expect(await fresh.objectStore().list(`photographs/${stored.storageKey}/`)).toHaveLength(4);
+      expect(await fresh.objectStore().list(`photographs/${stored.storageKey}/`)).toHaveLength(8); // the original, WebP and AVIF at three widths, the zoom copy
     } finally {
       for (const key of ["S3_BUCKET", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"])
         delete process.env[key];

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArtworkVisual } from "@/components/artwork-visual";
+import { ArtworkPhotographs } from "@/components/artwork-photographs";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
 import { EnquiryListButton } from "@/components/enquiry-list-button";
 import { JsonLd } from "@/components/json-ld";
 import { Paragraphs } from "@/components/paragraphs";
+import { SizeComparison } from "@/components/size-comparison";
 import { artistWithDates, artworkAltText, availabilityLabel, lifeDates, priceText, workLabel } from "@/lib/catalogue/describe";
 import { visualArtworkJsonLd } from "@/lib/catalogue/structured-data";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
@@ -62,16 +63,10 @@ export default async function ArtworkPage({ params }: Props) {
         ]}
       />
       <article aria-labelledby="artwork-title" className="grid gap-10 lg:grid-cols-[3fr_2fr]">
-        <figure className="flex min-h-72 items-center justify-center bg-paper-deep p-8 sm:p-12 lg:min-h-[32rem]">
-          <ArtworkVisual
-            photograph={work.photograph}
-            dimensions={work.dimensions}
-            label={artworkAltText(work)}
-            sizes="(min-width: 1024px) 40rem, 90vw"
-            className="max-h-[28rem] w-full"
-            priority
-          />
-        </figure>
+        <div>
+          <ArtworkPhotographs photographs={work.photographs} dimensions={work.dimensions} fallbackAlt={artworkAltText(work)} />
+          <SizeComparison dimensions={work.dimensions} title={work.title} />
+        </div>
         <div>
           {work.catalogueNumber ? <p className="eyebrow">Catalogue number {work.catalogueNumber}</p> : null}
           <h1 id="artwork-title" className="mt-2 text-4xl font-semibold">

@@ -7,7 +7,8 @@ import { requireStaff } from "@/lib/auth/staff-session";
 import { formatPrice } from "@/lib/catalogue/prices";
 import { getArtworkForEdit } from "@/lib/data/staff-catalogue";
 import { ActionForm } from "@/components/staff/action-form";
-import { deletePhotograph } from "@/lib/actions/staff-catalogue";
+import { PhotographAltForm } from "@/components/staff/photograph-alt-form";
+import { deletePhotograph, reorderPhotograph } from "@/lib/actions/staff-catalogue";
 import { photographUrl } from "@/lib/images/photograph-urls";
 import { workLabel } from "@/lib/catalogue/describe";
 
@@ -16,6 +17,7 @@ export const metadata: Metadata = { title: "Edit a work", robots: { index: false
 const PHOTOGRAPH_NOTICES: Record<string, { ok: boolean; text: string }> = {
   added: { ok: true, text: "Photograph added. It now replaces the outline on the public pages." },
   removed: { ok: true, text: "Photograph removed." },
+  moved: { ok: true, text: "Photograph moved. The public page shows them in this order." },
   "too-large": { ok: false, text: "That file is larger than 15 MB; nothing was uploaded." },
   "not-an-image": { ok: false, text: "That file is not a JPEG, PNG or WebP image; nothing was uploaded." },
   missing: { ok: false, text: "Choose a photograph to upload first." },
@@ -55,26 +57,48 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
               No photograph yet: the public pages show an outline at the work’s true proportions.
             </p>
           ) : (
-            <ul className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-3">
+            <ul className="mt-3 grid gap-6 sm:grid-cols-2">
               {work.images.map((image, index) => (
                 <li key={image.id} className="font-sans text-sm">
                   {/* eslint-disable-next-line @next/next/no-img-element -- a staff thumbnail of an already resized file */}
                   <img
                     src={photographUrl(image.storageKey, 480)}
-                    alt={`Photograph ${index + 1} of ${work.title}`}
+                    alt={image.altText || `Photograph ${index + 1} of ${work.title}`}
                     width={image.width}
                     height={image.height}
                     className="h-auto w-full bg-paper-deep"
                   />
-                  <p className="mt-1">
-                    {index === 0 ? "Shown on the site" : "Kept, not shown"} · {image.width} × {image.height} px
+                  <p className="mt-1" data-testid="photograph-place">
+                    {index === 0 ? "The main photograph" : `Shown beneath, ${index + 1} of ${work.images.length}`} · {image.width} ×{" "}
+                    {image.height} px
                   </p>
-                  <ActionForm action={deletePhotograph}>
-                    <input type="hidden" name="imageId" value={image.id} />
-                    <button type="submit" className="underline" aria-label={`Remove photograph ${index + 1}`}>
-                      Remove
-                    </button>
-                  </ActionForm>
+                  <div className="mt-1 flex flex-wrap gap-3">
+                    {index > 0 && (
+                      <ActionForm action={reorderPhotograph}>
+                        <input type="hidden" name="imageId" value={image.id} />
+                        <input type="hidden" name="direction" value="up" />
+                        <button type="submit" className="underline" aria-label={`Move photograph ${index + 1} earlier`}>
+                          Earlier
+                        </button>
+                      </ActionForm>
+                    )}
+                    {index < work.images.length - 1 && (
+                      <ActionForm action={reorderPhotograph}>
+                        <input type="hidden" name="imageId" value={image.id} />
+                        <input type="hidden" name="direction" value="down" />
+                        <button type="submit" className="underline" aria-label={`Move photograph ${index + 1} later`}>
+                          Later
+                        </button>
+                      </ActionForm>
+                    )}
+                    <ActionForm action={deletePhotograph}>
+                      <input type="hidden" name="imageId" value={image.id} />
+                      <button type="submit" className="underline" aria-label={`Remove photograph ${index + 1}`}>
+                        Remove
+                      </button>
+                    </ActionForm>
+                  </div>
+                  <PhotographAltForm imageId={image.id} index={index} altText={image.altText} />
                 </li>
               ))}
             </ul>
