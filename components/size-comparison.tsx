@@ -64,7 +64,8 @@ export function SizeComparison({ dimensions, title }: { dimensions: DimensionVie
           {label("The work", margin + work.width / 2)}
           {label("A4 sheet", margin + work.width + gap + A4_CM.width / 2)}
         </svg>
-        <p className="mt-2 text-ink-soft">{description}</p>
+        {/* The sizes themselves are in the list beside the photograph (and in the drawing's description): not repeated here. */}
+        <p className="mt-2 text-ink-soft">The work beside an A4 sheet (21 × 29.7 cm), drawn to the same scale: {comparison}.</p>
       </div>
     </details>
   );

@@ -42,9 +42,17 @@ export default function PrivacyPage() {
           Two years from your last message to us, after which the enquiry is deleted. If you buy a work, the sale records are kept for as
           long as the law requires.
         </p>
+        <h2 className="mt-8 text-2xl font-semibold">Your enquiry list, your private links and viewings</h2>
+        <p>
+          The works you put on your enquiry list are kept in a cookie in your own browser (for up to 90 days), not by us, until you send
+          them to us as an enquiry. The email acknowledging your enquiry carries a private link to follow it; we keep only a one-way
+          fingerprint of that link, and it stops working after two years or when we withdraw it. A viewing you book is kept with your
+          enquiry, and the link in its email cancels it.
+        </p>
         <h2 className="mt-8 text-2xl font-semibold">Your rights</h2>
         <p>
-          You can ask to see what we hold about you, to correct it or to have it deleted, by writing to{" "}
+          From the private link in your acknowledgement you can erase everything we hold about your email address yourself, at once. You
+          can also ask to see what we hold about you, to correct it or to have it deleted, by writing to{" "}
           <a href={`mailto:${env.GALLERY_EMAIL}`}>{env.GALLERY_EMAIL}</a>. You may also complain to the Information Commissioner&apos;s
           Office.
         </p>

@@ -304,6 +304,7 @@ test.describe("following an enquiry from the link in the acknowledgement", () =>
     await page.goto(guessed);
     await expect(page.getByTestId("follow-refused")).toBeVisible();
     await expect(page.getByText(/ENQ-/)).toHaveCount(0);
+    await expectNoAxeViolations(page);
     await page.goto("/follow/not-even-the-right-length");
     await expect(page.getByTestId("follow-refused")).toBeVisible();
 
@@ -348,6 +349,7 @@ test.describe("following an enquiry from the link in the acknowledgement", () =>
     await page.getByRole("button", { name: "Erase my details" }).click();
     await expect(page).toHaveURL(/\/privacy\/erased\?enquiries=1$/);
     await expect(page.getByTestId("erased")).toContainText("no longer holds your enquiry");
+    await expectNoAxeViolations(page);
     expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE lower("email") = 'erin.erase@collector.test'`)).toHaveLength(0);
     expect(queryDatabase(`SELECT "id" FROM "OutboxEmail" WHERE lower("toAddress") = 'erin.erase@collector.test'`)).toHaveLength(0);
     const notice = await waitForMessage((message) => message.subject === `Enquiries erased at the collector's request: ${reference}`);
@@ -400,6 +402,7 @@ test.describe("booking a viewing", () => {
     const form = page.locator("#enquire");
     const picker = form.getByLabel("Book a viewing (optional)");
     await expect(picker).toBeVisible();
+    await expectNoAxeViolations(page);
     const dayWords = await page.evaluate(
       (iso) =>
         new Date(`${iso}T12:00:00Z`)
@@ -448,6 +451,16 @@ test.describe("booking a viewing", () => {
     ).toHaveLength(1);
     await page.getByRole("button", { name: "Cancel this viewing" }).click();
     await expect(page.getByTestId("viewing-cancelled")).toBeVisible();
+    await expectNoAxeViolations(page);
+    // Each link opens only what it was made for: the cancel link is no follow link, and the other way round.
+    const followPath = (
+      await waitForMessage((message) => message.to.includes("vera.viewer@collector.test") && message.subject.startsWith("We have received"))
+    ).text.match(/http:\/\/127\.0\.0\.1:3200(\/follow\/[A-Za-z0-9_-]{43})/)![1]!;
+    await page.goto(cancelPath!.replace("/viewings/cancel/", "/follow/"));
+    await expect(page.getByTestId("follow-refused")).toBeVisible();
+    await page.goto(followPath.replace("/follow/", "/viewings/cancel/"));
+    await expect(page.getByTestId("viewing-refused")).toBeVisible();
+    await expectNoAxeViolations(page);
     await waitForMessage((message) => message.subject === `Viewing cancelled: ${dayWords}, 11:00–12:00 (${reference})`);
     await staffPage.reload();
     await expect(staffPage.getByTestId("viewing-day-summary")).toHaveText("3 times; 0 parties coming.");
