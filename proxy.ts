@@ -57,7 +57,13 @@ export async function proxy(request: NextRequest) {
   if (!decodable(pathname)) {
     return refuse(400, "Bad request: that address is not valid.");
   }
-  if (pathname.startsWith("/staff") && pathname !== "/staff/sign-in" && !hasStaffSessionCookie(request)) {
+  // The sign-in page, and an invitation's page (its link is the proof), are for people without a session.
+  if (
+    pathname.startsWith("/staff") &&
+    pathname !== "/staff/sign-in" &&
+    !pathname.startsWith("/staff/invitation/") &&
+    !hasStaffSessionCookie(request)
+  ) {
     return NextResponse.redirect(new URL("/staff/sign-in", request.url));
   }
   return NextResponse.next();

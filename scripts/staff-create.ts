@@ -1,8 +1,9 @@
 /**
  * Creates a gallery staff account. There is no default account and no sign-up page.
  *
- *   npm run staff:create -- --email anna@gallery.example --name "Anna Smith"
- *       asks for the password (not echoed)
+ *   npm run staff:create -- --email anna@gallery.example --name "Anna Smith" [--role owner|staff|viewer]
+ *       asks for the password (not echoed); the first account is the owner unless told otherwise,
+ *       later ones staff (owners invite others from the staff area, /staff/team)
  *   printf '%s\n' "$PASSWORD" | npm run staff:create -- --email … --name … --password-stdin
  *       one line, or the same line twice (as a script answers both prompts)
  *   npm run staff:reset-password -- --email anna@gallery.example    (a forgotten password; signs out everywhere)
@@ -63,6 +64,7 @@ const { values } = parseArgs({
     name: { type: "string" },
     "password-stdin": { type: "boolean", default: false },
     reset: { type: "boolean", default: false },
+    role: { type: "string" },
   },
 });
 if (!values.email) {
@@ -84,8 +86,13 @@ try {
     await resetStaffPassword({ email: values.email, password });
     console.log(`The password for ${values.email.toLowerCase()} has been changed and its sessions signed out.`);
   } else {
-    const account = await createStaffAccount({ email: values.email, name: values.name ?? values.email.split("@")[0] ?? "Staff", password });
-    console.log(`Created the staff account ${account.email}. Sign in at /staff/sign-in.`);
+    const account = await createStaffAccount({
+      email: values.email,
+      name: values.name ?? values.email.split("@")[0] ?? "Staff",
+      password,
+      role: values.role as "owner" | "staff" | "viewer" | undefined,
+    });
+    console.log(`Created the staff account ${account.email} (${account.role}). Sign in at /staff/sign-in.`);
   }
 } catch (error) {
   console.error(error instanceof ZodError ? error.issues.map((issue) => issue.message).join("\n") : (error as Error).message);

@@ -26,6 +26,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <li>
               <Link href="/staff/import">Import</Link>
             </li>
+            {staff.role === "owner" && (
+              <li>
+                <Link href="/staff/team">Staff accounts</Link>
+              </li>
+            )}
             <li>
               <Link href="/staff/account">Your account</Link>
             </li>
@@ -37,6 +42,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             </button>
           </ActionForm>
         </nav>
+      )}
+      {staff?.role === "viewer" && (
+        <p className="mb-6 border-l-4 border-rule bg-white p-3 font-sans text-sm" data-testid="read-only-notice">
+          Your account can read everything here; changing anything needs a staff or owner account.
+        </p>
       )}
       {children}
     </div>

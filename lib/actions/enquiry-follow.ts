@@ -36,7 +36,10 @@ export async function sendFollowUp(_previous: FormState<FollowUpField>, formData
 }
 
 export async function eraseMyDetails(_previous: FormState<FollowErasureField>, formData: FormData): Promise<FormState<FollowErasureField>> {
-  const parsed = followErasureSchema.safeParse({ token: String(formData.get("token") ?? ""), confirm: formData.get("confirm") ?? undefined });
+  const parsed = followErasureSchema.safeParse({
+    token: String(formData.get("token") ?? ""),
+    confirm: formData.get("confirm") ?? undefined,
+  });
   if (!parsed.success) {
     if (parsed.error.issues.some((issue) => issue.path[0] === "token")) return linkNoLongerWorks();
     return invalidForm(parsed.error, "Nothing was erased: please confirm first.");

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { staffPermitted } from "@/lib/auth/staff-session";
 import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
 import { moveArtwork, moveSection, setArtworkPublished, updateArtwork, updateExhibition, updateSection } from "@/lib/data/staff-catalogue";
 import { movePhotograph, removePhotograph, setPhotographAlt } from "@/lib/data/staff-photographs";
@@ -18,7 +18,8 @@ import {
 import { doneForm, failedForm, invalidForm, typedValues } from "./form-results";
 
 export async function saveArtwork(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = artworkEditSchema.safeParse(artworkEditInput(formData));
   if (!parsed.success) return invalidForm(parsed.error, "Nothing was saved: please correct the fields marked below.", values);
@@ -29,7 +30,8 @@ export async function saveArtwork(_previous: FormState, formData: FormData): Pro
 }
 
 export async function toggleArtworkPublished(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const parsed = publishArtworkSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   const change = await setArtworkPublished(parsed.data.id, parsed.data.published === "true");
@@ -39,7 +41,8 @@ export async function toggleArtworkPublished(_previous: FormState, formData: For
 }
 
 export async function reorderArtwork(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const parsed = moveInCatalogueSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   const change = await moveArtwork(parsed.data.id, parsed.data.direction);
@@ -49,7 +52,8 @@ export async function reorderArtwork(_previous: FormState, formData: FormData): 
 }
 
 export async function reorderSection(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const parsed = moveInCatalogueSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   const change = await moveSection(parsed.data.id, parsed.data.direction);
@@ -59,7 +63,8 @@ export async function reorderSection(_previous: FormState, formData: FormData): 
 }
 
 export async function saveSection(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = sectionEditSchema.safeParse({
     id: formData.get("id"),
@@ -74,7 +79,8 @@ export async function saveSection(_previous: FormState, formData: FormData): Pro
 }
 
 export async function saveExhibition(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = exhibitionEditSchema.safeParse({
     id: formData.get("id"),
@@ -91,7 +97,8 @@ export async function saveExhibition(_previous: FormState, formData: FormData): 
 }
 
 export async function deletePhotograph(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const parsed = removePhotographSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   const removed = await removePhotograph(parsed.data.imageId);
@@ -101,7 +108,8 @@ export async function deletePhotograph(_previous: FormState, formData: FormData)
 }
 
 export async function savePhotographAlt(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = photographAltSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error, "The description was not saved.", values);
@@ -112,7 +120,8 @@ export async function savePhotographAlt(_previous: FormState, formData: FormData
 }
 
 export async function reorderPhotograph(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const parsed = movePhotographSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   const moved = await movePhotograph(parsed.data.imageId, parsed.data.direction);

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { staffPermitted } from "@/lib/auth/staff-session";
 import { addEnquiryNote, queueStaffReply, retryEnquiryEmail, setEnquiryStatus, withdrawFollowLink } from "@/lib/data/staff-enquiries";
 import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
 import {
@@ -22,7 +22,8 @@ function enquiryPath(reference: string, notice?: string) {
 }
 
 export async function changeEnquiryStatus(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const parsed = enquiryStatusSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   if (!(await setEnquiryStatus(parsed.data.reference, parsed.data.status))) return failedForm(ENQUIRY_GONE);
@@ -30,7 +31,8 @@ export async function changeEnquiryStatus(_previous: FormState, formData: FormDa
 }
 
 export async function addNote(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const raw = { reference: String(formData.get("reference") ?? ""), body: String(formData.get("body") ?? "") };
   const parsed = enquiryNoteSchema.safeParse(raw);
   if (!parsed.success) return invalidForm(parsed.error, "The note was not saved.", { body: raw.body });
@@ -39,7 +41,8 @@ export async function addNote(_previous: FormState, formData: FormData): Promise
 }
 
 export async function sendReply(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const raw = {
     reference: String(formData.get("reference") ?? ""),
     subject: String(formData.get("subject") ?? ""),
@@ -54,7 +57,8 @@ export async function sendReply(_previous: FormState, formData: FormData): Promi
 }
 
 export async function retryEmail(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const parsed = retryEmailSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   if (!(await retryEnquiryEmail(parsed.data.emailId))) {
@@ -67,7 +71,8 @@ export async function retryEmail(_previous: FormState, formData: FormData): Prom
 }
 
 export async function withdrawCollectorLink(_previous: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const parsed = withdrawFollowLinkSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   if (!(await withdrawFollowLink(parsed.data.reference))) return failedForm(ENQUIRY_GONE);

@@ -1,6 +1,6 @@
 "use server";
 
-import { requireStaff } from "@/lib/auth/staff-session";
+import { staffPermitted } from "@/lib/auth/staff-session";
 import { IMPORT_UPLOAD_PROBLEMS, importReportMessage } from "@/lib/catalogue/import/report-message";
 import { applyStagedImport, type ImportReport } from "@/lib/data/catalogue-import";
 import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
@@ -12,7 +12,8 @@ export type ImportApplyState = FormState<"upload", ImportReport>;
 
 /** Imports the file a dry run read (staged by the upload route), exactly as previewed. */
 export async function applyImport(_previous: ImportApplyState, formData: FormData): Promise<ImportApplyState> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const parsed = applyImportSchema.safeParse({ upload: formData.get("upload") });
   if (!parsed.success) return failedForm(IMPORT_UPLOAD_PROBLEMS["not-kept"]!);
   const report = await applyStagedImport(parsed.data.upload);

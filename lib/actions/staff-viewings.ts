@@ -1,14 +1,18 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireStaff } from "@/lib/auth/staff-session";
+import { staffPermitted } from "@/lib/auth/staff-session";
 import { closeViewingDay, MAX_TIMES_PER_OFFER, offerViewingTimes } from "@/lib/data/viewings";
 import type { FormState } from "@/lib/validations/form-state";
 import { closeViewingDaySchema, offerViewingTimesSchema, type OfferViewingTimesField } from "@/lib/validations/viewings";
-import { doneForm, invalidForm, typedValues } from "./form-results";
+import { doneForm, failedForm, invalidForm, typedValues } from "./form-results";
 
-export async function offerTimes(_previous: FormState<OfferViewingTimesField>, formData: FormData): Promise<FormState<OfferViewingTimesField>> {
-  await requireStaff();
+export async function offerTimes(
+  _previous: FormState<OfferViewingTimesField>,
+  formData: FormData,
+): Promise<FormState<OfferViewingTimesField>> {
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const weekdays = formData.getAll("weekdays").map(String);
   // The ticked days come back as one list, so a refused form shows them ticked as they were.
   const values = { ...typedValues(formData), weekdays: weekdays.join(",") };
@@ -29,7 +33,8 @@ export async function offerTimes(_previous: FormState<OfferViewingTimesField>, f
 }
 
 export async function closeDay(_previous: FormState<"day">, formData: FormData): Promise<FormState<"day">> {
-  await requireStaff();
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = closeViewingDaySchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error, "No day was closed: please see below.", values);

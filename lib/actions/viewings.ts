@@ -18,7 +18,9 @@ export async function cancelViewing(_previous: FormState, formData: FormData): P
     case "no_booking":
       return failedForm("This link does not cancel a viewing (it may have been erased with your enquiry), so nothing was changed.");
     case "past":
-      return failedForm(`This viewing's time has passed, so it can no longer be cancelled here. Please write to ${serverEnv().GALLERY_EMAIL}.`);
+      return failedForm(
+        `This viewing's time has passed, so it can no longer be cancelled here. Please write to ${serverEnv().GALLERY_EMAIL}.`,
+      );
     case "already_cancelled":
     case "cancelled":
       if (cancelled.outcome === "cancelled") deliverAfterResponse(cancelled.outboxIds);

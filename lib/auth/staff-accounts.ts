@@ -3,36 +3,43 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE } from "@/lib/validations/staff-forms";
 import { staffAuth, STAFF_MIN_PASSWORD_LENGTH } from "./auth";
+import { STAFF_ROLES, type StaffRole } from "./roles";
 import { clearSignInFailures } from "./sign-in-throttle";
+
+export const staffPasswordSchema = z
+  .string()
+  .min(STAFF_MIN_PASSWORD_LENGTH, `The password must be at least ${STAFF_MIN_PASSWORD_LENGTH} characters`)
+  .max(256, "The password must be at most 256 characters")
+  .refine((password) => !CONTROL_CHARACTERS.test(password), CONTROL_CHARACTERS_MESSAGE);
 
 export const newStaffSchema = z.object({
   email: z.email("Give the staff member's email address").trim().toLowerCase(),
   name: z.string().trim().min(1, "Give a name").max(120),
-  password: z
-    .string()
-    .min(STAFF_MIN_PASSWORD_LENGTH, `The password must be at least ${STAFF_MIN_PASSWORD_LENGTH} characters`)
-    .max(256, "The password must be at most 256 characters")
-    .refine((password) => !CONTROL_CHARACTERS.test(password), CONTROL_CHARACTERS_MESSAGE),
+  password: staffPasswordSchema,
+  // Left out: the first account is the owner, later ones staff.
+  role: z.enum(STAFF_ROLES, "The role must be owner, staff or viewer").optional(),
 });
 
 /**
  * Creates a staff account through better-auth's own adapter and password hashing (scrypt).
- * Used by `npm run staff:create`; there is no way to sign up on the site.
+ * Used by `npm run staff:create` and by an owner's invitation; there is no way to sign up on the site.
  */
-export async function createStaffAccount(input: z.input<typeof newStaffSchema>): Promise<{ id: string; email: string }> {
-  const { email, name, password } = newStaffSchema.parse(input);
+export async function createStaffAccount(input: z.input<typeof newStaffSchema>): Promise<{ id: string; email: string; role: StaffRole }> {
+  const { email, name, password, role: asked } = newStaffSchema.parse(input);
   const context = await staffAuth().$context;
   if (await context.internalAdapter.findUserByEmail(email)) {
     throw new Error(`A staff account for ${email} exists already`);
   }
+  const role: StaffRole = asked ?? ((await db.user.count({ where: { role: "owner" } })) === 0 ? "owner" : "staff");
   const user = await context.internalAdapter.createUser({ email, name, emailVerified: true }, { method: "admin" });
+  await db.user.update({ where: { id: user.id }, data: { role } });
   await context.internalAdapter.linkAccount({
     userId: user.id,
     providerId: "credential",
     accountId: user.id,
     password: await context.password.hash(password),
   });
-  return { id: user.id, email: user.email };
+  return { id: user.id, email: user.email, role };
 }
 
 /** Sets a new password for a staff member who has forgotten theirs, and signs out all their sessions. */

@@ -3,13 +3,15 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { clientIpFrom } from "@/lib/request-info";
 import { staffAuth, STAFF_SESSION_IDLE_SECONDS } from "./auth";
+import { isStaffRole, NOT_PERMITTED, roleAllows, type StaffRole } from "./roles";
 import { endStaffSession, isStaffAccountDisabled, touchStaffSession } from "./staff-accounts";
 import { clearSignInFailures, takeSignInAttempt } from "./sign-in-throttle";
 
-export type StaffMember = { id: string; name: string; email: string };
+export type StaffMember = { id: string; name: string; email: string; role: StaffRole };
 
 export const SIGN_IN_PATH = "/staff/sign-in";
 
@@ -30,17 +32,46 @@ export const currentStaff = cache(async (): Promise<StaffMember | null> => {
     return null;
   }
   if (idleMs > TOUCH_AFTER_MS) await touchStaffSession(session.session.id);
-  return { id: session.user.id, name: session.user.name, email: session.user.email };
+  // Read afresh each request (not from the session): a changed role counts at once.
+  const account = await db.user.findUnique({ where: { id: session.user.id }, select: { role: true, disabledAt: true } });
+  if (!account || account.disabledAt) return null;
+  return {
+    id: session.user.id,
+    name: session.user.name,
+    email: session.user.email,
+    role: isStaffRole(account.role) ? account.role : "viewer",
+  };
 });
+
+/** A signed-in member whose role does not allow what they asked: nothing is done. */
+export class StaffNotPermitted extends Error {
+  constructor(readonly needed: Exclude<StaffRole, "viewer">) {
+    super(NOT_PERMITTED[needed]);
+    this.name = "StaffNotPermitted";
+  }
+}
 
 /**
  * Every staff page, server action, route handler and data function calls this itself: the proxy's
  * redirect is only a convenience. Signed out, the answer is a redirect to sign in, revealing nothing.
+ * `needed` is the least role allowed: any account reads ("viewer", the default); changes need
+ * "staff"; staff accounts and settings need "owner". A member without it gets StaffNotPermitted
+ * (actions check first with staffPermitted, and answer with a message instead).
  */
-export async function requireStaff(): Promise<StaffMember> {
+export async function requireStaff(needed: StaffRole = "viewer"): Promise<StaffMember> {
   const staff = await currentStaff();
   if (!staff) redirect(SIGN_IN_PATH);
+  if (needed !== "viewer" && !roleAllows(staff.role, needed)) throw new StaffNotPermitted(needed);
   return staff;
+}
+
+/** For actions: the member if their role allows `needed`, else the sentence to answer with (signed out: to sign in). */
+export async function staffPermitted(
+  needed: Exclude<StaffRole, "viewer">,
+): Promise<{ staff: StaffMember; refusal?: undefined } | { staff?: undefined; refusal: string }> {
+  const staff = await currentStaff();
+  if (!staff) redirect(SIGN_IN_PATH);
+  return roleAllows(staff.role, needed) ? { staff } : { refusal: NOT_PERMITTED[needed] };
 }
 
 export type SignInOutcome = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterMinutes: number };

@@ -24,7 +24,7 @@ export type ImportActor = { kind: "staff"; staff: StaffMember } | { kind: "comma
  */
 async function requireStaff(): Promise<StaffMember> {
   const session = await import("@/lib/auth/staff-session");
-  return session.requireStaff();
+  return session.requireStaff("staff");
 }
 
 export async function staffImportActor(): Promise<ImportActor> {

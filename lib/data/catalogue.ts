@@ -46,8 +46,22 @@ export type ArtworkSummary = {
 
 export type PhotographView = { storageKey: string; width: number; height: number; hasAvif: boolean; zoomWidth: number; altText: string };
 
-function toPhotographView(image: { storageKey: string; width: number; height: number; hasAvif: boolean; zoomWidth: number; altText: string }): PhotographView {
-  return { storageKey: image.storageKey, width: image.width, height: image.height, hasAvif: image.hasAvif, zoomWidth: image.zoomWidth, altText: image.altText };
+function toPhotographView(image: {
+  storageKey: string;
+  width: number;
+  height: number;
+  hasAvif: boolean;
+  zoomWidth: number;
+  altText: string;
+}): PhotographView {
+  return {
+    storageKey: image.storageKey,
+    width: image.width,
+    height: image.height,
+    hasAvif: image.hasAvif,
+    zoomWidth: image.zoomWidth,
+    altText: image.altText,
+  };
 }
 
 export type ArtworkDetail = ArtworkSummary & {

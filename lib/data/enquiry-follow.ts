@@ -110,10 +110,19 @@ export async function addFollowUp(token: string, body: string, now = new Date())
   return db.$transaction(async (tx) => {
     const enquiry = await tx.enquiry.findFirst({
       where: validLink(token, now),
-      select: { id: true, reference: true, name: true, email: true, status: true, works: { orderBy: { position: "asc" }, select: { snapshot: true } } },
+      select: {
+        id: true,
+        reference: true,
+        name: true,
+        email: true,
+        status: true,
+        works: { orderBy: { position: "asc" }, select: { snapshot: true } },
+      },
     });
     if (!enquiry) return { stored: false, reason: "no_enquiry" } as const;
-    const today = await tx.enquiryFollowUp.count({ where: { enquiryId: enquiry.id, createdAt: { gt: new Date(now.getTime() - 86_400_000) } } });
+    const today = await tx.enquiryFollowUp.count({
+      where: { enquiryId: enquiry.id, createdAt: { gt: new Date(now.getTime() - 86_400_000) } },
+    });
     if (today >= FOLLOW_UPS_PER_DAY) return { stored: false, reason: "too_many" } as const;
     await tx.enquiryFollowUp.create({ data: { enquiryId: enquiry.id, body, createdAt: now } });
     if (enquiry.status === "replied" || enquiry.status === "closed") {
@@ -159,7 +168,9 @@ export type FollowErasure = { references: string[]; report: ErasureReport; outbo
 export async function eraseThroughFollowLink(token: string, now = new Date()): Promise<FollowErasure | null> {
   const enquiry = await db.enquiry.findFirst({ where: validLink(token, now), select: { email: true } });
   if (!enquiry) return null;
-  const rows = await db.$queryRaw<Array<{ reference: string }>>`SELECT "reference" FROM "Enquiry" WHERE lower("email") = lower(${enquiry.email})`;
+  const rows = await db.$queryRaw<
+    Array<{ reference: string }>
+  >`SELECT "reference" FROM "Enquiry" WHERE lower("email") = lower(${enquiry.email})`;
   const references = rows.map((row) => row.reference).sort();
   const report = await erasePersonalData(enquiry.email);
   const env = serverEnv();

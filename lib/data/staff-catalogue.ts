@@ -97,7 +97,11 @@ export async function getArtworkForEdit(id: string): Promise<ArtworkForEdit | nu
   await requireStaff();
   const work = await db.artwork.findUnique({
     where: { id },
-    include: { dimensions: { orderBy: { position: "asc" } }, images: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] }, section: true },
+    include: {
+      dimensions: { orderBy: { position: "asc" } },
+      images: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
+      section: true,
+    },
   });
   if (!work) return null;
   const sections = await db.section.findMany({ where: { exhibitionId: work.section.exhibitionId }, orderBy: { position: "asc" } });
@@ -165,7 +169,7 @@ function merge(...changes: CatalogueChange[]): CatalogueChange {
 }
 
 export async function updateArtwork(edit: ArtworkEdit): Promise<CatalogueChange | null> {
-  await requireStaff();
+  await requireStaff("staff");
   const existing = await db.artwork.findUnique({
     where: { id: edit.id },
     select: { sectionId: true, section: { select: { exhibitionId: true } } },
@@ -206,14 +210,14 @@ export async function updateArtwork(edit: ArtworkEdit): Promise<CatalogueChange 
 }
 
 export async function setArtworkPublished(id: string, published: boolean): Promise<CatalogueChange | null> {
-  await requireStaff();
+  await requireStaff("staff");
   const { count } = await db.artwork.updateMany({ where: { id }, data: { published } });
   return count === 1 ? changeAround(id) : null;
 }
 
 /** Swaps a work with its neighbour in the section's order. */
 export async function moveArtwork(id: string, direction: "up" | "down"): Promise<CatalogueChange | null> {
-  await requireStaff();
+  await requireStaff("staff");
   const work = await db.artwork.findUnique({ where: { id } });
   if (!work) return null;
   const siblings = await db.artwork.findMany({
@@ -246,7 +250,7 @@ async function sectionChange(sectionId: string): Promise<CatalogueChange> {
 }
 
 export async function updateSection(input: { id: string; title: string; introduction: string }): Promise<CatalogueChange | null> {
-  await requireStaff();
+  await requireStaff("staff");
   const { count } = await db.section.updateMany({
     where: { id: input.id },
     data: { title: input.title, introduction: input.introduction },
@@ -255,7 +259,7 @@ export async function updateSection(input: { id: string; title: string; introduc
 }
 
 export async function moveSection(id: string, direction: "up" | "down"): Promise<CatalogueChange | null> {
-  await requireStaff();
+  await requireStaff("staff");
   const section = await db.section.findUnique({ where: { id } });
   if (!section) return null;
   const siblings = await db.section.findMany({
@@ -279,7 +283,7 @@ export async function updateExhibition(input: {
   introduction: string;
   published: boolean;
 }): Promise<CatalogueChange | null> {
-  await requireStaff();
+  await requireStaff("staff");
   const { count } = await db.exhibition.updateMany({
     where: { id: input.id },
     data: { title: input.title, summary: input.summary, introduction: input.introduction, published: input.published },

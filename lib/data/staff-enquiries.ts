@@ -217,7 +217,7 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
 }
 
 export async function setEnquiryStatus(reference: string, status: EnquiryStatus): Promise<boolean> {
-  const staff = await requireStaff();
+  const staff = await requireStaff("staff");
   const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true } });
   if (!enquiry) return false;
   // The change and its line in the notes are one record: neither is kept without the other.
@@ -232,21 +232,25 @@ export async function setEnquiryStatus(reference: string, status: EnquiryStatus)
 
 /** Withdraws the collector's follow link at once (a forwarded email, a shared screen); recorded in the notes. */
 export async function withdrawFollowLink(reference: string): Promise<boolean> {
-  const staff = await requireStaff();
+  const staff = await requireStaff("staff");
   const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, followRevokedAt: true } });
   if (!enquiry) return false;
   if (enquiry.followRevokedAt) return true;
   await db.$transaction([
     db.enquiry.update({ where: { id: enquiry.id }, data: { followRevokedAt: new Date() } }),
     db.enquiryNote.create({
-      data: { enquiryId: enquiry.id, authorId: staff.id, body: "The collector's follow link was withdrawn: it no longer opens this enquiry." },
+      data: {
+        enquiryId: enquiry.id,
+        authorId: staff.id,
+        body: "The collector's follow link was withdrawn: it no longer opens this enquiry.",
+      },
     }),
   ]);
   return true;
 }
 
 export async function addEnquiryNote(reference: string, body: string): Promise<boolean> {
-  const staff = await requireStaff();
+  const staff = await requireStaff("staff");
   const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true } });
   if (!enquiry) return false;
   await db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body } });
@@ -255,7 +259,7 @@ export async function addEnquiryNote(reference: string, body: string): Promise<b
 
 /** Queues a reply from the gallery's address (kept on the enquiry) and marks the enquiry replied. */
 export async function queueStaffReply(reference: string, subject: string, body: string): Promise<string | null> {
-  const staff = await requireStaff();
+  const staff = await requireStaff("staff");
   const env = serverEnv();
   const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, email: true } });
   if (!enquiry) return null;
@@ -290,7 +294,7 @@ export async function queueStaffReply(reference: string, subject: string, body: 
 }
 
 export async function retryEnquiryEmail(emailId: string): Promise<boolean> {
-  await requireStaff();
+  await requireStaff("staff");
   return requeueEmail(emailId);
 }
 

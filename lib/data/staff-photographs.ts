@@ -7,12 +7,12 @@ import { deletePhotographFiles } from "@/lib/images/photographs";
 
 /** A member of staff adds a photograph to a work (the upload on the work's page). */
 export async function addPhotograph(artworkId: string, originalName: string, bytes: Buffer): Promise<CatalogueChange | null> {
-  await requireStaff();
+  await requireStaff("staff");
   return attachPhotograph(artworkId, originalName, bytes);
 }
 
 export async function removePhotograph(imageId: string): Promise<{ artworkId: string; change: CatalogueChange } | null> {
-  await requireStaff();
+  await requireStaff("staff");
   const image = await db.artworkImage.findUnique({ where: { id: imageId } });
   if (!image) return null;
   await db.artworkImage.delete({ where: { id: imageId } });
@@ -22,7 +22,7 @@ export async function removePhotograph(imageId: string): Promise<{ artworkId: st
 
 /** Staff's description of what a photograph shows, for people who cannot see it (empty: the work's own words are used). */
 export async function setPhotographAlt(imageId: string, altText: string): Promise<{ artworkId: string; change: CatalogueChange } | null> {
-  await requireStaff();
+  await requireStaff("staff");
   const image = await db.artworkImage.findUnique({ where: { id: imageId }, select: { artworkId: true } });
   if (!image) return null;
   await db.artworkImage.update({ where: { id: imageId }, data: { altText } });
@@ -30,12 +30,19 @@ export async function setPhotographAlt(imageId: string, altText: string): Promis
 }
 
 /** Moves a photograph one place earlier or later among its work's photographs (the first is the main one). */
-export async function movePhotograph(imageId: string, direction: "up" | "down"): Promise<{ artworkId: string; change: CatalogueChange } | null> {
-  await requireStaff();
+export async function movePhotograph(
+  imageId: string,
+  direction: "up" | "down",
+): Promise<{ artworkId: string; change: CatalogueChange } | null> {
+  await requireStaff("staff");
   const image = await db.artworkImage.findUnique({ where: { id: imageId }, select: { artworkId: true } });
   if (!image) return null;
   await db.$transaction(async (tx) => {
-    const siblings = await tx.artworkImage.findMany({ where: { artworkId: image.artworkId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } });
+    const siblings = await tx.artworkImage.findMany({
+      where: { artworkId: image.artworkId },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true },
+    });
     const from = siblings.findIndex((sibling) => sibling.id === imageId);
     const to = direction === "up" ? from - 1 : from + 1;
     if (to < 0 || to >= siblings.length) return;

@@ -52,7 +52,6 @@ export async function bookViewingInTransaction(
   if (inserted.length === 0) throw new ViewingUnavailable("gone");
 }
 
-
 /** Times start at least this long after now: the gallery needs notice to bring works out. */
 export const VIEWING_NOTICE_HOURS = 2;
 /** How far ahead collectors see times. */
@@ -63,7 +62,10 @@ export type BookableSlot = { id: string; startsAt: string; endsAt: string; place
 function bookableWhere(now: Date) {
   return {
     closedAt: null,
-    startsAt: { gt: new Date(now.getTime() + VIEWING_NOTICE_HOURS * 3_600_000), lt: new Date(now.getTime() + VIEWING_HORIZON_DAYS * 86_400_000) },
+    startsAt: {
+      gt: new Date(now.getTime() + VIEWING_NOTICE_HOURS * 3_600_000),
+      lt: new Date(now.getTime() + VIEWING_HORIZON_DAYS * 86_400_000),
+    },
   };
 }
 
@@ -73,13 +75,24 @@ export async function listBookableSlots(now = new Date(), limit = 120): Promise<
   return rows
     .filter((row) => row.booked < row.capacity)
     .slice(0, limit)
-    .map((row) => ({ id: row.id, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), placesLeft: row.capacity - row.booked }));
+    .map((row) => ({
+      id: row.id,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      placesLeft: row.capacity - row.booked,
+    }));
 }
 
 export async function readBookableSlot(id: string, now = new Date()): Promise<(BookableSlot & { full: boolean }) | null> {
   const row = await db.viewingSlot.findFirst({ where: { id, ...bookableWhere(now) } });
   if (!row) return null;
-  return { id: row.id, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), placesLeft: row.capacity - row.booked, full: row.booked >= row.capacity };
+  return {
+    id: row.id,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    placesLeft: row.capacity - row.booked,
+    full: row.booked >= row.capacity,
+  };
 }
 
 export type BookingByLink = {
@@ -125,10 +138,17 @@ export async function cancelBookingByLink(token: string, now = new Date()): Prom
     const { count } = await tx.viewingBooking.updateMany({ where: { id: booking.id, cancelledAt: null }, data: { cancelledAt: now } });
     if (count === 0) return { outcome: "already_cancelled" } as const;
     const when = viewingTimeLabel(booking.slot.startsAt, booking.slot.endsAt, env.GALLERY_TIME_ZONE);
-    await tx.enquiryNote.create({ data: { enquiryId: booking.enquiry.id, body: `The collector cancelled their viewing (${when}) with the link in its email.` } });
+    await tx.enquiryNote.create({
+      data: { enquiryId: booking.enquiry.id, body: `The collector cancelled their viewing (${when}) with the link in its email.` },
+    });
     const rendered = viewingCancelledNotice(
       { name: env.GALLERY_NAME, siteUrl: env.SITE_URL },
-      { reference: booking.enquiry.reference, name: booking.enquiry.name, when, staffUrl: `${env.SITE_URL}/staff/enquiries/${booking.enquiry.reference}` },
+      {
+        reference: booking.enquiry.reference,
+        name: booking.enquiry.name,
+        when,
+        staffUrl: `${env.SITE_URL}/staff/enquiries/${booking.enquiry.reference}`,
+      },
     );
     const email = await tx.outboxEmail.create({
       data: {
@@ -145,7 +165,6 @@ export async function cancelBookingByLink(token: string, now = new Date()): Prom
     return { outcome: "cancelled", outboxIds: [email.id] } as const;
   });
 }
-
 
 /** The bookable times grouped by day in the gallery's clock, as the enquiry form offers them. */
 export async function offeredViewingTimes(now = new Date()): Promise<OfferedDay[]> {

@@ -30,20 +30,24 @@ export const MAX_TIMES_PER_OFFER = 500;
  * left as it is. One explicit time is the same with from = to and one time's length.
  */
 export async function offerViewingTimes(offer: ViewingTimesOffer): Promise<{ created: number; existing: number } | { tooMany: number }> {
-  await requireStaff();
+  await requireStaff("staff");
   const { GALLERY_TIME_ZONE: zone } = serverEnv();
   const wanted: Array<{ startsAt: Date; endsAt: Date }> = [];
   for (let day = offer.from; day <= offer.to; day = addDays(day, 1)) {
     if (!offer.weekdays.includes(weekdayOf(day))) continue;
     const closes = galleryTimeToInstant(day, offer.closesAt, zone).getTime();
-    for (let start = galleryTimeToInstant(day, offer.opensAt, zone).getTime(); start + offer.minutes * 60_000 <= closes; start += offer.minutes * 60_000) {
+    for (
+      let start = galleryTimeToInstant(day, offer.opensAt, zone).getTime();
+      start + offer.minutes * 60_000 <= closes;
+      start += offer.minutes * 60_000
+    ) {
       wanted.push({ startsAt: new Date(start), endsAt: new Date(start + offer.minutes * 60_000) });
       if (wanted.length > MAX_TIMES_PER_OFFER) return { tooMany: wanted.length };
     }
   }
   const existing = new Set(
-    (await db.viewingSlot.findMany({ where: { startsAt: { in: wanted.map((slot) => slot.startsAt) } }, select: { startsAt: true } })).map((slot) =>
-      slot.startsAt.getTime(),
+    (await db.viewingSlot.findMany({ where: { startsAt: { in: wanted.map((slot) => slot.startsAt) } }, select: { startsAt: true } })).map(
+      (slot) => slot.startsAt.getTime(),
     ),
   );
   const fresh = wanted.filter((slot) => !existing.has(slot.startsAt.getTime()));
@@ -53,7 +57,7 @@ export async function offerViewingTimes(offer: ViewingTimesOffer): Promise<{ cre
 
 /** Closes every time of a day (the gallery is shut): none is offered any more; bookings already made are kept for staff to see. */
 export async function closeViewingDay(day: string): Promise<{ closed: number; bookingsKept: number }> {
-  await requireStaff();
+  await requireStaff("staff");
   const { GALLERY_TIME_ZONE: zone } = serverEnv();
   const range = { gte: galleryTimeToInstant(day, "00:00", zone), lt: galleryTimeToInstant(addDays(day, 1), "00:00", zone) };
   const now = new Date();
@@ -91,7 +95,13 @@ export async function readViewingDay(day: string): Promise<StaffViewingSlot[]> {
         orderBy: { createdAt: "asc" },
         include: {
           enquiry: {
-            select: { reference: true, name: true, email: true, phone: true, works: { orderBy: { position: "asc" }, select: { snapshot: true } } },
+            select: {
+              reference: true,
+              name: true,
+              email: true,
+              phone: true,
+              works: { orderBy: { position: "asc" }, select: { snapshot: true } },
+            },
           },
         },
       },

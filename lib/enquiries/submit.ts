@@ -211,7 +211,8 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
   }
 
   // A viewing time: checked here for a helpful answer; the database refuses a full one whatever happens meanwhile.
-  let viewing: { bookingId: string; slotId: string; cancelToken: string; cancelTokenHash: string; startsAt: Date; endsAt: Date } | null = null;
+  let viewing: { bookingId: string; slotId: string; cancelToken: string; cancelTokenHash: string; startsAt: Date; endsAt: Date } | null =
+    null;
   if (input.viewingSlot) {
     const slot = await readBookableSlot(input.viewingSlot, now);
     if (!slot || slot.full) return { state: viewingTimeTaken(raw, slot ? "full" : "gone"), outboxIds: [] };

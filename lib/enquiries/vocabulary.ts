@@ -36,6 +36,8 @@ export const OUTBOX_KINDS = [
   "viewing_confirmation",
   // To the gallery: a collector cancelled their viewing with the link.
   "viewing_cancelled",
+  // To a new member of staff: an owner's invitation, with its single-use link.
+  "staff_invitation",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

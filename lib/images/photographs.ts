@@ -57,7 +57,11 @@ export async function storePhotograph(bytes: Buffer, store: ObjectStore = object
     copies = [];
     for (const width of PHOTOGRAPH_WIDTHS) {
       copies.push({ file: `${width}.webp`, body: await resized(width).webp({ quality: 82 }).toBuffer(), mimeType: "image/webp" });
-      copies.push({ file: `${width}.avif`, body: await resized(width).avif({ quality: 55, effort: 3 }).toBuffer(), mimeType: "image/avif" });
+      copies.push({
+        file: `${width}.avif`,
+        body: await resized(width).avif({ quality: 55, effort: 3 }).toBuffer(),
+        mimeType: "image/avif",
+      });
     }
     copies.push({
       file: `${PHOTOGRAPH_ZOOM_WIDTH}.webp`,

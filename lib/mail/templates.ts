@@ -365,16 +365,51 @@ export function viewingConfirmation(
         : ""
     }
     <p>The invitation attached adds it to your calendar.</p>
-    <p>If you cannot come, please <a href="${input.cancelUrl}" style="color:#7b2a1c">cancel the viewing</a> so that someone else can have the time.</p>
+    <p>
+      If you cannot come, please <a href="${input.cancelUrl}" style="color:#7b2a1c">cancel the viewing</a> so that someone else can have the
+      time.
+    </p>
     <p style="color:#55514a">Reference ${input.reference}.</p>`;
   return { subject, text, html: layout(gallery, body) };
 }
 
 /** To the gallery: a collector cancelled their viewing with the link in its email. */
-export function viewingCancelledNotice(gallery: Gallery, input: { reference: string; name: string; when: string; staffUrl: string }): RenderedEmail {
+export function viewingCancelledNotice(
+  gallery: Gallery,
+  input: { reference: string; name: string; when: string; staffUrl: string },
+): RenderedEmail {
   const subject = `Viewing cancelled: ${input.when} (${input.reference})`;
-  const text = [`${input.name} has cancelled their viewing of ${input.when} (enquiry ${input.reference}); the time is free again.`, "", input.staffUrl].join("\n");
-  const body = html`<p>${input.name} has cancelled their viewing of <strong>${input.when}</strong> (enquiry ${input.reference}); the time is free again.</p>
+  const text = [
+    `${input.name} has cancelled their viewing of ${input.when} (enquiry ${input.reference}); the time is free again.`,
+    "",
+    input.staffUrl,
+  ].join("\n");
+  const body = html`<p>
+      ${input.name} has cancelled their viewing of <strong>${input.when}</strong> (enquiry ${input.reference}); the time is free again.
+    </p>
     <p><a href="${input.staffUrl}" style="color:#7b2a1c">See the enquiry</a></p>`;
+  return { subject, text, html: layout(gallery, body) };
+}
+
+/** To someone an owner invites: a single-use link to set their own password, valid for 48 hours. */
+export function staffInvitation(
+  gallery: Gallery,
+  input: { name: string; invitedBy: string; role: string; url: string; expiresAt: Date },
+): RenderedEmail {
+  const until = `${longDate(input.expiresAt)}, ${input.expiresAt.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
+  const subject = `${input.invitedBy} invites you to ${gallery.name}'s staff area`;
+  const text = [
+    `Dear ${input.name},`,
+    "",
+    `${input.invitedBy} has invited you to ${gallery.name}'s staff area (${input.role}).`,
+    "Choose your own password here; the link works once, until " + until + ":",
+    input.url,
+    "",
+    "If you did not expect this, you can ignore it: nothing happens unless the link is used.",
+  ].join("\n");
+  const body = html`<p>Dear ${input.name},</p>
+    <p>${input.invitedBy} has invited you to ${gallery.name}'s staff area (${input.role}).</p>
+    <p><a href="${input.url}" style="color:#7b2a1c;font-weight:bold">Choose your password</a>. The link works once, until ${until}.</p>
+    <p style="color:#55514a">If you did not expect this, you can ignore it: nothing happens unless the link is used.</p>`;
   return { subject, text, html: layout(gallery, body) };
 }

@@ -16,8 +16,16 @@ export const offerViewingTimesSchema = z
     weekdays: z.array(z.coerce.number().int().min(0).max(6)).min(1, "Please choose at least one day of the week"),
     opensAt: clock,
     closesAt: clock,
-    minutes: z.coerce.number({ error: "Please give each time's length in minutes" }).int().min(15, "A time lasts at least 15 minutes").max(480, "A time lasts at most 8 hours"),
-    capacity: z.coerce.number({ error: "Please say how many parties each time takes" }).int().min(1, "Each time takes at least one party").max(50, "At most 50 parties a time"),
+    minutes: z.coerce
+      .number({ error: "Please give each time's length in minutes" })
+      .int()
+      .min(15, "A time lasts at least 15 minutes")
+      .max(480, "A time lasts at most 8 hours"),
+    capacity: z.coerce
+      .number({ error: "Please say how many parties each time takes" })
+      .int()
+      .min(1, "Each time takes at least one party")
+      .max(50, "At most 50 parties a time"),
   })
   .refine((offer) => offer.to >= offer.from, { path: ["to"], message: "The last day must be on or after the first" })
   .refine((offer) => offer.closesAt > offer.opensAt, { path: ["closesAt"], message: "Closing must be after opening" })

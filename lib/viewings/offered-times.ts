@@ -4,7 +4,10 @@ import { galleryClock, galleryDayLabel } from "./gallery-time";
 export type OfferedTime = { id: string; time: string; placesLeft: number };
 export type OfferedDay = { day: string; times: OfferedTime[] };
 
-export function groupOfferedTimes(slots: Array<{ id: string; startsAt: string; endsAt: string; placesLeft: number }>, timeZone: string): OfferedDay[] {
+export function groupOfferedTimes(
+  slots: Array<{ id: string; startsAt: string; endsAt: string; placesLeft: number }>,
+  timeZone: string,
+): OfferedDay[] {
   const days: OfferedDay[] = [];
   for (const slot of slots) {
     const day = galleryDayLabel(new Date(slot.startsAt), timeZone);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ImportPanel } from "@/components/staff/import-panel";
 import { ImportUploadForm } from "@/components/staff/import-upload-form";
+import { roleAllows } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { IMPORT_UPLOAD_PROBLEMS, importReportMessage } from "@/lib/catalogue/import/report-message";
 import { previewStagedImport } from "@/lib/data/catalogue-import";
@@ -14,7 +15,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 200) : "");
 
 export default async function ImportPage({ searchParams }: Props) {
-  await requireStaff();
+  const staff = await requireStaff();
+  if (!roleAllows(staff.role, "staff")) {
+    return (
+      <>
+        <h1 className="text-3xl font-semibold">Import a spreadsheet</h1>
+        <p className="mt-4 font-sans">Your account can read only: importing needs a staff or owner account.</p>
+      </>
+    );
+  }
   const params = await searchParams;
   const upload = applyImportSchema.safeParse({ upload: params.upload });
   const preview = upload.success ? await previewStagedImport(upload.data.upload) : null;

@@ -9,14 +9,20 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   if (await currentStaff()) redirect("/staff");
-  const signedOut = (await searchParams)["signed-out"] === "1";
+  const query = await searchParams;
+  const signedOut = query["signed-out"] === "1";
+  const welcomed = typeof query.welcome === "string" && query.welcome.length < 255 ? query.welcome : null;
   return (
     <div className="mx-auto max-w-md py-6">
       <h1 id="sign-in-heading" className="text-3xl font-semibold">
         Staff sign-in
       </h1>
       <p className="mt-2 mb-6 font-sans text-ink-soft">
-        {signedOut ? "You have signed out." : "For gallery staff: read and answer enquiries, and keep the catalogue up to date."}
+        {welcomed
+          ? `Your account ${welcomed} is ready: sign in with the password you chose.`
+          : signedOut
+            ? "You have signed out."
+            : "For gallery staff: read and answer enquiries, and keep the catalogue up to date."}
       </p>
       <SignInForm />
     </div>

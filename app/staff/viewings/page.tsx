@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CloseDayForm, OfferTimesForm } from "@/components/staff/viewing-forms";
+import { EditorOnly } from "@/components/staff/editor-only";
+import { roleAllows } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { workLabel } from "@/lib/catalogue/describe";
 import { readViewingDay } from "@/lib/data/viewings";
@@ -12,11 +14,13 @@ export const metadata: Metadata = { title: "Viewings", robots: { index: false } 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ViewingsPage({ searchParams }: Props) {
-  await requireStaff();
+  const staff = await requireStaff();
+  const canEdit = roleAllows(staff.role, "staff");
   const { day: dayParam, closed, kept } = await searchParams;
   const zone = serverEnv().GALLERY_TIME_ZONE;
   const today = galleryDay(new Date(), zone);
-  const day = typeof dayParam === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dayParam) && !Number.isNaN(Date.parse(dayParam)) ? dayParam : today;
+  const day =
+    typeof dayParam === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dayParam) && !Number.isNaN(Date.parse(dayParam)) ? dayParam : today;
   const slots = await readViewingDay(day);
   const dayLabel = galleryDayLabel(galleryTimeToInstant(day, "12:00", zone), zone);
   const coming = slots.flatMap((slot) => slot.bookings.filter((booking) => !booking.cancelledAt));
@@ -80,11 +84,17 @@ export default async function ViewingsPage({ searchParams }: Props) {
               {slot.bookings.length > 0 && (
                 <ul className="mt-2 space-y-2">
                   {slot.bookings.map((booking) => (
-                    <li key={booking.reference} className={booking.cancelledAt ? "text-ink-soft line-through" : ""} data-testid="viewing-booking">
+                    <li
+                      key={booking.reference}
+                      className={booking.cancelledAt ? "text-ink-soft line-through" : ""}
+                      data-testid="viewing-booking"
+                    >
                       <Link href={`/staff/enquiries/${booking.reference}`}>{booking.name}</Link> · {booking.email}
                       {booking.phone ? ` · ${booking.phone}` : ""} · {booking.reference}
                       {booking.cancelledAt ? <span className="no-underline"> (cancelled)</span> : null}
-                      {booking.works.length > 0 && <span className="block">To see: {booking.works.map((work) => workLabel(work)).join("; ")}</span>}
+                      {booking.works.length > 0 && (
+                        <span className="block">To see: {booking.works.map((work) => workLabel(work)).join("; ")}</span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -94,24 +104,28 @@ export default async function ViewingsPage({ searchParams }: Props) {
         </ol>
       </section>
 
-      <section aria-labelledby="close-heading" className="mt-12 max-w-2xl">
-        <h2 id="close-heading" className="text-xl font-semibold">
-          Close a day
-        </h2>
-        <p className="mt-1 mb-3 font-sans text-sm">A day the gallery is shut: its times are no longer offered. Bookings already made stay listed here.</p>
-        <CloseDayForm day={day} />
-      </section>
+      <EditorOnly canEdit={canEdit}>
+        <section aria-labelledby="close-heading" className="mt-12 max-w-2xl">
+          <h2 id="close-heading" className="text-xl font-semibold">
+            Close a day
+          </h2>
+          <p className="mt-1 mb-3 font-sans text-sm">
+            A day the gallery is shut: its times are no longer offered. Bookings already made stay listed here.
+          </p>
+          <CloseDayForm day={day} />
+        </section>
 
-      <section aria-labelledby="offer-heading" className="mt-12 max-w-2xl">
-        <h2 id="offer-heading" className="text-xl font-semibold">
-          Offer viewing times
-        </h2>
-        <p className="mt-1 mb-3 font-sans text-sm">
-          Opening hours become times of the length you choose, on the days of the week you tick, in the gallery&rsquo;s time ({zone}). For one
-          time only, give one day and its length. Times already offered are left as they are.
-        </p>
-        <OfferTimesForm today={day} />
-      </section>
+        <section aria-labelledby="offer-heading" className="mt-12 max-w-2xl">
+          <h2 id="offer-heading" className="text-xl font-semibold">
+            Offer viewing times
+          </h2>
+          <p className="mt-1 mb-3 font-sans text-sm">
+            Opening hours become times of the length you choose, on the days of the week you tick, in the gallery&rsquo;s time ({zone}). For
+            one time only, give one day and its length. Times already offered are left as they are.
+          </p>
+          <OfferTimesForm today={day} />
+        </section>
+      </EditorOnly>
     </>
   );
 }

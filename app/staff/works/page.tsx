@@ -4,6 +4,8 @@ import { ActionForm } from "@/components/staff/action-form";
 import { ExhibitionForm, SectionForm } from "@/components/staff/section-forms";
 import { TableHead } from "@/components/staff/table-head";
 import { reorderArtwork, reorderSection, toggleArtworkPublished } from "@/lib/actions/staff-catalogue";
+import { EditorOnly } from "@/components/staff/editor-only";
+import { roleAllows } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { AVAILABILITY_LABELS } from "@/lib/catalogue/vocabulary";
 import { listCatalogueForStaff } from "@/lib/data/staff-catalogue";
@@ -28,7 +30,8 @@ function MoveButtons({ id, action, label }: { id: string; action: typeof reorder
 }
 
 export default async function StaffCataloguePage() {
-  await requireStaff();
+  const staff = await requireStaff();
+  const canEdit = roleAllows(staff.role, "staff");
   const exhibitions = await listCatalogueForStaff();
   return (
     <>
@@ -43,24 +46,28 @@ export default async function StaffCataloguePage() {
           <h2 id={`exhibition-${exhibition.id}`} className="text-2xl font-semibold">
             {exhibition.title} {!exhibition.published && <span className="font-sans text-base text-alert">(unpublished)</span>}
           </h2>
-          <details className="mt-2 font-sans">
-            <summary className="cursor-pointer">Edit the exhibition’s title and introduction</summary>
-            <div className="mt-3 max-w-2xl">
-              <ExhibitionForm exhibition={exhibition} />
-            </div>
-          </details>
+          <EditorOnly canEdit={canEdit}>
+            <details className="mt-2 font-sans">
+              <summary className="cursor-pointer">Edit the exhibition’s title and introduction</summary>
+              <div className="mt-3 max-w-2xl">
+                <ExhibitionForm exhibition={exhibition} />
+              </div>
+            </details>
+          </EditorOnly>
           {exhibition.sections.map((section) => (
             <section key={section.id} aria-labelledby={`section-${section.id}`} className="mt-8 border-t border-rule pt-4">
               <h3 id={`section-${section.id}`} className="flex flex-wrap items-center gap-2 text-xl font-semibold">
                 {section.title}
-                <MoveButtons id={section.id} action={reorderSection} label={`section ${section.title}`} />
+                {canEdit && <MoveButtons id={section.id} action={reorderSection} label={`section ${section.title}`} />}
               </h3>
-              <details className="mt-1 font-sans">
-                <summary className="cursor-pointer">Edit this section</summary>
-                <div className="mt-3 max-w-2xl">
-                  <SectionForm section={section} />
-                </div>
-              </details>
+              <EditorOnly canEdit={canEdit}>
+                <details className="mt-1 font-sans">
+                  <summary className="cursor-pointer">Edit this section</summary>
+                  <div className="mt-3 max-w-2xl">
+                    <SectionForm section={section} />
+                  </div>
+                </details>
+              </EditorOnly>
               {section.works.length === 0 ? (
                 <p className="mt-2 font-sans text-sm text-ink-soft">No works in this section.</p>
               ) : (
@@ -71,7 +78,7 @@ export default async function StaffCataloguePage() {
                     {section.works.map((work) => (
                       <tr key={work.id} className="border-b border-rule">
                         <td className="py-1 pr-3">
-                          <MoveButtons id={work.id} action={reorderArtwork} label={workLabel(work)} />
+                          {canEdit ? <MoveButtons id={work.id} action={reorderArtwork} label={workLabel(work)} /> : null}
                         </td>
                         <td className="py-1 pr-3">
                           <Link href={`/staff/works/${work.id}`}>{workLabel(work)}</Link>
@@ -80,18 +87,20 @@ export default async function StaffCataloguePage() {
                         <td className="py-1 pr-3">{AVAILABILITY_LABELS[work.availability]}</td>
                         <td className="py-1 pr-3">{work.photographs}</td>
                         <td className="py-1">
-                          <ActionForm action={toggleArtworkPublished} className="inline">
-                            <input type="hidden" name="id" value={work.id} />
-                            <input type="hidden" name="published" value={work.published ? "false" : "true"} />
-                            {work.published ? "Published" : "Hidden"} ·{" "}
-                            <button
-                              type="submit"
-                              className="underline"
-                              aria-label={`${work.published ? "Unpublish" : "Publish"} ${workLabel(work)}`}
-                            >
-                              {work.published ? "Unpublish" : "Publish"}
-                            </button>
-                          </ActionForm>
+                          <EditorOnly canEdit={canEdit} instead={work.published ? "Published" : "Hidden"}>
+                            <ActionForm action={toggleArtworkPublished} className="inline">
+                              <input type="hidden" name="id" value={work.id} />
+                              <input type="hidden" name="published" value={work.published ? "false" : "true"} />
+                              {work.published ? "Published" : "Hidden"} ·{" "}
+                              <button
+                                type="submit"
+                                className="underline"
+                                aria-label={`${work.published ? "Unpublish" : "Publish"} ${workLabel(work)}`}
+                              >
+                                {work.published ? "Unpublish" : "Publish"}
+                              </button>
+                            </ActionForm>
+                          </EditorOnly>
                         </td>
                       </tr>
                     ))}

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoteForm, ReplyForm } from "@/components/staff/enquiry-forms";
 import { ActionForm } from "@/components/staff/action-form";
+import { EditorOnly } from "@/components/staff/editor-only";
+import { roleAllows } from "@/lib/auth/roles";
 import { changeEnquiryStatus, retryEmail, withdrawCollectorLink } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
@@ -35,7 +37,8 @@ function when(iso: string) {
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EnquiryPage({ params, searchParams }: Props) {
-  await requireStaff();
+  const staff = await requireStaff();
+  const canEdit = roleAllows(staff.role, "staff");
   const { reference } = await params;
   const { notice } = await searchParams;
   const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(reference) : null;
@@ -107,16 +110,18 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
             )}
           </section>
 
-          <section aria-labelledby="reply-heading">
-            <h2 id="reply-heading" className="text-xl font-semibold">
-              Reply by email
-            </h2>
-            <ReplyForm
-              reference={enquiry.reference}
-              defaultSubject={`Re: ${about} (${enquiry.reference})`}
-              greeting={`Dear ${enquiry.name},\n\n`}
-            />
-          </section>
+          <EditorOnly canEdit={canEdit}>
+            <section aria-labelledby="reply-heading">
+              <h2 id="reply-heading" className="text-xl font-semibold">
+                Reply by email
+              </h2>
+              <ReplyForm
+                reference={enquiry.reference}
+                defaultSubject={`Re: ${about} (${enquiry.reference})`}
+                greeting={`Dear ${enquiry.name},\n\n`}
+              />
+            </section>
+          </EditorOnly>
 
           <section aria-labelledby="emails-heading">
             <h2 id="emails-heading" className="text-xl font-semibold">
@@ -148,7 +153,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                     )}
                   </p>
                   {email.lastError && email.status !== "sent" && <p className="mt-1 text-alert">The mail server said: {email.lastError}</p>}
-                  {(email.status === "failed" || email.status === "pending") && (
+                  {canEdit && (email.status === "failed" || email.status === "pending") && (
                     <ActionForm action={retryEmail} className="mt-2">
                       <input type="hidden" name="reference" value={enquiry.reference} />
                       <input type="hidden" name="emailId" value={email.id} />
@@ -169,24 +174,26 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
             <h2 id="status-heading" className="text-xl font-semibold">
               Status
             </h2>
-            <ActionForm action={changeEnquiryStatus} className="mt-2 flex flex-wrap items-end gap-3 font-sans">
-              <input type="hidden" name="reference" value={enquiry.reference} />
-              <div>
-                <label htmlFor="status" className="field-label">
-                  Set status
-                </label>
-                <select id="status" name="status" defaultValue={enquiry.status} className="field-input">
-                  {ENQUIRY_STATUSES.map((status) => (
-                    <option key={status} value={status}>
-                      {ENQUIRY_STATUS_LABELS[status]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="button-quiet">
-                Save status
-              </button>
-            </ActionForm>
+            <EditorOnly canEdit={canEdit} instead={<p className="mt-2 font-sans">{ENQUIRY_STATUS_LABELS[enquiry.status]}</p>}>
+              <ActionForm action={changeEnquiryStatus} className="mt-2 flex flex-wrap items-end gap-3 font-sans">
+                <input type="hidden" name="reference" value={enquiry.reference} />
+                <div>
+                  <label htmlFor="status" className="field-label">
+                    Set status
+                  </label>
+                  <select id="status" name="status" defaultValue={enquiry.status} className="field-input">
+                    {ENQUIRY_STATUSES.map((status) => (
+                      <option key={status} value={status}>
+                        {ENQUIRY_STATUS_LABELS[status]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" className="button-quiet">
+                  Save status
+                </button>
+              </ActionForm>
+            </EditorOnly>
             {enquiry.status === "spam" && (
               <p className="mt-2 font-sans text-sm">Not spam? Set another status to release it to the inbox.</p>
             )}
@@ -255,15 +262,17 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
               ) : (
                 <>
                   <p>
-                    Sent in the acknowledgement (if one was sent); it shows the collector this enquiry&rsquo;s status, the replies and a form
-                    to add a message, until {when(enquiry.followLink.expiresAt)}.
+                    Sent in the acknowledgement (if one was sent); it shows the collector this enquiry&rsquo;s status, the replies and a
+                    form to add a message, until {when(enquiry.followLink.expiresAt)}.
                   </p>
-                  <ActionForm action={withdrawCollectorLink} className="mt-2">
-                    <input type="hidden" name="reference" value={enquiry.reference} />
-                    <button type="submit" className="button-quiet">
-                      Withdraw the link
-                    </button>
-                  </ActionForm>
+                  {canEdit && (
+                    <ActionForm action={withdrawCollectorLink} className="mt-2">
+                      <input type="hidden" name="reference" value={enquiry.reference} />
+                      <button type="submit" className="button-quiet">
+                        Withdraw the link
+                      </button>
+                    </ActionForm>
+                  )}
                 </>
               )}
             </div>
@@ -283,9 +292,11 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ol>
-            <div className="mt-4">
-              <NoteForm reference={enquiry.reference} />
-            </div>
+            <EditorOnly canEdit={canEdit}>
+              <div className="mt-4">
+                <NoteForm reference={enquiry.reference} />
+              </div>
+            </EditorOnly>
           </section>
         </aside>
       </div>

@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/staff-session";
+import { staffPermitted } from "@/lib/auth/staff-session";
 import { PHOTOGRAPH_ARCHIVE_MAX_BYTES } from "@/lib/catalogue/import/photograph-archive";
 import { IMPORT_MAX_BYTES } from "@/lib/catalogue/import/read-rows";
 import { stageImport } from "@/lib/data/catalogue-import";
@@ -14,7 +14,9 @@ import { importUploadSchema } from "@/lib/validations/catalogue-import";
  * A plain form post: works without JavaScript.
  */
 export async function POST(request: Request) {
-  await requireStaff();
+  // A viewer's post (a form they cannot see, sent by hand) changes nothing.
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return new Response(permit.refusal, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const back = (query: Record<string, string>) =>
     new Response(null, { status: 303, headers: { Location: `/staff/import?${new URLSearchParams(query)}`, "Cache-Control": "no-store" } });
   // A form on another site must not be able to upload with a staff member's cookie.

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FileField } from "@/components/form-field";
 import { ArtworkEditForm } from "@/components/staff/artwork-edit-form";
+import { EditorOnly } from "@/components/staff/editor-only";
+import { roleAllows } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { formatPrice } from "@/lib/catalogue/prices";
 import { getArtworkForEdit } from "@/lib/data/staff-catalogue";
@@ -27,7 +29,8 @@ const PHOTOGRAPH_NOTICES: Record<string, { ok: boolean; text: string }> = {
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EditArtworkPage({ params, searchParams }: Props) {
-  await requireStaff();
+  const staff = await requireStaff();
+  const canEdit = roleAllows(staff.role, "staff");
   const { id } = await params;
   const outcome = (await searchParams).photograph;
   const notice = typeof outcome === "string" ? PHOTOGRAPH_NOTICES[outcome] : undefined;
@@ -41,7 +44,14 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
       </p>
       <h1 className="mt-4 mb-6 text-3xl font-semibold">{workLabel(work)}</h1>
       <div className="max-w-3xl space-y-12">
-        <ArtworkEditForm work={work} priceText={priceText} />
+        <EditorOnly
+          canEdit={canEdit}
+          instead={
+            <p className="font-sans">Your account can read only: the work is shown as collectors see it on its page (link above).</p>
+          }
+        >
+          <ArtworkEditForm work={work} priceText={priceText} />
+        </EditorOnly>
         <section aria-labelledby="photographs-heading">
           <h2 id="photographs-heading" className="text-2xl font-semibold">
             Photographs
@@ -72,54 +82,58 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
                     {index === 0 ? "The main photograph" : `Shown beneath, ${index + 1} of ${work.images.length}`} · {image.width} ×{" "}
                     {image.height} px
                   </p>
-                  <div className="mt-1 flex flex-wrap gap-3">
-                    {index > 0 && (
-                      <ActionForm action={reorderPhotograph}>
+                  <EditorOnly canEdit={canEdit} instead={image.altText ? <p className="mt-1">{image.altText}</p> : null}>
+                    <div className="mt-1 flex flex-wrap gap-3">
+                      {index > 0 && (
+                        <ActionForm action={reorderPhotograph}>
+                          <input type="hidden" name="imageId" value={image.id} />
+                          <input type="hidden" name="direction" value="up" />
+                          <button type="submit" className="underline" aria-label={`Move photograph ${index + 1} earlier`}>
+                            Earlier
+                          </button>
+                        </ActionForm>
+                      )}
+                      {index < work.images.length - 1 && (
+                        <ActionForm action={reorderPhotograph}>
+                          <input type="hidden" name="imageId" value={image.id} />
+                          <input type="hidden" name="direction" value="down" />
+                          <button type="submit" className="underline" aria-label={`Move photograph ${index + 1} later`}>
+                            Later
+                          </button>
+                        </ActionForm>
+                      )}
+                      <ActionForm action={deletePhotograph}>
                         <input type="hidden" name="imageId" value={image.id} />
-                        <input type="hidden" name="direction" value="up" />
-                        <button type="submit" className="underline" aria-label={`Move photograph ${index + 1} earlier`}>
-                          Earlier
+                        <button type="submit" className="underline" aria-label={`Remove photograph ${index + 1}`}>
+                          Remove
                         </button>
                       </ActionForm>
-                    )}
-                    {index < work.images.length - 1 && (
-                      <ActionForm action={reorderPhotograph}>
-                        <input type="hidden" name="imageId" value={image.id} />
-                        <input type="hidden" name="direction" value="down" />
-                        <button type="submit" className="underline" aria-label={`Move photograph ${index + 1} later`}>
-                          Later
-                        </button>
-                      </ActionForm>
-                    )}
-                    <ActionForm action={deletePhotograph}>
-                      <input type="hidden" name="imageId" value={image.id} />
-                      <button type="submit" className="underline" aria-label={`Remove photograph ${index + 1}`}>
-                        Remove
-                      </button>
-                    </ActionForm>
-                  </div>
-                  <PhotographAltForm imageId={image.id} index={index} altText={image.altText} />
+                    </div>
+                    <PhotographAltForm imageId={image.id} index={index} altText={image.altText} />
+                  </EditorOnly>
                 </li>
               ))}
             </ul>
           )}
-          <form
-            action={`/staff/works/${work.id}/photographs`}
-            method="post"
-            encType="multipart/form-data"
-            className="mt-4 flex flex-wrap items-end gap-3 font-sans"
-          >
-            <FileField
-              id="photograph"
-              name="photograph"
-              label="Add a photograph"
-              accept="image/jpeg,image/png,image/webp"
-              hint="JPEG, PNG or WebP, up to 15 MB. The original is kept; the site shows resized copies."
-            />
-            <button type="submit" className="button-quiet">
-              Upload
-            </button>
-          </form>
+          {canEdit && (
+            <form
+              action={`/staff/works/${work.id}/photographs`}
+              method="post"
+              encType="multipart/form-data"
+              className="mt-4 flex flex-wrap items-end gap-3 font-sans"
+            >
+              <FileField
+                id="photograph"
+                name="photograph"
+                label="Add a photograph"
+                accept="image/jpeg,image/png,image/webp"
+                hint="JPEG, PNG or WebP, up to 15 MB. The original is kept; the site shows resized copies."
+              />
+              <button type="submit" className="button-quiet">
+                Upload
+              </button>
+            </form>
+          )}
         </section>
       </div>
     </>

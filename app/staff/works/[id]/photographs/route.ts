@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/staff-session";
+import { staffPermitted } from "@/lib/auth/staff-session";
 import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
 import { addPhotograph } from "@/lib/data/staff-photographs";
 import { serverEnv } from "@/lib/env";
@@ -12,7 +12,9 @@ type Context = { params: Promise<{ id: string }> };
  * bodies at 1 MB; the form posts here directly and works without JavaScript.
  */
 export async function POST(request: Request, { params }: Context) {
-  await requireStaff();
+  // A viewer's post (a form they cannot see, sent by hand) changes nothing.
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return new Response(permit.refusal, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { id } = await params;
   const back = (outcome: string) =>
     Response.redirect(new URL(`/staff/works/${encodeURIComponent(id)}?photograph=${outcome}`, serverEnv().SITE_URL), 303);
