@@ -26,6 +26,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <li>
               <Link href="/staff/import">Import</Link>
             </li>
+            <li>
+              <Link href="/staff/activity">Activity</Link>
+            </li>
             {staff.role === "owner" && (
               <li>
                 <Link href="/staff/team">Staff accounts</Link>

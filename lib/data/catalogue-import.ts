@@ -1,4 +1,5 @@
 import "server-only";
+import { activityEntry } from "@/lib/data/activity";
 import { randomBytes } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { StaffMember } from "@/lib/auth/staff-session";
@@ -203,6 +204,27 @@ async function resolveExhibition(target: ImportTarget) {
  * Works are matched by catalogue number and title, so importing the same file again changes nothing.
  */
 export async function importCatalogue(
+  source: string | CatalogueFile,
+  target: ImportTarget,
+  options: ImportOptions,
+  actor: ImportActor,
+): Promise<ImportReport> {
+  const report = await importWithoutHistory(source, target, options, actor);
+  if (report.applied) {
+    const { create, update, unchanged, errors } = report.counts;
+    await activityEntry({
+      actor: actor.kind === "staff" ? { id: actor.staff.id, name: actor.staff.name } : { id: null, name: "The import command" },
+      action: "imported a catalogue file",
+      subjectType: "import",
+      subjectLabel: report.exhibitions.map((exhibition) => exhibition.title).join(", ") || "the catalogue",
+      detail: `${create} created, ${update} updated, ${unchanged} unchanged, ${errors} not readable${report.stoppedAfter !== undefined ? `; stopped after ${report.stoppedAfter} rows` : ""}`,
+    });
+  }
+  return report;
+}
+
+/** The import itself, without its line in the activity log. */
+async function importWithoutHistory(
   source: string | CatalogueFile,
   target: ImportTarget,
   options: ImportOptions,

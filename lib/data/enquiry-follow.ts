@@ -172,7 +172,7 @@ export async function eraseThroughFollowLink(token: string, now = new Date()): P
     Array<{ reference: string }>
   >`SELECT "reference" FROM "Enquiry" WHERE lower("email") = lower(${enquiry.email})`;
   const references = rows.map((row) => row.reference).sort();
-  const report = await erasePersonalData(enquiry.email);
+  const report = await erasePersonalData(enquiry.email, { id: null, name: "The collector, with their private link" });
   const env = serverEnv();
   const rendered = erasureNotice({ name: env.GALLERY_NAME, siteUrl: env.SITE_URL }, { references });
   const notice = await db.outboxEmail.create({

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordActivity, type Actor } from "@/lib/data/activity";
 import { db } from "@/lib/db";
 import { emailLimitKey } from "@/lib/enquiries/rate-limits";
 import { serverEnv } from "@/lib/env";
@@ -69,16 +70,33 @@ export async function exportPersonalData(email: string): Promise<PersonalDataExp
 
 export type ErasureReport = { enquiries: number; notes: number; emails: number; rateLimitRows: number };
 
-/** Erases everything exportPersonalData finds, in one transaction; says how much of each. */
-export async function erasePersonalData(email: string): Promise<ErasureReport> {
+/**
+ * Erases everything exportPersonalData finds, in one transaction; says how much of each. The erasure
+ * itself goes into the activity log in the same transaction: which references went and who asked,
+ * never the address or anything it held.
+ */
+export async function erasePersonalData(
+  email: string,
+  requestedBy: Actor = { id: null, name: "The privacy command" },
+): Promise<ErasureReport> {
   const enquiryIds = await enquiriesOf(email);
   const emailIds = await emailsOf(email, enquiryIds);
   const limitKey = emailLimitKey(serverEnv().FORM_SIGNING_SECRET, email);
   return db.$transaction(async (tx) => {
+    const references = (
+      await tx.enquiry.findMany({ where: { id: { in: enquiryIds } }, select: { reference: true }, orderBy: { id: "asc" } })
+    ).map((row) => row.reference);
     const notes = await tx.enquiryNote.deleteMany({ where: { enquiryId: { in: enquiryIds } } });
     const emails = await tx.outboxEmail.deleteMany({ where: { id: { in: emailIds } } });
     const enquiries = await tx.enquiry.deleteMany({ where: { id: { in: enquiryIds } } });
     const limits = await tx.rateLimiterFlexible.deleteMany({ where: { key: limitKey } });
+    await recordActivity(tx, {
+      actor: requestedBy,
+      action: "erased a collector's data at their request",
+      subjectType: "privacy",
+      subjectLabel: references.length > 0 ? references.join(", ") : "no enquiries held",
+      detail: `${enquiries.count} enquiries, ${notes.count} notes, ${emails.count} emails`,
+    });
     return { enquiries: enquiries.count, notes: notes.count, emails: emails.count, rateLimitRows: limits.count };
   });
 }

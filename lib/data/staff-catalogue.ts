@@ -1,5 +1,9 @@
 import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
+import { activityEntries, activityEntry, type ActivityRecord } from "@/lib/data/activity";
+import { workLabel } from "@/lib/catalogue/describe";
+import { formatPrice } from "@/lib/catalogue/prices";
+import { AVAILABILITY_LABELS as AVAILABILITY_WORDS, type Availability as AvailabilityValue } from "@/lib/catalogue/vocabulary";
 import type { Availability, Category } from "@/lib/catalogue/vocabulary";
 import { toDimensionView, type DimensionView } from "@/lib/data/catalogue";
 import type { CatalogueChange } from "@/lib/data/revalidate-catalogue";
@@ -168,11 +172,16 @@ function merge(...changes: CatalogueChange[]): CatalogueChange {
   };
 }
 
+/** The fields whose old and new values the history keeps; any other change is named without values. */
+function priceWords(priceMinor: number | null, currency: string | null): string {
+  return priceMinor !== null && currency ? formatPrice(priceMinor, currency) : "no price";
+}
+
 export async function updateArtwork(edit: ArtworkEdit): Promise<CatalogueChange | null> {
-  await requireStaff("staff");
+  const staff = await requireStaff("staff");
   const existing = await db.artwork.findUnique({
     where: { id: edit.id },
-    select: { sectionId: true, section: { select: { exhibitionId: true } } },
+    include: { section: { select: { exhibitionId: true } } },
   });
   if (!existing) return null;
   const target = await db.section.findFirst({ where: { id: edit.sectionId, exhibitionId: existing.section.exhibitionId } });
@@ -181,6 +190,57 @@ export async function updateArtwork(edit: ArtworkEdit): Promise<CatalogueChange 
   const movesSection = target.id !== existing.sectionId;
   const lastInTarget = movesSection ? await db.artwork.aggregate({ where: { sectionId: target.id }, _max: { position: true } }) : null;
   const dimensions = dimensionsOf(edit);
+
+  const label = workLabel({ catalogueNumber: edit.catalogueNumber, title: edit.title });
+  const history: ActivityRecord[] = [];
+  const logged = (field: string, oldValue: string, newValue: string) => {
+    if (oldValue !== newValue)
+      history.push({
+        actor: staff,
+        action: "edited",
+        subjectType: "artwork",
+        subjectId: edit.id,
+        subjectLabel: label,
+        field,
+        oldValue,
+        newValue,
+      });
+  };
+  logged(
+    "price",
+    priceWords(existing.priceMinor, existing.currency),
+    priceWords(edit.price?.amountMinor ?? null, edit.price?.currency ?? null),
+  );
+  logged(
+    "availability",
+    AVAILABILITY_WORDS[existing.availability as AvailabilityValue] ?? existing.availability,
+    AVAILABILITY_WORDS[edit.availability],
+  );
+  logged("publication", existing.published ? "published" : "hidden", edit.published ? "published" : "hidden");
+  const otherFields = (
+    [
+      ["catalogue number", existing.catalogueNumber, edit.catalogueNumber],
+      ["title", existing.title, edit.title],
+      ["section", existing.sectionId, target.id],
+      ["category", existing.category, edit.category],
+      ["medium", existing.technique ?? "", edit.technique ?? ""],
+      ["signature", existing.signature ?? "", edit.signature ?? ""],
+      ["year", String(existing.year ?? ""), String(edit.year ?? "")],
+      ["description", existing.description, edit.description],
+      ["curator's note", existing.curatorNote ?? "", edit.curatorNote ?? ""],
+      ["featured", String(existing.featured), String(edit.featured)],
+    ] as const
+  ).filter(([, oldValue, newValue]) => oldValue !== newValue);
+  if (otherFields.length > 0) {
+    history.push({
+      actor: staff,
+      action: "edited",
+      subjectType: "artwork",
+      subjectId: edit.id,
+      subjectLabel: label,
+      detail: `Changed: ${otherFields.map(([name]) => name).join(", ")}`,
+    });
+  }
 
   await db.$transaction([
     db.artwork.update({
@@ -205,19 +265,34 @@ export async function updateArtwork(edit: ArtworkEdit): Promise<CatalogueChange 
     }),
     db.dimension.deleteMany({ where: { artworkId: edit.id } }),
     db.dimension.createMany({ data: dimensions.map((dimension, position) => ({ ...dimension, artworkId: edit.id, position })) }),
+    activityEntries(history),
   ]);
   return merge(before, await changeAround(edit.id));
 }
 
 export async function setArtworkPublished(id: string, published: boolean): Promise<CatalogueChange | null> {
-  await requireStaff("staff");
-  const { count } = await db.artwork.updateMany({ where: { id }, data: { published } });
-  return count === 1 ? changeAround(id) : null;
+  const staff = await requireStaff("staff");
+  const work = await db.artwork.findUnique({ where: { id }, select: { published: true, catalogueNumber: true, title: true } });
+  if (!work) return null;
+  await db.$transaction([
+    db.artwork.update({ where: { id }, data: { published } }),
+    activityEntry({
+      actor: staff,
+      action: published ? "published" : "unpublished",
+      subjectType: "artwork",
+      subjectId: id,
+      subjectLabel: workLabel(work),
+      field: "publication",
+      oldValue: work.published ? "published" : "hidden",
+      newValue: published ? "published" : "hidden",
+    }),
+  ]);
+  return changeAround(id);
 }
 
 /** Swaps a work with its neighbour in the section's order. */
 export async function moveArtwork(id: string, direction: "up" | "down"): Promise<CatalogueChange | null> {
-  await requireStaff("staff");
+  const staff = await requireStaff("staff");
   const work = await db.artwork.findUnique({ where: { id } });
   if (!work) return null;
   const siblings = await db.artwork.findMany({
@@ -232,7 +307,16 @@ export async function moveArtwork(id: string, direction: "up" | "down"): Promise
   order[index] = swapWith.id;
   order[direction === "up" ? index - 1 : index + 1] = id;
   // Positions are rewritten 0..n so earlier gaps or ties can't make a move a no-op.
-  await db.$transaction(order.map((artworkId, position) => db.artwork.update({ where: { id: artworkId }, data: { position } })));
+  await db.$transaction([
+    ...order.map((artworkId, position) => db.artwork.update({ where: { id: artworkId }, data: { position } })),
+    activityEntry({
+      actor: staff,
+      action: `moved ${direction === "up" ? "earlier" : "later"} in its section`,
+      subjectType: "artwork",
+      subjectId: id,
+      subjectLabel: workLabel(work),
+    }),
+  ]);
   return changeAround(id);
 }
 
@@ -250,16 +334,28 @@ async function sectionChange(sectionId: string): Promise<CatalogueChange> {
 }
 
 export async function updateSection(input: { id: string; title: string; introduction: string }): Promise<CatalogueChange | null> {
-  await requireStaff("staff");
-  const { count } = await db.section.updateMany({
-    where: { id: input.id },
-    data: { title: input.title, introduction: input.introduction },
-  });
-  return count === 1 ? sectionChange(input.id) : null;
+  const staff = await requireStaff("staff");
+  const section = await db.section.findUnique({ where: { id: input.id }, select: { title: true, introduction: true } });
+  if (!section) return null;
+  await db.$transaction([
+    db.section.update({ where: { id: input.id }, data: { title: input.title, introduction: input.introduction } }),
+    activityEntry({
+      actor: staff,
+      action: "edited",
+      subjectType: "section",
+      subjectId: input.id,
+      subjectLabel: input.title,
+      field: section.title !== input.title ? "title" : null,
+      oldValue: section.title !== input.title ? section.title : null,
+      newValue: section.title !== input.title ? input.title : null,
+      detail: section.introduction !== input.introduction ? "Changed: introduction" : null,
+    }),
+  ]);
+  return sectionChange(input.id);
 }
 
 export async function moveSection(id: string, direction: "up" | "down"): Promise<CatalogueChange | null> {
-  await requireStaff("staff");
+  const staff = await requireStaff("staff");
   const section = await db.section.findUnique({ where: { id } });
   if (!section) return null;
   const siblings = await db.section.findMany({
@@ -272,7 +368,16 @@ export async function moveSection(id: string, direction: "up" | "down"): Promise
   if (target < 0 || target >= siblings.length) return sectionChange(id);
   const order = siblings.map((sibling) => sibling.id);
   [order[index], order[target]] = [order[target]!, order[index]!];
-  await db.$transaction(order.map((sectionId, position) => db.section.update({ where: { id: sectionId }, data: { position } })));
+  await db.$transaction([
+    ...order.map((sectionId, position) => db.section.update({ where: { id: sectionId }, data: { position } })),
+    activityEntry({
+      actor: staff,
+      action: `moved ${direction === "up" ? "earlier" : "later"}`,
+      subjectType: "section",
+      subjectId: id,
+      subjectLabel: section.title,
+    }),
+  ]);
   return sectionChange(id);
 }
 
@@ -283,12 +388,25 @@ export async function updateExhibition(input: {
   introduction: string;
   published: boolean;
 }): Promise<CatalogueChange | null> {
-  await requireStaff("staff");
-  const { count } = await db.exhibition.updateMany({
-    where: { id: input.id },
-    data: { title: input.title, summary: input.summary, introduction: input.introduction, published: input.published },
-  });
-  if (count !== 1) return null;
+  const staff = await requireStaff("staff");
+  const exhibition = await db.exhibition.findUnique({ where: { id: input.id }, select: { published: true } });
+  if (!exhibition) return null;
+  await db.$transaction([
+    db.exhibition.update({
+      where: { id: input.id },
+      data: { title: input.title, summary: input.summary, introduction: input.introduction, published: input.published },
+    }),
+    activityEntry({
+      actor: staff,
+      action: "edited",
+      subjectType: "exhibition",
+      subjectId: input.id,
+      subjectLabel: input.title,
+      field: exhibition.published !== input.published ? "publication" : null,
+      oldValue: exhibition.published !== input.published ? (exhibition.published ? "published" : "hidden") : null,
+      newValue: exhibition.published !== input.published ? (input.published ? "published" : "hidden") : null,
+    }),
+  ]);
   // The exhibition's title is in every breadcrumb below it.
   return { everything: true };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
+import { activityEntry, recordActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db";
 import { FLOOD_REASON_START } from "@/lib/enquiries/rate-limits";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
@@ -218,13 +219,23 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
 
 export async function setEnquiryStatus(reference: string, status: EnquiryStatus): Promise<boolean> {
   const staff = await requireStaff("staff");
-  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true } });
+  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, status: true } });
   if (!enquiry) return false;
-  // The change and its line in the notes are one record: neither is kept without the other.
+  // The change, its line in the notes and its history entry are one record: none is kept without the others.
   await db.$transaction([
     db.enquiry.update({ where: { id: enquiry.id }, data: { status, ...(status !== "spam" ? { flagged: false } : {}) } }),
     db.enquiryNote.create({
       data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` },
+    }),
+    activityEntry({
+      actor: staff,
+      action: "changed the status",
+      subjectType: "enquiry",
+      subjectId: reference,
+      subjectLabel: reference,
+      field: "status",
+      oldValue: ENQUIRY_STATUS_LABELS[enquiry.status as EnquiryStatus] ?? enquiry.status,
+      newValue: ENQUIRY_STATUS_LABELS[status],
     }),
   ]);
   return true;
@@ -253,7 +264,11 @@ export async function addEnquiryNote(reference: string, body: string): Promise<b
   const staff = await requireStaff("staff");
   const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true } });
   if (!enquiry) return false;
-  await db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body } });
+  await db.$transaction([
+    db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body } }),
+    // The note's words stay on the enquiry (and go with it when it is erased), not in the history.
+    activityEntry({ actor: staff, action: "added a note", subjectType: "enquiry", subjectId: reference, subjectLabel: reference }),
+  ]);
   return true;
 }
 
@@ -287,7 +302,18 @@ export async function queueStaffReply(reference: string, subject: string, body: 
       },
       select: { id: true },
     });
+    const previous = await tx.enquiry.findUniqueOrThrow({ where: { id: enquiry.id }, select: { status: true } });
     await tx.enquiry.update({ where: { id: enquiry.id }, data: { status: "replied" } });
+    await recordActivity(tx, {
+      actor: staff,
+      action: "replied by email",
+      subjectType: "enquiry",
+      subjectId: reference,
+      subjectLabel: reference,
+      field: "status",
+      oldValue: ENQUIRY_STATUS_LABELS[previous.status as EnquiryStatus] ?? previous.status,
+      newValue: ENQUIRY_STATUS_LABELS.replied,
+    });
     return created;
   });
   return email.id;

@@ -2,30 +2,67 @@ import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { attachPhotograph, changeFor } from "@/lib/data/photograph-records";
 import type { CatalogueChange } from "@/lib/data/revalidate-catalogue";
+import { activityEntry } from "@/lib/data/activity";
+import { workLabel } from "@/lib/catalogue/describe";
 import { db } from "@/lib/db";
 import { deletePhotographFiles } from "@/lib/images/photographs";
 
 /** A member of staff adds a photograph to a work (the upload on the work's page). */
+async function labelOf(artworkId: string): Promise<string> {
+  const work = await db.artwork.findUnique({ where: { id: artworkId }, select: { catalogueNumber: true, title: true } });
+  return work ? workLabel(work) : artworkId;
+}
+
 export async function addPhotograph(artworkId: string, originalName: string, bytes: Buffer): Promise<CatalogueChange | null> {
-  await requireStaff("staff");
-  return attachPhotograph(artworkId, originalName, bytes);
+  const staff = await requireStaff("staff");
+  const change = await attachPhotograph(artworkId, originalName, bytes);
+  if (change)
+    await activityEntry({
+      actor: staff,
+      action: "added a photograph",
+      subjectType: "artwork",
+      subjectId: artworkId,
+      subjectLabel: await labelOf(artworkId),
+      detail: originalName.slice(0, 200),
+    });
+  return change;
 }
 
 export async function removePhotograph(imageId: string): Promise<{ artworkId: string; change: CatalogueChange } | null> {
-  await requireStaff("staff");
+  const staff = await requireStaff("staff");
   const image = await db.artworkImage.findUnique({ where: { id: imageId } });
   if (!image) return null;
-  await db.artworkImage.delete({ where: { id: imageId } });
+  await db.$transaction([
+    db.artworkImage.delete({ where: { id: imageId } }),
+    activityEntry({
+      actor: staff,
+      action: "removed a photograph",
+      subjectType: "artwork",
+      subjectId: image.artworkId,
+      subjectLabel: await labelOf(image.artworkId),
+      detail: image.originalName,
+    }),
+  ]);
   await deletePhotographFiles(image.storageKey);
   return { artworkId: image.artworkId, change: await changeFor(image.artworkId) };
 }
 
 /** Staff's description of what a photograph shows, for people who cannot see it (empty: the work's own words are used). */
 export async function setPhotographAlt(imageId: string, altText: string): Promise<{ artworkId: string; change: CatalogueChange } | null> {
-  await requireStaff("staff");
+  const staff = await requireStaff("staff");
   const image = await db.artworkImage.findUnique({ where: { id: imageId }, select: { artworkId: true } });
   if (!image) return null;
-  await db.artworkImage.update({ where: { id: imageId }, data: { altText } });
+  await db.$transaction([
+    db.artworkImage.update({ where: { id: imageId }, data: { altText } }),
+    activityEntry({
+      actor: staff,
+      action: "described a photograph",
+      subjectType: "artwork",
+      subjectId: image.artworkId,
+      subjectLabel: await labelOf(image.artworkId),
+      newValue: altText,
+    }),
+  ]);
   return { artworkId: image.artworkId, change: await changeFor(image.artworkId) };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { isStaffRole, type StaffRole } from "@/lib/auth/roles";
 import { createStaffAccount } from "@/lib/auth/staff-accounts";
 import { requireStaff } from "@/lib/auth/staff-session";
+import { activityEntry, recordActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db";
 import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
@@ -66,6 +67,7 @@ export async function inviteStaffMember(
     // An earlier invitation not yet used stops working: only the latest link opens.
     await tx.staffInvitation.updateMany({ where: { email: input.email, usedAt: null }, data: { expiresAt: now } });
     await tx.staffInvitation.create({ data: { ...input, tokenHash: link.hash, expiresAt, invitedById: owner.id, createdAt: now } });
+    await recordActivity(tx, { actor: owner, action: "invited", subjectType: "staff", subjectLabel: input.email, newValue: input.role });
     return tx.outboxEmail.create({
       data: {
         kind: "staff_invitation",
@@ -112,6 +114,14 @@ export async function acceptInvitation(
   try {
     const role = isStaffRole(invitation.role) ? invitation.role : "viewer";
     const account = await createStaffAccount({ email: invitation.email, name: invitation.name, password, role });
+    await activityEntry({
+      actor: { id: account.id, name: invitation.name },
+      action: "accepted the invitation",
+      subjectType: "staff",
+      subjectId: account.id,
+      subjectLabel: account.email,
+      newValue: role,
+    });
     return { state: "accepted", email: account.email };
   } catch (error) {
     await db.staffInvitation.update({ where: { tokenHash }, data: { usedAt: null } });
@@ -126,11 +136,24 @@ async function activeOwnersOtherThan(userId: string): Promise<number> {
 }
 
 export async function changeStaffRole(userId: string, role: StaffRole): Promise<TeamChangeOutcome> {
-  await requireStaff("owner");
-  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  const owner = await requireStaff("owner");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
   if (!user) return "no_account";
   if (user.role === "owner" && role !== "owner" && (await activeOwnersOtherThan(userId)) === 0) return "last_owner";
-  await db.user.update({ where: { id: userId }, data: { role } });
+  if (user.role === role) return "changed";
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { role } }),
+    activityEntry({
+      actor: owner,
+      action: "changed the role",
+      subjectType: "staff",
+      subjectId: userId,
+      subjectLabel: user.email,
+      field: "role",
+      oldValue: user.role,
+      newValue: role,
+    }),
+  ]);
   return "changed";
 }
 
@@ -138,12 +161,19 @@ export async function changeStaffRole(userId: string, role: StaffRole): Promise<
 export async function setStaffMemberDisabled(userId: string, disabled: boolean): Promise<TeamChangeOutcome> {
   const owner = await requireStaff("owner");
   if (disabled && userId === owner.id) return "yourself";
-  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
   if (!user) return "no_account";
   if (disabled && user.role === "owner" && (await activeOwnersOtherThan(userId)) === 0) return "last_owner";
   await db.$transaction([
     db.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } }),
     ...(disabled ? [db.session.deleteMany({ where: { userId } })] : []),
+    activityEntry({
+      actor: owner,
+      action: disabled ? "disabled the account" : "enabled the account",
+      subjectType: "staff",
+      subjectId: userId,
+      subjectLabel: user.email,
+    }),
   ]);
   return "changed";
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
+import { activityEntry } from "@/lib/data/activity";
 import { db } from "@/lib/db";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { serverEnv } from "@/lib/env";
@@ -30,7 +31,7 @@ export const MAX_TIMES_PER_OFFER = 500;
  * left as it is. One explicit time is the same with from = to and one time's length.
  */
 export async function offerViewingTimes(offer: ViewingTimesOffer): Promise<{ created: number; existing: number } | { tooMany: number }> {
-  await requireStaff("staff");
+  const staff = await requireStaff("staff");
   const { GALLERY_TIME_ZONE: zone } = serverEnv();
   const wanted: Array<{ startsAt: Date; endsAt: Date }> = [];
   for (let day = offer.from; day <= offer.to; day = addDays(day, 1)) {
@@ -51,18 +52,36 @@ export async function offerViewingTimes(offer: ViewingTimesOffer): Promise<{ cre
     ),
   );
   const fresh = wanted.filter((slot) => !existing.has(slot.startsAt.getTime()));
-  if (fresh.length > 0) await db.viewingSlot.createMany({ data: fresh.map((slot) => ({ ...slot, capacity: offer.capacity })) });
+  if (fresh.length > 0) {
+    await db.$transaction([
+      db.viewingSlot.createMany({ data: fresh.map((slot) => ({ ...slot, capacity: offer.capacity })) }),
+      activityEntry({
+        actor: staff,
+        action: "offered viewing times",
+        subjectType: "viewing",
+        subjectLabel: offer.from === offer.to ? offer.from : `${offer.from} to ${offer.to}`,
+        detail: `${fresh.length} times, ${offer.opensAt}–${offer.closesAt}, ${offer.minutes} minutes each, ${offer.capacity} per time`,
+      }),
+    ]);
+  }
   return { created: fresh.length, existing: wanted.length - fresh.length };
 }
 
 /** Closes every time of a day (the gallery is shut): none is offered any more; bookings already made are kept for staff to see. */
 export async function closeViewingDay(day: string): Promise<{ closed: number; bookingsKept: number }> {
-  await requireStaff("staff");
+  const staff = await requireStaff("staff");
   const { GALLERY_TIME_ZONE: zone } = serverEnv();
   const range = { gte: galleryTimeToInstant(day, "00:00", zone), lt: galleryTimeToInstant(addDays(day, 1), "00:00", zone) };
   const now = new Date();
   const { count } = await db.viewingSlot.updateMany({ where: { startsAt: range, closedAt: null }, data: { closedAt: now } });
   const bookingsKept = await db.viewingBooking.count({ where: { cancelledAt: null, slot: { startsAt: range } } });
+  await activityEntry({
+    actor: staff,
+    action: "closed a day",
+    subjectType: "viewing",
+    subjectLabel: day,
+    detail: `${count} times closed; ${bookingsKept} bookings kept`,
+  });
   return { closed: count, bookingsKept };
 }
 

@@ -109,6 +109,7 @@ function snapshot() {
     viewings: queryDatabase(`SELECT "id", "closedAt", "capacity" FROM "ViewingSlot" ORDER BY "id"`),
     accounts: queryDatabase(`SELECT "email", "role", "disabledAt" FROM "user" ORDER BY "email"`),
     invitations: queryDatabase(`SELECT count(*) AS n FROM "StaffInvitation"`),
+    history: queryDatabase(`SELECT count(*) AS n FROM "ActivityEntry"`),
   });
 }
 
@@ -233,4 +234,60 @@ test("an owner changes roles and disables accounts: sessions end at once, and th
   await expect(row(`${OWNER.name} (you)`).getByRole("alert")).toContainText("That is the last owner");
   expect(queryDatabase<{ role: string }>(`SELECT "role" FROM "user" WHERE "email" = ?`, OWNER.email)).toEqual([{ role: "owner" }]);
   for (const page of [owner, viewer, editor]) await page.context().close();
+});
+
+test("every change is in the history: on the enquiry, on the work, and on the activity page, filtered by what and by whom", async ({
+  browser,
+}) => {
+  const reference = await enquireAsCollector(browser, {
+    path: "/works/37-undertones-of-war",
+    ip: "203.0.113.158",
+    name: "Hal History",
+    email: "hal.history@collector.test",
+    message: "Please keep a record.",
+  });
+  const owner = await signedInPage(browser, OWNER, "203.0.113.159");
+  await owner.goto(`/staff/enquiries/${reference}`);
+  await owner.getByLabel("Set status").selectOption("in_progress");
+  await owner.getByRole("button", { name: "Save status" }).click();
+  await expect(owner.getByTestId("enquiry-status")).toHaveText("In progress");
+  await expect(owner.getByTestId("activity-entry").first()).toContainText(`${OWNER.name} changed the status · status: New → In progress`);
+
+  const [work] = queryDatabase<{ id: string }>(`SELECT "id" FROM "Artwork" WHERE "slug" = '37-undertones-of-war'`);
+  await owner.goto(`/staff/works/${work!.id}`);
+  await owner.getByLabel("Price").fill("£1,250");
+  await owner.getByLabel("Availability").selectOption("reserved");
+  await owner.getByLabel("Published on the site").uncheck();
+  await owner.getByRole("button", { name: "Save changes" }).click();
+  await expect(owner.getByRole("status").first()).toContainText("Saved");
+  await owner.reload();
+  const history = owner.getByRole("region", { name: "History" }).getByTestId("activity-entry");
+  await expect(history.filter({ hasText: "price:" })).toContainText("price: no price → £1,250");
+  await expect(history.filter({ hasText: "availability:" })).toContainText("availability: Available → Reserved");
+  await expect(history.filter({ hasText: "publication:" })).toContainText("publication: published → hidden");
+  await expectNoAxeViolations(owner);
+
+  await owner.goto("/staff/activity");
+  await owner.getByLabel("About").selectOption("artwork");
+  await owner.getByLabel("By").selectOption(OWNER.name);
+  await owner.getByRole("button", { name: "Show" }).click();
+  await expect(owner).toHaveURL(/subject=artwork/);
+  const entries = owner.getByTestId("activity-entry");
+  await expect(entries.filter({ hasText: "37 Undertones of War" }).first()).toBeVisible();
+  await expect(entries.filter({ hasText: reference })).toHaveCount(0);
+  await owner.getByLabel("About").selectOption("staff");
+  await owner.getByLabel("By").selectOption("");
+  await owner.getByRole("button", { name: "Show" }).click();
+  await expect(entries.filter({ hasText: "changed the role" }).first()).toContainText(`${VIEWER.email} · role: viewer → staff`);
+  await expect(entries.filter({ hasText: "invited" }).first()).toBeVisible();
+  await expectNoAxeViolations(owner);
+
+  // Put the work back as it was for the tests that follow.
+  await owner.goto(`/staff/works/${work!.id}`);
+  await owner.getByLabel("Price").fill("");
+  await owner.getByLabel("Availability").selectOption("available");
+  await owner.getByLabel("Published on the site").check();
+  await owner.getByRole("button", { name: "Save changes" }).click();
+  await expect(owner.getByRole("status").first()).toContainText("Saved");
+  await owner.context().close();
 });

@@ -7,6 +7,8 @@ import { EditorOnly } from "@/components/staff/editor-only";
 import { roleAllows } from "@/lib/auth/roles";
 import { changeEnquiryStatus, retryEmail, withdrawCollectorLink } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
+import { ActivityList } from "@/components/staff/activity-list";
+import { historyOf } from "@/lib/data/activity-log";
 import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel } from "@/lib/catalogue/describe";
@@ -44,6 +46,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(reference) : null;
   if (!enquiry) notFound();
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
+  const history = await historyOf("enquiry", enquiry.reference);
   const [firstWork, ...otherWorks] = enquiry.works;
   const about = firstWork
     ? `${workLabel(firstWork.snapshot)}${otherWorks.length > 0 ? ` and ${otherWorks.length} other work${otherWorks.length === 1 ? "" : "s"}` : ""}`
@@ -297,6 +300,12 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                 <NoteForm reference={enquiry.reference} />
               </div>
             </EditorOnly>
+          </section>
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading" className="text-xl font-semibold">
+              History
+            </h2>
+            <ActivityList entries={history} />
           </section>
         </aside>
       </div>

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FileField } from "@/components/form-field";
 import { ArtworkEditForm } from "@/components/staff/artwork-edit-form";
+import { ActivityList } from "@/components/staff/activity-list";
 import { EditorOnly } from "@/components/staff/editor-only";
+import { historyOf } from "@/lib/data/activity-log";
 import { roleAllows } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { formatPrice } from "@/lib/catalogue/prices";
@@ -36,6 +38,7 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
   const notice = typeof outcome === "string" ? PHOTOGRAPH_NOTICES[outcome] : undefined;
   const work = await getArtworkForEdit(id);
   if (!work) notFound();
+  const history = await historyOf("artwork", work.id);
   const priceText = work.priceMinor !== null && work.currency ? formatPrice(work.priceMinor, work.currency) : "";
   return (
     <>
@@ -134,6 +137,12 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
               </button>
             </form>
           )}
+        </section>
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading" className="text-2xl font-semibold">
+            History
+          </h2>
+          <ActivityList entries={history} />
         </section>
       </div>
     </>
