@@ -29,6 +29,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             <li>
               <Link href="/staff/activity">Activity</Link>
             </li>
+            <li>
+              <Link href="/staff/privacy">Privacy requests</Link>
+            </li>
             {staff.role === "owner" && (
               <li>
                 <Link href="/staff/team">Staff accounts</Link>

@@ -170,7 +170,7 @@ test("a viewer reads everything but can change nothing, even by posting each sta
   await expectNoAxeViolations(viewer);
 
   const [work] = queryDatabase<{ id: string }>(`SELECT "id" FROM "Artwork" WHERE "slug" = '63-the-auctioneer'`);
-  const pages = [`/staff/enquiries/${reference}`, "/staff/works", `/staff/works/${work!.id}`, "/staff/viewings", "/staff/team"];
+  const pages = [`/staff/enquiries/${reference}`, "/staff/works", `/staff/works/${work!.id}`, "/staff/viewings", "/staff/team", "/staff/privacy"];
   const before = snapshot();
   let posted = 0;
   for (const path of pages) {
@@ -290,4 +290,80 @@ test("every change is in the history: on the enquiry, on the work, and on the ac
   await owner.getByRole("button", { name: "Save changes" }).click();
   await expect(owner.getByRole("status").first()).toContainText("Saved");
   await owner.context().close();
+});
+
+test("a privacy request in the staff area: find everything held about an address, download it, and erase it after confirming", async ({
+  browser,
+}) => {
+  const references = [
+    await enquireAsCollector(browser, {
+      path: "/works/42-second-retreat-from-russia",
+      ip: "203.0.113.160",
+      name: "Pia Privacy",
+      email: "Pia.Privacy@collector.test",
+      message: "First question.",
+    }),
+    await enquireAsCollector(browser, {
+      path: "/enquire",
+      ip: "203.0.113.161",
+      name: "Pia Privacy",
+      email: "pia.privacy@collector.test",
+      message: "Second question.",
+    }),
+  ];
+  const owner = await signedInPage(browser, OWNER, "203.0.113.162");
+  await owner.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Privacy requests" }).click();
+  await owner.getByLabel("Collector's email address").fill("not an address");
+  await owner.getByRole("button", { name: "Find what is held" }).click();
+  await expect(owner.locator("#privacy-email-error")).toHaveText("Give the collector's email address, such as name@example.com");
+  await owner.getByLabel("Collector's email address").fill("PIA.privacy@collector.test");
+  await owner.getByRole("button", { name: "Find what is held" }).click();
+  await expect(owner.getByRole("status").first()).toHaveText(/^Held about PIA\.privacy@collector\.test: 2 enquiries and \d+ emails\.$/);
+  const held = owner.getByTestId("held-enquiries");
+  for (const reference of references) await expect(held).toContainText(reference);
+  await expect(held).toContainText("About: 42 Second Retreat from Russia");
+  await expectNoAxeViolations(owner);
+
+  const download = owner.waitForEvent("download");
+  await owner.getByRole("button", { name: "Download everything (JSON)" }).click();
+  const file = JSON.parse(
+    await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")),
+  );
+  expect(file.enquiries.map((enquiry: { reference: string }) => enquiry.reference).sort()).toEqual([...references].sort());
+  expect(file.enquiries[0].message).toBeDefined();
+
+  await owner.getByRole("button", { name: "Erase it all" }).click();
+  await expect(owner.locator("#erase-held-error")).toHaveText("Tick the box to confirm: erasing cannot be undone");
+  expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE lower("email") = 'pia.privacy@collector.test'`)).toHaveLength(2);
+  await owner.getByLabel(/Erase every enquiry from/).check();
+  await owner.getByRole("button", { name: "Erase it all" }).click();
+  await expect(owner.getByRole("status").first()).toContainText("Erased everything held about PIA.privacy@collector.test: 2 enquiries");
+  expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE lower("email") = 'pia.privacy@collector.test'`)).toHaveLength(0);
+  expect(
+    queryDatabase(
+      `SELECT "id" FROM "OutboxEmail" WHERE lower("toAddress") = 'pia.privacy@collector.test' OR lower("replyTo") = 'pia.privacy@collector.test'`,
+    ),
+  ).toHaveLength(0);
+
+  // The erasure and the export are in the history, by reference and by whom, without the person.
+  await owner.goto("/staff/activity?subject=privacy");
+  const entries = owner.getByTestId("activity-entry");
+  await expect(entries.filter({ hasText: "erased a collector's data" }).first()).toContainText(
+    `${OWNER.name} erased a collector's data at their request · ${[...references].sort().join(", ")}`,
+  );
+  await expect(entries.filter({ hasText: "exported a collector's data" }).first()).toBeVisible();
+  expect(JSON.stringify(queryDatabase(`SELECT * FROM "ActivityEntry"`)).toLowerCase()).not.toContain("pia");
+
+  // A viewer cannot, even by posting the export by hand (the viewer above has since been made staff).
+  const reader = { email: "rita.reader@bracebridge.test", password: "rita's own long password" };
+  createStaffAccount(reader.email, reader.password, "Rita Reader", "viewer");
+  const viewer = await signedInPage(browser, reader, "203.0.113.163");
+  await viewer.goto("/staff/privacy");
+  await expect(viewer.getByText("Your account can read only: privacy requests need a staff or owner account.")).toBeVisible();
+  const export_ = await viewer.request.post("/staff/privacy/export", {
+    form: { email: "anyone@collector.test" },
+    headers: { Origin: baseURL },
+  });
+  expect(export_.status()).toBe(403);
+  for (const page of [owner, viewer]) await page.context().close();
 });
