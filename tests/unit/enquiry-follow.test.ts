@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addFollowUp, eraseThroughFollowLink, FOLLOW_UPS_PER_DAY, readFollowedEnquiry } from "@/lib/data/enquiry-follow";
 import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { deliverDueEmails } from "@/lib/mail/outbox";
-import { seedCatalogue } from "@/prisma/seed";
-import { startMailCatcher, type MailCatcher } from "../support/mail-catcher";
 import { enquiryForm } from "./support/enquiry-helpers";
+import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
 
-let catcher: MailCatcher;
+const received = seededGalleryWithMail();
 let connection = 0;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(catcher.port),
-    SMTP_IGNORE_TLS: "true",
-    GALLERY_EMAIL: "enquiries@gallery.test",
-    MAIL_FROM: "website@gallery.test",
-    SITE_URL: "https://gallery.test",
-  });
-  await seedCatalogue();
-});
-
-afterAll(async () => {
-  await catcher.close();
-});
 
 /** Sends an enquiry and returns its reference and the follow link's token, read from the acknowledgement received. */
 async function enquireAndReadLink(email: string, slug = "42-second-retreat-from-russia") {
@@ -39,7 +21,7 @@ async function enquireAndReadLink(email: string, slug = "42-second-retreat-from-
   );
   expect(state.status).toBe("sent");
   await deliverDueEmails({ ids: outboxIds });
-  const acknowledgement = catcher.messages.find((message) => message.to.includes(email) && message.subject.includes(state.reference!))!;
+  const acknowledgement = received().find((message) => message.to.includes(email) && message.subject.includes(state.reference!))!;
   const token = acknowledgement.text.match(/https:\/\/gallery\.test\/follow\/([A-Za-z0-9_-]{43})/)?.[1];
   expect(token).toBeDefined();
   return { reference: state.reference!, token: token!, acknowledgement };
@@ -88,7 +70,7 @@ describe("a follow-up message", () => {
     expect((await readFollowedEnquiry(token))!.followUps).toHaveLength(1);
 
     await deliverDueEmails({ ids: outcome.stored ? outcome.outboxIds : [] });
-    const toGallery = catcher.messages.find((message) => message.subject === `Follow-up on ${reference}: 42 Second Retreat from Russia`)!;
+    const toGallery = received().find((message) => message.subject === `Follow-up on ${reference}: 42 Second Retreat from Russia`)!;
     expect(toGallery.to).toEqual(["enquiries@gallery.test"]);
     expect(toGallery.replyTo).toEqual(["follower.three@example.test"]);
     expect(toGallery.text).toContain("could it be sent to Lyon?");

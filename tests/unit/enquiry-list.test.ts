@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { readListedArtworks } from "@/lib/data/catalogue";
 import { changeEnquiryList, enquiryListCookieValue, ENQUIRY_LIST_MAX, readEnquiryList } from "@/lib/enquiries/enquiry-list";
@@ -7,29 +7,11 @@ import { issueFormToken } from "@/lib/enquiries/form-token";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { serverEnv } from "@/lib/env";
 import { deliverDueEmails } from "@/lib/mail/outbox";
-import { seedCatalogue } from "@/prisma/seed";
-import { startMailCatcher, type MailCatcher } from "../support/mail-catcher";
 import { enquiryForm } from "./support/enquiry-helpers";
+import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
 
-let catcher: MailCatcher;
+const received = seededGalleryWithMail();
 const secret = () => serverEnv().FORM_SIGNING_SECRET;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(catcher.port),
-    SMTP_IGNORE_TLS: "true",
-    GALLERY_EMAIL: "enquiries@gallery.test",
-    MAIL_FROM: "website@gallery.test",
-    SITE_URL: "https://gallery.test",
-  });
-  await seedCatalogue();
-});
-
-afterAll(async () => {
-  await catcher.close();
-});
 
 async function idOf(slug: string): Promise<string> {
   return (await db.artwork.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
@@ -100,7 +82,7 @@ describe("an enquiry about the works on a list", () => {
     });
 
     await deliverDueEmails({ ids: outboxIds });
-    const toGallery = catcher.messages.find(
+    const toGallery = received().find(
       (message) => message.subject.includes(state.reference!) && message.to.includes("enquiries@gallery.test"),
     )!;
     expect(toGallery.subject).toBe(`Enquiry ${state.reference}: 42 Second Retreat from Russia and 2 other works`);
@@ -110,7 +92,7 @@ describe("an enquiry about the works on a list", () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(toGallery.text).toContain("1. 42 Second Retreat from Russia");
     expect(toGallery.html).toContain("<ol>");
-    const toCollector = catcher.messages.find((message) => message.to.includes("ada@example.test"))!;
+    const toCollector = received().find((message) => message.to.includes("ada@example.test"))!;
     expect(toCollector.subject).toContain("42 Second Retreat from Russia and 2 other works");
     expect(toCollector.text).toContain("69 Gossips");
   });

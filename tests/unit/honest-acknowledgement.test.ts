@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { closestWorks, similarityScore, type ComparableWork } from "@/lib/catalogue/similar-works";
 import { db } from "@/lib/db";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { deliverDueEmails } from "@/lib/mail/outbox";
-import { seedCatalogue } from "@/prisma/seed";
-import { startMailCatcher, type MailCatcher } from "../support/mail-catcher";
 import { enquiryForm } from "./support/enquiry-helpers";
+import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
 
-let catcher: MailCatcher;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(catcher.port),
-    SMTP_IGNORE_TLS: "true",
-    GALLERY_EMAIL: "enquiries@gallery.test",
-    MAIL_FROM: "website@gallery.test",
-    SITE_URL: "https://gallery.test",
-  });
-  await seedCatalogue();
-});
-
-afterAll(async () => {
-  await catcher.close();
-});
+const received = seededGalleryWithMail();
 
 function work(id: string, fields: Partial<ComparableWork> & { inches?: [number, number] }): ComparableWork {
   const [height, width] = fields.inches ?? [10, 10];
@@ -73,7 +55,7 @@ describe("the acknowledgement of an enquiry about a work that is not available",
     );
     expect(state.status).toBe("sent");
     await deliverDueEmails({ ids: outboxIds });
-    return catcher.messages.find((message) => message.to.includes(email))!;
+    return received().find((message) => message.to.includes(email))!;
   }
 
   it("says plainly that the work is sold and suggests up to three available works close to it, with links", async () => {

@@ -83,7 +83,13 @@ describe("an import stopped halfway", () => {
       await interrupted;
       expect(stderr).toContain("Stopping after the row being written");
       const said = /Stopped: (\d+) of (\d+) rows were written, each complete; the rest are untouched\./.exec(stdout);
-      expect(said, `${stdout.split("\n").filter((line) => !line.startsWith("  line ")).join("\n")}\n${stderr}`).not.toBeNull();
+      expect(
+        said,
+        `${stdout
+          .split("\n")
+          .filter((line) => !line.startsWith("  line "))
+          .join("\n")}\n${stderr}`,
+      ).not.toBeNull();
       const written = await worksIn("interrupted-by-hand");
       expect(written).toHaveLength(Number(said![1]));
       expect(written.length).toBeGreaterThan(0);

@@ -7,14 +7,21 @@ import { issueLinkToken } from "@/lib/enquiries/link-token";
 
 describe("roles", () => {
   it("rank owner over staff over viewer", () => {
-    const allowed = STAFF_ROLES.flatMap((role) => STAFF_ROLES.filter((needed) => roleAllows(role, needed)).map((needed) => `${role}:${needed}`));
+    const allowed = STAFF_ROLES.flatMap((role) =>
+      STAFF_ROLES.filter((needed) => roleAllows(role, needed)).map((needed) => `${role}:${needed}`),
+    );
     expect(allowed.sort()).toEqual(["owner:owner", "owner:staff", "owner:viewer", "staff:staff", "staff:viewer", "viewer:viewer"]);
   });
 
   it("make the first account the owner and later ones staff, unless told otherwise", async () => {
     const first = await createStaffAccount({ email: "first@roles.test", name: "First", password: "a long enough password" });
     const second = await createStaffAccount({ email: "second@roles.test", name: "Second", password: "a long enough password" });
-    const third = await createStaffAccount({ email: "third@roles.test", name: "Third", password: "a long enough password", role: "viewer" });
+    const third = await createStaffAccount({
+      email: "third@roles.test",
+      name: "Third",
+      password: "a long enough password",
+      role: "viewer",
+    });
     expect([first.role, second.role, third.role]).toEqual(["owner", "staff", "viewer"]);
     expect((await db.user.findUniqueOrThrow({ where: { email: "third@roles.test" } })).role).toBe("viewer");
   });

@@ -1,35 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { cancelBookingByLink, listBookableSlots, readBookingByCancelLink } from "@/lib/data/viewing-bookings";
 import { issueLinkToken } from "@/lib/enquiries/link-token";
 import { submitEnquiry } from "@/lib/enquiries/submit";
 import { deliverDueEmails } from "@/lib/mail/outbox";
 import { addDays, galleryDay, galleryTimeToInstant, viewingTimeLabel, weekdayOf } from "@/lib/viewings/gallery-time";
-import { seedCatalogue } from "@/prisma/seed";
-import { startMailCatcher, type MailCatcher } from "../support/mail-catcher";
 import { enquiryForm } from "./support/enquiry-helpers";
+import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
 
-let catcher: MailCatcher;
+const received = seededGalleryWithMail({ GALLERY_ADDRESS: "12 Bridge Street, Bracebridge", GALLERY_TIME_ZONE: "Europe/London" });
 let person = 0;
-
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  Object.assign(process.env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(catcher.port),
-    SMTP_IGNORE_TLS: "true",
-    GALLERY_EMAIL: "enquiries@gallery.test",
-    MAIL_FROM: "website@gallery.test",
-    SITE_URL: "https://gallery.test",
-    GALLERY_ADDRESS: "12 Bridge Street, Bracebridge",
-    GALLERY_TIME_ZONE: "Europe/London",
-  });
-  await seedCatalogue();
-});
-
-afterAll(async () => {
-  await catcher.close();
-});
 
 /** A viewing time `daysAhead` days from now at 11:00 London time. */
 async function slot(daysAhead: number, capacity: number) {
@@ -77,7 +57,7 @@ describe("booking a viewing with an enquiry", () => {
 
     await deliverDueEmails({ ids: outboxIds });
     const when = viewingTimeLabel(time.startsAt, time.endsAt, "Europe/London");
-    const confirmation = catcher.messages.find((message) => message.subject === `Your viewing at Bracebridge Fine Art: ${when}`)!;
+    const confirmation = received().find((message) => message.subject === `Your viewing at Bracebridge Fine Art: ${when}`)!;
     expect(confirmation.to).toEqual([enquiry.email]);
     expect(confirmation.text).toContain("12 Bridge Street, Bracebridge");
     expect(confirmation.text).toContain("42 Second Retreat from Russia");
@@ -90,7 +70,7 @@ describe("booking a viewing with an enquiry", () => {
     const cancelUrl = confirmation.text.match(/https:\/\/gallery\.test\/viewings\/cancel\/([A-Za-z0-9_-]{43})/);
     expect(cancelUrl).not.toBeNull();
     expect(calendar).toContain(cancelUrl![0]);
-    const toGallery = catcher.messages.find((message) => message.subject.startsWith(`Enquiry ${state.reference}`))!;
+    const toGallery = received().find((message) => message.subject.startsWith(`Enquiry ${state.reference}`))!;
     expect(toGallery.text).toContain(`Viewing booked: ${when}`);
 
     // The link cancels once, frees the place and tells the gallery.
@@ -102,7 +82,7 @@ describe("booking a viewing with an enquiry", () => {
     expect(await cancelBookingByLink(token)).toEqual({ outcome: "already_cancelled" });
     expect(await cancelBookingByLink(issueLinkToken().token)).toEqual({ outcome: "no_booking" });
     await deliverDueEmails({ ids: cancelled.outcome === "cancelled" ? cancelled.outboxIds : [] });
-    expect(catcher.messages.some((message) => message.subject === `Viewing cancelled: ${when} (${state.reference})`)).toBe(true);
+    expect(received().some((message) => message.subject === `Viewing cancelled: ${when} (${state.reference})`)).toBe(true);
   });
 
   it("never books beyond a time's places, even with many collectors pressing at once: the others are told, and nothing of theirs is stored", async () => {
