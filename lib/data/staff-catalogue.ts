@@ -3,8 +3,7 @@ import { requireStaff } from "@/lib/auth/staff-session";
 import { activityEntries, activityEntry, type ActivityRecord } from "@/lib/data/activity";
 import { workLabel } from "@/lib/catalogue/describe";
 import { formatPrice } from "@/lib/catalogue/prices";
-import { AVAILABILITY_LABELS as AVAILABILITY_WORDS, type Availability as AvailabilityValue } from "@/lib/catalogue/vocabulary";
-import type { Availability, Category } from "@/lib/catalogue/vocabulary";
+import { AVAILABILITY_LABELS, type Availability, type Category } from "@/lib/catalogue/vocabulary";
 import { toDimensionView, type DimensionView } from "@/lib/data/catalogue";
 import type { CatalogueChange } from "@/lib/data/revalidate-catalogue";
 import { db } from "@/lib/db";
@@ -172,7 +171,7 @@ function merge(...changes: CatalogueChange[]): CatalogueChange {
   };
 }
 
-/** The fields whose old and new values the history keeps; any other change is named without values. */
+/** A price as the history writes it. */
 function priceWords(priceMinor: number | null, currency: string | null): string {
   return priceMinor !== null && currency ? formatPrice(priceMinor, currency) : "no price";
 }
@@ -191,6 +190,7 @@ export async function updateArtwork(edit: ArtworkEdit): Promise<CatalogueChange 
   const lastInTarget = movesSection ? await db.artwork.aggregate({ where: { sectionId: target.id }, _max: { position: true } }) : null;
   const dimensions = dimensionsOf(edit);
 
+  // The history keeps old and new values of price, availability and publication; other fields are named only.
   const label = workLabel({ catalogueNumber: edit.catalogueNumber, title: edit.title });
   const history: ActivityRecord[] = [];
   const logged = (field: string, oldValue: string, newValue: string) => {
@@ -213,8 +213,8 @@ export async function updateArtwork(edit: ArtworkEdit): Promise<CatalogueChange 
   );
   logged(
     "availability",
-    AVAILABILITY_WORDS[existing.availability as AvailabilityValue] ?? existing.availability,
-    AVAILABILITY_WORDS[edit.availability],
+    AVAILABILITY_LABELS[existing.availability as Availability] ?? existing.availability,
+    AVAILABILITY_LABELS[edit.availability],
   );
   logged("publication", existing.published ? "published" : "hidden", edit.published ? "published" : "hidden");
   const otherFields = (
