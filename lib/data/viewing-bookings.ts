@@ -1,5 +1,6 @@
 import "server-only";
 import { workLabel } from "@/lib/catalogue/describe";
+import { recordActivity } from "@/lib/data/activity";
 import { db, sqlTimestamp, type SqlStatements } from "@/lib/db";
 import { hashLinkToken } from "@/lib/enquiries/link-token";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
@@ -138,8 +139,14 @@ export async function cancelBookingByLink(token: string, now = new Date()): Prom
     const { count } = await tx.viewingBooking.updateMany({ where: { id: booking.id, cancelledAt: null }, data: { cancelledAt: now } });
     if (count === 0) return { outcome: "already_cancelled" } as const;
     const when = viewingTimeLabel(booking.slot.startsAt, booking.slot.endsAt, env.GALLERY_TIME_ZONE);
-    await tx.enquiryNote.create({
-      data: { enquiryId: booking.enquiry.id, body: `The collector cancelled their viewing (${when}) with the link in its email.` },
+    // In the enquiry's history, not its notes: a note without an author would read as a former member of staff's.
+    await recordActivity(tx, {
+      actor: { id: null, name: "The collector, with their cancel link" },
+      action: "cancelled their viewing",
+      subjectType: "enquiry",
+      subjectId: booking.enquiry.reference,
+      subjectLabel: booking.enquiry.reference,
+      detail: when,
     });
     const rendered = viewingCancelledNotice(
       { name: env.GALLERY_NAME, siteUrl: env.SITE_URL },

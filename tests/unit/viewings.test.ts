@@ -79,6 +79,10 @@ describe("booking a viewing with an enquiry", () => {
     const cancelled = await cancelBookingByLink(token);
     expect(cancelled.outcome).toBe("cancelled");
     expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: time.id } })).booked).toBe(0);
+    expect(await db.activityEntry.findFirst({ where: { subjectId: state.reference!, action: "cancelled their viewing" } })).toMatchObject({
+      actorName: "The collector, with their cancel link",
+      detail: when,
+    });
     expect(await cancelBookingByLink(token)).toEqual({ outcome: "already_cancelled" });
     expect(await cancelBookingByLink(issueLinkToken().token)).toEqual({ outcome: "no_booking" });
     await deliverDueEmails({ ids: cancelled.outcome === "cancelled" ? cancelled.outboxIds : [] });
