@@ -1,8 +1,5 @@
 import type { ActivityView } from "@/lib/data/activity-log";
-
-function when(iso: string) {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-}
+import { staffTime } from "@/lib/staff-time";
 
 /** Entries of the activity log, newest first: who, when, what, and the old and new value where there is one. */
 export function ActivityList({ entries, showSubject = false }: { entries: ActivityView[]; showSubject?: boolean }) {
@@ -24,7 +21,7 @@ export function ActivityList({ entries, showSubject = false }: { entries: Activi
             ) : null}
           </p>
           {entry.detail ? <p className="text-ink-soft">{entry.detail}</p> : null}
-          <p className="text-ink-soft">{when(entry.at)}</p>
+          <p className="text-ink-soft">{staffTime(entry.at)}</p>
         </li>
       ))}
     </ol>

@@ -12,6 +12,7 @@ import { historyOf } from "@/lib/data/activity-log";
 import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel } from "@/lib/catalogue/describe";
+import { staffTime } from "@/lib/staff-time";
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
@@ -31,10 +32,6 @@ const NOTICES: Record<string, string> = {
   retry: "The email will be sent again now.",
   link: "The collector's follow link was withdrawn.",
 };
-
-function when(iso: string) {
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-}
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -64,7 +61,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
         {enquiry.reference}: {firstWork ? about : "General question"}
       </h1>
       <p className="mt-1 font-sans text-ink-soft">
-        Received {when(enquiry.createdAt)} · <span data-testid="enquiry-status">{ENQUIRY_STATUS_LABELS[enquiry.status]}</span>
+        Received {staffTime(enquiry.createdAt)} · <span data-testid="enquiry-status">{ENQUIRY_STATUS_LABELS[enquiry.status]}</span>
         {enquiry.flagged && <span className="text-alert"> · Flagged: {enquiry.flagReasons}</span>}
       </p>
 
@@ -104,7 +101,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                 <ol className="mt-2 space-y-3">
                   {enquiry.followUps.map((followUp) => (
                     <li key={followUp.id} className="bg-white p-4" data-testid="follow-up">
-                      <p className="font-sans text-sm text-ink-soft">{when(followUp.createdAt)}, from their follow page</p>
+                      <p className="font-sans text-sm text-ink-soft">{staffTime(followUp.createdAt)}, from their follow page</p>
                       <p className="mt-1 whitespace-pre-wrap">{followUp.body}</p>
                     </li>
                   ))}
@@ -139,12 +136,12 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                   </p>
                   <p className="text-ink-soft">{email.subject}</p>
                   <p data-testid="email-state">
-                    {email.status === "sent" && <span className="text-ok">Sent {email.sentAt ? when(email.sentAt) : ""}</span>}
+                    {email.status === "sent" && <span className="text-ok">Sent {email.sentAt ? staffTime(email.sentAt) : ""}</span>}
                     {email.status === "pending" && (
                       <span>
                         Waiting to send
                         {email.attempts > 0
-                          ? `: ${email.attempts} attempt${email.attempts === 1 ? "" : "s"} so far, next ${when(email.nextAttemptAt)}`
+                          ? `: ${email.attempts} attempt${email.attempts === 1 ? "" : "s"} so far, next ${staffTime(email.nextAttemptAt)}`
                           : ""}
                       </span>
                     )}
@@ -261,12 +258,12 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
               {!enquiry.followLink ? (
                 <p>None was made for this enquiry.</p>
               ) : enquiry.followLink.withdrawnAt ? (
-                <p>Withdrawn {when(enquiry.followLink.withdrawnAt)}: it no longer opens this enquiry.</p>
+                <p>Withdrawn {staffTime(enquiry.followLink.withdrawnAt)}: it no longer opens this enquiry.</p>
               ) : (
                 <>
                   <p>
                     Sent in the acknowledgement (if one was sent); it shows the collector this enquiry&rsquo;s status, the replies and a
-                    form to add a message, until {when(enquiry.followLink.expiresAt)}.
+                    form to add a message, until {staffTime(enquiry.followLink.expiresAt)}.
                   </p>
                   {canEdit && (
                     <ActionForm action={withdrawCollectorLink} className="mt-2">
@@ -290,7 +287,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                 <li key={note.id} className="border-l-2 border-rule pl-3" data-testid="note">
                   <p className="whitespace-pre-wrap">{note.body}</p>
                   <p className="text-ink-soft">
-                    {note.author}, {when(note.createdAt)}
+                    {note.author}, {staffTime(note.createdAt)}
                   </p>
                 </li>
               ))}
