@@ -104,11 +104,7 @@ export default async function TeamPage({ searchParams }: Props) {
             {team.invitations.map((invitation) => (
               <li key={invitation.id}>
                 {invitation.name} · {invitation.email} · {invitation.role} · until{" "}
-                {new Date(invitation.expiresAt).toLocaleString("en-GB", {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                  timeZone: "Europe/London",
-                })}
+                {staffTime(invitation.expiresAt)}
               </li>
             ))}
           </ul>
