@@ -103,8 +103,7 @@ export default async function TeamPage({ searchParams }: Props) {
           <ul className="mt-2 font-sans text-sm">
             {team.invitations.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.name} · {invitation.email} · {invitation.role} · until{" "}
-                {staffTime(invitation.expiresAt)}
+                {invitation.name} · {invitation.email} · {invitation.role} · until {staffTime(invitation.expiresAt)}
               </li>
             ))}
           </ul>
