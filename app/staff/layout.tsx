@@ -38,6 +38,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               </li>
             )}
             <li>
+              <Link href="/staff/settings">Settings</Link>
+            </li>
+            <li>
               <Link href="/staff/account">Your account</Link>
             </li>
           </ul>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReplyBy } from "@/components/staff/reply-by";
 import { TableHead } from "@/components/staff/table-head";
+import { staffTime } from "@/lib/staff-time";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { enquiredWorks, inboxCounts, listInbox } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
@@ -22,6 +24,14 @@ export default async function InboxPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="text-3xl font-semibold">Enquiries</h1>
         <p className="font-sans" data-testid="waiting-count">
+          {counts.overdue > 0 && (
+            <>
+              <Link href="/staff?status=waiting" className="font-semibold text-alert" data-testid="overdue-count">
+                {counts.overdue} overdue
+              </Link>{" "}
+              ·{" "}
+            </>
+          )}
           <strong>{counts.waiting}</strong> waiting for an answer
           {counts.spam > 0 && (
             <>
@@ -49,7 +59,7 @@ export default async function InboxPage({ searchParams }: Props) {
       )}
       <form
         method="get"
-        className="mt-6 grid gap-4 border-y border-rule py-4 font-sans sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_1.5fr_auto]"
+        className="mt-6 grid gap-4 border-y border-rule py-4 font-sans sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_1.5fr_auto_auto]"
         aria-label="Filter enquiries"
       >
         <div>
@@ -95,6 +105,15 @@ export default async function InboxPage({ searchParams }: Props) {
           </label>
           <input id="inbox-q" name="q" type="search" defaultValue={filters.q} className="field-input" />
         </div>
+        <div>
+          <label htmlFor="inbox-sort" className="field-label">
+            Order
+          </label>
+          <select id="inbox-sort" name="sort" defaultValue={filters.sort} className="field-input">
+            <option value="due">Overdue and due first</option>
+            <option value="newest">Newest first</option>
+          </select>
+        </div>
         <div className="flex items-end gap-3">
           <button type="submit" className="button-primary">
             Filter
@@ -108,14 +127,14 @@ export default async function InboxPage({ searchParams }: Props) {
         <p className="mt-8 font-sans">No enquiries match.</p>
       ) : (
         <table className="mt-4 w-full border-collapse text-left font-sans text-sm">
-          <caption className="sr-only">Enquiries, newest first</caption>
-          <TableHead columns={["Received", "From", "About", "Status", "Reference"]} />
+          <caption className="sr-only">
+            {filters.sort === "newest" ? "Enquiries, newest first" : "Enquiries waiting for an answer first, the most overdue at the top"}
+          </caption>
+          <TableHead columns={["Received", "From", "About", "Status", "Reply by", "Reference"]} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.reference} className="border-b border-rule align-top">
-                <td className="py-2 pr-3 whitespace-nowrap">
-                  {new Date(row.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" })}
-                </td>
+                <td className="py-2 pr-3 whitespace-nowrap">{staffTime(row.createdAt)}</td>
                 <td className="py-2 pr-3">
                   {row.name}
                   <br />
@@ -129,6 +148,9 @@ export default async function InboxPage({ searchParams }: Props) {
                   {STATUS_LABELS[row.status]}
                   {row.flagged && <span className="block text-alert">Flagged</span>}
                   {row.deliveryProblem && <span className="block text-alert">Email failed</span>}
+                </td>
+                <td className="py-2 pr-3">
+                  <ReplyBy reply={row.reply} />
                 </td>
                 <td className="py-2">
                   <Link href={`/staff/enquiries/${row.reference}`}>{row.reference}</Link>

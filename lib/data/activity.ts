@@ -10,7 +10,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * entries too. Reading the log (staff only) is lib/data/activity-log.ts.
  */
 
-export const ACTIVITY_SUBJECTS = ["enquiry", "artwork", "section", "exhibition", "import", "staff", "viewing", "privacy"] as const;
+export const ACTIVITY_SUBJECTS = [
+  "enquiry",
+  "artwork",
+  "section",
+  "exhibition",
+  "import",
+  "staff",
+  "viewing",
+  "privacy",
+  "settings",
+] as const;
 export type ActivitySubject = (typeof ACTIVITY_SUBJECTS)[number];
 
 export const ACTIVITY_SUBJECT_LABELS: Record<ActivitySubject, string> = {
@@ -22,6 +32,7 @@ export const ACTIVITY_SUBJECT_LABELS: Record<ActivitySubject, string> = {
   staff: "Staff accounts",
   viewing: "Viewings",
   privacy: "Privacy requests",
+  settings: "Gallery settings",
 };
 
 /** Who did it: a member of staff, or something else named (the import command); null for the system. */

@@ -27,6 +27,8 @@ export type NewEnquiry = {
   follow?: { tokenHash: string; expiresAt: Date };
   /** A viewing time booked with the enquiry: refused (and the enquiry with it) if the time is full or gone. */
   viewing?: { bookingId: string; slotId: string; cancelTokenHash: string };
+  /** When the gallery means to have answered (its reply-by setting from the moment of arrival). */
+  replyBy?: Date;
   now: Date;
 };
 
@@ -95,8 +97,8 @@ async function consume(sql: SqlStatements, limit: EnquiryLimit, now: Date, windo
 
 const INSERT_ENQUIRY = `INSERT INTO "Enquiry" ("reference", "submissionKey", "artworkId", "artworkSnapshot", "name", "email", "phone",
   "message", "questions", "shippingCountry", "consentedAt", "status", "flagged", "flagReasons", "clientIpHash", "followTokenHash",
-  "followExpiresAt", "createdAt", "updatedAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`;
+  "followExpiresAt", "replyBy", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`;
 
 const INSERT_ENQUIRY_WORK = `INSERT INTO "EnquiryWork" ("id", "enquiryId", "artworkId", "position", "snapshot") VALUES (?, ?, ?, ?, ?)`;
 
@@ -166,6 +168,7 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
       enquiry.clientIpHash,
       enquiry.follow?.tokenHash ?? null,
       enquiry.follow ? sqlTimestamp(enquiry.follow.expiresAt) : null,
+      enquiry.replyBy ? sqlTimestamp(enquiry.replyBy) : null,
       now,
       now,
     ]);

@@ -1,4 +1,6 @@
 import "server-only";
+import { readReplySchedule } from "@/lib/data/gallery-settings";
+import { replyByFor } from "@/lib/enquiries/reply-by";
 import { randomUUID } from "node:crypto";
 import { availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describe";
 import type { Availability } from "@/lib/catalogue/vocabulary";
@@ -107,6 +109,8 @@ export type FollowUpOutcome = { stored: true; outboxIds: string[] } | { stored: 
  */
 export async function addFollowUp(token: string, body: string, now = new Date()): Promise<FollowUpOutcome> {
   const env = serverEnv();
+  // A reopened enquiry is owed a reply again, by the same rule as a new one, counted from now.
+  const replyBy = replyByFor(now, await readReplySchedule());
   return db.$transaction(async (tx) => {
     const enquiry = await tx.enquiry.findFirst({
       where: validLink(token, now),
@@ -126,7 +130,7 @@ export async function addFollowUp(token: string, body: string, now = new Date())
     if (today >= FOLLOW_UPS_PER_DAY) return { stored: false, reason: "too_many" } as const;
     await tx.enquiryFollowUp.create({ data: { enquiryId: enquiry.id, body, createdAt: now } });
     if (enquiry.status === "replied" || enquiry.status === "closed") {
-      await tx.enquiry.update({ where: { id: enquiry.id }, data: { status: "in_progress" } });
+      await tx.enquiry.update({ where: { id: enquiry.id }, data: { status: "in_progress", replyBy } });
     } else {
       await tx.enquiry.update({ where: { id: enquiry.id }, data: { updatedAt: now } });
     }

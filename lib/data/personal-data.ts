@@ -87,7 +87,15 @@ export async function erasePersonalData(
       await tx.enquiry.findMany({ where: { id: { in: enquiryIds } }, select: { reference: true }, orderBy: { id: "asc" } })
     ).map((row) => row.reference);
     const notes = await tx.enquiryNote.deleteMany({ where: { enquiryId: { in: enquiryIds } } });
-    const emails = await tx.outboxEmail.deleteMany({ where: { id: { in: emailIds } } });
+    // A daily digest names every waiting collector beside their reference: one naming theirs goes too
+    // (the digest is not theirs to export, since it names others; it is the gallery's own list).
+    const digests = references.length
+      ? await tx.outboxEmail.findMany({
+          where: { kind: "daily_digest", OR: references.map((reference) => ({ textBody: { contains: reference } })) },
+          select: { id: true },
+        })
+      : [];
+    const emails = await tx.outboxEmail.deleteMany({ where: { id: { in: [...emailIds, ...digests.map((digest) => digest.id)] } } });
     const enquiries = await tx.enquiry.deleteMany({ where: { id: { in: enquiryIds } } });
     const limits = await tx.rateLimiterFlexible.deleteMany({ where: { key: limitKey } });
     await recordActivity(tx, {

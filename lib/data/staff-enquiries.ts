@@ -1,13 +1,16 @@
 import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { activityEntry, recordActivity } from "@/lib/data/activity";
+import { readReplySchedule } from "@/lib/data/gallery-settings";
 import { db } from "@/lib/db";
+import { replyByFor, replyByState } from "@/lib/enquiries/reply-by";
 import { FLOOD_REASON_START } from "@/lib/enquiries/rate-limits";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import {
   ENQUIRY_QUESTION_LABELS,
   ENQUIRY_QUESTIONS,
   ENQUIRY_STATUS_LABELS,
+  WAITING_STATUSES,
   type EnquiryQuestion,
   type EnquiryStatus,
   type OutboxStatus,
@@ -19,9 +22,6 @@ import { requeueEmail } from "@/lib/mail/outbox";
 import type { InboxFilters } from "@/lib/validations/inbox-filters";
 import { workLabel } from "@/lib/catalogue/describe";
 import { galleryDay, viewingTimeLabel } from "@/lib/viewings/gallery-time";
-
-/** Statuses that still wait for the gallery: what "waiting" counts. */
-export const WAITING_STATUSES: EnquiryStatus[] = ["new", "in_progress"];
 
 function whereFor(filters: InboxFilters): Prisma.EnquiryWhereInput {
   const status: Prisma.EnquiryWhereInput =
@@ -55,16 +55,36 @@ export type InboxRow = {
   work: string | null;
   deliveryProblem: boolean;
   excerpt: string;
+  /** While the enquiry waits: when it should be answered by, and how long is left or how late it is. */
+  reply: { by: string; overdue: boolean; words: string } | null;
 };
 
-export async function listInbox(filters: InboxFilters, limit = 200): Promise<InboxRow[]> {
+export async function listInbox(filters: InboxFilters, limit = 200, now = new Date()): Promise<InboxRow[]> {
   await requireStaff();
-  const rows = await db.enquiry.findMany({
-    where: whereFor(filters),
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    include: { emails: { where: { status: "failed" }, select: { id: true } }, _count: { select: { works: true } } },
-  });
+  const where = whereFor(filters);
+  const include = { emails: { where: { status: "failed" }, select: { id: true } }, _count: { select: { works: true } } } as const;
+  let rows;
+  if (filters.sort === "newest") {
+    rows = await db.enquiry.findMany({ where, orderBy: { createdAt: "desc" }, take: limit, include });
+  } else {
+    // Waiting first, by reply-by time, so the most overdue is at the top; then everything else, newest first.
+    const waiting = await db.enquiry.findMany({
+      where: { AND: [where, { status: { in: WAITING_STATUSES } }] },
+      orderBy: [{ replyBy: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+      take: limit,
+      include,
+    });
+    const rest =
+      waiting.length < limit
+        ? await db.enquiry.findMany({
+            where: { AND: [where, { status: { notIn: WAITING_STATUSES } }] },
+            orderBy: { createdAt: "desc" },
+            take: limit - waiting.length,
+            include,
+          })
+        : [];
+    rows = [...waiting, ...rest];
+  }
   return rows.map((row) => {
     const snapshot = readArtworkSnapshot(row.artworkSnapshot);
     const others = row._count.works - 1;
@@ -78,19 +98,28 @@ export async function listInbox(filters: InboxFilters, limit = 200): Promise<Inb
       work: snapshot ? `${workLabel(snapshot)}${others > 0 ? ` and ${others} other work${others === 1 ? "" : "s"}` : ""}` : null,
       deliveryProblem: row.emails.length > 0,
       excerpt: row.message.slice(0, 140),
+      reply: replyOf(row.status, row.replyBy, now),
     };
   });
 }
 
-export async function inboxCounts(): Promise<{ waiting: number; spam: number; failedEmails: number; heldAsFlood: number }> {
+function replyOf(status: string, replyBy: Date | null, now: Date): InboxRow["reply"] {
+  if (!replyBy || !WAITING_STATUSES.includes(status as EnquiryStatus)) return null;
+  return { by: replyBy.toISOString(), ...replyByState(replyBy, now) };
+}
+
+export async function inboxCounts(
+  now = new Date(),
+): Promise<{ waiting: number; overdue: number; spam: number; failedEmails: number; heldAsFlood: number }> {
   await requireStaff();
-  const [waiting, spam, failedEmails, heldAsFlood] = await Promise.all([
+  const [waiting, overdue, spam, failedEmails, heldAsFlood] = await Promise.all([
     db.enquiry.count({ where: { status: { in: WAITING_STATUSES } } }),
+    db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, replyBy: { lt: now } } }),
     db.enquiry.count({ where: { status: "spam" } }),
     db.outboxEmail.count({ where: { status: "failed" } }),
     countHeldAsFlood(new Date(Date.now() - 86_400_000)),
   ]);
-  return { waiting, spam, failedEmails, heldAsFlood };
+  return { waiting, overdue, spam, failedEmails, heldAsFlood };
 }
 
 /** Enquiries since `since` held in spam because the whole site was flooded (lib/enquiries/submit.ts flags them). */
@@ -136,6 +165,9 @@ export type EnquiryDetail = {
   status: EnquiryStatus;
   flagged: boolean;
   flagReasons: string | null;
+  /** While it waits: its reply-by time and how long is left or how late it is. */
+  reply: InboxRow["reply"];
+  firstRepliedAt: string | null;
   /** Every work the enquiry names, as the collector saw it, and the work as it is now (null once removed). */
   works: Array<{ snapshot: ArtworkSnapshot; current: { slug: string; title: string; availability: string; published: boolean } | null }>;
   /** Messages the collector added from their follow page. */
@@ -179,6 +211,8 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
     status: row.status as EnquiryStatus,
     flagged: row.flagged,
     flagReasons: row.flagReasons,
+    reply: replyOf(row.status, row.replyBy, new Date()),
+    firstRepliedAt: row.firstRepliedAt?.toISOString() ?? null,
     followUps: row.followUps.map((followUp) => ({ id: followUp.id, body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
     viewing: row.viewing
       ? {
@@ -221,9 +255,16 @@ export async function setEnquiryStatus(reference: string, status: EnquiryStatus)
   const staff = await requireStaff("staff");
   const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, status: true } });
   if (!enquiry) return false;
+  // Reopening an answered or closed enquiry owes the collector a reply again, counted from now; one
+  // released from spam keeps the time from its arrival (the collector has waited since then).
+  const reopened = (enquiry.status === "replied" || enquiry.status === "closed") && WAITING_STATUSES.includes(status);
+  const replyBy = reopened ? replyByFor(new Date(), await readReplySchedule()) : undefined;
   // The change, its line in the notes and its history entry are one record: none is kept without the others.
   await db.$transaction([
-    db.enquiry.update({ where: { id: enquiry.id }, data: { status, ...(status !== "spam" ? { flagged: false } : {}) } }),
+    db.enquiry.update({
+      where: { id: enquiry.id },
+      data: { status, ...(status !== "spam" ? { flagged: false } : {}), ...(replyBy ? { replyBy } : {}) },
+    }),
     db.enquiryNote.create({
       data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` },
     }),
@@ -302,8 +343,11 @@ export async function queueStaffReply(reference: string, subject: string, body: 
       },
       select: { id: true },
     });
-    const previous = await tx.enquiry.findUniqueOrThrow({ where: { id: enquiry.id }, select: { status: true } });
-    await tx.enquiry.update({ where: { id: enquiry.id }, data: { status: "replied" } });
+    const previous = await tx.enquiry.findUniqueOrThrow({ where: { id: enquiry.id }, select: { status: true, firstRepliedAt: true } });
+    await tx.enquiry.update({
+      where: { id: enquiry.id },
+      data: { status: "replied", ...(previous.firstRepliedAt ? {} : { firstRepliedAt: new Date() }) },
+    });
     await recordActivity(tx, {
       actor: staff,
       action: "replied by email",

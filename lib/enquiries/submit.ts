@@ -14,6 +14,8 @@ import {
   type ListedArtwork,
 } from "@/lib/data/catalogue";
 import { isForeignKeyViolation, storeEnquiryWithEmails, type ComposeEmails, type OutgoingEmail } from "@/lib/data/enquiries";
+import { readReplySchedule } from "@/lib/data/gallery-settings";
+import { replyByFor } from "@/lib/enquiries/reply-by";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import {
@@ -250,6 +252,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
     expiresAt: new Date(now.getTime() + ENQUIRY_RETENTION_DAYS * 86_400_000),
   };
   const day = now.toISOString().slice(0, 10);
+  const replyBy = replyByFor(now, await readReplySchedule());
   const compose: ComposeEmails = ({ connectionCount, formTokenUses, siteCountThisMinute }) => {
     const flagReasons = flagReasonsFor(input, connectionCount, secondsToFill, env.ENQUIRY_MIN_FILL_SECONDS);
     // Never dropped: a person may send from a page left open for days, or one built long ago (without JavaScript).
@@ -366,6 +369,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         clientIpHash: clientKey,
         follow: { tokenHash: follow.hash, expiresAt: followLink.expiresAt },
         viewing: viewing ? { bookingId: viewing.bookingId, slotId: viewing.slotId, cancelTokenHash: viewing.cancelTokenHash } : undefined,
+        replyBy,
         now,
       },
       compose,

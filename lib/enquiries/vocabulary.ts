@@ -24,6 +24,9 @@ export const ENQUIRY_STATUS_LABELS: Record<EnquiryStatus, string> = {
   spam: "Spam",
 };
 
+/** Statuses that still wait for the gallery: what "waiting" counts, and what can be overdue. */
+export const WAITING_STATUSES: EnquiryStatus[] = ["new", "in_progress"];
+
 export const OUTBOX_KINDS = [
   "gallery_notification",
   "collector_acknowledgement",
@@ -38,6 +41,8 @@ export const OUTBOX_KINDS = [
   "viewing_cancelled",
   // To a new member of staff: an owner's invitation, with its single-use link.
   "staff_invitation",
+  // To the gallery: every enquiry still waiting, the overdue ones first, once a day.
+  "daily_digest",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

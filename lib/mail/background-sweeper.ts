@@ -2,27 +2,36 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
+import { runDailyDigest } from "@/lib/data/daily-digest";
 import { forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
 import { sweepOutbox } from "./outbox";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+const MINUTE_MS = 60_000;
 
 /**
- * Sends due emails every intervalMs, forgets expired connection data (and spreadsheets staged for an
- * import that never came) every quarter of an hour and
- * purges expired enquiries once a day, never two sweeps at
- * once. Used inside a Node web server (the default) and by the outbox worker process (the stack).
+ * Sends due emails every intervalMs, looks every minute whether the daily digest is due (it is
+ * queued once a day whichever process gets there first, and sent on the next sweep), forgets
+ * expired connection data (and spreadsheets staged for an import that never came) every quarter of
+ * an hour and purges expired enquiries once a day, never two sweeps at once. Used inside a Node web
+ * server (the default) and by the outbox worker process (the stack).
  */
 export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive: boolean }): { stop: () => Promise<void> } {
   let running: Promise<void> | null = null;
   let lastPurge = 0;
   let lastForget = 0;
+  let lastDigestCheck = 0;
   const tick = () => {
     if (running) return;
     running = sweepOutbox()
       .then(async (report) => {
         if (report.claimed > 0) logger.info(report, "Outbox sweep");
+        if (Date.now() - lastDigestCheck >= MINUTE_MS) {
+          lastDigestCheck = Date.now();
+          const digest = await runDailyDigest();
+          if (digest.outcome === "queued" || digest.outcome === "nothing_waiting") logger.info(digest, "Daily digest");
+        }
         if (Date.now() - lastForget > HOUR_MS / 4) {
           lastForget = Date.now();
           const forgotten = await forgetExpiredConnectionData();

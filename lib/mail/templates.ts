@@ -413,3 +413,80 @@ export function staffInvitation(
     <p style="color:#55514a">If you did not expect this, you can ignore it: nothing happens unless the link is used.</p>`;
   return { subject, text, html: layout(gallery, body) };
 }
+
+/** One waiting enquiry in the daily digest. */
+export type DigestLine = {
+  reference: string;
+  name: string;
+  /** The work or works asked about ("42 Second Retreat from Russia and 2 other works"), or "General question". */
+  about: string;
+  /** "Wednesday 25 November 2026, 10:00" in the gallery's clock. */
+  replyBy: string;
+  /** "1 day 2 h late" or "due in 3 h". */
+  state: string;
+  /** Who it is assigned to, if anyone. */
+  assignee: string | null;
+  url: string;
+};
+
+export type DailyDigestInput = {
+  dayLabel: string;
+  overdue: DigestLine[];
+  dueLater: DigestLine[];
+  /** Counts of each beyond those listed. */
+  moreOverdue: number;
+  moreDueLater: number;
+  inboxUrl: string;
+};
+
+/** The gallery's morning list: every enquiry still waiting for a reply, the late ones first. */
+export function dailyDigest(gallery: Gallery, input: DailyDigestInput): RenderedEmail {
+  const overdueCount = input.overdue.length + input.moreOverdue;
+  const waitingCount = overdueCount + input.dueLater.length + input.moreDueLater;
+  const subject = `${overdueCount > 0 ? `${overdueCount} overdue, ` : ""}${waitingCount} enquir${waitingCount === 1 ? "y" : "ies"} waiting · ${input.dayLabel}`;
+  const summary =
+    `${waitingCount} enquir${waitingCount === 1 ? "y is" : "ies are"} waiting for a reply from ${gallery.name}` +
+    (overdueCount > 0
+      ? `; ${overdueCount} ${overdueCount === 1 ? "is" : "are"} past the reply-by time.`
+      : ", none past the reply-by time.");
+  const textLines = (lines: DigestLine[]) =>
+    lines.flatMap((line) => [
+      `- ${line.reference} · ${line.name} · ${line.about} · ${line.state} (reply by ${line.replyBy})${line.assignee ? ` · ${line.assignee}` : ""}`,
+      `  ${line.url}`,
+    ]);
+  const more = (count: number) => (count > 0 ? [`… and ${count} more in the inbox.`] : []);
+  const text = [
+    summary,
+    ...(input.overdue.length > 0 ? ["", "Overdue", ...textLines(input.overdue), ...more(input.moreOverdue)] : []),
+    ...(input.dueLater.length > 0 ? ["", "Waiting, not yet due", ...textLines(input.dueLater), ...more(input.moreDueLater)] : []),
+    "",
+    `The inbox: ${input.inboxUrl}`,
+  ].join("\n");
+  const list = (lines: DigestLine[], late: boolean) =>
+    html`<ul style="padding-left:20px">
+      ${lines.map(
+        (line) =>
+          html`<li style="margin-bottom:8px">
+            <a href="${line.url}" style="color:#7b2a1c">${line.reference}</a> · ${line.name} · ${line.about}<br />
+            <span style="${late ? "color:#8a1f11;font-weight:bold" : "color:#55514a"}">${line.state}</span>
+            <span style="color:#55514a">(reply by ${line.replyBy})${line.assignee ? ` · ${line.assignee}` : ""}</span>
+          </li>`,
+      )}
+    </ul>`;
+  const moreHtml = (count: number) => (count > 0 ? html`<p>… and ${count} more in the inbox.</p>` : html``);
+  const body = html`<p>${summary}</p>
+    ${
+      input.overdue.length > 0
+        ? html`<h2 style="font-size:18px">Overdue</h2>
+            ${list(input.overdue, true)}${moreHtml(input.moreOverdue)}`
+        : html``
+    }
+    ${
+      input.dueLater.length > 0
+        ? html`<h2 style="font-size:18px">Waiting, not yet due</h2>
+            ${list(input.dueLater, false)}${moreHtml(input.moreDueLater)}`
+        : html``
+    }
+    <p><a href="${input.inboxUrl}" style="color:#7b2a1c;font-weight:bold">Open the inbox</a></p>`;
+  return { subject, text, html: layout(gallery, body) };
+}

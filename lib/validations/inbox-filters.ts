@@ -18,6 +18,9 @@ export const inboxFiltersSchema = z.object({
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  // "due": enquiries still waiting first, by their reply-by time (the overdue ones at the top), then
+  // the rest newest first. "newest": all newest first.
+  sort: z.enum(["due", "newest"]).default("due").catch("due"),
 });
 
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
@@ -29,11 +32,12 @@ export function parseInboxFilters(searchParams: SearchParams): InboxFilters {
     from: firstQueryValue(searchParams.from),
     to: firstQueryValue(searchParams.to),
     q: firstQueryValue(searchParams.q),
+    sort: firstQueryValue(searchParams.sort),
   });
 }
 
 export function inboxQueryString(filters: InboxFilters): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(filters)) if (value && !(key === "sort" && value === "due")) params.set(key, value);
   return params.toString();
 }

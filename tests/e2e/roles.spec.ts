@@ -100,7 +100,7 @@ function snapshot() {
     enquiries: queryDatabase(`SELECT "reference", "status", "followRevokedAt" FROM "Enquiry" ORDER BY "id"`),
     notes: queryDatabase(`SELECT count(*) AS n FROM "EnquiryNote"`),
     emails: queryDatabase(
-      `SELECT "status", count(*) AS n FROM "OutboxEmail" WHERE "kind" != 'staff_invitation' GROUP BY "status" ORDER BY "status"`,
+      `SELECT "status", count(*) AS n FROM "OutboxEmail" WHERE "kind" NOT IN ('staff_invitation', 'daily_digest') GROUP BY "status" ORDER BY "status"`,
     ),
     works: queryDatabase(`SELECT "id", "title", "published", "position", "availability" FROM "Artwork" ORDER BY "id"`),
     sections: queryDatabase(`SELECT "id", "title", "position" FROM "Section" ORDER BY "id"`),
@@ -110,6 +110,7 @@ function snapshot() {
     accounts: queryDatabase(`SELECT "email", "role", "disabledAt" FROM "user" ORDER BY "email"`),
     invitations: queryDatabase(`SELECT count(*) AS n FROM "StaffInvitation"`),
     history: queryDatabase(`SELECT count(*) AS n FROM "ActivityEntry"`),
+    settings: queryDatabase(`SELECT * FROM "GallerySettings"`),
   });
 }
 
@@ -170,7 +171,15 @@ test("a viewer reads everything but can change nothing, even by posting each sta
   await expectNoAxeViolations(viewer);
 
   const [work] = queryDatabase<{ id: string }>(`SELECT "id" FROM "Artwork" WHERE "slug" = '63-the-auctioneer'`);
-  const pages = [`/staff/enquiries/${reference}`, "/staff/works", `/staff/works/${work!.id}`, "/staff/viewings", "/staff/team", "/staff/privacy"];
+  const pages = [
+    `/staff/enquiries/${reference}`,
+    "/staff/works",
+    `/staff/works/${work!.id}`,
+    "/staff/viewings",
+    "/staff/team",
+    "/staff/privacy",
+    "/staff/settings",
+  ];
   const before = snapshot();
   let posted = 0;
   for (const path of pages) {
@@ -194,12 +203,17 @@ test("a viewer reads everything but can change nothing, even by posting each sta
   expect(snapshot()).toBe(before);
 
   // Staff change enquiries and the catalogue, but an owner's forms refuse them.
-  for (const answer of await postEveryForm(owner.request, editor.request, "/staff/team")) {
-    expect(answer).toMatch(/Only an owner can do that, so nothing was changed/);
+  for (const path of ["/staff/team", "/staff/settings"]) {
+    for (const answer of await postEveryForm(owner.request, editor.request, path)) {
+      expect(answer).toMatch(/Only an owner can do that, so nothing was changed/);
+    }
   }
   expect(snapshot()).toBe(before);
   await editor.goto("/staff/team");
   await expect(editor.getByText("Only an owner manages staff accounts.")).toBeVisible();
+  await editor.goto("/staff/settings");
+  await expect(editor.getByText("Only an owner changes these.")).toBeVisible();
+  await expect(editor.getByRole("button", { name: "Save the settings" })).toHaveCount(0);
 
   for (const page of [owner, viewer, editor]) await page.context().close();
 });

@@ -50,7 +50,11 @@ export default async function FollowEnquiryPage({ params, searchParams }: Props)
           </h2>
           <ul className="mt-4 divide-y divide-rule border-y border-rule">
             {enquiry.works.map(({ asked, now }, index) => (
-              <li key={`${asked.slug}-${index}`} className="grid gap-4 py-4 font-sans text-[0.95rem] sm:grid-cols-2" data-testid="follow-work">
+              <li
+                key={`${asked.slug}-${index}`}
+                className="grid gap-4 py-4 font-sans text-[0.95rem] sm:grid-cols-2"
+                data-testid="follow-work"
+              >
                 <div>
                   <p className="text-sm text-ink-soft">When you asked</p>
                   <p className="font-serif text-lg font-semibold">{workLabel(asked)}</p>
@@ -154,8 +158,8 @@ function LinkDoesNotOpen({ galleryEmail }: { galleryEmail: string }) {
         This link does not open an enquiry
       </h1>
       <p className="mt-4 text-lg" data-testid="follow-refused">
-        It may have expired, been withdrawn by the gallery, or been copied only in part. Please check that the whole link from your
-        email was opened, or write to <a href={`mailto:${galleryEmail}`}>{galleryEmail}</a> with your reference.
+        It may have expired, been withdrawn by the gallery, or been copied only in part. Please check that the whole link from your email
+        was opened, or write to <a href={`mailto:${galleryEmail}`}>{galleryEmail}</a> with your reference.
       </p>
     </section>
   );

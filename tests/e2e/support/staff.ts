@@ -4,12 +4,21 @@ import { expect, type Page } from "@playwright/test";
 import { appEnv } from "./test-env";
 
 /** Creates a staff account exactly as a gallery would: `npm run staff:create`, password on standard input. */
-export function createStaffAccount(email: string, password: string, name = "Anna Smith", role: "owner" | "staff" | "viewer" = "staff"): string {
-  return execFileSync("npm", ["run", "--silent", "staff:create", "--", "--email", email, "--name", name, "--role", role, "--password-stdin"], {
-    cwd: path.resolve(import.meta.dirname, "../../.."),
-    env: { ...process.env, ...appEnv },
-    input: password,
-  }).toString();
+export function createStaffAccount(
+  email: string,
+  password: string,
+  name = "Anna Smith",
+  role: "owner" | "staff" | "viewer" = "staff",
+): string {
+  return execFileSync(
+    "npm",
+    ["run", "--silent", "staff:create", "--", "--email", email, "--name", name, "--role", role, "--password-stdin"],
+    {
+      cwd: path.resolve(import.meta.dirname, "../../.."),
+      env: { ...process.env, ...appEnv },
+      input: password,
+    },
+  ).toString();
 }
 
 /** `npm run staff:reset-password`, the new password on standard input. */

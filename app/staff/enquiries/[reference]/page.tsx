@@ -64,6 +64,16 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
         Received {staffTime(enquiry.createdAt)} · <span data-testid="enquiry-status">{ENQUIRY_STATUS_LABELS[enquiry.status]}</span>
         {enquiry.flagged && <span className="text-alert"> · Flagged: {enquiry.flagReasons}</span>}
       </p>
+      {enquiry.reply && (
+        <p className="mt-1 font-sans" data-testid="enquiry-reply-by">
+          {enquiry.reply.overdue ? (
+            <strong className="text-alert">Overdue: {enquiry.reply.words}</strong>
+          ) : (
+            <>Reply {enquiry.reply.words}</>
+          )}{" "}
+          <span className="text-ink-soft">(reply by {staffTime(enquiry.reply.by)})</span>
+        </p>
+      )}
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-8">

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { SettingsForm } from "@/components/staff/settings-form";
+import { TableHead } from "@/components/staff/table-head";
+import { roleAllows } from "@/lib/auth/roles";
+import { requireStaff } from "@/lib/auth/staff-session";
+import { readSavedGallerySettings, recentDigestRuns, settingsFormValues } from "@/lib/data/gallery-settings";
+import { REPLY_UNIT_LABELS, WEEKDAY_NAMES } from "@/lib/enquiries/reply-by";
+import { staffTime } from "@/lib/staff-time";
+
+export const metadata: Metadata = { title: "Settings", robots: { index: false } };
+
+export default async function SettingsPage() {
+  const staff = await requireStaff();
+  const [settings, runs] = await Promise.all([readSavedGallerySettings(), recentDigestRuns()]);
+  const isOwner = roleAllows(staff.role, "owner");
+  return (
+    <>
+      <h1 id="settings-heading" className="text-3xl font-semibold">
+        Settings
+      </h1>
+      {isOwner ? (
+        <div className="mt-6">
+          <SettingsForm saved={settingsFormValues(settings)} />
+        </div>
+      ) : (
+        <section className="mt-6 font-sans" aria-label="The gallery's settings">
+          <p>Only an owner changes these.</p>
+          <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+            <dt className="text-ink-soft">Reply within</dt>
+            <dd>
+              {settings.replyWithin} {REPLY_UNIT_LABELS[settings.replyWithinUnit]}
+            </dd>
+            <dt className="text-ink-soft">Opening hours</dt>
+            <dd>
+              {settings.openingHours
+                .map((hours, weekday) => `${WEEKDAY_NAMES[weekday]} ${hours ? `${hours.opens}–${hours.closes}` : "closed"}`)
+                .join(" · ")}
+            </dd>
+            <dt className="text-ink-soft">Holidays</dt>
+            <dd>{settings.holidays.map((holiday) => `${holiday.date} ${holiday.name}`.trim()).join(" · ") || "None"}</dd>
+            <dt className="text-ink-soft">Daily digest</dt>
+            <dd>
+              {settings.digestEnabled
+                ? `At ${settings.digestTime}${settings.digestOnClosedDays ? ", closed days too" : ", on opening days"}, to ${settings.digestTo ?? "the gallery's address"}`
+                : "Off"}
+            </dd>
+          </dl>
+        </section>
+      )}
+
+      <section aria-labelledby="digests-heading" className="mt-12 font-sans">
+        <h2 id="digests-heading" className="text-xl font-semibold">
+          Recent digests
+        </h2>
+        {runs.length === 0 ? (
+          <p className="mt-2">None yet.</p>
+        ) : (
+          <table className="mt-2 border-collapse text-left text-sm">
+            <caption className="sr-only">The daily digest of each recent day</caption>
+            <TableHead columns={["Day", "Waiting", "Overdue", "Email", "Checked"]} />
+            <tbody>
+              {runs.map((run) => (
+                <tr key={run.day} className="border-b border-rule">
+                  <td className="py-1 pr-4">{run.day}</td>
+                  <td className="py-1 pr-4">{run.waiting}</td>
+                  <td className="py-1 pr-4">{run.overdue}</td>
+                  <td className="py-1 pr-4">{run.sent ? "Sent" : "Nothing waiting: none sent"}</td>
+                  <td className="py-1">{staffTime(run.at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

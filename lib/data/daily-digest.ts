@@ -1,0 +1,114 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { workLabel } from "@/lib/catalogue/describe";
+import { readSavedGallerySettings, replyScheduleOf } from "@/lib/data/gallery-settings";
+import { db, sqlTimestamp } from "@/lib/db";
+import { isOpenDay, replyByState } from "@/lib/enquiries/reply-by";
+import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
+import { WAITING_STATUSES } from "@/lib/enquiries/vocabulary";
+import { serverEnv } from "@/lib/env";
+import { dailyDigest, type DigestLine } from "@/lib/mail/templates";
+import { galleryClock, galleryDay, galleryDayLabel } from "@/lib/viewings/gallery-time";
+
+/** How many of each kind the email lists by name; the rest are counted ("… and 12 more in the inbox"). */
+const LISTED = 50;
+
+export type DigestOutcome =
+  | { outcome: "off" }
+  | { outcome: "not_yet"; at: string }
+  | { outcome: "closed_day"; day: string }
+  | { outcome: "done_already"; day: string }
+  | { outcome: "nothing_waiting"; day: string }
+  | { outcome: "queued"; day: string; emailId: string; waiting: number; overdue: number };
+
+/**
+ * The daily digest, once per gallery day: from the set time on (or at the first chance after it, if
+ * nothing was running then), it lists every enquiry still waiting, the overdue ones first, and puts
+ * the email in the outbox. A day is claimed by inserting its DigestRun row, so of two processes
+ * (two web servers, a worker and Vercel's cron) asking at the same moment exactly one sends; a day
+ * with nothing waiting is claimed too, with no email, so nothing arrives later that day either.
+ */
+export async function runDailyDigest(now = new Date()): Promise<DigestOutcome> {
+  const env = serverEnv();
+  const settings = await readSavedGallerySettings();
+  if (!settings.digestEnabled) return { outcome: "off" };
+  const timeZone = env.GALLERY_TIME_ZONE;
+  const day = galleryDay(now, timeZone);
+  if (galleryClock(now, timeZone) < settings.digestTime) return { outcome: "not_yet", at: settings.digestTime };
+  if (!settings.digestOnClosedDays && !isOpenDay(day, replyScheduleOf(settings))) return { outcome: "closed_day", day };
+  if (await db.digestRun.findUnique({ where: { day }, select: { day: true } })) return { outcome: "done_already", day };
+
+  const waiting = await db.enquiry.findMany({
+    where: { status: { in: WAITING_STATUSES } },
+    orderBy: [{ replyBy: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+    select: {
+      reference: true,
+      name: true,
+      createdAt: true,
+      replyBy: true,
+      artworkSnapshot: true,
+      _count: { select: { works: true } },
+    },
+  });
+  const lines = waiting.map((enquiry) => {
+    const replyBy = enquiry.replyBy ?? enquiry.createdAt;
+    const state = replyByState(replyBy, now);
+    const snapshot = readArtworkSnapshot(enquiry.artworkSnapshot);
+    const others = enquiry._count.works - 1;
+    const line: DigestLine = {
+      reference: enquiry.reference,
+      name: enquiry.name,
+      about: snapshot
+        ? `${workLabel(snapshot)}${others > 0 ? ` and ${others} other work${others === 1 ? "" : "s"}` : ""}`
+        : "General question",
+      replyBy: `${galleryDayLabel(replyBy, timeZone)}, ${galleryClock(replyBy, timeZone)}`,
+      state: state.words,
+      assignee: null,
+      url: `${env.SITE_URL}/staff/enquiries/${enquiry.reference}`,
+    };
+    return { line, overdue: state.overdue };
+  });
+  const overdue = lines.filter((entry) => entry.overdue).map((entry) => entry.line);
+  const dueLater = lines.filter((entry) => !entry.overdue).map((entry) => entry.line);
+
+  const emailId = waiting.length > 0 ? randomUUID() : null;
+  const claimed = await db.$transaction(async (tx) => {
+    const inserted = await tx.$executeRawUnsafe(
+      `INSERT INTO "DigestRun" ("day", "waiting", "overdue", "emailId", "createdAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT ("day") DO NOTHING`,
+      day,
+      waiting.length,
+      overdue.length,
+      emailId,
+      sqlTimestamp(now),
+    );
+    if (inserted === 0 || !emailId) return inserted > 0;
+    const rendered = dailyDigest(
+      { name: env.GALLERY_NAME, siteUrl: env.SITE_URL },
+      {
+        dayLabel: galleryDayLabel(now, timeZone),
+        overdue: overdue.slice(0, LISTED),
+        moreOverdue: Math.max(0, overdue.length - LISTED),
+        dueLater: dueLater.slice(0, LISTED),
+        moreDueLater: Math.max(0, dueLater.length - LISTED),
+        inboxUrl: `${env.SITE_URL}/staff`,
+      },
+    );
+    await tx.outboxEmail.create({
+      data: {
+        id: emailId,
+        kind: "daily_digest",
+        dedupeKey: `daily-digest:${day}`,
+        toAddress: settings.digestTo ?? env.GALLERY_EMAIL,
+        fromAddress: env.MAIL_FROM,
+        replyTo: null,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+      },
+    });
+    return true;
+  });
+  if (!claimed) return { outcome: "done_already", day };
+  if (!emailId) return { outcome: "nothing_waiting", day };
+  return { outcome: "queued", day, emailId, waiting: waiting.length, overdue: overdue.length };
+}

@@ -1,0 +1,153 @@
+/** Issue 12, parts 1, 3, 4 and 6: reply-by times and the daily digest, assignment, saved replies, the dashboard. */
+import type { Browser, Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
+import { enquireAsCollector } from "./support/collector";
+import { queryDatabase, writeDatabase } from "./support/database";
+import { expect, test } from "./support/fixtures";
+import { capturedMessages, waitForMessage } from "./support/mailbox";
+import { createStaffAccount, signIn } from "./support/staff";
+import { appEnv } from "./support/test-env";
+
+test.describe.configure({ mode: "serial" });
+
+const OWNER = { email: "dora.desk@bracebridge.test", password: "dora's own long password", name: "Dora Desk" };
+
+test.beforeAll(() => {
+  createStaffAccount(OWNER.email, OWNER.password, OWNER.name, "owner");
+});
+
+async function signedInPage(browser: Browser, account: { email: string; password: string }, ip: string): Promise<Page> {
+  const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } })).newPage();
+  await signIn(page, account.email, account.password);
+  return page;
+}
+
+/** The stored form of an instant, as the gallery writes it. */
+const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+/** Today in the gallery's clock ("2026-11-26"). */
+const galleryToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: appEnv.GALLERY_TIME_ZONE }).format(new Date());
+
+test("reply-by times: an owner sets them; the inbox counts the overdue and puts them first; the daily digest lists them, once", async ({
+  browser,
+  request,
+}) => {
+  const owner = await signedInPage(browser, OWNER, "203.0.113.170");
+  await owner.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Settings" }).click();
+  await expect(owner.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expectNoAxeViolations(owner);
+
+  // Mistakes are named beside their fields, and nothing is saved.
+  const before = queryDatabase(`SELECT * FROM "GallerySettings"`);
+  await owner.getByLabel("Monday opens").fill("10:00");
+  await owner.getByLabel("Monday closes").fill("09:00");
+  await owner.getByLabel("Holidays and other closed days").fill("2026-12-25 Christmas Day\n26/12/2026 Boxing Day");
+  await owner.getByRole("button", { name: "Save the settings" }).click();
+  await expect(owner.getByRole("status").filter({ hasText: "not saved" })).toHaveText("The settings were not saved: please see below.");
+  await expect(owner.locator("#settings-hours-1-error")).toHaveText("Monday: the closing time must be after the opening time");
+  await expect(owner.getByLabel("Monday closes")).toHaveAttribute("aria-describedby", "settings-hours-1-error");
+  await expect(owner.locator("#settings-holidays-error")).toHaveText(
+    "Line 2 (“26/12/2026 Boxing Day”) does not start with a date such as 2026-12-25",
+  );
+  // What was typed is still there to correct.
+  await expect(owner.getByLabel("Holidays and other closed days")).toHaveValue("2026-12-25 Christmas Day\n26/12/2026 Boxing Day");
+  await expectNoAxeViolations(owner);
+  expect(queryDatabase(`SELECT * FROM "GallerySettings"`)).toEqual(before);
+
+  await owner.getByLabel("Monday closes").fill("17:30");
+  await owner.getByLabel("Holidays and other closed days").fill("2026-12-25 Christmas Day\n2026-12-26 Boxing Day");
+  await owner.getByLabel("Reply within").fill("2");
+  await owner.getByLabel("Counted in").selectOption("working_hours");
+  // The digest due from midnight, every day, so that the test does not depend on the hour it runs.
+  await owner.getByLabel("At (the gallery's time)").fill("00:00");
+  await owner.getByLabel("Also on days the gallery is closed").check();
+  await owner.getByRole("button", { name: "Save the settings" }).click();
+  await expect(owner.getByRole("status").filter({ hasText: "saved" })).toHaveText(
+    "Settings saved. New enquiries get reply-by times by them; those already waiting keep theirs.",
+  );
+  await owner.reload();
+  await expect(owner.getByLabel("Holidays and other closed days")).toHaveValue("2026-12-25 Christmas Day\n2026-12-26 Boxing Day");
+  await expect(owner.getByLabel("Counted in")).toHaveValue("working_hours");
+  expect(queryDatabase(`SELECT "replyWithin", "replyWithinUnit", "digestTime", "digestOnClosedDays" FROM "GallerySettings"`)).toEqual([
+    { replyWithin: 2, replyWithinUnit: "working_hours", digestTime: "00:00", digestOnClosedDays: 1 },
+  ]);
+  const settingsHistory = queryDatabase<{ field: string; oldValue: string; newValue: string }>(
+    `SELECT "field", "oldValue", "newValue" FROM "ActivityEntry" WHERE "subjectType" = 'settings' AND "actorName" = ? ORDER BY "at"`,
+    OWNER.name,
+  );
+  expect(settingsHistory).toContainEqual({ field: "reply within", oldValue: "1 working days", newValue: "2 working hours" });
+
+  // Two collectors ask; the earlier one's reply-by time is moved three hours into the past (a
+  // working day cannot be waited for in a test): it is overdue, the later one is not yet due.
+  const late = await enquireAsCollector(browser, {
+    path: "/works/38-comments-on-life",
+    ip: "203.0.113.171",
+    name: "Lorna Late",
+    email: "lorna.late@collector.test",
+    message: "Still waiting to hear about this one.",
+  });
+  const early = await enquireAsCollector(browser, {
+    path: "/works/63-the-auctioneer",
+    ip: "203.0.113.172",
+    name: "Ewan Early",
+    email: "ewan.early@collector.test",
+    message: "Just asked.",
+  });
+  const [fresh] = queryDatabase<{ replyBy: string; createdAt: string }>(
+    `SELECT "replyBy", "createdAt" FROM "Enquiry" WHERE "reference" = ?`,
+    early,
+  );
+  expect(Date.parse(fresh!.replyBy)).toBeGreaterThanOrEqual(Date.parse(fresh!.createdAt) + 2 * 3_600_000);
+  writeDatabase(`UPDATE "Enquiry" SET "replyBy" = ? WHERE "reference" = ?`, stored(new Date(Date.now() - 3 * 3_600_000)), late);
+  const overdueBefore = queryDatabase<{ n: number }>(
+    `SELECT count(*) AS n FROM "Enquiry" WHERE "status" IN ('new', 'in_progress') AND "replyBy" < ?`,
+    stored(new Date()),
+  )[0]!.n;
+
+  await owner.goto("/staff");
+  await expect(owner.getByTestId("overdue-count")).toHaveText(`${overdueBefore} overdue`);
+  const rows = owner.locator("tbody tr");
+  const lateRow = rows.filter({ hasText: late });
+  await expect(lateRow.getByTestId("reply-by")).toContainText(/Overdue: 3 h( \d+ min)? late/);
+  await expect(rows.filter({ hasText: early }).getByTestId("reply-by")).toContainText(/^Due in /);
+  // Overdue first: the late enquiry comes before the one just asked, though it is older.
+  const order = await rows.locator("td:last-child").allTextContents();
+  expect(order.indexOf(late)).toBeLessThan(order.indexOf(early));
+  expect(order.slice(0, overdueBefore)).toContain(late);
+  await expectNoAxeViolations(owner);
+  await owner.getByLabel("Order").selectOption("newest");
+  await owner.getByRole("button", { name: "Filter" }).click();
+  const newest = await owner.locator("tbody tr td:last-child").allTextContents();
+  expect(newest.indexOf(early)).toBeLessThan(newest.indexOf(late));
+  await owner.goto(`/staff/enquiries/${late}`);
+  await expect(owner.getByTestId("enquiry-reply-by")).toContainText(/Overdue: 3 h/);
+
+  // The digest: as at the start of the gallery's day (the running server may have sent today's
+  // already), then asked for by Vercel's cron route twice at once, and a third time later.
+  expect((await request.get("/api/digest/daily")).status()).toBe(401);
+  writeDatabase(`DELETE FROM "DigestRun" WHERE "day" = ?`, galleryToday());
+  const cron = { headers: { Authorization: `Bearer ${appEnv.CRON_SECRET}` } };
+  const answers = await Promise.all([request.get("/api/digest/daily", cron), request.get("/api/digest/daily", cron)]);
+  expect(answers.map((answer) => answer.status())).toEqual([200, 200]);
+  const digest = await waitForMessage((message) => message.subject.includes("waiting ·") && message.text.includes(late));
+  expect(digest.to).toEqual([appEnv.GALLERY_EMAIL]);
+  const overdueSection = digest.text.slice(digest.text.indexOf("Overdue\n"), digest.text.indexOf("Waiting, not yet due\n"));
+  expect(overdueSection).toMatch(new RegExp(`${late} · Lorna Late · 38 Comments on Life · 3 h( \\d+ min)? late`));
+  expect(overdueSection).toContain(`${appEnv.SITE_URL}/staff/enquiries/${late}`);
+  expect(digest.text.slice(digest.text.indexOf("Waiting, not yet due\n"))).toContain(`${early} · Ewan Early`);
+  expect(digest.subject).toMatch(/^\d+ overdue, \d+ enquir(y|ies) waiting · /);
+
+  const again = await request.get("/api/digest/daily", cron);
+  expect(await again.json()).toMatchObject({ outcome: "done_already", day: galleryToday() });
+  await owner.waitForTimeout(2_500);
+  expect(capturedMessages().filter((message) => message.subject.includes("waiting ·") && message.text.includes(late))).toHaveLength(1);
+  expect(queryDatabase(`SELECT "kind", "status" FROM "OutboxEmail" WHERE "dedupeKey" = ?`, `daily-digest:${galleryToday()}`)).toEqual([
+    { kind: "daily_digest", status: "sent" },
+  ]);
+
+  await owner.goto("/staff/settings");
+  await expect(owner.getByRole("table", { name: "The daily digest of each recent day" }).locator("tbody tr").first()).toContainText(
+    `${galleryToday()}`,
+  );
+  await owner.context().close();
+});
