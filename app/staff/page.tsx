@@ -32,7 +32,10 @@ export default async function InboxPage({ searchParams }: Props) {
               ·{" "}
             </>
           )}
-          <strong>{counts.waiting}</strong> waiting for an answer
+          <strong>{counts.waiting}</strong> waiting for an answer ·{" "}
+          <Link href="/staff?who=mine" data-testid="mine-count">
+            {counts.mine} of them yours
+          </Link>
           {counts.spam > 0 && (
             <>
               {" "}
@@ -57,9 +60,11 @@ export default async function InboxPage({ searchParams }: Props) {
           release them to the inbox.
         </p>
       )}
+      {/* Keyed by the query: a link to other filters (such as "yours") must show them, not keep the last ones. */}
       <form
+        key={query}
         method="get"
-        className="mt-6 grid gap-4 border-y border-rule py-4 font-sans sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_1.5fr_auto_auto]"
+        className="mt-6 grid gap-4 border-y border-rule py-4 font-sans sm:grid-cols-2 lg:grid-cols-4"
         aria-label="Filter enquiries"
       >
         <div>
@@ -106,6 +111,16 @@ export default async function InboxPage({ searchParams }: Props) {
           <input id="inbox-q" name="q" type="search" defaultValue={filters.q} className="field-input" />
         </div>
         <div>
+          <label htmlFor="inbox-who" className="field-label">
+            Assigned to
+          </label>
+          <select id="inbox-who" name="who" defaultValue={filters.who} className="field-input">
+            <option value="anyone">Anyone or nobody</option>
+            <option value="mine">Me (mine)</option>
+            <option value="nobody">Nobody yet</option>
+          </select>
+        </div>
+        <div>
           <label htmlFor="inbox-sort" className="field-label">
             Order
           </label>
@@ -146,6 +161,7 @@ export default async function InboxPage({ searchParams }: Props) {
                 </td>
                 <td className="py-2 pr-3">
                   {STATUS_LABELS[row.status]}
+                  <span className="block text-ink-soft">{row.assignee ? `Assigned to ${row.assignee}` : "Not assigned"}</span>
                   {row.flagged && <span className="block text-alert">Flagged</span>}
                   {row.deliveryProblem && <span className="block text-alert">Email failed</span>}
                 </td>

@@ -2,9 +2,17 @@
 
 import { redirect } from "next/navigation";
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { addEnquiryNote, queueStaffReply, retryEnquiryEmail, setEnquiryStatus, withdrawFollowLink } from "@/lib/data/staff-enquiries";
+import {
+  addEnquiryNote,
+  assignEnquiry,
+  queueStaffReply,
+  retryEnquiryEmail,
+  setEnquiryStatus,
+  withdrawFollowLink,
+} from "@/lib/data/staff-enquiries";
 import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
 import {
+  assignEnquirySchema,
   enquiryNoteSchema,
   enquiryStatusSchema,
   NOT_UNDERSTOOD,
@@ -77,4 +85,18 @@ export async function withdrawCollectorLink(_previous: FormState, formData: Form
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   if (!(await withdrawFollowLink(parsed.data.reference))) return failedForm(ENQUIRY_GONE);
   redirect(enquiryPath(parsed.data.reference, "link"));
+}
+
+export async function assignTo(_previous: FormState, formData: FormData): Promise<FormState> {
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
+  const parsed = assignEnquirySchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  const assigned = await assignEnquiry(parsed.data.reference, parsed.data.assigneeId);
+  if (assigned.outcome === "no_enquiry") return failedForm(ENQUIRY_GONE);
+  if (assigned.outcome === "no_member") {
+    return failedForm("That account cannot be given enquiries (it is disabled, reads only, or no longer exists). Nothing was changed.");
+  }
+  deliverAfterResponse(assigned.outboxIds);
+  redirect(enquiryPath(parsed.data.reference, assigned.outcome === "unchanged" ? "unchanged" : "assigned"));
 }

@@ -20,6 +20,7 @@ export const ACTIVITY_SUBJECTS = [
   "viewing",
   "privacy",
   "settings",
+  "reply",
 ] as const;
 export type ActivitySubject = (typeof ACTIVITY_SUBJECTS)[number];
 
@@ -33,6 +34,7 @@ export const ACTIVITY_SUBJECT_LABELS: Record<ActivitySubject, string> = {
   viewing: "Viewings",
   privacy: "Privacy requests",
   settings: "Gallery settings",
+  reply: "Saved replies",
 };
 
 /** Who did it: a member of staff, or something else named (the import command); null for the system. */

@@ -47,6 +47,7 @@ export async function runDailyDigest(now = new Date()): Promise<DigestOutcome> {
       createdAt: true,
       replyBy: true,
       artworkSnapshot: true,
+      assignedTo: { select: { name: true } },
       _count: { select: { works: true } },
     },
   });
@@ -63,7 +64,7 @@ export async function runDailyDigest(now = new Date()): Promise<DigestOutcome> {
         : "General question",
       replyBy: `${galleryDayLabel(replyBy, timeZone)}, ${galleryClock(replyBy, timeZone)}`,
       state: state.words,
-      assignee: null,
+      assignee: enquiry.assignedTo ? `assigned to ${enquiry.assignedTo.name}` : "not assigned",
       url: `${env.SITE_URL}/staff/enquiries/${enquiry.reference}`,
     };
     return { line, overdue: state.overdue };

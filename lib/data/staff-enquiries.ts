@@ -19,11 +19,13 @@ import { serverEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { html, multiline } from "@/lib/mail/html";
 import { requeueEmail } from "@/lib/mail/outbox";
+import { enquiryAssigned } from "@/lib/mail/templates";
 import type { InboxFilters } from "@/lib/validations/inbox-filters";
-import { workLabel } from "@/lib/catalogue/describe";
-import { galleryDay, viewingTimeLabel } from "@/lib/viewings/gallery-time";
+import { priceText, workLabel } from "@/lib/catalogue/describe";
+import type { Availability } from "@/lib/catalogue/vocabulary";
+import { galleryClock, galleryDay, galleryDayLabel, viewingTimeLabel } from "@/lib/viewings/gallery-time";
 
-function whereFor(filters: InboxFilters): Prisma.EnquiryWhereInput {
+function whereFor(filters: InboxFilters, staffId: string): Prisma.EnquiryWhereInput {
   const status: Prisma.EnquiryWhereInput =
     filters.status === "all"
       ? { status: { not: "spam" } }
@@ -35,6 +37,7 @@ function whereFor(filters: InboxFilters): Prisma.EnquiryWhereInput {
   if (filters.to) created.lt = new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000);
   return {
     ...status,
+    ...(filters.who === "mine" ? { assignedToId: staffId } : filters.who === "nobody" ? { assignedToId: null } : {}),
     ...(filters.work ? { works: { some: { artwork: { slug: filters.work } } } } : {}),
     ...(filters.from || filters.to ? { createdAt: created } : {}),
     ...(filters.q
@@ -57,12 +60,17 @@ export type InboxRow = {
   excerpt: string;
   /** While the enquiry waits: when it should be answered by, and how long is left or how late it is. */
   reply: { by: string; overdue: boolean; words: string } | null;
+  assignee: string | null;
 };
 
 export async function listInbox(filters: InboxFilters, limit = 200, now = new Date()): Promise<InboxRow[]> {
-  await requireStaff();
-  const where = whereFor(filters);
-  const include = { emails: { where: { status: "failed" }, select: { id: true } }, _count: { select: { works: true } } } as const;
+  const staff = await requireStaff();
+  const where = whereFor(filters, staff.id);
+  const include = {
+    emails: { where: { status: "failed" }, select: { id: true } },
+    _count: { select: { works: true } },
+    assignedTo: { select: { name: true } },
+  } as const;
   let rows;
   if (filters.sort === "newest") {
     rows = await db.enquiry.findMany({ where, orderBy: { createdAt: "desc" }, take: limit, include });
@@ -99,6 +107,7 @@ export async function listInbox(filters: InboxFilters, limit = 200, now = new Da
       deliveryProblem: row.emails.length > 0,
       excerpt: row.message.slice(0, 140),
       reply: replyOf(row.status, row.replyBy, now),
+      assignee: row.assignedTo?.name ?? null,
     };
   });
 }
@@ -110,16 +119,17 @@ function replyOf(status: string, replyBy: Date | null, now: Date): InboxRow["rep
 
 export async function inboxCounts(
   now = new Date(),
-): Promise<{ waiting: number; overdue: number; spam: number; failedEmails: number; heldAsFlood: number }> {
-  await requireStaff();
-  const [waiting, overdue, spam, failedEmails, heldAsFlood] = await Promise.all([
+): Promise<{ waiting: number; overdue: number; mine: number; spam: number; failedEmails: number; heldAsFlood: number }> {
+  const staff = await requireStaff();
+  const [waiting, overdue, mine, spam, failedEmails, heldAsFlood] = await Promise.all([
     db.enquiry.count({ where: { status: { in: WAITING_STATUSES } } }),
     db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, replyBy: { lt: now } } }),
+    db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, assignedToId: staff.id } }),
     db.enquiry.count({ where: { status: "spam" } }),
     db.outboxEmail.count({ where: { status: "failed" } }),
     countHeldAsFlood(new Date(Date.now() - 86_400_000)),
   ]);
-  return { waiting, overdue, spam, failedEmails, heldAsFlood };
+  return { waiting, overdue, mine, spam, failedEmails, heldAsFlood };
 }
 
 /** Enquiries since `since` held in spam because the whole site was flooded (lib/enquiries/submit.ts flags them). */
@@ -168,8 +178,12 @@ export type EnquiryDetail = {
   /** While it waits: its reply-by time and how long is left or how late it is. */
   reply: InboxRow["reply"];
   firstRepliedAt: string | null;
+  assignedTo: { id: string; name: string } | null;
   /** Every work the enquiry names, as the collector saw it, and the work as it is now (null once removed). */
-  works: Array<{ snapshot: ArtworkSnapshot; current: { slug: string; title: string; availability: string; published: boolean } | null }>;
+  works: Array<{
+    snapshot: ArtworkSnapshot;
+    current: { slug: string; title: string; availability: string; published: boolean; price: string } | null;
+  }>;
   /** Messages the collector added from their follow page. */
   followUps: Array<{ id: string; body: string; createdAt: string }>;
   /** The collector's follow link: whether one was sent, until when it works, and whether staff withdrew it. */
@@ -187,12 +201,15 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
     include: {
       works: {
         orderBy: { position: "asc" },
-        include: { artwork: { select: { slug: true, title: true, availability: true, published: true } } },
+        include: {
+          artwork: { select: { slug: true, title: true, availability: true, published: true, priceMinor: true, currency: true } },
+        },
       },
       emails: { orderBy: { createdAt: "asc" }, include: { sentBy: { select: { name: true } } } },
       followUps: { orderBy: { createdAt: "asc" } },
       viewing: { include: { slot: true } },
       notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, email: true } } } },
+      assignedTo: { select: { id: true, name: true } },
     },
   });
   if (!row) return null;
@@ -213,6 +230,7 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
     flagReasons: row.flagReasons,
     reply: replyOf(row.status, row.replyBy, new Date()),
     firstRepliedAt: row.firstRepliedAt?.toISOString() ?? null,
+    assignedTo: row.assignedTo,
     followUps: row.followUps.map((followUp) => ({ id: followUp.id, body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
     viewing: row.viewing
       ? {
@@ -226,7 +244,16 @@ export async function getEnquiryForStaff(reference: string): Promise<EnquiryDeta
       : null,
     works: row.works.flatMap((work) => {
       const snapshot = readArtworkSnapshot(work.snapshot);
-      return snapshot ? [{ snapshot, current: work.artwork }] : [];
+      const current = work.artwork
+        ? {
+            slug: work.artwork.slug,
+            title: work.artwork.title,
+            availability: work.artwork.availability,
+            published: work.artwork.published,
+            price: priceText({ ...work.artwork, availability: work.artwork.availability as Availability }),
+          }
+        : null;
+      return snapshot ? [{ snapshot, current }] : [];
     }),
     emails: row.emails.map((email) => ({
       id: email.id,
@@ -374,9 +401,9 @@ export type ExportRow = Record<
 >;
 
 export async function exportInbox(filters: InboxFilters): Promise<ExportRow[]> {
-  await requireStaff();
+  const staff = await requireStaff();
   const rows = await db.enquiry.findMany({
-    where: whereFor(filters),
+    where: whereFor(filters, staff.id),
     orderBy: { createdAt: "desc" },
     include: { works: { orderBy: { position: "asc" }, select: { snapshot: true } } },
   });
@@ -396,4 +423,101 @@ export async function exportInbox(filters: InboxFilters): Promise<ExportRow[]> {
       flagged: row.flagged ? `yes: ${row.flagReasons ?? ""}` : "no",
     };
   });
+}
+
+/** Who an enquiry can be given to: members of staff and owners whose accounts are open (a viewer cannot reply). */
+export async function assignableStaff(): Promise<Array<{ id: string; name: string; email: string }>> {
+  await requireStaff();
+  return db.user.findMany({
+    where: { disabledAt: null, role: { in: ["staff", "owner"] } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export type AssignOutcome =
+  { outcome: "assigned"; outboxIds: string[] } | { outcome: "unchanged" | "no_enquiry" | "no_member"; outboxIds: [] };
+
+/**
+ * Gives an enquiry to a member of staff (or to nobody). The change is in the history, old and new;
+ * the new assignee is emailed through the outbox, unless they assigned it to themselves.
+ */
+export async function assignEnquiry(reference: string, assigneeId: string | null): Promise<AssignOutcome> {
+  const staff = await requireStaff("staff");
+  const env = serverEnv();
+  const enquiry = await db.enquiry.findUnique({
+    where: { reference },
+    select: {
+      id: true,
+      name: true,
+      message: true,
+      replyBy: true,
+      status: true,
+      artworkSnapshot: true,
+      assignedTo: { select: { id: true, name: true } },
+      _count: { select: { works: true } },
+    },
+  });
+  if (!enquiry) return { outcome: "no_enquiry", outboxIds: [] };
+  const assignee = assigneeId
+    ? await db.user.findFirst({
+        where: { id: assigneeId, disabledAt: null, role: { in: ["staff", "owner"] } },
+        select: { id: true, name: true, email: true },
+      })
+    : null;
+  if (assigneeId && !assignee) return { outcome: "no_member", outboxIds: [] };
+  if ((enquiry.assignedTo?.id ?? null) === (assignee?.id ?? null)) return { outcome: "unchanged", outboxIds: [] };
+
+  const snapshot = readArtworkSnapshot(enquiry.artworkSnapshot);
+  const others = enquiry._count.works - 1;
+  const about = snapshot
+    ? `${workLabel(snapshot)}${others > 0 ? ` and ${others} other work${others === 1 ? "" : "s"}` : ""}`
+    : "a general question";
+  const timeZone = env.GALLERY_TIME_ZONE;
+  const outboxIds = await db.$transaction(async (tx) => {
+    await tx.enquiry.update({ where: { id: enquiry.id }, data: { assignedToId: assignee?.id ?? null } });
+    await recordActivity(tx, {
+      actor: staff,
+      action: assignee ? (enquiry.assignedTo ? "reassigned the enquiry" : "assigned the enquiry") : "unassigned the enquiry",
+      subjectType: "enquiry",
+      subjectId: reference,
+      subjectLabel: reference,
+      field: "assigned to",
+      oldValue: enquiry.assignedTo?.name ?? "nobody",
+      newValue: assignee?.name ?? "nobody",
+    });
+    if (!assignee || assignee.id === staff.id) return [];
+    const rendered = enquiryAssigned(
+      { name: env.GALLERY_NAME, siteUrl: env.SITE_URL },
+      {
+        assignee: assignee.name,
+        assignedBy: staff.name,
+        reference,
+        collector: enquiry.name,
+        about,
+        replyBy:
+          enquiry.replyBy && WAITING_STATUSES.includes(enquiry.status as EnquiryStatus)
+            ? `${galleryDayLabel(enquiry.replyBy, timeZone)}, ${galleryClock(enquiry.replyBy, timeZone)}`
+            : null,
+        excerpt: enquiry.message.length > 400 ? `${enquiry.message.slice(0, 400)}…` : enquiry.message,
+        url: `${env.SITE_URL}/staff/enquiries/${reference}`,
+      },
+    );
+    const email = await tx.outboxEmail.create({
+      data: {
+        enquiryId: enquiry.id,
+        kind: "enquiry_assigned",
+        sentById: staff.id,
+        toAddress: assignee.email,
+        fromAddress: env.MAIL_FROM,
+        replyTo: null,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+      },
+      select: { id: true },
+    });
+    return [email.id];
+  });
+  return { outcome: "assigned", outboxIds };
 }

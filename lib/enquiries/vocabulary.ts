@@ -43,6 +43,8 @@ export const OUTBOX_KINDS = [
   "staff_invitation",
   // To the gallery: every enquiry still waiting, the overdue ones first, once a day.
   "daily_digest",
+  // To a member of staff: another has assigned them an enquiry.
+  "enquiry_assigned",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -490,3 +490,39 @@ export function dailyDigest(gallery: Gallery, input: DailyDigestInput): Rendered
     <p><a href="${input.inboxUrl}" style="color:#7b2a1c;font-weight:bold">Open the inbox</a></p>`;
   return { subject, text, html: layout(gallery, body) };
 }
+
+/** To a member of staff: an enquiry is theirs to answer now. */
+export function enquiryAssigned(
+  gallery: Gallery,
+  input: {
+    assignee: string;
+    assignedBy: string;
+    reference: string;
+    collector: string;
+    about: string;
+    replyBy: string | null;
+    excerpt: string;
+    url: string;
+  },
+): RenderedEmail {
+  const subject = `${input.assignedBy} assigned you ${input.reference}: ${input.about}`;
+  const text = [
+    `Dear ${input.assignee},`,
+    "",
+    `${input.assignedBy} has assigned you an enquiry to answer: ${input.reference} from ${input.collector}, about ${input.about}.`,
+    ...(input.replyBy ? [`Reply by: ${input.replyBy}.`] : []),
+    "",
+    `“${input.excerpt}”`,
+    "",
+    `Open it: ${input.url}`,
+  ].join("\n");
+  const body = html`<p>Dear ${input.assignee},</p>
+    <p>
+      ${input.assignedBy} has assigned you an enquiry to answer: <strong>${input.reference}</strong> from ${input.collector}, about
+      ${input.about}.
+    </p>
+    ${input.replyBy ? html`<p>Reply by: ${input.replyBy}.</p>` : html``}
+    <blockquote style="margin:16px 0;padding-left:12px;border-left:3px solid #d9d3c7;color:#55514a">${multiline(input.excerpt)}</blockquote>
+    <p><a href="${input.url}" style="color:#7b2a1c;font-weight:bold">Open the enquiry</a></p>`;
+  return { subject, text, html: layout(gallery, body) };
+}

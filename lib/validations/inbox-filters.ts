@@ -21,6 +21,8 @@ export const inboxFiltersSchema = z.object({
   // "due": enquiries still waiting first, by their reply-by time (the overdue ones at the top), then
   // the rest newest first. "newest": all newest first.
   sort: z.enum(["due", "newest"]).default("due").catch("due"),
+  // Whose: "mine" (assigned to the signed-in member), "nobody" (not yet assigned), or anyone's.
+  who: z.enum(["anyone", "mine", "nobody"]).default("anyone").catch("anyone"),
 });
 
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
@@ -33,11 +35,13 @@ export function parseInboxFilters(searchParams: SearchParams): InboxFilters {
     to: firstQueryValue(searchParams.to),
     q: firstQueryValue(searchParams.q),
     sort: firstQueryValue(searchParams.sort),
+    who: firstQueryValue(searchParams.who),
   });
 }
 
 export function inboxQueryString(filters: InboxFilters): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value && !(key === "sort" && value === "due")) params.set(key, value);
+  for (const [key, value] of Object.entries(filters))
+    if (value && !(key === "sort" && value === "due") && !(key === "who" && value === "anyone")) params.set(key, value);
   return params.toString();
 }

@@ -51,6 +51,15 @@ export const staffReplySchema = z.object({
 /** An id as the staff pages put it in a hidden field (a cuid or a uuid). */
 const recordId = z.string().min(1).max(64);
 
+/** Assign an enquiry: a member's id, or empty for nobody. */
+export const assignEnquirySchema = z.object({
+  reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN),
+  assigneeId: z
+    .string()
+    .max(64)
+    .transform((value) => value || null),
+});
+
 export const withdrawFollowLinkSchema = z.object({ reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN) });
 
 export const retryEmailSchema = z.object({ reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN), emailId: recordId });

@@ -97,7 +97,7 @@ function formsOf(html: string): Array<Record<string, string>> {
 /** What the database holds that any staff action could change. */
 function snapshot() {
   return JSON.stringify({
-    enquiries: queryDatabase(`SELECT "reference", "status", "followRevokedAt" FROM "Enquiry" ORDER BY "id"`),
+    enquiries: queryDatabase(`SELECT "reference", "status", "followRevokedAt", "assignedToId", "replyBy" FROM "Enquiry" ORDER BY "id"`),
     notes: queryDatabase(`SELECT count(*) AS n FROM "EnquiryNote"`),
     emails: queryDatabase(
       `SELECT "status", count(*) AS n FROM "OutboxEmail" WHERE "kind" NOT IN ('staff_invitation', 'daily_digest') GROUP BY "status" ORDER BY "status"`,

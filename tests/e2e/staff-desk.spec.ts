@@ -151,3 +151,167 @@ test("reply-by times: an owner sets them; the inbox counts the overdue and puts 
   );
   await owner.context().close();
 });
+
+const COLLEAGUE = { email: "sam.second@bracebridge.test", password: "sam's own long password", name: "Sam Second" };
+const READER = { email: "vera.viewonly@bracebridge.test", password: "vera's own long password", name: "Vera Viewonly" };
+
+test("assignment: an enquiry is given to a colleague, who is emailed and finds it under Mine; reassigning is in the history", async ({
+  browser,
+}) => {
+  createStaffAccount(COLLEAGUE.email, COLLEAGUE.password, COLLEAGUE.name, "staff");
+  createStaffAccount(READER.email, READER.password, READER.name, "viewer");
+  const reference = await enquireAsCollector(browser, {
+    path: "/works/37-undertones-of-war",
+    ip: "203.0.113.173",
+    name: "Ada Assign",
+    email: "ada.assign@collector.test",
+    message: "Who will answer me?",
+  });
+  const owner = await signedInPage(browser, OWNER, "203.0.113.174");
+  await owner.goto(`/staff/enquiries/${reference}`);
+  await expect(owner.getByTestId("assignee")).toHaveText("Nobody yet");
+  await owner.getByLabel("Give it to").selectOption({ label: COLLEAGUE.name });
+  await owner.getByRole("button", { name: "Assign" }).click();
+  await expect(owner.getByRole("status").first()).toHaveText("Assigned.");
+  await expect(owner.getByTestId("assignee")).toHaveText(COLLEAGUE.name);
+  await expect(owner.getByTestId("activity-entry").first()).toContainText(
+    `${OWNER.name} assigned the enquiry · assigned to: nobody → ${COLLEAGUE.name}`,
+  );
+  await expectNoAxeViolations(owner);
+
+  const email = await waitForMessage((message) => message.to.includes(COLLEAGUE.email) && message.subject.includes(reference));
+  expect(email.subject).toBe(`${OWNER.name} assigned you ${reference}: 37 Undertones of War`);
+  expect(email.text).toContain("Who will answer me?");
+  expect(email.text).toContain(`${appEnv.SITE_URL}/staff/enquiries/${reference}`);
+  expect(email.text).toMatch(/Reply by: \w+day \d+ \w+ \d{4}, \d\d:\d\d\./);
+
+  // The colleague finds it under Mine; the owner's Mine does not list it.
+  const colleague = await signedInPage(browser, COLLEAGUE, "203.0.113.175");
+  await colleague.getByTestId("mine-count").click();
+  await expect(colleague).toHaveURL(/\?who=mine/);
+  await expect(colleague.getByLabel("Assigned to")).toHaveValue("mine");
+  await expect(colleague.locator("tbody tr").filter({ hasText: reference })).toContainText(`Assigned to ${COLLEAGUE.name}`);
+  // After a navigation in the page, the title arrives with the streamed metadata.
+  await expect(colleague).toHaveTitle(/Enquiries/);
+  await expectNoAxeViolations(colleague);
+  await owner.goto("/staff?who=mine");
+  await expect(owner.locator("tbody tr").filter({ hasText: reference })).toHaveCount(0);
+  await owner.goto("/staff?who=nobody");
+  await expect(owner.locator("tbody tr").filter({ hasText: reference })).toHaveCount(0);
+
+  // Taken back by the owner: recorded, and nobody is emailed about giving it to themselves.
+  await owner.goto(`/staff/enquiries/${reference}`);
+  await owner.getByLabel("Give it to").selectOption({ label: `${OWNER.name} (you)` });
+  await owner.getByRole("button", { name: "Assign" }).click();
+  await expect(owner.getByTestId("assignee")).toHaveText(OWNER.name);
+  await expect(owner.getByTestId("activity-entry").first()).toContainText(
+    `${OWNER.name} reassigned the enquiry · assigned to: ${COLLEAGUE.name} → ${OWNER.name}`,
+  );
+  // A viewer cannot be given an enquiry, even with a form altered by hand; nothing changes.
+  const [reader] = queryDatabase<{ id: string }>(`SELECT "id" FROM "user" WHERE "email" = ?`, READER.email);
+  await owner.locator("#assignee").evaluate((select, id) => {
+    const option = document.createElement("option");
+    option.value = id;
+    option.textContent = "Vera Viewonly";
+    select.append(option);
+    (select as HTMLSelectElement).value = id;
+  }, reader!.id);
+  await owner.getByRole("button", { name: "Assign" }).click();
+  await expect(owner.getByRole("alert").filter({ hasText: "cannot be given enquiries" })).toHaveText(
+    "That account cannot be given enquiries (it is disabled, reads only, or no longer exists). Nothing was changed.",
+  );
+  expect(
+    queryDatabase(
+      `SELECT "u"."name" FROM "Enquiry" "e" JOIN "user" "u" ON "u"."id" = "e"."assignedToId" WHERE "e"."reference" = ?`,
+      reference,
+    ),
+  ).toEqual([{ name: OWNER.name }]);
+  await owner.waitForTimeout(1_500);
+  expect(capturedMessages().filter((message) => message.to.includes(OWNER.email) && message.subject.includes(reference))).toHaveLength(0);
+  for (const page of [owner, colleague]) await page.context().close();
+});
+
+test("saved replies: staff write one with placeholders, choose it in the reply form filled in for the enquiry, edit it and send it; a sold work's reply is offered by itself", async ({
+  browser,
+}) => {
+  const reference = await enquireAsCollector(browser, {
+    path: "/works/36-spanish-civil-war",
+    ip: "203.0.113.176",
+    name: "Sol Sold",
+    email: "sol.sold@collector.test",
+    message: "Is this one still to be had?",
+  });
+  const colleague = await signedInPage(browser, COLLEAGUE, "203.0.113.177");
+  await colleague.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Saved replies" }).click();
+  await expect(colleague.getByTestId("saved-reply")).toHaveCount(3);
+  await expectNoAxeViolations(colleague);
+
+  // A misspelt placeholder is named, and nothing is saved.
+  const form = colleague.getByRole("form", { name: "A new saved reply" });
+  await form.getByLabel("Name").fill("Framing");
+  await form.getByLabel("Subject").fill("Framing {work_title}");
+  await form.getByLabel("Text").fill("Dear {colector_name},\n\n{work_title} comes framed, at {work_price}.\n\n{gallery_name}");
+  await form.getByRole("button", { name: "Add the saved reply" }).click();
+  await expect(form.locator("#template-new-body-error")).toHaveText(
+    /^\{colector_name\} is not a placeholder the form can fill: use \{collector_name\}/,
+  );
+  expect(queryDatabase(`SELECT "id" FROM "ReplyTemplate" WHERE "name" = 'Framing'`)).toHaveLength(0);
+  await form.getByLabel("Text").fill("Dear {collector_name},\n\n{work_title} comes framed, at {work_price}.\n\n{gallery_name}");
+  await form.getByRole("button", { name: "Add the saved reply" }).click();
+  await expect(colleague.getByRole("status").first()).toHaveText("Saved reply added: it is offered in every enquiry's reply form.");
+  await expect(colleague.getByTestId("saved-reply")).toHaveCount(4);
+
+  // Chosen in the reply form: filled in for this collector and work, then edited before sending.
+  await colleague.goto(`/staff/enquiries/${reference}`);
+  await expect(colleague.getByTestId("sold-notice")).toHaveCount(0);
+  await colleague.getByLabel("Start from a saved reply").selectOption({ label: "Framing" });
+  await expect(colleague.getByLabel("Subject", { exact: true })).toHaveValue("Framing 36 Spanish Civil War");
+  // The seed gives this work no price, which the catalogue calls "Price on application".
+  expect(queryDatabase(`SELECT "priceMinor" FROM "Artwork" WHERE "slug" = '36-spanish-civil-war'`)).toEqual([{ priceMinor: null }]);
+  await expect(colleague.getByLabel("Reply", { exact: true })).toHaveValue(
+    "Dear Sol Sold,\n\n36 Spanish Civil War comes framed, at Price on application.\n\nBracebridge Fine Art",
+  );
+  await expectNoAxeViolations(colleague);
+  const edited = `${await colleague.getByLabel("Reply", { exact: true }).inputValue()}\n\nP.S. The frame is oak.`;
+  await colleague.getByLabel("Reply", { exact: true }).fill(edited);
+  await colleague.getByRole("button", { name: "Send reply" }).click();
+  await expect(colleague.getByTestId("enquiry-status")).toHaveText("Replied");
+  const sent = await waitForMessage(
+    (message) => message.to.includes("sol.sold@collector.test") && message.subject === "Framing 36 Spanish Civil War",
+  );
+  expect(sent.text).toContain("Dear Sol Sold,");
+  expect(sent.text).toContain("P.S. The frame is oak.");
+  expect(sent.text).not.toContain("{");
+
+  // Without JavaScript the same choice is a link-like form: the page comes back with the reply filled in.
+  const noScript = await (
+    await browser.newContext({ javaScriptEnabled: false, storageState: await colleague.context().storageState() })
+  ).newPage();
+  await noScript.goto(`/staff/enquiries/${reference}`);
+  await noScript.getByLabel("Start from a saved reply").selectOption({ label: "Come and see it" });
+  await noScript.getByRole("button", { name: "Use this reply" }).click();
+  await expect(noScript).toHaveURL(/\?reply=saved-reply-viewing/);
+  await expect(noScript.getByLabel("Subject", { exact: true })).toHaveValue("Seeing 36 Spanish Civil War at Bracebridge Fine Art");
+  await noScript.context().close();
+
+  // Once the work is sold, its saved reply is offered by itself.
+  writeDatabase(`UPDATE "Artwork" SET "availability" = 'sold' WHERE "slug" = '36-spanish-civil-war'`);
+  try {
+    await colleague.goto(`/staff/enquiries/${reference}`);
+    await expect(colleague.getByTestId("sold-notice")).toHaveText(
+      "“36 Spanish Civil War” is sold now. The saved reply “This work is sold” is filled in below: edit it before sending, or choose another.",
+    );
+    await expect(colleague.getByLabel("Start from a saved reply")).toHaveValue("saved-reply-sold");
+    await expect(colleague.getByLabel("Subject", { exact: true })).toHaveValue("36 Spanish Civil War");
+    await expect(colleague.getByLabel("Reply", { exact: true })).toHaveValue(
+      /^Dear Sol Sold,\n\nThank you for your interest in 36 Spanish Civil War\. We are sorry to tell you that it has been sold\./,
+    );
+    await expectNoAxeViolations(colleague);
+  } finally {
+    writeDatabase(`UPDATE "Artwork" SET "availability" = 'available' WHERE "slug" = '36-spanish-civil-war'`);
+  }
+  expect(
+    queryDatabase(`SELECT "action", "subjectLabel" FROM "ActivityEntry" WHERE "subjectType" = 'reply' AND "actorName" = ?`, COLLEAGUE.name),
+  ).toEqual([{ action: "added the saved reply", subjectLabel: "Framing" }]);
+  await colleague.context().close();
+});

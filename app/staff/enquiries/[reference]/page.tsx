@@ -5,11 +5,12 @@ import { NoteForm, ReplyForm } from "@/components/staff/enquiry-forms";
 import { ActionForm } from "@/components/staff/action-form";
 import { EditorOnly } from "@/components/staff/editor-only";
 import { roleAllows } from "@/lib/auth/roles";
-import { changeEnquiryStatus, retryEmail, withdrawCollectorLink } from "@/lib/actions/staff-enquiries";
+import { assignTo, changeEnquiryStatus, retryEmail, withdrawCollectorLink } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { ActivityList } from "@/components/staff/activity-list";
 import { historyOf } from "@/lib/data/activity-log";
-import { getEnquiryForStaff } from "@/lib/data/staff-enquiries";
+import { repliesFilledFor } from "@/lib/data/reply-templates";
+import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel } from "@/lib/catalogue/describe";
 import { staffTime } from "@/lib/staff-time";
@@ -24,6 +25,7 @@ const KIND_LABELS: Record<string, string> = {
   erasure_notice: "Erasure notice",
   viewing_confirmation: "Viewing confirmation, with calendar invitation",
   viewing_cancelled: "Viewing cancelled, to the gallery",
+  enquiry_assigned: "To the member of staff it was assigned to",
 };
 const NOTICES: Record<string, string> = {
   status: "Status changed.",
@@ -31,6 +33,8 @@ const NOTICES: Record<string, string> = {
   reply: "Reply queued; it is being sent now.",
   retry: "The email will be sent again now.",
   link: "The collector's follow link was withdrawn.",
+  assigned: "Assigned.",
+  unchanged: "It was assigned so already: nothing changed.",
 };
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -39,11 +43,38 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   const staff = await requireStaff();
   const canEdit = roleAllows(staff.role, "staff");
   const { reference } = await params;
-  const { notice } = await searchParams;
+  const { notice, reply: replyParam } = await searchParams;
   const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(reference) : null;
   if (!enquiry) notFound();
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
-  const history = await historyOf("enquiry", enquiry.reference);
+  const [history, assignable, replies] = await Promise.all([
+    historyOf("enquiry", enquiry.reference),
+    canEdit ? assignableStaff() : [],
+    canEdit
+      ? repliesFilledFor({
+          reference: enquiry.reference,
+          name: enquiry.name,
+          works: enquiry.works.map(({ snapshot, current }) => ({
+            label: workLabel(snapshot),
+            price: current?.price ?? snapshot.price,
+            slug: current?.slug ?? snapshot.slug,
+          })),
+        })
+      : [],
+  ]);
+  // A work asked about that is sold now: the saved reply for it is offered by itself.
+  const sold = enquiry.works.filter(({ current }) => current?.availability === "sold").map(({ snapshot }) => workLabel(snapshot));
+  const soldReply = replies.find((reply) => reply.forSold);
+  const askedFor = typeof replyParam === "string" ? replies.find((reply) => reply.id === replyParam) : undefined;
+  const chosenReply = askedFor ?? (sold.length > 0 ? soldReply : undefined);
+  const soldNotice =
+    sold.length > 0
+      ? `${sold.map((label) => `“${label}”`).join(", ")} ${sold.length === 1 ? "is" : "are"} sold now.${
+          !askedFor && soldReply
+            ? ` The saved reply “${soldReply.name}” is filled in below: edit it before sending, or choose another.`
+            : ""
+        }`
+      : null;
   const [firstWork, ...otherWorks] = enquiry.works;
   const about = firstWork
     ? `${workLabel(firstWork.snapshot)}${otherWorks.length > 0 ? ` and ${otherWorks.length} other work${otherWorks.length === 1 ? "" : "s"}` : ""}`
@@ -129,6 +160,9 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                 reference={enquiry.reference}
                 defaultSubject={`Re: ${about} (${enquiry.reference})`}
                 greeting={`Dear ${enquiry.name},\n\n`}
+                replies={replies}
+                chosenId={chosenReply?.id ?? null}
+                notice={soldNotice}
               />
             </section>
           </EditorOnly>
@@ -207,6 +241,37 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
             {enquiry.status === "spam" && (
               <p className="mt-2 font-sans text-sm">Not spam? Set another status to release it to the inbox.</p>
             )}
+          </section>
+
+          <section aria-labelledby="assignee-heading">
+            <h2 id="assignee-heading" className="text-xl font-semibold">
+              Assigned to
+            </h2>
+            <p className="mt-2 font-sans" data-testid="assignee">
+              {enquiry.assignedTo ? enquiry.assignedTo.name : "Nobody yet"}
+            </p>
+            <EditorOnly canEdit={canEdit}>
+              <ActionForm action={assignTo} className="mt-2 flex flex-wrap items-end gap-3 font-sans">
+                <input type="hidden" name="reference" value={enquiry.reference} />
+                <div>
+                  <label htmlFor="assignee" className="field-label">
+                    Give it to
+                  </label>
+                  <select id="assignee" name="assigneeId" defaultValue={enquiry.assignedTo?.id ?? ""} className="field-input">
+                    <option value="">Nobody</option>
+                    {assignable.map((member) => (
+                      <option key={member.id} value={member.id}>
+                        {member.id === staff.id ? `${member.name} (you)` : member.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" className="button-quiet">
+                  Assign
+                </button>
+              </ActionForm>
+              <p className="mt-1 font-sans text-sm text-ink-soft">They are emailed a link to it (unless you give it to yourself).</p>
+            </EditorOnly>
           </section>
 
           <section aria-labelledby="work-heading">

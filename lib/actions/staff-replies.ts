@@ -1,0 +1,42 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { staffPermitted } from "@/lib/auth/staff-session";
+import { deleteReplyTemplate, saveReplyTemplate } from "@/lib/data/reply-templates";
+import type { FormState } from "@/lib/validations/form-state";
+import {
+  deleteReplyTemplateSchema,
+  replyTemplateFromForm,
+  replyTemplateSchema,
+  type ReplyTemplateField,
+} from "@/lib/validations/reply-templates";
+import { NOT_UNDERSTOOD } from "@/lib/validations/staff-forms";
+import { failedForm, invalidForm, typedValues } from "./form-results";
+
+export async function saveReply(_previous: FormState<ReplyTemplateField>, formData: FormData): Promise<FormState<ReplyTemplateField>> {
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
+  const values = typedValues(formData);
+  const parsed = replyTemplateSchema.safeParse(replyTemplateFromForm(values));
+  if (!parsed.success) return invalidForm(parsed.error, "The saved reply was not saved: please see below.", values);
+  const outcome = await saveReplyTemplate(parsed.data);
+  if (outcome === "name_taken") {
+    return {
+      status: "invalid",
+      message: "The saved reply was not saved: please see below.",
+      fieldErrors: { name: ["Another saved reply has this name"] },
+      values,
+    };
+  }
+  if (outcome === "gone") return failedForm("That saved reply was deleted meanwhile, so nothing was changed.", values);
+  redirect(`/staff/replies?notice=${parsed.data.id ? "saved" : "added"}`);
+}
+
+export async function deleteReply(_previous: FormState, formData: FormData): Promise<FormState> {
+  const permit = await staffPermitted("staff");
+  if (permit.refusal) return failedForm(permit.refusal);
+  const parsed = deleteReplyTemplateSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  if (!(await deleteReplyTemplate(parsed.data.id))) return failedForm("That saved reply was deleted already.");
+  redirect("/staff/replies?notice=deleted");
+}
