@@ -111,6 +111,7 @@ function snapshot() {
     invitations: queryDatabase(`SELECT count(*) AS n FROM "StaffInvitation"`),
     history: queryDatabase(`SELECT count(*) AS n FROM "ActivityEntry"`),
     settings: queryDatabase(`SELECT * FROM "GallerySettings"`),
+    savedReplies: queryDatabase(`SELECT "id", "name", "subject", "body", "forSold" FROM "ReplyTemplate" ORDER BY "id"`),
   });
 }
 
@@ -179,6 +180,7 @@ test("a viewer reads everything but can change nothing, even by posting each sta
     "/staff/team",
     "/staff/privacy",
     "/staff/settings",
+    "/staff/replies",
   ];
   const before = snapshot();
   let posted = 0;
