@@ -18,6 +18,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               <Link href="/staff">Enquiries</Link>
             </li>
             <li>
+              <Link href="/staff/dashboard">Dashboard</Link>
+            </li>
+            <li>
               <Link href="/staff/replies">Saved replies</Link>
             </li>
             <li>

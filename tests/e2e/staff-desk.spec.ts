@@ -315,3 +315,84 @@ test("saved replies: staff write one with placeholders, choose it in the reply f
   ).toEqual([{ action: "added the saved reply", subjectLabel: "Framing" }]);
   await colleague.context().close();
 });
+
+/** Parses the dashboard's CSV (plain cells: no commas or quotes in these figures' names here). */
+function csvRows(text: string): string[][] {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(","));
+}
+
+test("the dashboard: enquiries per week, by work, section and outcome, time to first reply and the overdue; each with its table and CSV", async ({
+  browser,
+}) => {
+  const owner = await signedInPage(browser, OWNER, "203.0.113.179");
+  await owner.getByRole("navigation", { name: "Staff" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(owner.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(owner).toHaveTitle(/Dashboard/);
+  await expectNoAxeViolations(owner);
+  await owner.screenshot({ path: "test-results/dashboard.png", fullPage: true });
+
+  const overdue = queryDatabase<{ n: number }>(
+    `SELECT count(*) AS n FROM "Enquiry" WHERE "status" IN ('new', 'in_progress') AND "replyBy" < ?`,
+    stored(new Date()),
+  )[0]!.n;
+  expect(overdue).toBeGreaterThan(0);
+  await expect(owner.getByTestId("dashboard-overdue")).toContainText(`Now: ${overdue} overdue of`);
+
+  // Every chart is a figure with a table for screen readers and a CSV of the same figures.
+  for (const id of ["weekly", "outcomes", "works", "sections", "reply-times", "late"]) {
+    const figure = owner.getByTestId(`chart-${id}`);
+    await expect(figure.locator("svg")).toHaveCount(1);
+    await expect(figure.locator("table caption")).toHaveText(await figure.locator("h2").innerText());
+    await expect(figure.getByRole("link", { name: "Download the figures (CSV)" })).toBeVisible();
+  }
+
+  const enquiries = queryDatabase<{ reference: string; createdAt: string; firstRepliedAt: string | null }>(
+    `SELECT "reference", "createdAt", "firstRepliedAt" FROM "Enquiry" WHERE "status" != 'spam'`,
+  );
+  const weekly = csvRows(await (await owner.request.get("/staff/dashboard/weekly.csv")).text());
+  expect(weekly[0]).toEqual(["week starting", "enquiries"]);
+  expect(weekly).toHaveLength(53);
+  const weeklyTotal = weekly.slice(1).reduce((sum, row) => sum + Number(row[1]), 0);
+  // All of this run's enquiries are from this week or the last (the run is shorter than a week).
+  expect(weeklyTotal).toBe(enquiries.length);
+  await expect(owner.getByTestId("chart-weekly").locator("tbody tr").last()).toContainText(weekly.at(-1)![1]!);
+
+  const outcomes = csvRows(await (await owner.request.get("/staff/dashboard/outcomes.csv")).text());
+  expect(outcomes.map((row) => row[0])).toEqual([
+    "outcome",
+    "Work sold since",
+    "Answered",
+    "Waiting for a first reply",
+    "Closed without a reply",
+  ]);
+  expect(outcomes.slice(1).reduce((sum, row) => sum + Number(row[1]), 0)).toBe(enquiries.length);
+  const answered = enquiries.filter((enquiry) => enquiry.firstRepliedAt !== null).length;
+  expect(answered).toBeGreaterThan(0);
+
+  // The most asked-about work is the one most enquiries name.
+  const [top] = queryDatabase<{ slug: string; n: number }>(
+    `SELECT json_extract("w"."snapshot", '$.catalogueNumber') || ' ' || json_extract("w"."snapshot", '$.title') AS "slug", count(DISTINCT "w"."enquiryId") AS n
+     FROM "EnquiryWork" "w" JOIN "Enquiry" "e" ON "e"."id" = "w"."enquiryId" WHERE "e"."status" != 'spam'
+     GROUP BY coalesce("w"."artworkId", "w"."snapshot") ORDER BY n DESC LIMIT 1`,
+  );
+  const works = csvRows(await (await owner.request.get("/staff/dashboard/works.csv")).text());
+  expect(Number(works[1]![1])).toBe(top!.n);
+
+  const replyTimes = csvRows(await (await owner.request.get("/staff/dashboard/reply-times.csv")).text());
+  expect(replyTimes[0]).toEqual(["month", "answered", "median hours", "90th percentile hours", "on time", "late"]);
+  expect(replyTimes.slice(1).reduce((sum, row) => sum + Number(row[1]), 0)).toBe(answered);
+  const thisMonth = replyTimes.at(-1)!;
+  expect(Number(thisMonth[2])).toBeGreaterThanOrEqual(0);
+  expect(Number(thisMonth[3])).toBeGreaterThanOrEqual(Number(thisMonth[2]));
+
+  expect((await owner.request.get("/staff/dashboard/nope.csv")).status()).toBe(404);
+  const stranger = await browser.newContext();
+  const refused = await stranger.request.get("/staff/dashboard/weekly.csv", { maxRedirects: 0 });
+  expect(refused.status()).toBeGreaterThanOrEqual(300);
+  expect(await refused.text()).not.toContain("week starting");
+  await stranger.close();
+  await owner.context().close();
+});
