@@ -388,6 +388,13 @@ test("the dashboard: enquiries per week, by work, section and outcome, time to f
   expect(Number(thisMonth[2])).toBeGreaterThanOrEqual(0);
   expect(Number(thisMonth[3])).toBeGreaterThanOrEqual(Number(thisMonth[2]));
 
+  // The new staff pages, like the rest of the staff area, are kept by no cache and indexed by no search engine.
+  for (const path of ["/staff/dashboard", "/staff/dashboard/weekly.csv", "/staff/settings", "/staff/replies"]) {
+    const response = await owner.request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["cache-control"], path).toContain("no-store");
+    expect(response.headers()["x-robots-tag"], path).toContain("noindex");
+  }
   expect((await owner.request.get("/staff/dashboard/nope.csv")).status()).toBe(404);
   const stranger = await browser.newContext();
   const refused = await stranger.request.get("/staff/dashboard/weekly.csv", { maxRedirects: 0 });
