@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReplyBy } from "@/components/staff/reply-by";
 import { TableHead } from "@/components/staff/table-head";
-import { staffTime } from "@/lib/staff-time";
+import { staffTime } from "@/lib/gallery-clock";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { enquiredWorks, inboxCounts, listInbox } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";

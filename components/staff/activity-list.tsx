@@ -1,5 +1,5 @@
 import type { ActivityView } from "@/lib/data/activity-log";
-import { staffTime } from "@/lib/staff-time";
+import { staffTime } from "@/lib/gallery-clock";
 
 /** Entries of the activity log, newest first: who, when, what, and the old and new value where there is one. */
 export function ActivityList({ entries, showSubject = false }: { entries: ActivityView[]; showSubject?: boolean }) {

@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { Field, FormStatus } from "@/components/form-field";
 import { privacyRequest, type PrivacyState } from "@/lib/actions/staff-privacy";
 import { IDLE_FORM } from "@/lib/validations/form-state";
-import { staffTime } from "@/lib/staff-time";
 
 /** Find everything held about an address; then download it, or erase it after confirming. */
 export function PrivacyRequestPanel() {
@@ -39,7 +38,7 @@ export function PrivacyRequestPanel() {
             {held.enquiries.map((enquiry) => (
               <li key={enquiry.reference} className="border border-rule bg-white p-3">
                 <p>
-                  <strong>{enquiry.reference}</strong> · {staffTime(enquiry.receivedAt)} · {enquiry.status}
+                  <strong>{enquiry.reference}</strong> · {enquiry.received} · {enquiry.status}
                 </p>
                 {enquiry.works.length > 0 && <p>About: {enquiry.works.join("; ")}</p>}
                 <p className="whitespace-pre-wrap text-ink-soft">{enquiry.message || "(no message)"}</p>

@@ -1,4 +1,5 @@
 import "server-only";
+import { staffTime } from "@/lib/gallery-clock";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { workLabel } from "@/lib/catalogue/describe";
 import { activityEntry } from "@/lib/data/activity";
@@ -17,6 +18,8 @@ export type HeldSummary = {
   enquiries: Array<{
     reference: string;
     receivedAt: string;
+    /** The same moment in the staff area's words (the form that shows it runs in the browser). */
+    received: string;
     status: string;
     works: string[];
     message: string;
@@ -35,6 +38,7 @@ export async function findPersonalData(email: string): Promise<HeldSummary> {
     enquiries: held.enquiries.map((enquiry) => ({
       reference: String(enquiry.reference),
       receivedAt: new Date(enquiry.createdAt as Date).toISOString(),
+      received: staffTime(new Date(enquiry.createdAt as Date).toISOString()),
       status: ENQUIRY_STATUS_LABELS[enquiry.status as EnquiryStatus] ?? String(enquiry.status),
       works: ((enquiry.works as Array<{ snapshot: unknown }> | undefined) ?? []).flatMap((work) => {
         const snapshot = readArtworkSnapshot(work.snapshot);

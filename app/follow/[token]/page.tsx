@@ -6,6 +6,7 @@ import { workLabel } from "@/lib/catalogue/describe";
 import { readFollowedEnquiry } from "@/lib/data/enquiry-follow";
 import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
+import { galleryDate } from "@/lib/gallery-clock";
 
 // One collector's enquiry: drawn per visit, never kept by a shared cache, never indexed, and the
 // link's token never sent to another site. ("same-origin", not "no-referrer": with no referrer at
@@ -18,10 +19,6 @@ export const metadata: Metadata = {
 };
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function day(iso: string) {
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
-}
 
 export default async function FollowEnquiryPage({ params, searchParams }: Props) {
   const { token } = await params;
@@ -40,7 +37,7 @@ export default async function FollowEnquiryPage({ params, searchParams }: Props)
         <p className="eyebrow">Where it stands</p>
         <p className="mt-1 text-2xl font-semibold">{enquiry.status.label}</p>
         <p className="mt-1">{enquiry.status.explanation}</p>
-        <p className="mt-3 font-sans text-sm text-ink-soft">Sent on {day(enquiry.createdAt)}.</p>
+        <p className="mt-3 font-sans text-sm text-ink-soft">Sent on {galleryDate(enquiry.createdAt)}.</p>
       </div>
 
       {enquiry.works.length > 0 && (
@@ -96,7 +93,7 @@ export default async function FollowEnquiryPage({ params, searchParams }: Props)
         </h2>
         <ol className="mt-4 space-y-4">
           <li className="bg-paper-deep p-4">
-            <p className="font-sans text-sm text-ink-soft">You wrote, {day(enquiry.createdAt)}</p>
+            <p className="font-sans text-sm text-ink-soft">You wrote, {galleryDate(enquiry.createdAt)}</p>
             <p className="mt-1 whitespace-pre-line">{enquiry.message || "(Your questions, without a message.)"}</p>
           </li>
           {[
@@ -108,14 +105,14 @@ export default async function FollowEnquiryPage({ params, searchParams }: Props)
               entry.kind === "reply" ? (
                 <li key={`reply-${index}`} className="border border-rule bg-white p-4" data-testid="follow-reply">
                   <p className="font-sans text-sm text-ink-soft">
-                    The gallery replied{entry.reply.sentAt ? `, ${day(entry.reply.sentAt)}` : " (on its way to your inbox)"}:{" "}
+                    The gallery replied{entry.reply.sentAt ? `, ${galleryDate(entry.reply.sentAt)}` : " (on its way to your inbox)"}:{" "}
                     <strong className="text-ink">{entry.reply.subject}</strong>
                   </p>
                   <p className="mt-2 whitespace-pre-line">{entry.reply.body}</p>
                 </li>
               ) : (
                 <li key={`follow-up-${index}`} className="bg-paper-deep p-4" data-testid="follow-up">
-                  <p className="font-sans text-sm text-ink-soft">You added, {day(entry.followUp.createdAt)}</p>
+                  <p className="font-sans text-sm text-ink-soft">You added, {galleryDate(entry.followUp.createdAt)}</p>
                   <p className="mt-1 whitespace-pre-line">{entry.followUp.body}</p>
                 </li>
               ),
@@ -144,7 +141,7 @@ export default async function FollowEnquiryPage({ params, searchParams }: Props)
       </section>
       <p className="mt-10 font-sans text-sm text-ink-soft">
         This page is private to you: anyone with its link can see it, so please don&rsquo;t share it. The link works until{" "}
-        {day(enquiry.expiresAt)}.
+        {galleryDate(enquiry.expiresAt)}.
       </p>
     </>
   );

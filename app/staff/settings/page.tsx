@@ -5,7 +5,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { readSavedGallerySettings, recentDigestRuns, settingsFormValues } from "@/lib/data/gallery-settings";
 import { REPLY_UNIT_LABELS, WEEKDAY_NAMES } from "@/lib/enquiries/reply-by";
-import { staffTime } from "@/lib/staff-time";
+import { staffTime } from "@/lib/gallery-clock";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
 

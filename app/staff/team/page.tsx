@@ -6,7 +6,7 @@ import { changeRole, setDisabled } from "@/lib/actions/staff-team";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, roleAllows } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { readTeam } from "@/lib/data/staff-team";
-import { staffTime } from "@/lib/staff-time";
+import { staffTime } from "@/lib/gallery-clock";
 
 export const metadata: Metadata = { title: "Staff accounts", robots: { index: false } };
 

@@ -13,7 +13,7 @@ import { repliesFilledFor } from "@/lib/data/reply-templates";
 import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel } from "@/lib/catalogue/describe";
-import { staffTime } from "@/lib/staff-time";
+import { staffTime } from "@/lib/gallery-clock";
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
