@@ -4,7 +4,7 @@
  * filesystem read-only, as on Vercel.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
@@ -137,6 +137,7 @@ test.beforeAll(async () => {
     "enquire/sent",
     "staff/sign-in",
     "api/outbox/sweep",
+    "api/digest/daily",
     "staff/works/[id]/photographs",
     "media/photographs/[key]/[file]",
   ]);
@@ -221,6 +222,46 @@ test("an enquiry is stored in the hosted database, and its email leaves through 
   expect((await sweep.json()) as { sent: number }).toMatchObject({ sent: expect.any(Number) });
   await expect.poll(() => messages.some((message) => message.subject.startsWith(`Enquiry ${reference}:`))).toBe(true);
   expect(outbox().status).toBe("sent");
+});
+
+test("the daily digest is sent by its cron route, once, listing the overdue enquiry from the hosted database", async () => {
+  // Vercel Cron calls the route every five minutes (vercel.json); the built output carries the schedule.
+  const crons = (
+    JSON.parse(readFileSync(path.join(projectRoot, ".vercel/output/config.json"), "utf8")) as { crons?: Array<{ path: string }> }
+  ).crons;
+  expect(crons?.map((cron) => cron.path)).toContain("/api/digest/daily");
+
+  const db = database();
+  // Due from midnight, every day; the waiting enquiry from the test before made overdue, in the form its own dates are kept in.
+  db.prepare(`UPDATE "GallerySettings" SET "digestTime" = '00:00', "digestOnClosedDays" = 1`).run();
+  const waiting = db.prepare(`SELECT "reference", "createdAt" FROM "Enquiry" WHERE "status" = 'new' ORDER BY "id" LIMIT 1`).get() as {
+    reference: string;
+    createdAt: string | number;
+  };
+  const threeHoursAgo = Date.now() - 3 * 3_600_000;
+  db.prepare(`UPDATE "Enquiry" SET "replyBy" = ? WHERE "reference" = ?`).run(
+    typeof waiting.createdAt === "number" ? threeHoursAgo : new Date(threeHoursAgo).toISOString().replace("Z", "+00:00"),
+    waiting.reference,
+  );
+  db.close();
+
+  const digestUrl = urlFor("api/digest/daily", "/api/digest/daily");
+  expect((await fetch(digestUrl)).status).toBe(401);
+  const cron = { headers: { authorization: `Bearer ${env.CRON_SECRET}` } };
+  const answers = await Promise.all([fetch(digestUrl, cron), fetch(digestUrl, cron)]);
+  const outcomes = (await Promise.all(answers.map((answer) => answer.json()))) as Array<{
+    outcome: string;
+    delivery: { sent: number } | null;
+  }>;
+  expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(["done_already", "queued"]);
+  expect(outcomes.find((outcome) => outcome.outcome === "queued")!.delivery).toMatchObject({ sent: 1 });
+  const digests = () => messages.filter((message) => message.subject.includes("waiting ·"));
+  await expect.poll(() => digests().length).toBe(1);
+  expect(digests()[0]!.text).toMatch(
+    new RegExp(`Overdue\n- ${waiting.reference} · Vera Collector · 42 Second Retreat from Russia · 3 h( \\d+ min)? late`),
+  );
+  expect(((await (await fetch(digestUrl, cron)).json()) as { outcome: string }).outcome).toBe("done_already");
+  expect(digests()).toHaveLength(1);
 });
 
 test("a photograph uploaded by staff lands in object storage and is served from it", async () => {
