@@ -396,7 +396,18 @@ export async function retryEnquiryEmail(emailId: string): Promise<boolean> {
 }
 
 export type ExportRow = Record<
-  "reference" | "received" | "status" | "name" | "email" | "phone" | "work" | "questions" | "message" | "flagged",
+  | "reference"
+  | "received"
+  | "status"
+  | "reply by"
+  | "assigned to"
+  | "name"
+  | "email"
+  | "phone"
+  | "work"
+  | "questions"
+  | "message"
+  | "flagged",
   string
 >;
 
@@ -405,7 +416,7 @@ export async function exportInbox(filters: InboxFilters): Promise<ExportRow[]> {
   const rows = await db.enquiry.findMany({
     where: whereFor(filters, staff.id),
     orderBy: { createdAt: "desc" },
-    include: { works: { orderBy: { position: "asc" }, select: { snapshot: true } } },
+    include: { works: { orderBy: { position: "asc" }, select: { snapshot: true } }, assignedTo: { select: { name: true } } },
   });
   return rows.map((row) => {
     const works = row.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []);
@@ -414,6 +425,8 @@ export async function exportInbox(filters: InboxFilters): Promise<ExportRow[]> {
       reference: row.reference,
       received: row.createdAt.toISOString(),
       status: row.status,
+      "reply by": row.replyBy && WAITING_STATUSES.includes(row.status as EnquiryStatus) ? row.replyBy.toISOString() : "",
+      "assigned to": row.assignedTo?.name ?? "",
       name: row.name,
       email: row.email,
       phone: row.phone ?? "",

@@ -226,6 +226,12 @@ test("assignment: an enquiry is given to a colleague, who is emailed and finds i
       reference,
     ),
   ).toEqual([{ name: OWNER.name }]);
+  // The CSV of "mine" carries it, with whose it is and its reply-by time.
+  const mine = await (await owner.request.get("/staff/enquiries/export?who=mine&status=all")).text();
+  const header = mine.replace(/^\uFEFF/, "").split(/\r?\n/)[0]!;
+  expect(header).toBe("reference,received,status,reply by,assigned to,name,email,phone,work,questions,message,flagged");
+  const line = mine.split(/\r?\n/).find((row) => row.startsWith(reference))!;
+  expect(line).toMatch(new RegExp(`^${reference},[^,]+,new,\\d{4}-\\d\\d-\\d\\dT[^,]+,${OWNER.name},Ada Assign,`));
   await owner.waitForTimeout(1_500);
   expect(capturedMessages().filter((message) => message.to.includes(OWNER.email) && message.subject.includes(reference))).toHaveLength(0);
   for (const page of [owner, colleague]) await page.context().close();

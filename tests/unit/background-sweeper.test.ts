@@ -39,3 +39,17 @@ describe("the background sweeper inside a web process", () => {
     expect(started()).toBe(false);
   });
 });
+
+describe("the outbox loop (a web process's, or the worker's)", () => {
+  it("queues the day's digest by itself once its time has come", async () => {
+    const { startOutboxLoop } = await sweeperWith({ VERCEL: undefined, OUTBOX_DELIVERY: undefined });
+    const { db } = await import("@/lib/db");
+    await db.gallerySettings.update({ where: { id: 1 }, data: { digestEnabled: true, digestTime: "00:00", digestOnClosedDays: true } });
+    const loop = startOutboxLoop(50, { keepProcessAlive: false });
+    try {
+      await expect.poll(async () => db.digestRun.count(), { timeout: 10_000 }).toBe(1);
+    } finally {
+      await loop.stop();
+    }
+  });
+});

@@ -7,7 +7,20 @@ export async function GET(request: Request) {
   await requireStaff();
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const rows = await exportInbox(inboxFiltersSchema.parse(params));
-  const csv = toCsv(rows, ["reference", "received", "status", "name", "email", "phone", "work", "questions", "message", "flagged"]);
+  const csv = toCsv(rows, [
+    "reference",
+    "received",
+    "status",
+    "reply by",
+    "assigned to",
+    "name",
+    "email",
+    "phone",
+    "work",
+    "questions",
+    "message",
+    "flagged",
+  ]);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
