@@ -1,11 +1,11 @@
 /** Issue 12, part 2: owners, staff and viewers; invitations; every staff action refused to a role without it. */
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { enquireAsCollector } from "./support/collector";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { waitForMessage } from "./support/mailbox";
-import { createStaffAccount, signIn } from "./support/staff";
+import { createStaffAccount, signedInPage } from "./support/staff";
 import { baseURL } from "./support/test-env";
 
 test.describe.configure({ mode: "serial" });
@@ -17,12 +17,6 @@ const EDITOR = { email: "sasha.staff@bracebridge.test", password: "sasha's chose
 test.beforeAll(() => {
   createStaffAccount(OWNER.email, OWNER.password, OWNER.name, "owner");
 });
-
-async function signedInPage(browser: Browser, account: { email: string; password: string }, ip: string): Promise<Page> {
-  const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } })).newPage();
-  await signIn(page, account.email, account.password);
-  return page;
-}
 
 async function invite(owner: Page, person: { email: string; name: string }, role: string): Promise<string> {
   await owner.goto("/staff/team");

@@ -1,11 +1,10 @@
 /** Issue 12, parts 1, 3, 4 and 6: reply-by times and the daily digest, assignment, saved replies, the dashboard. */
-import type { Browser, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { enquireAsCollector } from "./support/collector";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { capturedMessages, waitForMessage } from "./support/mailbox";
-import { createStaffAccount, signIn } from "./support/staff";
+import { createStaffAccount, signedInPage } from "./support/staff";
 import { appEnv } from "./support/test-env";
 
 test.describe.configure({ mode: "serial" });
@@ -15,12 +14,6 @@ const OWNER = { email: "dora.desk@bracebridge.test", password: "dora's own long 
 test.beforeAll(() => {
   createStaffAccount(OWNER.email, OWNER.password, OWNER.name, "owner");
 });
-
-async function signedInPage(browser: Browser, account: { email: string; password: string }, ip: string): Promise<Page> {
-  const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } })).newPage();
-  await signIn(page, account.email, account.password);
-  return page;
-}
 
 /** The stored form of an instant, as the gallery writes it. */
 const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { appEnv } from "./test-env";
 
 /** Creates a staff account exactly as a gallery would: `npm run staff:create`, password on standard input. */
@@ -54,6 +54,13 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Enquiries" })).toBeVisible();
+}
+
+/** A member of staff signed in, in a browser of their own, arriving from `ip` (each its own sign-in limit). */
+export async function signedInPage(browser: Browser, account: { email: string; password: string }, ip: string): Promise<Page> {
+  const page = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } })).newPage();
+  await signIn(page, account.email, account.password);
+  return page;
 }
 
 /** `npm run import -- …` against the running test site's database, as a gallery would run it (settings changed where given). */
