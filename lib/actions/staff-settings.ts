@@ -1,7 +1,7 @@
 "use server";
 
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { saveGallerySettings } from "@/lib/data/gallery-settings";
+import { saveGallerySettings } from "@/lib/data/staff-settings";
 import type { FormState } from "@/lib/validations/form-state";
 import { gallerySettingsFromForm, gallerySettingsSchema, type GallerySettingsField } from "@/lib/validations/gallery-settings";
 import { doneForm, failedForm, invalidForm, typedValues } from "./form-results";

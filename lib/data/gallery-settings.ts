@@ -1,9 +1,9 @@
 import "server-only";
+// Read by the outbox worker too (the digest), which runs outside Next.js: nothing here may import the
+// staff session or anything else of Next's. Changing the settings is lib/data/staff-settings.ts.
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/staff-session";
-import { activityEntry } from "@/lib/data/activity";
 import { db } from "@/lib/db";
-import { REPLY_UNIT_LABELS, REPLY_UNITS, WEEKDAY_NAMES, type OpeningHours, type ReplySchedule } from "@/lib/enquiries/reply-by";
+import { REPLY_UNITS, type ReplySchedule } from "@/lib/enquiries/reply-by";
 import { serverEnv } from "@/lib/env";
 import type { GallerySettingsInput } from "@/lib/validations/gallery-settings";
 
@@ -84,61 +84,6 @@ export async function readReplySchedule(): Promise<ReplySchedule> {
   return replyScheduleOf(await readGallerySettings());
 }
 
-function hoursInWords(hours: OpeningHours[]): string {
-  return hours.map((day, weekday) => `${WEEKDAY_NAMES[weekday]!.slice(0, 3)} ${day ? `${day.opens}–${day.closes}` : "closed"}`).join(", ");
-}
-
-/** Saves an owner's settings, with a history entry for each part that changed (old and new value). */
-export async function saveGallerySettings(input: GallerySettingsInput): Promise<void> {
-  const owner = await requireStaff("owner");
-  const before = await readSavedGallerySettings();
-  const changes: Array<{ field: string; oldValue: string; newValue: string }> = [];
-  const compare = (field: string, oldValue: string, newValue: string) => {
-    if (oldValue !== newValue) changes.push({ field, oldValue, newValue });
-  };
-  compare(
-    "reply within",
-    `${before.replyWithin} ${REPLY_UNIT_LABELS[before.replyWithinUnit]}`,
-    `${input.replyWithin} ${REPLY_UNIT_LABELS[input.replyWithinUnit]}`,
-  );
-  compare("opening hours", hoursInWords(before.openingHours), hoursInWords(input.openingHours));
-  compare(
-    "holidays",
-    before.holidays.map((day) => day.date).join(", ") || "none",
-    input.holidays.map((day) => day.date).join(", ") || "none",
-  );
-  compare(
-    "daily digest",
-    before.digestEnabled ? `at ${before.digestTime}${before.digestOnClosedDays ? ", closed days too" : ""}` : "off",
-    input.digestEnabled ? `at ${input.digestTime}${input.digestOnClosedDays ? ", closed days too" : ""}` : "off",
-  );
-  compare("digest to", before.digestTo ?? "the gallery's address", input.digestTo ?? "the gallery's address");
-  const data = {
-    replyWithin: input.replyWithin,
-    replyWithinUnit: input.replyWithinUnit,
-    openingHours: input.openingHours,
-    holidays: input.holidays,
-    digestEnabled: input.digestEnabled,
-    digestTime: input.digestTime,
-    digestOnClosedDays: input.digestOnClosedDays,
-    digestTo: input.digestTo,
-  };
-  await db.$transaction([
-    db.gallerySettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data }),
-    ...changes.map((change) =>
-      activityEntry({
-        actor: owner,
-        action: "changed the settings",
-        subjectType: "settings",
-        subjectId: "gallery",
-        subjectLabel: "Gallery settings",
-        ...change,
-      }),
-    ),
-  ]);
-  forgetGallerySettings();
-}
-
 /** The settings as the form's fields ("on" for a ticked box; a closed day's times empty). */
 export function settingsFormValues(settings: GallerySettings): Record<string, string> {
   const values: Record<string, string> = {
@@ -155,19 +100,4 @@ export function settingsFormValues(settings: GallerySettings): Record<string, st
     values[`closes${weekday}`] = hours?.closes ?? "";
   });
   return values;
-}
-
-export type DigestRunView = { day: string; waiting: number; overdue: number; sent: boolean; at: string };
-
-/** The last fortnight's digests: what each day's said, or that nothing was waiting. */
-export async function recentDigestRuns(limit = 14): Promise<DigestRunView[]> {
-  await requireStaff();
-  const runs = await db.digestRun.findMany({ orderBy: { day: "desc" }, take: limit });
-  return runs.map((run) => ({
-    day: run.day,
-    waiting: run.waiting,
-    overdue: run.overdue,
-    sent: run.emailId !== null,
-    at: run.createdAt.toISOString(),
-  }));
 }

@@ -18,6 +18,8 @@ const STAFF_PASSWORD = "the stack editor's long password";
 const WORK = "/works/69-gossips";
 
 let stack: RunningStack;
+/** Everything the stack's processes printed, "[worker] …" and so on. */
+const stackLog: string[] = [];
 
 test.describe.configure({ mode: "serial" });
 
@@ -27,7 +29,7 @@ test.beforeAll(async () => {
     port: STACK_PORT,
     runtimeDir: path.join(e2eRoot, "stack"),
     env: { ...process.env, ...appEnv },
-    log: () => undefined,
+    log: (line) => stackLog.push(line),
   });
   createStaffAccount(STAFF_EMAIL, STAFF_PASSWORD, "Stack Editor");
 });
@@ -134,6 +136,12 @@ test("both web processes take enquiries at once while the worker sends: none los
     `SELECT o.status, COUNT(*) AS count FROM OutboxEmail o JOIN Enquiry e ON e.id = o.enquiryId WHERE e.email LIKE 'stack-%@collectors.test' AND o.kind = 'gallery_notification' GROUP BY o.status`,
   );
   expect(stored).toEqual([{ status: "sent", count: total }]);
+  // The other e2e server shares this database and sweeps it too, so the worker's own health is checked
+  // here: it started, and no process of the stack has died and been restarted since.
+  expect(stackLog.some((line) => line.startsWith("[worker]") && line.includes('"msg":"Outbox worker started"'))).toBe(true);
+  expect(stack.processes.map((managed) => `${managed.name}: ${managed.restarts}`)).toEqual(
+    stack.processes.map((managed) => `${managed.name}: 0`),
+  );
 });
 
 test("a web process or the worker that stops is restarted alone, and nginx keeps serving meanwhile", async () => {

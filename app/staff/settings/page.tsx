@@ -3,7 +3,8 @@ import { SettingsForm } from "@/components/staff/settings-form";
 import { TableHead } from "@/components/staff/table-head";
 import { roleAllows } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { readSavedGallerySettings, recentDigestRuns, settingsFormValues } from "@/lib/data/gallery-settings";
+import { readSavedGallerySettings, settingsFormValues } from "@/lib/data/gallery-settings";
+import { recentDigestRuns } from "@/lib/data/staff-settings";
 import { REPLY_UNIT_LABELS, WEEKDAY_NAMES } from "@/lib/enquiries/reply-by";
 import { staffTime } from "@/lib/gallery-clock";
 
