@@ -3,7 +3,7 @@
  * days or hours, counted only while it is open (its weekly opening hours, in its own time zone, less
  * its holidays). Pure, so the inbox, the enquiry's arrival and the tests share one clock.
  */
-import { addDays, galleryDay, galleryTimeToInstant, weekdayOf } from "@/lib/viewings/gallery-time";
+import { addDays, galleryClock, galleryDay, galleryTimeToInstant, weekdayOf } from "@/lib/viewings/gallery-time";
 
 export const REPLY_UNITS = ["working_days", "working_hours"] as const;
 export type ReplyUnit = (typeof REPLY_UNITS)[number];
@@ -86,12 +86,7 @@ export function replyByFor(arrival: Date, schedule: ReplySchedule): Date {
     counted += 1;
     if (counted < amount) continue;
     // The starting moment's clock time, on this day, kept within its opening hours.
-    const clock = start.at.toLocaleTimeString("en-GB", {
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      timeZone: schedule.timeZone,
-    });
+    const clock = galleryClock(start.at, schedule.timeZone);
     const sameTime = galleryTimeToInstant(window.day, clock, schedule.timeZone);
     if (sameTime < window.opens) return window.opens;
     if (sameTime > window.closes) return window.closes;

@@ -3,9 +3,22 @@
  * collectors read "Tuesday 1 December, 11:00", and the database keeps instants in UTC.
  */
 
+// Making a formatter costs far more than using one (every enquiry's reply-by time uses several):
+// one per time zone and purpose, kept for the life of the process.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(purpose: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${purpose}|${timeZone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 function partsIn(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
+  const parts = formatter("parts", timeZone, {
     hourCycle: "h23",
     year: "numeric",
     month: "2-digit",
@@ -61,20 +74,16 @@ export function weekdayOf(day: string): number {
 
 /** "Tuesday 1 December 2026" (composed from its parts: ICU versions differ on a comma after the weekday). */
 export function galleryDayLabel(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone,
-  }).formatToParts(instant);
+  const parts = formatter("day-label", timeZone, { weekday: "long", day: "numeric", month: "long", year: "numeric" }).formatToParts(
+    instant,
+  );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
   return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`;
 }
 
 /** "11:00" */
 export function galleryClock(instant: Date, timeZone: string): string {
-  return instant.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
+  return formatter("clock", timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 }
 
 /** "Tuesday 1 December 2026, 11:00–12:00" */
