@@ -34,6 +34,12 @@ export function workLabel(work: { catalogueNumber: string; title: string }): str
   return number ? `${number} ${work.title}` : work.title;
 }
 
+/** An enquiry's works in brief: "42 Second Retreat from Russia", or "… and 2 other works" after the first of `count`. */
+export function worksInBrief(first: { catalogueNumber: string; title: string }, count: number): string {
+  const others = count - 1;
+  return others > 0 ? `${workLabel(first)} and ${others} other work${others === 1 ? "" : "s"}` : workLabel(first);
+}
+
 /** Alt text names title, medium and year, so a screen-reader user meets the work as others do. */
 export function artworkAltText(work: {
   title: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { workLabel } from "@/lib/catalogue/describe";
+import { worksInBrief } from "@/lib/catalogue/describe";
 import { readSavedGallerySettings, replyScheduleOf } from "@/lib/data/gallery-settings";
 import { db, sqlTimestamp } from "@/lib/db";
 import { isOpenDay, replyByState } from "@/lib/enquiries/reply-by";
@@ -55,13 +55,10 @@ export async function runDailyDigest(now = new Date()): Promise<DigestOutcome> {
     const replyBy = enquiry.replyBy ?? enquiry.createdAt;
     const state = replyByState(replyBy, now);
     const snapshot = readArtworkSnapshot(enquiry.artworkSnapshot);
-    const others = enquiry._count.works - 1;
     const line: DigestLine = {
       reference: enquiry.reference,
       name: enquiry.name,
-      about: snapshot
-        ? `${workLabel(snapshot)}${others > 0 ? ` and ${others} other work${others === 1 ? "" : "s"}` : ""}`
-        : "General question",
+      about: snapshot ? worksInBrief(snapshot, enquiry._count.works) : "General question",
       replyBy: `${galleryDayLabel(replyBy, timeZone)}, ${galleryClock(replyBy, timeZone)}`,
       state: state.words,
       assignee: enquiry.assignedTo ? `assigned to ${enquiry.assignedTo.name}` : "not assigned",

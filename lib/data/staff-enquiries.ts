@@ -21,7 +21,7 @@ import { html, multiline } from "@/lib/mail/html";
 import { requeueEmail } from "@/lib/mail/outbox";
 import { enquiryAssigned } from "@/lib/mail/templates";
 import type { InboxFilters } from "@/lib/validations/inbox-filters";
-import { priceText, workLabel } from "@/lib/catalogue/describe";
+import { priceText, workLabel, worksInBrief } from "@/lib/catalogue/describe";
 import type { Availability } from "@/lib/catalogue/vocabulary";
 import { galleryClock, galleryDay, galleryDayLabel, viewingTimeLabel } from "@/lib/viewings/gallery-time";
 
@@ -95,7 +95,6 @@ export async function listInbox(filters: InboxFilters, limit = 200, now = new Da
   }
   return rows.map((row) => {
     const snapshot = readArtworkSnapshot(row.artworkSnapshot);
-    const others = row._count.works - 1;
     return {
       reference: row.reference,
       createdAt: row.createdAt.toISOString(),
@@ -103,7 +102,7 @@ export async function listInbox(filters: InboxFilters, limit = 200, now = new Da
       email: row.email,
       status: row.status as EnquiryStatus,
       flagged: row.flagged,
-      work: snapshot ? `${workLabel(snapshot)}${others > 0 ? ` and ${others} other work${others === 1 ? "" : "s"}` : ""}` : null,
+      work: snapshot ? worksInBrief(snapshot, row._count.works) : null,
       deliveryProblem: row.emails.length > 0,
       excerpt: row.message.slice(0, 140),
       reply: replyOf(row.status, row.replyBy, now),
@@ -482,10 +481,7 @@ export async function assignEnquiry(reference: string, assigneeId: string | null
   if ((enquiry.assignedTo?.id ?? null) === (assignee?.id ?? null)) return { outcome: "unchanged", outboxIds: [] };
 
   const snapshot = readArtworkSnapshot(enquiry.artworkSnapshot);
-  const others = enquiry._count.works - 1;
-  const about = snapshot
-    ? `${workLabel(snapshot)}${others > 0 ? ` and ${others} other work${others === 1 ? "" : "s"}` : ""}`
-    : "a general question";
+  const about = snapshot ? worksInBrief(snapshot, enquiry._count.works) : "a general question";
   const timeZone = env.GALLERY_TIME_ZONE;
   const outboxIds = await db.$transaction(async (tx) => {
     await tx.enquiry.update({ where: { id: enquiry.id }, data: { assignedToId: assignee?.id ?? null } });

@@ -2,7 +2,7 @@
 import { ENQUIRY_QUESTION_LABELS, type EnquiryQuestion } from "@/lib/enquiries/vocabulary";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { html, multiline, type SafeHtml } from "./html";
-import { workLabel } from "@/lib/catalogue/describe";
+import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -49,10 +49,9 @@ function workLine(work: { catalogueNumber: string; title: string }): string {
 }
 
 /** "42 Second Retreat from Russia", or "42 Second Retreat from Russia and 2 other works". */
-function worksInBrief(works: ArtworkSnapshot[]): string {
-  const [first, ...others] = works;
-  if (!first) return "";
-  return others.length === 0 ? workLine(first) : `${workLine(first)} and ${others.length} other work${others.length === 1 ? "" : "s"}`;
+function worksInBriefOf(works: ArtworkSnapshot[]): string {
+  const [first] = works;
+  return first ? worksInBrief(first, works.length) : "";
 }
 
 function workUrl(gallery: Gallery, work: ArtworkSnapshot): string {
@@ -86,7 +85,7 @@ function questionLines(input: GalleryNotificationInput): string[] {
 
 export function galleryNotification(gallery: Gallery, input: GalleryNotificationInput): RenderedEmail {
   const { works } = input;
-  const about = works.length > 0 ? worksInBrief(works) : "a general question";
+  const about = works.length > 0 ? worksInBriefOf(works) : "a general question";
   const flagged = input.flagReasons.length > 0 ? "[Possible spam] " : "";
   const subject = `${flagged}Enquiry ${input.reference}: ${about}`;
   const questions = questionLines(input);
@@ -219,7 +218,7 @@ export function collectorAcknowledgement(
   input: { reference: string; works: AcknowledgedWork[]; follow?: { url: string; expiresAt: Date } },
 ): RenderedEmail {
   const snapshots = input.works.map((entry) => entry.work);
-  const about = snapshots.length > 0 ? `your enquiry about ${worksInBrief(snapshots)}` : "your enquiry";
+  const about = snapshots.length > 0 ? `your enquiry about ${worksInBriefOf(snapshots)}` : "your enquiry";
   const subject = `We have received ${about} (${input.reference})`;
   const notAvailable = input.works.filter((entry) => entry.availability !== "available");
 
@@ -303,7 +302,7 @@ export function collectorFollowUpNotification(
   gallery: Gallery,
   input: { reference: string; name: string; email: string; body: string; works: ArtworkSnapshot[]; staffUrl: string },
 ): RenderedEmail {
-  const about = input.works.length > 0 ? `: ${worksInBrief(input.works)}` : "";
+  const about = input.works.length > 0 ? `: ${worksInBriefOf(input.works)}` : "";
   const subject = `Follow-up on ${input.reference}${about}`;
   const text = [
     `${input.name} (${input.email}) has added a message to enquiry ${input.reference}:`,

@@ -12,7 +12,7 @@ import { historyOf } from "@/lib/data/activity-log";
 import { repliesFilledFor } from "@/lib/data/reply-templates";
 import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
-import { workLabel } from "@/lib/catalogue/describe";
+import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
 import { staffTime } from "@/lib/gallery-clock";
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
@@ -75,10 +75,8 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
             : ""
         }`
       : null;
-  const [firstWork, ...otherWorks] = enquiry.works;
-  const about = firstWork
-    ? `${workLabel(firstWork.snapshot)}${otherWorks.length > 0 ? ` and ${otherWorks.length} other work${otherWorks.length === 1 ? "" : "s"}` : ""}`
-    : "your question";
+  const [firstWork] = enquiry.works;
+  const about = firstWork ? worksInBrief(firstWork.snapshot, enquiry.works.length) : "your question";
 
   return (
     <>
