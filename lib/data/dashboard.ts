@@ -12,8 +12,8 @@ import {
 } from "@/lib/dashboard/interest";
 import { db } from "@/lib/db";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
-import { WAITING_STATUSES } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
+import { countWaiting } from "@/lib/data/staff-enquiries";
 
 export type Dashboard = {
   since: string;
@@ -63,17 +63,13 @@ async function interestRows(now: Date): Promise<InterestRow[]> {
 export async function readDashboard(now = new Date()): Promise<Dashboard> {
   await requireStaff();
   const timeZone = serverEnv().GALLERY_TIME_ZONE;
-  const [rows, overdueNow, waitingNow] = await Promise.all([
-    interestRows(now),
-    db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, replyBy: { lt: now } } }),
-    db.enquiry.count({ where: { status: { in: WAITING_STATUSES } } }),
-  ]);
+  const [rows, waitingNow] = await Promise.all([interestRows(now), countWaiting(now)]);
   const weekly = enquiriesPerWeek(rows, now, timeZone);
   return {
     since: weekly[0]!.week,
     total: weekly.reduce((sum, week) => sum + week.enquiries, 0),
-    overdueNow,
-    waitingNow,
+    overdueNow: waitingNow.overdue,
+    waitingNow: waitingNow.waiting,
     weekly,
     works: mostAskedWorks(rows),
     sections: enquiriesBySection(rows),

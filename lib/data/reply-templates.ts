@@ -2,7 +2,9 @@ import "server-only";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { recordActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db";
-import { fillTemplate, placeholderValues, type TemplateWork } from "@/lib/enquiries/reply-templates";
+import { workLabel } from "@/lib/catalogue/describe";
+import type { EnquiryDetail } from "@/lib/data/staff-enquiries";
+import { fillTemplate, placeholderValues } from "@/lib/enquiries/reply-templates";
 import { serverEnv } from "@/lib/env";
 import type { ReplyTemplateInput } from "@/lib/validations/reply-templates";
 
@@ -77,26 +79,48 @@ export async function deleteReplyTemplate(id: string): Promise<boolean> {
 
 export type FilledReply = { id: string; name: string; subject: string; body: string; forSold: boolean };
 
-/** Every saved reply filled in for one enquiry's collector and works (the works as the catalogue has them now). */
-export async function repliesFilledFor(enquiry: {
-  reference: string;
-  name: string;
-  works: Array<Omit<TemplateWork, "url"> & { slug: string }>;
-}): Promise<FilledReply[]> {
+/** What the reply form starts from: every saved reply filled in, the one chosen, and a note when a work is sold. */
+export type ReplyChoice = { replies: FilledReply[]; chosenId: string | null; notice: string | null };
+
+/**
+ * The saved replies for one enquiry, filled in for its collector and its works as the catalogue has
+ * them now. The one asked for (`requestedId`, from "Use this reply") is chosen; otherwise, when a
+ * work asked about is sold now, the saved reply marked for that is chosen by itself, and the notice
+ * says so.
+ */
+export async function replyChoiceFor(enquiry: EnquiryDetail, requestedId: string | null): Promise<ReplyChoice> {
   const env = serverEnv();
   const templates = await listReplyTemplates();
   const values = placeholderValues({
     collectorName: enquiry.name,
-    works: enquiry.works.map((work) => ({ label: work.label, price: work.price, url: `${env.SITE_URL}/works/${work.slug}` })),
+    works: enquiry.works.map(({ snapshot, current }) => ({
+      label: workLabel(snapshot),
+      price: current?.price ?? snapshot.price,
+      url: `${env.SITE_URL}/works/${current?.slug ?? snapshot.slug}`,
+    })),
     galleryName: env.GALLERY_NAME,
     reference: enquiry.reference,
     siteUrl: env.SITE_URL,
   });
-  return templates.map((template) => ({
+  const replies = templates.map((template) => ({
     id: template.id,
     name: template.name,
     forSold: template.forSold,
     subject: fillTemplate(template.subject, values),
     body: fillTemplate(template.body, values),
   }));
+  const sold = enquiry.works.filter(({ current }) => current?.availability === "sold").map(({ snapshot }) => `“${workLabel(snapshot)}”`);
+  const requested = replies.find((reply) => reply.id === requestedId);
+  const soldReply = sold.length > 0 ? replies.find((reply) => reply.forSold) : undefined;
+  const offeredForSold = !requested && soldReply;
+  return {
+    replies,
+    chosenId: (requested ?? soldReply)?.id ?? null,
+    notice:
+      sold.length > 0
+        ? `${sold.join(", ")} ${sold.length === 1 ? "is" : "are"} sold now.${
+            offeredForSold ? ` The saved reply “${soldReply.name}” is filled in below: edit it before sending, or choose another.` : ""
+          }`
+        : null,
+  };
 }

@@ -120,15 +120,24 @@ export async function inboxCounts(
   now = new Date(),
 ): Promise<{ waiting: number; overdue: number; mine: number; spam: number; failedEmails: number; heldAsFlood: number }> {
   const staff = await requireStaff();
-  const [waiting, overdue, mine, spam, failedEmails, heldAsFlood] = await Promise.all([
-    db.enquiry.count({ where: { status: { in: WAITING_STATUSES } } }),
-    db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, replyBy: { lt: now } } }),
+  const [{ waiting, overdue }, mine, spam, failedEmails, heldAsFlood] = await Promise.all([
+    countWaiting(now),
     db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, assignedToId: staff.id } }),
     db.enquiry.count({ where: { status: "spam" } }),
     db.outboxEmail.count({ where: { status: "failed" } }),
     countHeldAsFlood(new Date(Date.now() - 86_400_000)),
   ]);
   return { waiting, overdue, mine, spam, failedEmails, heldAsFlood };
+}
+
+/** Enquiries waiting for the gallery, and how many of them are past their reply-by time (the inbox and the dashboard). */
+export async function countWaiting(now: Date): Promise<{ waiting: number; overdue: number }> {
+  await requireStaff();
+  const [waiting, overdue] = await Promise.all([
+    db.enquiry.count({ where: { status: { in: WAITING_STATUSES } } }),
+    db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, replyBy: { lt: now } } }),
+  ]);
+  return { waiting, overdue };
 }
 
 /** Enquiries since `since` held in spam because the whole site was flooded (lib/enquiries/submit.ts flags them). */

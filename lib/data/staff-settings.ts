@@ -3,12 +3,8 @@ import { requireStaff } from "@/lib/auth/staff-session";
 import { activityEntry } from "@/lib/data/activity";
 import { forgetGallerySettings, readSavedGallerySettings } from "@/lib/data/gallery-settings";
 import { db } from "@/lib/db";
-import { REPLY_UNIT_LABELS, WEEKDAY_NAMES, type OpeningHours } from "@/lib/enquiries/reply-by";
+import { openingHoursInWords, REPLY_UNIT_LABELS } from "@/lib/enquiries/reply-by";
 import type { GallerySettingsInput } from "@/lib/validations/gallery-settings";
-
-function hoursInWords(hours: OpeningHours[]): string {
-  return hours.map((day, weekday) => `${WEEKDAY_NAMES[weekday]!.slice(0, 3)} ${day ? `${day.opens}–${day.closes}` : "closed"}`).join(", ");
-}
 
 /** Saves an owner's settings, with a history entry for each part that changed (old and new value). */
 export async function saveGallerySettings(input: GallerySettingsInput): Promise<void> {
@@ -23,7 +19,7 @@ export async function saveGallerySettings(input: GallerySettingsInput): Promise<
     `${before.replyWithin} ${REPLY_UNIT_LABELS[before.replyWithinUnit]}`,
     `${input.replyWithin} ${REPLY_UNIT_LABELS[input.replyWithinUnit]}`,
   );
-  compare("opening hours", hoursInWords(before.openingHours), hoursInWords(input.openingHours));
+  compare("opening hours", openingHoursInWords(before.openingHours), openingHoursInWords(input.openingHours));
   compare(
     "holidays",
     before.holidays.map((day) => day.date).join(", ") || "none",

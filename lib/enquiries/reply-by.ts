@@ -49,6 +49,11 @@ function* openWindows(from: Date, schedule: ReplySchedule): Generator<Window> {
   }
 }
 
+/** "Mon 10:00–17:30, Tue closed, …", Sunday first: the settings page and the settings' history. */
+export function openingHoursInWords(hours: OpeningHours[]): string {
+  return hours.map((day, weekday) => `${WEEKDAY_NAMES[weekday]!.slice(0, 3)} ${day ? `${day.opens}–${day.closes}` : "closed"}`).join(", ");
+}
+
 /** Whether the gallery is open on that day at all (the digest's "closed days"). */
 export function isOpenDay(day: string, schedule: ReplySchedule): boolean {
   return windowOf(day, schedule, new Set(schedule.holidays)) !== null;

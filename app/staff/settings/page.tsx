@@ -5,7 +5,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { readSavedGallerySettings, settingsFormValues } from "@/lib/data/gallery-settings";
 import { recentDigestRuns } from "@/lib/data/staff-settings";
-import { REPLY_UNIT_LABELS, WEEKDAY_NAMES } from "@/lib/enquiries/reply-by";
+import { openingHoursInWords, REPLY_UNIT_LABELS } from "@/lib/enquiries/reply-by";
 import { staffTime } from "@/lib/gallery-clock";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
@@ -32,11 +32,7 @@ export default async function SettingsPage() {
               {settings.replyWithin} {REPLY_UNIT_LABELS[settings.replyWithinUnit]}
             </dd>
             <dt className="text-ink-soft">Opening hours</dt>
-            <dd>
-              {settings.openingHours
-                .map((hours, weekday) => `${WEEKDAY_NAMES[weekday]} ${hours ? `${hours.opens}–${hours.closes}` : "closed"}`)
-                .join(" · ")}
-            </dd>
+            <dd>{openingHoursInWords(settings.openingHours)}</dd>
             <dt className="text-ink-soft">Holidays</dt>
             <dd>{settings.holidays.map((holiday) => `${holiday.date} ${holiday.name}`.trim()).join(" · ") || "None"}</dd>
             <dt className="text-ink-soft">Daily digest</dt>

@@ -9,7 +9,7 @@ import { assignTo, changeEnquiryStatus, retryEmail, withdrawCollectorLink } from
 import { requireStaff } from "@/lib/auth/staff-session";
 import { ActivityList } from "@/components/staff/activity-list";
 import { historyOf } from "@/lib/data/activity-log";
-import { repliesFilledFor } from "@/lib/data/reply-templates";
+import { replyChoiceFor } from "@/lib/data/reply-templates";
 import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff-enquiries";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
@@ -47,34 +47,11 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(reference) : null;
   if (!enquiry) notFound();
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
-  const [history, assignable, replies] = await Promise.all([
+  const [history, assignable, replyChoice] = await Promise.all([
     historyOf("enquiry", enquiry.reference),
     canEdit ? assignableStaff() : [],
-    canEdit
-      ? repliesFilledFor({
-          reference: enquiry.reference,
-          name: enquiry.name,
-          works: enquiry.works.map(({ snapshot, current }) => ({
-            label: workLabel(snapshot),
-            price: current?.price ?? snapshot.price,
-            slug: current?.slug ?? snapshot.slug,
-          })),
-        })
-      : [],
+    canEdit ? replyChoiceFor(enquiry, typeof replyParam === "string" ? replyParam : null) : null,
   ]);
-  // A work asked about that is sold now: the saved reply for it is offered by itself.
-  const sold = enquiry.works.filter(({ current }) => current?.availability === "sold").map(({ snapshot }) => workLabel(snapshot));
-  const soldReply = replies.find((reply) => reply.forSold);
-  const askedFor = typeof replyParam === "string" ? replies.find((reply) => reply.id === replyParam) : undefined;
-  const chosenReply = askedFor ?? (sold.length > 0 ? soldReply : undefined);
-  const soldNotice =
-    sold.length > 0
-      ? `${sold.map((label) => `“${label}”`).join(", ")} ${sold.length === 1 ? "is" : "are"} sold now.${
-          !askedFor && soldReply
-            ? ` The saved reply “${soldReply.name}” is filled in below: edit it before sending, or choose another.`
-            : ""
-        }`
-      : null;
   const [firstWork] = enquiry.works;
   const about = firstWork ? worksInBrief(firstWork.snapshot, enquiry.works.length) : "your question";
 
@@ -158,9 +135,9 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                 reference={enquiry.reference}
                 defaultSubject={`Re: ${about} (${enquiry.reference})`}
                 greeting={`Dear ${enquiry.name},\n\n`}
-                replies={replies}
-                chosenId={chosenReply?.id ?? null}
-                notice={soldNotice}
+                replies={replyChoice?.replies ?? []}
+                chosenId={replyChoice?.chosenId ?? null}
+                notice={replyChoice?.notice ?? null}
               />
             </section>
           </EditorOnly>
