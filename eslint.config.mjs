@@ -6,7 +6,19 @@ const config = [
   ...nextTypescript,
   // CommonJS that Next.js loads unbundled at run time (the cache handler): require() is its import.
   { files: ["**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
-  { ignores: ["lib/generated/**", ".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "tmp/**", "data/**", ".vercel/**"] },
+  {
+    ignores: [
+      "lib/generated/**",
+      ".next/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "tmp/**",
+      "data/**",
+      ".vercel/**",
+    ],
+  },
 ];
 
 export default config;

@@ -5,7 +5,7 @@
 export async function register() {
   // NEXT_RUNTIME is a compile-time constant Next.js inlines, so the Edge bundle never sees the Node-only import.
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { startNodeServer } = await import("@/lib/server-startup");
+    const { startNodeServer } = await import("@/lib/jobs/server-startup");
     startNodeServer();
   }
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseAdapter } from "./lib/database-adapter";
+import { databaseAdapter } from "./lib/db/adapter";
 import { databaseAuthToken, databaseUrl } from "./lib/env";
 
 export default defineConfig({

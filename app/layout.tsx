@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import { EnquiryListScript } from "@/components/enquiry-list-script";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { getCurrentExhibition } from "@/lib/data/catalogue";
-import { siteInfo } from "@/lib/site";
+import { getCurrentExhibition } from "@/lib/catalogue-cache/cached-catalogue";
+import { siteInfo } from "@/lib/http/site";
 import "./globals.css";
 
 const sourceSerif = localFont({

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ArtworkCard } from "@/components/artwork-card";
 import { artistWithDates } from "@/lib/catalogue/describe";
-import { getCurrentExhibition, getFeaturedArtworks } from "@/lib/data/catalogue";
-import { siteInfo } from "@/lib/site";
+import { getCurrentExhibition, getFeaturedArtworks } from "@/lib/catalogue-cache/cached-catalogue";
+import { siteInfo } from "@/lib/http/site";
 
 export default async function HomePage() {
   const [exhibition, featured] = await Promise.all([getCurrentExhibition(), getFeaturedArtworks(4)]);

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormStatus } from "@/components/form-field";
-import { cancelViewing } from "@/lib/actions/viewings";
+import { cancelViewing } from "@/lib/actions/viewing-bookings";
 import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 
 export function CancelViewingForm({ token }: { token: string }) {

@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { compileTrustedProxies } from "./client-address";
+import proxyaddr from "proxy-addr";
 
 const flag = z
   .enum(["true", "false", "1", "0", ""])
@@ -293,4 +293,23 @@ export function logLevel(): (typeof LOG_LEVELS)[number] {
 /** The configuration a source would give, or the error that lists what is missing (build checks, tests). */
 export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
   return buildEnv(source);
+}
+
+/** Which hops may vouch for the client's address (TRUSTED_PROXIES, compiled by proxy-addr); lib/http/client-address.ts uses it. */
+export type TrustedProxy = (address: string, hop: number) => boolean;
+
+/** The operator's list ("loopback, 10.0.0.0/8, 192.0.2.7"); throws, naming the entry, on one that is not an address or range. */
+export function compileTrustedProxies(list: string): TrustedProxy {
+  const entries = list
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    try {
+      proxyaddr.compile(entry);
+    } catch {
+      throw new Error(`"${entry}" is not an IP address, a range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`);
+    }
+  }
+  return proxyaddr.compile(entries);
 }

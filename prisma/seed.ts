@@ -2,7 +2,7 @@
  * Loads the Norman Neasom exhibition. Idempotent and non-destructive: it creates what is
  * missing and never overwrites a record that exists, so staff edits survive every restart.
  */
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { parseSizeLines } from "@/lib/catalogue/sizes";
 import { parsePrice } from "@/lib/catalogue/prices";
 import { artworkSlugBase } from "@/lib/catalogue/slugs";

@@ -6,7 +6,7 @@
  *
  * For a hosted libSQL database (Vercel), use the provider's own backups (Turso: point-in-time restore).
  */
-import { BackupError, backupDatabase, describeDatabase } from "@/lib/database-backup";
+import { BackupError, backupDatabase, describeDatabase } from "@/lib/db/backup";
 import { databaseFilePath } from "@/lib/env";
 
 const destination = process.argv[2];

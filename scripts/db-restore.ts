@@ -7,9 +7,9 @@
  *   npm run db:restore -- backups/gallery-2026-11-26.db --yes
  */
 import { parseArgs } from "node:util";
-import { BackupError, describeDatabase, restoreDatabase } from "@/lib/database-backup";
+import { BackupError, describeDatabase, restoreDatabase } from "@/lib/db/backup";
 import { databaseFilePath } from "@/lib/env";
-import { askRunningSiteToRefresh } from "@/lib/site-refresh";
+import { askRunningSiteToRefresh } from "@/lib/catalogue-cache/ask-running-site-to-refresh";
 
 const { values, positionals } = parseArgs({ options: { yes: { type: "boolean", default: false } }, allowPositionals: true });
 const backup = positionals[0];

@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databaseFilePath } from "@/lib/env";
-import { applySqliteSettings } from "@/lib/sqlite-settings";
+import { applySqliteSettings } from "@/lib/db/sqlite-settings";
 import { seedCatalogue } from "@/prisma/seed";
 
 const filePath = databaseFilePath();
@@ -24,7 +24,7 @@ try {
 }
 
 if (filePath) {
-  // WAL (kept in the file itself) and the rest of lib/sqlite-settings.ts, checked once here too.
+  // WAL (kept in the file itself) and the rest of lib/db/sqlite-settings.ts, checked once here too.
   const sqlite = new Database(filePath);
   applySqliteSettings(sqlite);
   sqlite.close();

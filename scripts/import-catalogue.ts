@@ -13,16 +13,11 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { PHOTOGRAPH_FILE } from "@/lib/catalogue/import/photographs";
+import { PHOTOGRAPH_FILE } from "@/lib/catalogue/import/photograph-names";
 import { IMPORT_MAX_BYTES } from "@/lib/catalogue/import/read-rows";
-import {
-  commandLineImportActor,
-  importCatalogue,
-  type ImportProgress,
-  type ImportReport,
-  type PhotographSource,
-} from "@/lib/data/catalogue-import";
-import { askRunningSiteToRefresh } from "@/lib/site-refresh";
+import { commandLineImportActor, importCatalogue } from "@/lib/data/catalogue-import";
+import { type ImportProgress, type ImportReport, type PhotographSource } from "@/lib/catalogue/import/import-report";
+import { askRunningSiteToRefresh } from "@/lib/catalogue-cache/ask-running-site-to-refresh";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { messageFileWriter, startMailCatcher } from "@/tests/support/mail-catcher";
+import { messageFileWriter, startMailCatcher } from "@/scripts/support/mail-catcher";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "2525" }, dir: { type: "string", default: "tmp/mail" } } });
 const folder = path.resolve(values.dir);

@@ -6,7 +6,7 @@
  */
 import { serverEnvOrExit } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { startOutboxLoop } from "@/lib/mail/background-sweeper";
+import { startOutboxLoop } from "@/lib/jobs/background-sweeper";
 
 const env = serverEnvOrExit();
 

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { serverEnv } from "@/lib/env";
-import { messageFileWriter, startMailCatcher } from "@/tests/support/mail-catcher";
+import { messageFileWriter, startMailCatcher } from "@/scripts/support/mail-catcher";
 import { startStack, WEB_PROCESS_NODE_FLAGS } from "./stack/start-stack";
 
 const { values } = parseArgs({ options: { stack: { type: "boolean", default: false }, "no-build": { type: "boolean", default: false } } });

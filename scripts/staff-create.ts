@@ -12,12 +12,12 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { ZodError } from "zod";
-import { createStaffAccount, resetStaffPassword } from "@/lib/auth/staff-accounts";
+import { createStaffAccount, resetStaffPassword } from "@/lib/data/staff-accounts";
 
 /**
  * The password from a pipe: one line, or the same line twice (as a script answers the two prompts).
  * Only the line endings are taken off; anything else in a line is the password, and the account rules
- * (lib/auth/staff-accounts.ts) refuse control characters with a message.
+ * (lib/data/staff-accounts.ts) refuse control characters with a message.
  */
 async function readPipedPassword(): Promise<string> {
   const chunks: Buffer[] = [];

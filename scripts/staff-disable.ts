@@ -6,7 +6,7 @@
  *   npm run staff:disable -- --email anna@gallery.example --enable     (lets the account sign in again)
  */
 import { parseArgs } from "node:util";
-import { setStaffAccountDisabled } from "@/lib/auth/staff-accounts";
+import { setStaffAccountDisabled } from "@/lib/data/staff-accounts";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, enable: { type: "boolean", default: false } } });
 if (!values.email) {

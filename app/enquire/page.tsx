@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
 import { workLabel } from "@/lib/catalogue/describe";
-import { getArtwork } from "@/lib/data/catalogue";
+import { getArtwork } from "@/lib/catalogue-cache/cached-catalogue";
 import { offeredViewingTimes } from "@/lib/data/viewing-bookings";
 import { issueFormToken } from "@/lib/enquiries/form-token";
 import { serverEnv } from "@/lib/env";

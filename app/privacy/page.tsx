@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { siteInfo } from "@/lib/site";
+import { siteInfo } from "@/lib/http/site";
 import { serverEnv } from "@/lib/env";
 
 export const metadata: Metadata = {

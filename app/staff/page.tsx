@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ReplyBy } from "@/components/staff/reply-by";
 import { TableHead } from "@/components/staff/table-head";
-import { staffTime } from "@/lib/gallery-clock";
+import { staffTime } from "@/lib/time/gallery-time";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { enquiredWorks, inboxCounts, listInbox } from "@/lib/data/staff-enquiries";
+import { enquiredWorks, inboxCounts, listInbox } from "@/lib/data/staff/enquiries";
 import { ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { inboxQueryString, parseInboxFilters } from "@/lib/validations/inbox-filters";
 
@@ -15,9 +15,9 @@ const STATUS_LABELS: Record<string, string> = { waiting: "Waiting for us", all: 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function InboxPage({ searchParams }: Props) {
-  await requireStaff();
+  const staff = await requireStaff();
   const filters = parseInboxFilters(await searchParams);
-  const [rows, counts, works] = await Promise.all([listInbox(filters), inboxCounts(), enquiredWorks()]);
+  const [rows, counts, works] = await Promise.all([listInbox(staff, filters), inboxCounts(staff), enquiredWorks(staff)]);
   const query = inboxQueryString(filters);
   return (
     <>

@@ -4,7 +4,8 @@ import { ArtworkCard } from "@/components/artwork-card";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { AVAILABILITIES, AVAILABILITY_LABELS, CATEGORY_PLURALS } from "@/lib/catalogue/vocabulary";
 import { Pager } from "@/components/pager";
-import { ARTWORKS_PER_PAGE, findArtworks, listArtworkFilterChoices, pageOf } from "@/lib/data/catalogue";
+import { ARTWORKS_PER_PAGE, pageOf } from "@/lib/data/catalogue";
+import { findArtworks, listArtworkFilterChoices } from "@/lib/catalogue-cache/cached-catalogue";
 import { parseArtworkFilters, type ArtworkFiltersInput } from "@/lib/validations/artwork-filters";
 
 export const metadata: Metadata = {

@@ -1,5 +1,5 @@
-import type { ActivityView } from "@/lib/data/activity-log";
-import { staffTime } from "@/lib/gallery-clock";
+import type { ActivityView } from "@/lib/data/staff/activity-log";
+import { staffTime } from "@/lib/time/gallery-time";
 
 /** Entries of the activity log, newest first: who, when, what, and the old and new value where there is one. */
 export function ActivityList({ entries, showSubject = false }: { entries: ActivityView[]; showSubject?: boolean }) {

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState, type ReactNode } from "react";
 import { ImportReportTable } from "@/components/staff/import-report-table";
 import { applyImport, type ImportApplyState } from "@/lib/actions/staff-import";
-import type { ImportReport } from "@/lib/data/catalogue-import";
+import type { ImportReport } from "@/lib/catalogue/import/import-report";
 
 type Props = {
   /** What the page has to say first: the dry run's summary, or why a file was not read. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TableHead } from "@/components/staff/table-head";
-import type { ImportReport } from "@/lib/data/catalogue-import";
+import type { ImportReport } from "@/lib/catalogue/import/import-report";
 
 const VERBS = { create: "Create", update: "Update", unchanged: "Unchanged" } as const;
 

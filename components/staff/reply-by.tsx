@@ -1,4 +1,4 @@
-import { staffTime } from "@/lib/gallery-clock";
+import { staffTime } from "@/lib/time/gallery-time";
 
 /** An enquiry's reply-by time while it waits: how late it is (in the alert colour, in words too) or how long is left. */
 export function ReplyBy({ reply }: { reply: { by: string; overdue: boolean; words: string } | null }) {

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { addFollowUp, eraseThroughFollowLink, FOLLOW_UPS_PER_DAY } from "@/lib/data/enquiry-follow";
 import { followPath } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
-import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
+import { deliverAfterResponse } from "@/lib/jobs/deliver-after-response";
 import { followErasureSchema, followUpSchema, type FollowErasureField, type FollowUpField } from "@/lib/validations/enquiry-follow";
 import type { FormState } from "@/lib/validations/form-state";
 import { failedForm, invalidForm } from "./form-results";

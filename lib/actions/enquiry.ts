@@ -2,13 +2,13 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getArtwork } from "@/lib/data/catalogue";
+import { getArtwork } from "@/lib/catalogue-cache/cached-catalogue";
 import { ENQUIRY_LIST_COOKIE } from "@/lib/enquiries/enquiry-list";
 import { confirmationPathAfter } from "@/lib/enquiries/confirmation";
-import { notStoredState, submitEnquiry, type SubmissionResult } from "@/lib/enquiries/submit";
+import { notStoredState, submitEnquiry, type SubmissionResult } from "@/lib/enquiry-intake/submit-enquiry";
 import { logger } from "@/lib/logger";
-import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
-import { clientIpFrom } from "@/lib/request-info";
+import { deliverAfterResponse } from "@/lib/jobs/deliver-after-response";
+import { clientIpFrom } from "@/lib/http/request-info";
 import type { EnquiryFormState } from "@/lib/validations/enquiry";
 
 export async function sendEnquiry(_previous: EnquiryFormState, formData: FormData): Promise<EnquiryFormState> {

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
-import { moveArtwork, moveSection, setArtworkPublished, updateArtwork, updateExhibition, updateSection } from "@/lib/data/staff-catalogue";
-import { movePhotograph, removePhotograph, setPhotographAlt } from "@/lib/data/staff-photographs";
+import { refreshCatalogue } from "@/lib/catalogue-cache/refresh-catalogue";
+import { moveArtwork, moveSection, setArtworkPublished, updateArtwork, updateExhibition, updateSection } from "@/lib/data/staff/catalogue";
+import { movePhotograph, removePhotograph, setPhotographAlt } from "@/lib/data/staff/work-photographs";
 import { artworkEditInput, artworkEditSchema, exhibitionEditSchema, sectionEditSchema } from "@/lib/validations/artwork-edit";
 import {
   moveInCatalogueSchema,
@@ -19,11 +19,11 @@ import { doneForm, failedForm, invalidForm, typedValues } from "./form-results";
 
 export async function saveArtwork(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = artworkEditSchema.safeParse(artworkEditInput(formData));
   if (!parsed.success) return invalidForm(parsed.error, "Nothing was saved: please correct the fields marked below.", values);
-  const change = await updateArtwork(parsed.data);
+  const change = await updateArtwork(permit.staff, parsed.data);
   if (!change) return failedForm("That work or section no longer exists; nothing was saved.", values);
   refreshCatalogue(change, "action");
   return doneForm("Saved. The public pages show the change now.", values);
@@ -31,10 +31,10 @@ export async function saveArtwork(_previous: FormState, formData: FormData): Pro
 
 export async function toggleArtworkPublished(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const parsed = publishArtworkSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
-  const change = await setArtworkPublished(parsed.data.id, parsed.data.published === "true");
+  const change = await setArtworkPublished(permit.staff, parsed.data.id, parsed.data.published === "true");
   if (!change) return failedForm("That work no longer exists; nothing was changed.");
   refreshCatalogue(change, "action");
   redirect("/staff/works");
@@ -42,10 +42,10 @@ export async function toggleArtworkPublished(_previous: FormState, formData: For
 
 export async function reorderArtwork(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const parsed = moveInCatalogueSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
-  const change = await moveArtwork(parsed.data.id, parsed.data.direction);
+  const change = await moveArtwork(permit.staff, parsed.data.id, parsed.data.direction);
   if (!change) return failedForm("That work no longer exists; nothing was moved.");
   refreshCatalogue(change, "action");
   redirect("/staff/works");
@@ -53,10 +53,10 @@ export async function reorderArtwork(_previous: FormState, formData: FormData): 
 
 export async function reorderSection(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const parsed = moveInCatalogueSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
-  const change = await moveSection(parsed.data.id, parsed.data.direction);
+  const change = await moveSection(permit.staff, parsed.data.id, parsed.data.direction);
   if (!change) return failedForm("That section no longer exists; nothing was moved.");
   refreshCatalogue(change, "action");
   redirect("/staff/works");
@@ -64,7 +64,7 @@ export async function reorderSection(_previous: FormState, formData: FormData): 
 
 export async function saveSection(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = sectionEditSchema.safeParse({
     id: formData.get("id"),
@@ -72,7 +72,7 @@ export async function saveSection(_previous: FormState, formData: FormData): Pro
     introduction: formData.get("introduction") ?? "",
   });
   if (!parsed.success) return invalidForm(parsed.error, "The section was not saved.", values);
-  const change = await updateSection(parsed.data);
+  const change = await updateSection(permit.staff, parsed.data);
   if (!change) return failedForm("That section no longer exists.", values);
   refreshCatalogue(change, "action");
   return doneForm("Section saved.", values);
@@ -80,7 +80,7 @@ export async function saveSection(_previous: FormState, formData: FormData): Pro
 
 export async function saveExhibition(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = exhibitionEditSchema.safeParse({
     id: formData.get("id"),
@@ -90,7 +90,7 @@ export async function saveExhibition(_previous: FormState, formData: FormData): 
     published: formData.get("published") === "on",
   });
   if (!parsed.success) return invalidForm(parsed.error, "The exhibition was not saved.", values);
-  const change = await updateExhibition(parsed.data);
+  const change = await updateExhibition(permit.staff, parsed.data);
   if (!change) return failedForm("That exhibition no longer exists.", values);
   refreshCatalogue(change, "action");
   return doneForm("Exhibition saved.", values);
@@ -98,10 +98,10 @@ export async function saveExhibition(_previous: FormState, formData: FormData): 
 
 export async function deletePhotograph(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const parsed = removePhotographSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
-  const removed = await removePhotograph(parsed.data.imageId);
+  const removed = await removePhotograph(permit.staff, parsed.data.imageId);
   if (!removed) return failedForm("That photograph was removed already.");
   refreshCatalogue(removed.change, "action");
   redirect(`/staff/works/${removed.artworkId}?photograph=removed`);
@@ -109,11 +109,11 @@ export async function deletePhotograph(_previous: FormState, formData: FormData)
 
 export async function savePhotographAlt(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = photographAltSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error, "The description was not saved.", values);
-  const saved = await setPhotographAlt(parsed.data.imageId, parsed.data.altText);
+  const saved = await setPhotographAlt(permit.staff, parsed.data.imageId, parsed.data.altText);
   if (!saved) return failedForm("That photograph was removed meanwhile.", values);
   refreshCatalogue(saved.change, "action");
   return doneForm("Description saved.", values);
@@ -121,10 +121,10 @@ export async function savePhotographAlt(_previous: FormState, formData: FormData
 
 export async function reorderPhotograph(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const parsed = movePhotographSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
-  const moved = await movePhotograph(parsed.data.imageId, parsed.data.direction);
+  const moved = await movePhotograph(permit.staff, parsed.data.imageId, parsed.data.direction);
   if (!moved) return failedForm("That photograph was removed meanwhile.");
   refreshCatalogue(moved.change, "action");
   redirect(`/staff/works/${moved.artworkId}?photograph=moved`);

@@ -1,7 +1,7 @@
 "use server";
 
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { erasePersonalDataForStaff, findPersonalData, type HeldSummary } from "@/lib/data/staff-privacy";
+import { erasePersonalDataForStaff, findPersonalData, type HeldSummary } from "@/lib/data/staff/privacy";
 import type { FormState } from "@/lib/validations/form-state";
 import { eraseHeldDataSchema, findHeldDataSchema, type PrivacyField } from "@/lib/validations/privacy-request";
 import { failedForm, invalidForm, typedValues } from "./form-results";
@@ -15,11 +15,11 @@ export async function privacyRequest(previous: PrivacyState, formData: FormData)
 
 async function findHeldData(_previous: PrivacyState, formData: FormData): Promise<PrivacyState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = findHeldDataSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error, "Nothing was looked up: please see below.", values);
-  const held = await findPersonalData(parsed.data.email);
+  const held = await findPersonalData(permit.staff, parsed.data.email);
   return {
     status: "done",
     message:
@@ -34,7 +34,7 @@ async function findHeldData(_previous: PrivacyState, formData: FormData): Promis
 
 async function eraseHeldData(previous: PrivacyState, formData: FormData): Promise<PrivacyState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = eraseHeldDataSchema.safeParse(values);
   // The summary stays on the page beside the mistake.
@@ -43,7 +43,7 @@ async function eraseHeldData(previous: PrivacyState, formData: FormData): Promis
       ...invalidForm<PrivacyField>(parsed.error, "Nothing was erased: please confirm first.", { email: values.email ?? "" }),
       result: previous.result,
     };
-  const erased = await erasePersonalDataForStaff(parsed.data.email);
+  const erased = await erasePersonalDataForStaff(permit.staff, parsed.data.email);
   return {
     status: "done",
     message: `Erased everything held about ${parsed.data.email}: ${erased.enquiries} enquiries, ${erased.notes} notes and ${erased.emails} emails. The activity log records the erasure by reference only.`,

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { deleteReplyTemplate, saveReplyTemplate } from "@/lib/data/reply-templates";
+import { deleteReplyTemplate, saveReplyTemplate } from "@/lib/data/staff/reply-templates";
 import type { FormState } from "@/lib/validations/form-state";
 import {
   deleteReplyTemplateSchema,
@@ -15,11 +15,11 @@ import { failedForm, invalidForm, typedValues } from "./form-results";
 
 export async function saveReply(_previous: FormState<ReplyTemplateField>, formData: FormData): Promise<FormState<ReplyTemplateField>> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = replyTemplateSchema.safeParse(replyTemplateFromForm(values));
   if (!parsed.success) return invalidForm(parsed.error, "The saved reply was not saved: please see below.", values);
-  const outcome = await saveReplyTemplate(parsed.data);
+  const outcome = await saveReplyTemplate(permit.staff, parsed.data);
   if (outcome === "name_taken") {
     return {
       status: "invalid",
@@ -34,9 +34,9 @@ export async function saveReply(_previous: FormState<ReplyTemplateField>, formDa
 
 export async function deleteReply(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const parsed = deleteReplyTemplateSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
-  if (!(await deleteReplyTemplate(parsed.data.id))) return failedForm("That saved reply was deleted already.");
+  if (!(await deleteReplyTemplate(permit.staff, parsed.data.id))) return failedForm("That saved reply was deleted already.");
   redirect("/staff/replies?notice=deleted");
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { saveGallerySettings } from "@/lib/data/staff-settings";
+import { saveGallerySettings } from "@/lib/data/staff/settings";
 import type { FormState } from "@/lib/validations/form-state";
 import { gallerySettingsFromForm, gallerySettingsSchema, type GallerySettingsField } from "@/lib/validations/gallery-settings";
 import { doneForm, failedForm, invalidForm, typedValues } from "./form-results";
@@ -11,10 +11,10 @@ export async function saveSettings(
   formData: FormData,
 ): Promise<FormState<GallerySettingsField>> {
   const permit = await staffPermitted("owner");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = gallerySettingsSchema.safeParse(gallerySettingsFromForm(values));
   if (!parsed.success) return invalidForm(parsed.error, "The settings were not saved: please see below.", values);
-  await saveGallerySettings(parsed.data);
+  await saveGallerySettings(permit.staff, parsed.data);
   return doneForm("Settings saved. New enquiries get reply-by times by them; those already waiting keep theirs.", values);
 }

@@ -8,8 +8,8 @@ import {
   inviteStaffMember,
   setStaffMemberDisabled,
   type TeamChangeOutcome,
-} from "@/lib/data/staff-team";
-import { deliverAfterResponse } from "@/lib/mail/deliver-after-response";
+} from "@/lib/data/staff/team";
+import { deliverAfterResponse } from "@/lib/jobs/deliver-after-response";
 import type { FormState } from "@/lib/validations/form-state";
 import { NOT_UNDERSTOOD } from "@/lib/validations/staff-forms";
 import {
@@ -30,11 +30,11 @@ const TEAM_REFUSALS: Record<Exclude<TeamChangeOutcome, "changed">, string> = {
 
 export async function inviteStaff(_previous: FormState<InviteStaffField>, formData: FormData): Promise<FormState<InviteStaffField>> {
   const permit = await staffPermitted("owner");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = inviteStaffSchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error, "No invitation was sent: please see below.", values);
-  const outcome = await inviteStaffMember(parsed.data);
+  const outcome = await inviteStaffMember(permit.staff, parsed.data);
   if (!outcome.invited) return failedForm(`${parsed.data.email} has a staff account already: change its role below instead.`, values);
   deliverAfterResponse(outcome.outboxIds);
   return doneForm(`Invitation sent to ${parsed.data.email}. The link works once, for 48 hours.`);
@@ -42,20 +42,20 @@ export async function inviteStaff(_previous: FormState<InviteStaffField>, formDa
 
 export async function changeRole(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("owner");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const parsed = changeStaffRoleSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
-  const outcome = await changeStaffRole(parsed.data.userId, parsed.data.role);
+  const outcome = await changeStaffRole(permit.staff, parsed.data.userId, parsed.data.role);
   if (outcome !== "changed") return failedForm(TEAM_REFUSALS[outcome]);
   redirect("/staff/team?notice=role");
 }
 
 export async function setDisabled(_previous: FormState, formData: FormData): Promise<FormState> {
   const permit = await staffPermitted("owner");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const parsed = setStaffDisabledSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
-  const outcome = await setStaffMemberDisabled(parsed.data.userId, parsed.data.disabled === "true");
+  const outcome = await setStaffMemberDisabled(permit.staff, parsed.data.userId, parsed.data.disabled === "true");
   if (outcome !== "changed") return failedForm(TEAM_REFUSALS[outcome]);
   redirect(`/staff/team?notice=${parsed.data.disabled === "true" ? "disabled" : "enabled"}`);
 }

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { closeViewingDay, MAX_TIMES_PER_OFFER, offerViewingTimes } from "@/lib/data/viewings";
+import { closeViewingDay, MAX_TIMES_PER_OFFER, offerViewingTimes } from "@/lib/data/staff/viewings";
 import type { FormState } from "@/lib/validations/form-state";
 import { closeViewingDaySchema, offerViewingTimesSchema, type OfferViewingTimesField } from "@/lib/validations/viewings";
 import { doneForm, failedForm, invalidForm, typedValues } from "./form-results";
@@ -12,13 +12,13 @@ export async function offerTimes(
   formData: FormData,
 ): Promise<FormState<OfferViewingTimesField>> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const weekdays = formData.getAll("weekdays").map(String);
   // The ticked days come back as one list, so a refused form shows them ticked as they were.
   const values = { ...typedValues(formData), weekdays: weekdays.join(",") };
   const parsed = offerViewingTimesSchema.safeParse({ ...values, weekdays });
   if (!parsed.success) return invalidForm(parsed.error, "No times were offered: please see below.", values);
-  const offered = await offerViewingTimes(parsed.data);
+  const offered = await offerViewingTimes(permit.staff, parsed.data);
   if ("tooMany" in offered) {
     return {
       status: "invalid",
@@ -34,11 +34,11 @@ export async function offerTimes(
 
 export async function closeDay(_previous: FormState<"day">, formData: FormData): Promise<FormState<"day">> {
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return failedForm(permit.refusal);
+  if (!permit.staff) return failedForm(permit.refusal);
   const values = typedValues(formData);
   const parsed = closeViewingDaySchema.safeParse(values);
   if (!parsed.success) return invalidForm(parsed.error, "No day was closed: please see below.", values);
-  const closed = await closeViewingDay(parsed.data.day);
+  const closed = await closeViewingDay(permit.staff, parsed.data.day);
   if (closed.bookingsKept > 0) {
     redirect(`/staff/viewings?day=${parsed.data.day}&closed=${closed.closed}&kept=${closed.bookingsKept}`);
   }

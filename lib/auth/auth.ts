@@ -1,11 +1,9 @@
 import "server-only";
 import { betterAuth } from "better-auth";
-import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { db } from "@/lib/db";
+import { STAFF_MIN_PASSWORD_LENGTH } from "@/lib/access/roles";
+import { staffAuthDatabase } from "@/lib/data/staff-auth-database";
 import { serverEnv } from "@/lib/env";
-
-export const STAFF_MIN_PASSWORD_LENGTH = 12;
 
 /** A session ends this long after sign-in, however busy (an absolute limit: better-auth never extends it). */
 export const STAFF_SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
@@ -36,7 +34,7 @@ function createAuth() {
     appName: env.GALLERY_NAME,
     baseURL: env.SITE_URL,
     secret: env.BETTER_AUTH_SECRET,
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: staffAuthDatabase(),
     // Staff accounts are created from the command line only; nobody can sign up on the site.
     emailAndPassword: {
       enabled: true,

@@ -3,15 +3,15 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { clientIpFrom } from "@/lib/request-info";
+import { clientIpFrom } from "@/lib/http/request-info";
 import { staffAuth, STAFF_SESSION_IDLE_SECONDS } from "./auth";
-import { isStaffRole, NOT_PERMITTED, roleAllows, type StaffRole } from "./roles";
-import { endStaffSession, isStaffAccountDisabled, touchStaffSession } from "./staff-accounts";
-import { clearSignInFailures, takeSignInAttempt } from "./sign-in-throttle";
+import { NOT_PERMITTED, requireRole, roleAllows, type StaffMember, type StaffRole } from "@/lib/access/roles";
+import { endStaffSession, isStaffAccountDisabled, readActiveStaffRole, touchStaffSession } from "@/lib/data/staff-accounts";
+import { clearSignInFailures, takeSignInAttempt } from "@/lib/data/sign-in-throttle";
 
-export type StaffMember = { id: string; name: string; email: string; role: StaffRole };
+export type { StaffMember } from "@/lib/access/roles";
+export { StaffNotPermitted } from "@/lib/access/roles";
 
 export const SIGN_IN_PATH = "/staff/sign-in";
 
@@ -32,24 +32,11 @@ export const currentStaff = cache(async (): Promise<StaffMember | null> => {
     return null;
   }
   if (idleMs > TOUCH_AFTER_MS) await touchStaffSession(session.session.id);
-  // Read afresh each request (not from the session): a changed role counts at once.
-  const account = await db.user.findUnique({ where: { id: session.user.id }, select: { role: true, disabledAt: true } });
-  if (!account || account.disabledAt) return null;
-  return {
-    id: session.user.id,
-    name: session.user.name,
-    email: session.user.email,
-    role: isStaffRole(account.role) ? account.role : "viewer",
-  };
+  // Read afresh each request (not from the session): a changed role or a disabled account counts at once.
+  const role = await readActiveStaffRole(session.user.id);
+  if (!role) return null;
+  return { id: session.user.id, name: session.user.name, email: session.user.email, role };
 });
-
-/** A signed-in member whose role does not allow what they asked: nothing is done. */
-export class StaffNotPermitted extends Error {
-  constructor(readonly needed: Exclude<StaffRole, "viewer">) {
-    super(NOT_PERMITTED[needed]);
-    this.name = "StaffNotPermitted";
-  }
-}
 
 /**
  * Every staff page, server action, route handler and data function calls this itself: the proxy's
@@ -61,8 +48,7 @@ export class StaffNotPermitted extends Error {
 export async function requireStaff(needed: StaffRole = "viewer"): Promise<StaffMember> {
   const staff = await currentStaff();
   if (!staff) redirect(SIGN_IN_PATH);
-  if (needed !== "viewer" && !roleAllows(staff.role, needed)) throw new StaffNotPermitted(needed);
-  return staff;
+  return requireRole(staff, needed);
 }
 
 /** For actions: the member if their role allows `needed`, else the sentence to answer with (signed out: to sign in). */

@@ -3,7 +3,7 @@
  * the rows, the charts draw these, the CSV downloads write them, and the tests check them.
  */
 import { quantileSorted } from "d3-array";
-import { addDays, galleryDay, weekdayOf } from "@/lib/viewings/gallery-time";
+import { addDays, galleryDay, weekdayOf } from "@/lib/time/gallery-time";
 
 export type InterestWork = { key: string; label: string; section: string; soldNow: boolean };
 

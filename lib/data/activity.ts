@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * their entry with activityEntry() inside their own transaction where they have one, so a change and
  * its history are kept together or not at all. Entries name references and values, never a
  * collector's name, address or words. No session code here: the import command (plain Node) writes
- * entries too. Reading the log (staff only) is lib/data/activity-log.ts.
+ * entries too. Reading the log (staff only) is lib/data/staff/activity-log.ts.
  */
 
 export const ACTIVITY_SUBJECTS = [

@@ -2,16 +2,25 @@ import "server-only";
 import { activityEntry } from "@/lib/data/activity";
 import { randomBytes } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import type { StaffMember } from "@/lib/auth/staff-session";
+import { requireRole, type StaffMember } from "@/lib/access/roles";
+import {
+  importTargetOf,
+  type ImportOptions,
+  type PhotographSource,
+  type ImportProgress,
+  type ImportReport,
+  type ImportTarget,
+  type PlannedRow,
+} from "@/lib/catalogue/import/import-report";
 import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/catalogue/import/read-rows";
 import { readCatalogueFile, type CatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
 import { workLabel } from "@/lib/catalogue/describe";
-import { photographsInArchive } from "@/lib/catalogue/import/photograph-archive";
-import { matchPhotographs, nameOf, type PhotographMatch } from "@/lib/catalogue/import/photographs";
+import { photographsInArchive } from "@/lib/images/photograph-archive";
+import { matchPhotographs, nameOf, type PhotographMatch } from "@/lib/catalogue/import/photograph-names";
 import { attachPhotograph } from "@/lib/data/photograph-records";
-import { PhotographError } from "@/lib/images/photographs";
+import { PhotographError } from "@/lib/images/photograph-files";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 /**
  * Who is importing. The staff upload proves a session; the command line is trusted because whoever
@@ -19,81 +28,14 @@ import { db } from "@/lib/db";
  */
 export type ImportActor = { kind: "staff"; staff: StaffMember } | { kind: "command-line" };
 
-/*
- * The session check is imported where it is used: it needs Next.js's request context, which the
- * import command (plain Node) neither has nor needs.
- */
-async function requireStaff(): Promise<StaffMember> {
-  const session = await import("@/lib/auth/staff-session");
-  return session.requireStaff("staff");
-}
-
-export async function staffImportActor(): Promise<ImportActor> {
-  return { kind: "staff", staff: await requireStaff() };
+/** A member of staff importing from the site: their role is checked here, whoever asked. */
+export function staffImportActor(staff: StaffMember): ImportActor {
+  return { kind: "staff", staff: requireRole(staff, "staff") };
 }
 
 export function commandLineImportActor(): ImportActor {
   return { kind: "command-line" };
 }
-
-export type ImportTarget = { exhibitionSlug?: string; newExhibitionTitle?: string };
-
-/** The form's choice ("new", or an exhibition's slug; empty for the current one) as an import target. */
-export function importTargetOf(target: string, newExhibitionTitle: string): ImportTarget {
-  return target === "new" ? { newExhibitionTitle } : { exhibitionSlug: target || undefined };
-}
-
-export type PlannedRow = {
-  line: number;
-  label: string;
-  action: "create" | "update" | "unchanged";
-  changes: string[];
-  /** What was kept as written for staff to check (an unreadable size, a price with more words than a price). */
-  notes: string[];
-  slug?: string;
-};
-
-export type ImportReport = {
-  applied: boolean;
-  fileError: string | null;
-  /** Where the import was pointed (or the first exhibition the file names). */
-  exhibition: { title: string; slug: string; isNew: boolean } | null;
-  /** Every exhibition the rows go to (an Exhibition column can name several). */
-  exhibitions: Array<{ title: string; slug: string; isNew: boolean }>;
-  columns: Partial<Record<ImportField, string>>;
-  ignoredColumns: string[];
-  newSections: string[];
-  rows: PlannedRow[];
-  errors: Array<{ line: number; label: string; reasons: string[] }>;
-  counts: { create: number; update: number; unchanged: number; errors: number };
-  /** Set when an import was stopped (Ctrl-C) before its end: how many rows were written, each complete. */
-  stoppedAfter?: number;
-  /** Where photographs were offered with the file (`--photos DIR`): which go to which works, and which to none. */
-  photographs?: {
-    matched: Array<{ line: number; label: string; files: string[] }>;
-    unmatched: Array<{ file: string; reason: string }>;
-    rowsWithout: number;
-    /** After an import: photographs attached, and those that could not be (not an image, too large). */
-    attached?: number;
-    refused?: Array<{ file: string; reason: string }>;
-  };
-};
-
-/** A photograph file offered with an import, read only if it is attached. */
-export type PhotographSource = { name: string; read: () => Promise<Uint8Array> };
-
-/** How far an import has got: rows written of those to write. */
-export type ImportProgress = { done: number; total: number; created: number; updated: number };
-
-export type ImportOptions = {
-  apply: boolean;
-  /** Called after each row written. */
-  onProgress?: (progress: ImportProgress) => void;
-  /** Stops the import after the row being written: every row is either fully in or untouched. */
-  signal?: AbortSignal;
-  /** Photograph files to attach to the rows whose names they carry (lib/catalogue/import/photographs.ts). */
-  photographs?: PhotographSource[];
-};
 
 const FIELD_LABELS: Record<string, string> = {
   order: "order",
@@ -230,7 +172,7 @@ async function importWithoutHistory(
   options: ImportOptions,
   actor: ImportActor,
 ): Promise<ImportReport> {
-  if (actor.kind === "staff") await requireStaff();
+  if (actor.kind === "staff") requireRole(actor.staff, "staff");
   const read = typeof source === "string" ? readCatalogueCsv(source) : readCatalogueFile(source);
   const empty: ImportReport = { ...emptyReport(), fileError: read.fileError, columns: read.columns, ignoredColumns: read.ignoredColumns };
   if (read.fileError) return empty;
@@ -577,15 +519,18 @@ function stillKept(now = new Date()) {
 }
 
 /** Keeps an uploaded spreadsheet for its dry run and the "Import" that may follow; returns its id. */
-export async function stageImport(upload: {
-  fileName: string;
-  content: Uint8Array;
-  target: string;
-  newExhibitionTitle: string;
-  sheet: string;
-  photographs: Uint8Array | null;
-}) {
-  const staff = await requireStaff();
+export async function stageImport(
+  staff: StaffMember,
+  upload: {
+    fileName: string;
+    content: Uint8Array;
+    target: string;
+    newExhibitionTitle: string;
+    sheet: string;
+    photographs: Uint8Array | null;
+  },
+) {
+  requireRole(staff, "staff");
   const id = randomBytes(18).toString("base64url");
   await db.stagedImport.create({
     data: {
@@ -603,8 +548,11 @@ export async function stageImport(upload: {
 }
 
 /** The dry run of a staged file against the catalogue as it is now; null once it is imported or forgotten. */
-export async function previewStagedImport(id: string): Promise<{ staged: StagedImportSummary; report: ImportReport } | null> {
-  const actor = await staffImportActor();
+export async function previewStagedImport(
+  staff: StaffMember,
+  id: string,
+): Promise<{ staged: StagedImportSummary; report: ImportReport } | null> {
+  const actor = staffImportActor(staff);
   const staged = await db.stagedImport.findFirst({ where: { id, createdAt: stillKept(), claimedAt: null } });
   if (!staged) return null;
   const photographs = stagedPhotographs(staged.photographs);
@@ -633,8 +581,8 @@ export async function previewStagedImport(id: string): Promise<{ staged: StagedI
  * import begins, so a second press of "Import" (or a second tab) finds nothing and imports nothing
  * twice; it is deleted when the import ends.
  */
-export async function applyStagedImport(id: string): Promise<ImportReport | null> {
-  const actor = await staffImportActor();
+export async function applyStagedImport(staff: StaffMember, id: string): Promise<ImportReport | null> {
+  const actor = staffImportActor(staff);
   const { count } = await db.stagedImport.updateMany({
     where: { id, createdAt: stillKept(), claimedAt: null },
     data: { claimedAt: new Date() },
@@ -668,8 +616,8 @@ export async function applyStagedImport(id: string): Promise<ImportReport | null
 }
 
 /** How far the import of a staged file has got (the staff page asks while it waits); null when there is none. */
-export async function stagedImportProgress(id: string): Promise<{ done: number; total: number } | null> {
-  await requireStaff();
+export async function stagedImportProgress(staff: StaffMember, id: string): Promise<{ done: number; total: number } | null> {
+  requireRole(staff, "staff");
   const staged = await db.stagedImport.findFirst({ where: { id, claimedAt: { not: null } }, select: { rowsDone: true, rowsTotal: true } });
   return staged ? { done: staged.rowsDone, total: staged.rowsTotal } : null;
 }

@@ -1,7 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { logger } from "@/lib/logger";
-import { refreshCatalogue } from "./revalidate-catalogue";
+import { db } from "@/lib/db/client";
 
 /**
  * Whether the site's cached catalogue pages are as new as the database. The database's triggers
@@ -21,14 +19,4 @@ export async function markCatalogueShown(version?: number): Promise<void> {
   } else {
     await db.$executeRaw`UPDATE "CatalogueStamp" SET "shownVersion" = max("shownVersion", ${version}) WHERE "id" = 1`;
   }
-}
-
-/** Called as the site starts (scripts/build/warm-server.mjs): refreshes every catalogue page if the data moved while it was away. */
-export async function refreshIfChangedWhileAway(): Promise<{ refreshed: boolean; version: number }> {
-  const { version, shownVersion } = await readCatalogueStamp();
-  if (version === shownVersion) return { refreshed: false, version };
-  refreshCatalogue({ everything: true }, "route");
-  await markCatalogueShown(version);
-  logger.info({ version, shownVersion }, "The catalogue changed while the site was stopped: every catalogue page refreshed");
-  return { refreshed: true, version };
 }

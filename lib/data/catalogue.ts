@@ -1,10 +1,8 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { closestWorks } from "@/lib/catalogue/similar-works";
-import { db } from "@/lib/db";
-import { cacheTags } from "@/lib/data/cache-tags";
+import { db } from "@/lib/db/client";
 import { areaInSquareCm } from "@/lib/catalogue/sizes";
-import { CATEGORIES, type Availability, type Category, type DimensionKind, type Unit } from "@/lib/catalogue/vocabulary";
+import { type Availability, type Category, type DimensionKind, type Unit } from "@/lib/catalogue/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /*
@@ -185,10 +183,6 @@ export async function readCurrentExhibition(): Promise<{ slug: string; title: st
   return { slug: exhibition.slug, title: exhibition.title, summary: exhibition.summary, artist: toArtist(exhibition.artist) };
 }
 
-export const getCurrentExhibition = unstable_cache(readCurrentExhibition, ["current-exhibition"], {
-  tags: [cacheTags.catalogue, cacheTags.artworkLists],
-});
-
 export async function readFeaturedArtworks(limit: number): Promise<ArtworkSummary[]> {
   const rows = await db.artwork.findMany({
     where: { ...publishedWork, featured: true },
@@ -198,10 +192,6 @@ export async function readFeaturedArtworks(limit: number): Promise<ArtworkSummar
   });
   return rows.map(toSummary);
 }
-
-export const getFeaturedArtworks = unstable_cache(readFeaturedArtworks, ["featured-artworks"], {
-  tags: [cacheTags.catalogue, cacheTags.artworkLists],
-});
 
 export async function readExhibition(slug: string): Promise<ExhibitionView | null> {
   const exhibition = await db.exhibition.findUnique({
@@ -238,12 +228,6 @@ export async function readExhibition(slug: string): Promise<ExhibitionView | nul
   };
 }
 
-export async function getExhibition(slug: string): Promise<ExhibitionView | null> {
-  return unstable_cache(() => readExhibition(slug), ["exhibition", slug], {
-    tags: [cacheTags.catalogue, cacheTags.exhibition(slug)],
-  })();
-}
-
 export async function readSection(exhibitionSlug: string, sectionSlug: string): Promise<SectionView | null> {
   const section = await db.section.findFirst({
     where: { slug: sectionSlug, exhibition: { slug: exhibitionSlug, published: true } },
@@ -261,12 +245,6 @@ export async function readSection(exhibitionSlug: string, sectionSlug: string): 
     exhibition: { id: section.exhibition.id, slug: section.exhibition.slug, title: section.exhibition.title },
     artworks: section.artworks.map(toSummary),
   };
-}
-
-export async function getSection(exhibitionSlug: string, sectionSlug: string): Promise<SectionView | null> {
-  return unstable_cache(() => readSection(exhibitionSlug, sectionSlug), ["section", exhibitionSlug, sectionSlug], {
-    tags: [cacheTags.catalogue, cacheTags.section(exhibitionSlug, sectionSlug)],
-  })();
 }
 
 function toDetail(
@@ -324,12 +302,6 @@ export async function readListedArtworks(ids: string[]): Promise<ListedArtwork[]
   });
 }
 
-export async function getArtwork(slug: string): Promise<ArtworkDetail | null> {
-  return unstable_cache(() => readArtwork(slug), ["artwork", slug], {
-    tags: [cacheTags.catalogue, cacheTags.artwork(slug)],
-  })();
-}
-
 export type ArtworkFilters = {
   section?: string;
   category?: Category;
@@ -346,18 +318,6 @@ export async function readPublishedArtworks(): Promise<ArtworkSummary[]> {
   return rows.map(toSummary);
 }
 
-const getPublishedArtworks = unstable_cache(readPublishedArtworks, ["published-artworks"], {
-  tags: [cacheTags.catalogue, cacheTags.artworkLists],
-});
-
-/**
- * A token that changes whenever the cached list is revalidated: a tiny cache entry under the same
- * tags, made afresh after every change (in every process, through the shared cache).
- */
-const getPublishedArtworksVersion = unstable_cache(async () => `${Date.now()}-${Math.random()}`, ["published-artworks-version"], {
-  tags: [cacheTags.catalogue, cacheTags.artworkLists],
-});
-
 function largestArea(work: ArtworkSummary): number {
   const image = work.dimensions.find((dimension) => dimension.kind === "image") ?? work.dimensions[0];
   return image ? areaInSquareCm(image) : 0;
@@ -365,74 +325,13 @@ function largestArea(work: ArtworkSummary): number {
 
 const byNumber = (a: ArtworkSummary, b: ArtworkSummary) =>
   compareCatalogueNumbers(a.catalogueNumber, b.catalogueNumber) || titleCollator.compare(a.title, b.title);
-const COMPARATORS: Record<ArtworkFilters["sort"], (a: ArtworkSummary, b: ArtworkSummary) => number> = {
+export const COMPARATORS: Record<ArtworkFilters["sort"], (a: ArtworkSummary, b: ArtworkSummary) => number> = {
   number: byNumber,
   title: (a, b) => titleCollator.compare(a.title, b.title) || byNumber(a, b),
   size: (a, b) => largestArea(b) - largestArea(a) || byNumber(a, b),
 };
 
-/** The published works in each order All works offers, whole and by section, computed once per catalogue change, not per visit. */
-type ArtworkIndex = {
-  sorted: Record<ArtworkFilters["sort"], ArtworkSummary[]>;
-  /** The sections and categories that have published works, for the filters. */
-  sections: Array<{ slug: string; title: string }>;
-  categories: Category[];
-  /** Each section's works in each order, so a section's page of All works reads only that section. */
-  sortedBySection: Map<string, Record<ArtworkFilters["sort"], ArtworkSummary[]>>;
-};
-
-function indexOf(all: ArtworkSummary[]): ArtworkIndex {
-  const sorted = Object.fromEntries(
-    Object.entries(COMPARATORS).map(([sort, compare]) => [sort, [...all].sort(compare)]),
-  ) as ArtworkIndex["sorted"];
-  const sections = [...new Map(all.map((work) => [work.section.slug, work.section.title])).entries()].map(([slug, title]) => ({
-    slug,
-    title,
-  }));
-  const present = new Set(all.map((work) => work.category));
-  const sortedBySection = new Map(
-    sections.map(({ slug }) => [
-      slug,
-      Object.fromEntries(
-        Object.entries(sorted).map(([sort, works]) => [sort, works.filter((work) => work.section.slug === slug)]),
-      ) as ArtworkIndex["sorted"],
-    ]),
-  );
-  return { sorted, sections, categories: CATEGORIES.filter((category) => present.has(category)), sortedBySection };
-}
-
-const globalForIndex = globalThis as unknown as { galleryArtworkIndex?: { version: string; index: Promise<ArtworkIndex> } };
-
-/**
- * The published works, parsed once per process and version: the cache hands back JSON, and
- * parsing thousands of works on every visit to All works would cost more than the page.
- */
-async function artworkIndex(): Promise<ArtworkIndex> {
-  const version = await getPublishedArtworksVersion();
-  const held = globalForIndex.galleryArtworkIndex;
-  if (held?.version === version) return held.index;
-  const index = getPublishedArtworks().then(indexOf);
-  globalForIndex.galleryArtworkIndex = { version, index };
-  index.catch(() => {
-    if (globalForIndex.galleryArtworkIndex?.index === index) globalForIndex.galleryArtworkIndex = undefined;
-  });
-  return index;
-}
-
-/** What All works can be filtered by: the sections and categories that have published works. */
-export async function listArtworkFilterChoices(): Promise<Pick<ArtworkIndex, "sections" | "categories">> {
-  const { sections, categories } = await artworkIndex();
-  return { sections, categories };
-}
-
-/** Filtering happens on the memoised, pre-sorted lists: a catalogue is thousands of works, not millions. */
-export async function findArtworks(filters: ArtworkFilters): Promise<ArtworkSummary[]> {
-  const index = await artworkIndex();
-  const base = filters.section ? (index.sortedBySection.get(filters.section)?.[filters.sort] ?? []) : index.sorted[filters.sort];
-  return filterArtworks(base, filters);
-}
-
-function filterArtworks(works: ArtworkSummary[], filters: ArtworkFilters): ArtworkSummary[] {
+export function filterArtworks(works: ArtworkSummary[], filters: ArtworkFilters): ArtworkSummary[] {
   return works.filter(
     (work) =>
       (!filters.section || work.section.slug === filters.section) &&

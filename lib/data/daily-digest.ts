@@ -1,14 +1,15 @@
 import "server-only";
+import { queueEmail } from "@/lib/data/outbox";
 import { randomUUID } from "node:crypto";
 import { worksInBrief } from "@/lib/catalogue/describe";
 import { readSavedGallerySettings, replyScheduleOf } from "@/lib/data/gallery-settings";
-import { db, sqlTimestamp } from "@/lib/db";
+import { db, sqlTimestamp } from "@/lib/db/client";
 import { isOpenDay, replyByState } from "@/lib/enquiries/reply-by";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { WAITING_STATUSES } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
-import { dailyDigest, type DigestLine } from "@/lib/mail/templates";
-import { galleryClock, galleryDay, galleryDayLabel } from "@/lib/viewings/gallery-time";
+import { dailyDigest, type DigestLine } from "@/lib/email-templates/templates";
+import { galleryClock, galleryDay, galleryDayLabel } from "@/lib/time/gallery-time";
 
 /** How many of each kind the email lists by name; the rest are counted ("… and 12 more in the inbox"). */
 const LISTED = 50;
@@ -91,19 +92,18 @@ export async function runDailyDigest(now = new Date()): Promise<DigestOutcome> {
         inboxUrl: `${env.SITE_URL}/staff`,
       },
     );
-    await tx.outboxEmail.create({
-      data: {
+    await queueEmail(
+      {
         id: emailId,
         kind: "daily_digest",
         dedupeKey: `daily-digest:${day}`,
-        toAddress: settings.digestTo ?? env.GALLERY_EMAIL,
-        fromAddress: env.MAIL_FROM,
+        to: settings.digestTo ?? env.GALLERY_EMAIL,
+        from: env.MAIL_FROM,
         replyTo: null,
-        subject: rendered.subject,
-        textBody: rendered.text,
-        htmlBody: rendered.html,
+        ...rendered,
       },
-    });
+      tx,
+    );
     return true;
   });
   if (!claimed) return { outcome: "done_already", day };

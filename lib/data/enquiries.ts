@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sqlTimestamp, writeTransaction, type SqlStatements } from "@/lib/db";
+import { sqlTimestamp, writeTransaction, type SqlStatements } from "@/lib/db/client";
 import { bookViewingInTransaction } from "@/lib/data/viewing-bookings";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
-import type { EnquiryQuestion, OutboxKind } from "@/lib/enquiries/vocabulary";
-import type { RenderedEmail } from "@/lib/mail/templates";
+import type { EnquiryQuestion } from "@/lib/enquiries/vocabulary";
+import type { ComposeEmails } from "@/lib/email-templates/outgoing-email";
+import type { EnquiryLimit, EnquiryLimits } from "@/lib/enquiries/rate-limits";
 
 export function formatEnquiryReference(year: number, id: number): string {
   return `ENQ-${year}-${String(id).padStart(6, "0")}`;
@@ -32,18 +33,6 @@ export type NewEnquiry = {
   now: Date;
 };
 
-export type OutgoingEmail = {
-  kind: OutboxKind;
-  to: string;
-  from: string;
-  replyTo: string | null;
-  dedupeKey?: string;
-  /** An iCalendar invitation sent with the email. */
-  calendar?: string;
-  /** Rendered once the reference is known, inside the transaction. */
-  render: (reference: string) => RenderedEmail;
-};
-
 export type StoredEnquiry = {
   reference: string;
   outboxIds: string[];
@@ -56,24 +45,6 @@ export type StoredEnquiry = {
 export function isForeignKeyViolation(error: unknown): boolean {
   return error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message);
 }
-
-/** A counter per key over a fixed window (per connection, per address): at most `points` enquiries in it. */
-export type EnquiryLimit = { key: string; points: number };
-export type EnquiryLimits = {
-  windowSeconds: number;
-  perConnection: EnquiryLimit | null;
-  perEmail: EnquiryLimit;
-  /** Counts the uses of one form token over its own window: never refuses, the count only flags. */
-  formToken?: { key: string; windowSeconds: number };
-  /** Counts every enquiry to the site per minute: never refuses, the count only flags. */
-  acrossSite?: { key: string; windowSeconds: number };
-};
-
-/** What the store knows before it decides: how busy the connection has been, and how often this form token was used. */
-export type StoreCounts = { connectionCount: number; formTokenUses: number; siteCountThisMinute: number };
-
-/** What the store decides from those counts: the flags, and the emails to send. */
-export type ComposeEmails = (counts: StoreCounts) => { flagReasons: string[]; emails: OutgoingEmail[] };
 
 export type StoreOutcome = ({ refused: false } & StoredEnquiry) | { refused: true; retryAfterSeconds: number };
 

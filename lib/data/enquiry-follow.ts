@@ -1,16 +1,16 @@
 import "server-only";
+import { queueEmail } from "@/lib/data/outbox";
 import { readReplySchedule } from "@/lib/data/gallery-settings";
 import { replyByFor } from "@/lib/enquiries/reply-by";
-import { randomUUID } from "node:crypto";
 import { availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describe";
 import type { Availability } from "@/lib/catalogue/vocabulary";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { erasePersonalData, type ErasureReport } from "@/lib/data/personal-data";
 import { hashLinkToken } from "@/lib/enquiries/link-token";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { FOLLOW_STATUS_WORDS, type EnquiryStatus } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
-import { collectorFollowUpNotification, erasureNotice } from "@/lib/mail/templates";
+import { collectorFollowUpNotification, erasureNotice } from "@/lib/email-templates/templates";
 
 /**
  * What a collector's private follow link opens (app/follow/[token]): one enquiry, found by the hash of
@@ -145,21 +145,18 @@ export async function addFollowUp(token: string, body: string, now = new Date())
         staffUrl: `${env.SITE_URL}/staff/enquiries/${enquiry.reference}`,
       },
     );
-    const email = await tx.outboxEmail.create({
-      data: {
-        id: randomUUID(),
+    const emailId = await queueEmail(
+      {
         enquiryId: enquiry.id,
         kind: "collector_follow_up",
-        toAddress: env.GALLERY_EMAIL,
-        fromAddress: env.MAIL_FROM,
+        to: env.GALLERY_EMAIL,
+        from: env.MAIL_FROM,
         replyTo: enquiry.email,
-        subject: rendered.subject,
-        textBody: rendered.text,
-        htmlBody: rendered.html,
+        ...rendered,
       },
-      select: { id: true },
-    });
-    return { stored: true, outboxIds: [email.id] } as const;
+      tx,
+    );
+    return { stored: true, outboxIds: [emailId] } as const;
   });
 }
 
@@ -179,16 +176,6 @@ export async function eraseThroughFollowLink(token: string, now = new Date()): P
   const report = await erasePersonalData(enquiry.email, { id: null, name: "The collector, with their private link" });
   const env = serverEnv();
   const rendered = erasureNotice({ name: env.GALLERY_NAME, siteUrl: env.SITE_URL }, { references });
-  const notice = await db.outboxEmail.create({
-    data: {
-      kind: "erasure_notice",
-      toAddress: env.GALLERY_EMAIL,
-      fromAddress: env.MAIL_FROM,
-      subject: rendered.subject,
-      textBody: rendered.text,
-      htmlBody: rendered.html,
-    },
-    select: { id: true },
-  });
-  return { references, report, outboxIds: [notice.id] };
+  const noticeId = await queueEmail({ kind: "erasure_notice", to: env.GALLERY_EMAIL, from: env.MAIL_FROM, replyTo: null, ...rendered });
+  return { references, report, outboxIds: [noticeId] };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 /** The privacy notice promises deletion two years after the last message: this keeps that promise. */
 export const ENQUIRY_RETENTION_DAYS = 730;

@@ -1,8 +1,8 @@
 import "server-only";
 // Read by the outbox worker too (the digest), which runs outside Next.js: nothing here may import the
-// staff session or anything else of Next's. Changing the settings is lib/data/staff-settings.ts.
+// staff session or anything else of Next's. Changing the settings is lib/data/staff/settings.ts.
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { REPLY_UNITS, type ReplySchedule } from "@/lib/enquiries/reply-by";
 import { serverEnv } from "@/lib/env";
 import type { GallerySettingsInput } from "@/lib/validations/gallery-settings";

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordActivity, type Actor } from "@/lib/data/activity";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { emailLimitKey } from "@/lib/enquiries/rate-limits";
 import { serverEnv } from "@/lib/env";
 

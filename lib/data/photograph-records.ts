@@ -1,11 +1,11 @@
 import "server-only";
-import type { CatalogueChange } from "@/lib/data/revalidate-catalogue";
-import { db } from "@/lib/db";
-import { deletePhotographFiles, storePhotograph } from "@/lib/images/photographs";
+import type { CatalogueChange } from "@/lib/catalogue/catalogue-change";
+import { db } from "@/lib/db/client";
+import { deletePhotographFiles, storePhotograph } from "@/lib/images/photograph-files";
 
 /*
  * A work's photographs as records, without asking who is asking: the callers have (a staff session
- * in lib/data/staff-photographs.ts, the import's actor in lib/data/catalogue-import.ts). No session
+ * in lib/data/staff/work-photographs.ts, the import's actor in lib/data/catalogue-import.ts). No session
  * code here, so the import command, which runs outside Next.js, can use it.
  */
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 
 export { MATCH_END, MATCH_START } from "./search-marks";
 

@@ -1,12 +1,13 @@
 import "server-only";
+import { queueEmail } from "@/lib/data/outbox";
 import { workLabel } from "@/lib/catalogue/describe";
 import { recordActivity } from "@/lib/data/activity";
-import { db, sqlTimestamp, type SqlStatements } from "@/lib/db";
+import { db, sqlTimestamp, type SqlStatements } from "@/lib/db/client";
 import { hashLinkToken } from "@/lib/enquiries/link-token";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { serverEnv } from "@/lib/env";
-import { viewingCancelledNotice } from "@/lib/mail/templates";
-import { viewingTimeLabel } from "@/lib/viewings/gallery-time";
+import { viewingCancelledNotice } from "@/lib/email-templates/templates";
+import { viewingTimeLabel } from "@/lib/time/gallery-time";
 import { groupOfferedTimes, type OfferedDay } from "@/lib/viewings/offered-times";
 
 /**
@@ -14,7 +15,7 @@ import { groupOfferedTimes, type OfferedDay } from "@/lib/viewings/offered-times
  * write transaction (lib/data/enquiries.ts), and the link that cancels it. The database itself refuses
  * a booking beyond a time's places (prisma/migrations/…_viewings: a CHECK kept by triggers), so no
  * check here can be raced past. Staff's side (offering times, closing days, the day's list) is
- * lib/data/viewings.ts, kept apart so that the enquiry's fast path loads none of it.
+ * lib/data/staff/viewings.ts, kept apart so that the enquiry's fast path loads none of it.
  */
 
 /** Why a booking inside an enquiry's transaction was not written: the whole enquiry is then not stored. */
@@ -157,19 +158,11 @@ export async function cancelBookingByLink(token: string, now = new Date()): Prom
         staffUrl: `${env.SITE_URL}/staff/enquiries/${booking.enquiry.reference}`,
       },
     );
-    const email = await tx.outboxEmail.create({
-      data: {
-        enquiryId: booking.enquiry.id,
-        kind: "viewing_cancelled",
-        toAddress: env.GALLERY_EMAIL,
-        fromAddress: env.MAIL_FROM,
-        subject: rendered.subject,
-        textBody: rendered.text,
-        htmlBody: rendered.html,
-      },
-      select: { id: true },
-    });
-    return { outcome: "cancelled", outboxIds: [email.id] } as const;
+    const emailId = await queueEmail(
+      { enquiryId: booking.enquiry.id, kind: "viewing_cancelled", to: env.GALLERY_EMAIL, from: env.MAIL_FROM, replyTo: null, ...rendered },
+      tx,
+    );
+    return { outcome: "cancelled", outboxIds: [emailId] } as const;
   });
 }
 

@@ -1,8 +1,4 @@
-import "server-only";
-import { cookies } from "next/headers";
-import { serverEnv } from "@/lib/env";
-import { ENQUIRY_LIST_COOKIE, ENQUIRY_LIST_MAX } from "./enquiry-list-cookie";
-import { readEnquiryList } from "./enquiry-list-signature";
+import { ENQUIRY_LIST_MAX } from "./enquiry-list-cookie";
 
 export { ENQUIRY_LIST_COOKIE, ENQUIRY_LIST_MAX } from "./enquiry-list-cookie";
 export { enquiryListCookieValue, readEnquiryList } from "./enquiry-list-signature";
@@ -33,9 +29,4 @@ export function changeEnquiryList(
 /** The cookie's settings: readable by the page's script (it shows the count), sent with top-level navigation. */
 export function enquiryListCookieOptions(secure: boolean) {
   return { path: "/", sameSite: "lax" as const, httpOnly: false, secure, maxAge: ENQUIRY_LIST_MAX_AGE_SECONDS };
-}
-
-/** The works on the visiting collector's list (for the list page, which is drawn per visitor). */
-export async function currentEnquiryList(): Promise<string[]> {
-  return readEnquiryList((await cookies()).get(ENQUIRY_LIST_COOKIE)?.value, serverEnv().FORM_SIGNING_SECRET);
 }

@@ -1,11 +1,22 @@
 import { createHash } from "node:crypto";
-import type { EnquiryLimits } from "@/lib/data/enquiries";
 
 /**
  * Limits held in the database (counted inside the enquiry's own transaction), so they apply across
  * server instances. Generous for people, useless for a script.
  */
 const HOUR = 60 * 60;
+
+/** A counter per key over a fixed window (per connection, per address): at most `points` enquiries in it. */
+export type EnquiryLimit = { key: string; points: number };
+export type EnquiryLimits = {
+  windowSeconds: number;
+  perConnection: EnquiryLimit | null;
+  perEmail: EnquiryLimit;
+  /** Counts the uses of one form token over its own window: never refuses, the count only flags. */
+  formToken?: { key: string; windowSeconds: number };
+  /** Counts every enquiry to the site per minute: never refuses, the count only flags. */
+  acrossSite?: { key: string; windowSeconds: number };
+};
 
 /** More than this many enquiries from one connection within the hour are still accepted, but flagged. */
 export const FLAG_AFTER_PER_CONNECTION = 3;

@@ -3,7 +3,7 @@
  * days or hours, counted only while it is open (its weekly opening hours, in its own time zone, less
  * its holidays). Pure, so the inbox, the enquiry's arrival and the tests share one clock.
  */
-import { addDays, galleryClock, galleryDay, galleryTimeToInstant, weekdayOf } from "@/lib/viewings/gallery-time";
+import { addDays, galleryClock, galleryDay, galleryTimeToInstant, weekdayOf } from "@/lib/time/gallery-time";
 
 export const REPLY_UNITS = ["working_days", "working_hours"] as const;
 export type ReplyUnit = (typeof REPLY_UNITS)[number];

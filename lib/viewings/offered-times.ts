@@ -1,5 +1,5 @@
 /** The viewing times a collector chooses from, grouped by day in the gallery's words. */
-import { galleryClock, galleryDayLabel } from "./gallery-time";
+import { galleryClock, galleryDayLabel } from "@/lib/time/gallery-time";
 
 export type OfferedTime = { id: string; time: string; placesLeft: number };
 export type OfferedDay = { day: string; times: OfferedTime[] };

@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { describeFunctionSizes, outputFolder } from "@/tests/vercel/vercel-output";
+import { describeFunctionSizes, outputFolder } from "@/scripts/support/vercel-output";
 import { benchEnquiries } from "./enquiry";
 import { benchPages } from "./pages";
 import { startProductionServer } from "./production-server";

@@ -20,7 +20,7 @@ import {
   noJavaScriptEnquiry,
   scriptedEnquiry,
   type Collector,
-} from "@/tests/support/no-javascript-enquiry";
+} from "@/scripts/support/no-javascript-enquiry";
 import { summariseProfile } from "./profile-summary";
 import { measureConcurrently, percentile, startProductionServer, type BenchServer } from "./production-server";
 

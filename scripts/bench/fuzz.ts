@@ -1,10 +1,10 @@
 /**
- * `npm run fuzz [-- --count 10000] [--seed N] [--no-build]`: the fuzzer (tests/support/fuzz.ts) against
+ * `npm run fuzz [-- --count 10000] [--seed N] [--no-build]`: the fuzzer (scripts/support/fuzz.ts) against
  * a production build of its own, then the tally of answers by status and every server error.
  */
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { fuzz } from "@/tests/support/fuzz";
+import { fuzz } from "@/scripts/support/fuzz";
 import { startProductionServer } from "./production-server";
 
 const { values } = parseArgs({

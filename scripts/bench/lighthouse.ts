@@ -12,7 +12,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { promisify } from "node:util";
-import { ensurePinnedCli } from "@/tests/support/pinned-cli";
+import { ensurePinnedCli } from "@/scripts/support/pinned-cli";
 import { PAGES } from "./pages";
 import { startProductionServer } from "./production-server";
 

@@ -38,7 +38,7 @@ const { getRequestHandlers } = require("next/dist/server/lib/start-server");
 
 /*
  * Route handlers are not given the socket, so each request carries its peer's address in a header
- * (lib/client-address.ts reads it), set here from the socket and replacing whatever a client sent.
+ * (lib/http/client-address.ts reads it), set here from the socket and replacing whatever a client sent.
  */
 const PEER_ADDRESS_HEADER = "x-gallery-peer-address";
 

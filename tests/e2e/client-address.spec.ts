@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { ENQUIRY_ENDPOINT, formActionFields, scriptedEnquiry } from "@/tests/support/no-javascript-enquiry";
+import { ENQUIRY_ENDPOINT, formActionFields, scriptedEnquiry } from "@/scripts/support/no-javascript-enquiry";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { startSecondWebProcess } from "./support/second-server";
 import { appEnv, baseURL } from "./support/test-env";
@@ -14,7 +14,7 @@ import { appEnv, baseURL } from "./support/test-env";
 const WORK = "/works/69-gossips";
 const PER_CONNECTION_ALLOWANCE = 10;
 
-/** The limiter's key for a connection address, as lib/enquiries/submit.ts makes it. */
+/** The limiter's key for a connection address, as lib/enquiry-intake/submit-enquiry.ts makes it. */
 function connectionLimitKey(address: string): string {
   const hash = createHash("sha256").update([appEnv.FORM_SIGNING_SECRET!, address].join("\u0000")).digest("hex").slice(0, 40);
   return `enquiry-ip:${hash}`;

@@ -2,7 +2,7 @@
 import type { Page } from "@playwright/test";
 import { enquiryListCookieValue } from "@/lib/enquiries/enquiry-list-signature";
 import { issueFormToken } from "@/lib/enquiries/form-token";
-import { addDays, galleryDay } from "@/lib/viewings/gallery-time";
+import { addDays, galleryDay } from "@/lib/time/gallery-time";
 import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fuzz } from "@/tests/support/fuzz";
+import { fuzz } from "@/scripts/support/fuzz";
 import { queryDatabase } from "./support/database";
 import { baseURL } from "./support/test-env";
 

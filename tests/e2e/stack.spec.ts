@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { startStack, type RunningStack } from "@/scripts/stack/start-stack";
-import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "../support/no-javascript-enquiry";
+import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "@/scripts/support/no-javascript-enquiry";
 import { expect, test } from "./support/fixtures";
 import { queryDatabase } from "./support/database";
 import { capturedMessages } from "./support/mailbox";

@@ -5,7 +5,7 @@ import { mailServerRefuses, waitForMessage } from "./support/mailbox";
 import { postChunkedUpload } from "./support/chunked-upload";
 import { startSecondWebProcess } from "./support/second-server";
 import { enquireAsCollector } from "./support/collector";
-import { formActionFields } from "@/tests/support/no-javascript-enquiry";
+import { formActionFields } from "@/scripts/support/no-javascript-enquiry";
 import { baseURL } from "./support/test-env";
 import {
   createStaffAccount,
@@ -160,7 +160,7 @@ test("an enquiry whose email failed shows the server's reason, and staff can ret
 });
 
 test("staff are told when enquiries were held in spam because the whole site was flooded", async ({ page }) => {
-  // As lib/enquiries/submit.ts stores an enquiry past the site-wide ceiling (unit-tested in flood.test.ts).
+  // As lib/enquiry-intake/submit-enquiry.ts stores an enquiry past the site-wide ceiling (unit-tested in flood.test.ts).
   const now = new Date().toISOString().replace("Z", "+00:00");
   writeDatabase(
     `INSERT INTO "Enquiry" ("reference", "name", "email", "message", "questions", "consentedAt", "status", "flagged", "flagReasons", "createdAt", "updatedAt")

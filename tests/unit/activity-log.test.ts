@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { activityEntry } from "@/lib/data/activity";
 import { erasePersonalData } from "@/lib/data/personal-data";
-import { db } from "@/lib/db";
-import { submitEnquiry } from "@/lib/enquiries/submit";
+import { db } from "@/lib/db/client";
+import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { enquiryForm } from "./support/enquiry-helpers";
 
 describe("the activity log", () => {

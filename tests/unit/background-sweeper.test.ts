@@ -7,7 +7,7 @@ async function sweeperWith(settings: Record<string, string | undefined>) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  return import("@/lib/mail/background-sweeper");
+  return import("@/lib/jobs/background-sweeper");
 }
 
 const started = () => Boolean((globalThis as { galleryOutboxSweeper?: unknown }).galleryOutboxSweeper);
@@ -43,7 +43,7 @@ describe("the background sweeper inside a web process", () => {
 describe("the outbox loop (a web process's, or the worker's)", () => {
   it("queues the day's digest by itself once its time has come", async () => {
     const { startOutboxLoop } = await sweeperWith({ VERCEL: undefined, OUTBOX_DELIVERY: undefined });
-    const { db } = await import("@/lib/db");
+    const { db } = await import("@/lib/db/client");
     await db.gallerySettings.update({ where: { id: 1 }, data: { digestEnabled: true, digestTime: "00:00", digestOnClosedDays: true } });
     const loop = startOutboxLoop(50, { keepProcessAlive: false });
     try {

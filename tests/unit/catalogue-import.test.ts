@@ -4,7 +4,7 @@ import { utils, write } from "@e965/xlsx";
 import { IMPORT_MAX_ROWS, readCatalogueCsv } from "@/lib/catalogue/import/read-rows";
 import { readCatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
 import { commandLineImportActor, forgetStaleStagedImports, importCatalogue, STAGED_IMPORT_KEPT_HOURS } from "@/lib/data/catalogue-import";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { seedCatalogue } from "@/prisma/seed";
 
 const exportCsv = readFileSync("tests/fixtures/neasom-gallery-export.csv", "utf8");

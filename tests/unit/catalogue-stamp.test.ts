@@ -4,8 +4,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { markCatalogueShown, readCatalogueStamp } from "@/lib/data/catalogue-stamp";
-import { backupDatabase, restoreDatabase } from "@/lib/database-backup";
-import { db } from "@/lib/db";
+import { backupDatabase, restoreDatabase } from "@/lib/db/backup";
+import { db } from "@/lib/db/client";
 import { databaseFilePath } from "@/lib/env";
 import { seedCatalogue } from "@/prisma/seed";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom, compileTrustedProxies, PEER_ADDRESS_HEADER } from "@/lib/client-address";
+import { clientAddressFrom, PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { compileTrustedProxies } from "@/lib/env";
 
 function from(peer: string | null, forwardedFor: string | null, trustedProxies = "", onVercel = false) {
   const headers = new Headers();

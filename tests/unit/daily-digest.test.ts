@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { runDailyDigest } from "@/lib/data/daily-digest";
 import { erasePersonalData } from "@/lib/data/personal-data";
 import { forgetGallerySettings, readReplySchedule } from "@/lib/data/gallery-settings";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { replyByFor } from "@/lib/enquiries/reply-by";
-import { submitEnquiry } from "@/lib/enquiries/submit";
-import { deliverDueEmails } from "@/lib/mail/outbox";
+import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
+import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
 import { enquiryForm } from "./support/enquiry-helpers";
 import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
 

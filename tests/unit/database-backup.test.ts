@@ -5,11 +5,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
-import { BackupError, backupDatabase, describeDatabase, restoreDatabase } from "@/lib/database-backup";
+import { BackupError, backupDatabase, describeDatabase, restoreDatabase } from "@/lib/db/backup";
 import { storeEnquiryWithEmails } from "@/lib/data/enquiries";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { databaseFilePath } from "@/lib/env";
-import { checkSqliteSettings } from "@/lib/sqlite-settings";
+import { checkSqliteSettings } from "@/lib/db/sqlite-settings";
 
 const onFile = inject("databaseMode") !== "libsql";
 const run = promisify(execFile);

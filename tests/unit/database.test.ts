@@ -1,7 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
-import { databaseKind } from "@/lib/database-adapter";
-import { storeEnquiryWithEmails, type NewEnquiry, type OutgoingEmail } from "@/lib/data/enquiries";
-import { db, sqlTimestamp, writeTransaction } from "@/lib/db";
+import { databaseKind } from "@/lib/db/adapter";
+import { storeEnquiryWithEmails, type NewEnquiry } from "@/lib/data/enquiries";
+import type { OutgoingEmail } from "@/lib/email-templates/outgoing-email";
+import { db, sqlTimestamp, writeTransaction } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/env";
 
 /** An enquiry for the store, as submitEnquiry would pass it. */

@@ -1,14 +1,14 @@
 import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { readArtwork } from "@/lib/data/catalogue";
 import { issueFormToken, readFormToken } from "@/lib/enquiries/form-token";
-import { submitEnquiry } from "@/lib/enquiries/submit";
+import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { serverEnv } from "@/lib/env";
-import { deliverDueEmails, retryDelayMs, sweepOutbox } from "@/lib/mail/outbox";
+import { deliverDueEmails, retryDelayMs, sweepOutbox } from "@/lib/jobs/outbox-delivery";
 import { createSmtpSender, MailDeliveryError } from "@/lib/mail/transport";
 import { seedCatalogue } from "@/prisma/seed";
-import { startMailCatcher, type MailCatcher } from "../support/mail-catcher";
+import { startMailCatcher, type MailCatcher } from "@/scripts/support/mail-catcher";
 import { enquiryForm, storedInOrder } from "./support/enquiry-helpers";
 
 let catcher: MailCatcher;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { addFollowUp, eraseThroughFollowLink, FOLLOW_UPS_PER_DAY, readFollowedEnquiry } from "@/lib/data/enquiry-follow";
 import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";
-import { submitEnquiry } from "@/lib/enquiries/submit";
-import { deliverDueEmails } from "@/lib/mail/outbox";
+import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
+import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
 import { enquiryForm } from "./support/enquiry-helpers";
 import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
 

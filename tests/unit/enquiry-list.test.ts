@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { readListedArtworks } from "@/lib/data/catalogue";
 import { changeEnquiryList, enquiryListCookieValue, ENQUIRY_LIST_MAX, readEnquiryList } from "@/lib/enquiries/enquiry-list";
 import { idsInEnquiryListCookie } from "@/lib/enquiries/enquiry-list-cookie";
 import { issueFormToken } from "@/lib/enquiries/form-token";
-import { submitEnquiry } from "@/lib/enquiries/submit";
+import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { serverEnv } from "@/lib/env";
-import { deliverDueEmails } from "@/lib/mail/outbox";
+import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
 import { enquiryForm } from "./support/enquiry-helpers";
 import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { ENQUIRY_RETENTION_DAYS, forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FLOOD_REASON_START } from "@/lib/enquiries/rate-limits";
-import { submitEnquiry } from "@/lib/enquiries/submit";
+import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { seedCatalogue } from "@/prisma/seed";
 import { enquiryForm, storedInOrder } from "./support/enquiry-helpers";
 

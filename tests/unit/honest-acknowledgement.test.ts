@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { closestWorks, similarityScore, type ComparableWork } from "@/lib/catalogue/similar-works";
-import { db } from "@/lib/db";
-import { submitEnquiry } from "@/lib/enquiries/submit";
-import { deliverDueEmails } from "@/lib/mail/outbox";
+import { db } from "@/lib/db/client";
+import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
+import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
 import { enquiryForm } from "./support/enquiry-helpers";
 import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
 

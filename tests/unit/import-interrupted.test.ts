@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { commandLineImportActor, importCatalogue } from "@/lib/data/catalogue-import";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/env";
 import { seedCatalogue } from "@/prisma/seed";
 

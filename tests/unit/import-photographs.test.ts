@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchPhotographs } from "@/lib/catalogue/import/photographs";
+import { matchPhotographs } from "@/lib/catalogue/import/photograph-names";
 
 const rows = [
   { line: 2, catalogueNumber: "42", title: "Second Retreat from Russia", listed: [] },
@@ -48,7 +48,7 @@ describe("an import with its photographs", () => {
     const path = await import("node:path");
     const sharp = (await import("sharp")).default;
     const { commandLineImportActor, importCatalogue } = await import("@/lib/data/catalogue-import");
-    const { db } = await import("@/lib/db");
+    const { db } = await import("@/lib/db/client");
     const { seedCatalogue } = await import("@/prisma/seed");
     await seedCatalogue();
 
@@ -112,8 +112,8 @@ describe("an import with its photographs", () => {
 describe("a .zip of photographs uploaded with a spreadsheet", () => {
   it("unpacks only the image files, lists one too large to attach without unpacking it, and says when the file is no zip", async () => {
     const { zipSync } = await import("fflate");
-    const { photographsInArchive } = await import("@/lib/catalogue/import/photograph-archive");
-    const { PhotographError } = await import("@/lib/images/photographs");
+    const { photographsInArchive } = await import("@/lib/images/photograph-archive");
+    const { PhotographError } = await import("@/lib/images/photograph-files");
     const archive = zipSync({
       "photos/42.jpg": new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]),
       "photos/notes.txt": new TextEncoder().encode("not a photograph"),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { erasePersonalData, exportPersonalData } from "@/lib/data/personal-data";
-import { submitEnquiry } from "@/lib/enquiries/submit";
+import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { seedCatalogue } from "@/prisma/seed";
 import { enquiryForm } from "./support/enquiry-helpers";
 

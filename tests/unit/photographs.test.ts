@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serverEnv } from "@/lib/env";
-import { deletePhotographFiles, PhotographError, readPhotographCopy, storePhotograph } from "@/lib/images/photographs";
+import { deletePhotographFiles, PhotographError, readPhotographCopy, storePhotograph } from "@/lib/images/photograph-files";
 import { localFolderStore } from "@/lib/storage/local-folder-store";
 import type { ObjectStore } from "@/lib/storage/object-store";
 import { s3Store } from "@/lib/storage/s3-store";
@@ -128,7 +128,7 @@ describe("which store the gallery uses", () => {
     try {
       const fresh = await import("@/lib/storage");
       expect(fresh.objectStore().description).toBe(`S3 bucket ${s3.bucket} at ${s3.endpoint}`);
-      const stored = await (await import("@/lib/images/photographs")).storePhotograph(await picture(500, 400).png().toBuffer());
+      const stored = await (await import("@/lib/images/photograph-files")).storePhotograph(await picture(500, 400).png().toBuffer());
       expect(await fresh.objectStore().list(`photographs/${stored.storageKey}/`)).toHaveLength(8); // the original, WebP and AVIF at three widths, the zoom copy
     } finally {
       for (const key of ["S3_BUCKET", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FileTooLarge, readUploadWithin } from "@/lib/request-body";
+import { FileTooLarge, readUploadWithin } from "@/lib/http/request-body";
 
 const boundary = "----upload-test";
 const encoder = new TextEncoder();

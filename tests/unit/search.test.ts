@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { MATCH_END, MATCH_START, searchArtworks, searchQueryFor } from "@/lib/data/search";
 import { seedCatalogue } from "@/prisma/seed";
 

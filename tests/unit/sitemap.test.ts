@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pageWindow } from "@/components/pager";
 import { pageOf } from "@/lib/data/catalogue";
-import { sitemapDocument, sitemapPart, type SitemapEntry } from "@/lib/sitemap";
+import { sitemapDocument, sitemapPart, type SitemapEntry } from "@/lib/catalogue-cache/sitemap";
 
 const entries = (count: number): SitemapEntry[] =>
   Array.from({ length: count }, (_, index) => ({ url: `https://gallery.test/works/work-${index}`, priority: 0.8 }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { roleAllows, STAFF_ROLES } from "@/lib/auth/roles";
-import { createStaffAccount } from "@/lib/auth/staff-accounts";
-import { acceptInvitation, readInvitation } from "@/lib/data/staff-team";
-import { db } from "@/lib/db";
+import { roleAllows, STAFF_ROLES } from "@/lib/access/roles";
+import { createStaffAccount } from "@/lib/data/staff-accounts";
+import { acceptInvitation, readInvitation } from "@/lib/data/staff/team";
+import { db } from "@/lib/db/client";
 import { issueLinkToken } from "@/lib/enquiries/link-token";
 
 describe("roles", () => {

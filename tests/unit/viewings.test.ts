@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { cancelBookingByLink, listBookableSlots, readBookingByCancelLink } from "@/lib/data/viewing-bookings";
 import { issueLinkToken } from "@/lib/enquiries/link-token";
-import { submitEnquiry } from "@/lib/enquiries/submit";
-import { deliverDueEmails } from "@/lib/mail/outbox";
-import { addDays, galleryDay, galleryTimeToInstant, viewingTimeLabel, weekdayOf } from "@/lib/viewings/gallery-time";
+import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
+import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
+import { addDays, galleryDay, galleryTimeToInstant, viewingTimeLabel, weekdayOf } from "@/lib/time/gallery-time";
 import { enquiryForm } from "./support/enquiry-helpers";
 import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
 

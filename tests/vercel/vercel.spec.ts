@@ -10,8 +10,8 @@ import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import sharp from "sharp";
 import { startLibsqlTestServer, type LibsqlTestServer } from "../support/libsql-server";
-import { startMailCatcher, type CapturedMessage, type MailCatcher } from "../support/mail-catcher";
-import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "../support/no-javascript-enquiry";
+import { startMailCatcher, type CapturedMessage, type MailCatcher } from "@/scripts/support/mail-catcher";
+import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "@/scripts/support/no-javascript-enquiry";
 import { startS3TestServer, type S3TestServer } from "../support/s3-server";
 import {
   describeFunctionSizes,
@@ -21,7 +21,7 @@ import {
   layOutFunction,
   projectRoot,
   vercelBuild,
-} from "./vercel-output";
+} from "@/scripts/support/vercel-output";
 
 const root = path.join(projectRoot, "tmp/vercel-e2e");
 const databasePath = path.join(root, "gallery.db");

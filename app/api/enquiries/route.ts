@@ -1,3 +1,3 @@
-import { enquiryEndpoint } from "@/lib/enquiries/endpoint";
+import { enquiryEndpoint } from "@/lib/routes/enquiry-endpoint";
 
 export const POST = enquiryEndpoint;

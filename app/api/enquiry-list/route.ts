@@ -1,3 +1,3 @@
-import { enquiryListEndpoint } from "@/lib/enquiries/enquiry-list-endpoint";
+import { enquiryListEndpoint } from "@/lib/routes/enquiry-list-endpoint";
 
 export const POST = enquiryListEndpoint;

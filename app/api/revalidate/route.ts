@@ -1,5 +1,5 @@
 import { carriesCronSecret, notAuthorised } from "@/lib/auth/cron-secret";
-import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
+import { refreshCatalogue } from "@/lib/catalogue-cache/refresh-catalogue";
 
 /** Called by `npm run import -- --apply` so a running site shows imported works without a rebuild. */
 export async function POST(request: Request) {

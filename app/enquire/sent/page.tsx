@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryConfirmation } from "@/components/enquiry-confirmation";
 import { workLabel } from "@/lib/catalogue/describe";
-import { getArtwork } from "@/lib/data/catalogue";
+import { getArtwork } from "@/lib/catalogue-cache/cached-catalogue";
 import { readConfirmation } from "@/lib/enquiries/confirmation";
 
 export const metadata: Metadata = {

@@ -5,7 +5,8 @@ import { ArtworkVisual, GRID_SCALE_CM } from "@/components/artwork-visual";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { Paragraphs } from "@/components/paragraphs";
 import { artistWithDates, artworkAltText, lifeFacts } from "@/lib/catalogue/describe";
-import { getExhibition, listPublicAddresses } from "@/lib/data/catalogue";
+import { listPublicAddresses } from "@/lib/data/catalogue";
+import { getExhibition } from "@/lib/catalogue-cache/cached-catalogue";
 
 type Props = { params: Promise<{ exhibitionSlug: string }> };
 

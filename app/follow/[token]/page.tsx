@@ -6,7 +6,7 @@ import { workLabel } from "@/lib/catalogue/describe";
 import { readFollowedEnquiry } from "@/lib/data/enquiry-follow";
 import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
-import { galleryDate } from "@/lib/gallery-clock";
+import { galleryDate } from "@/lib/time/gallery-time";
 
 // One collector's enquiry: drawn per visit, never kept by a shared cache, never indexed, and the
 // link's token never sent to another site. ("same-origin", not "no-referrer": with no referrer at

@@ -1,4 +1,4 @@
-import { sitemapEntries, sitemapPart, XML_HEADERS } from "@/lib/sitemap";
+import { sitemapEntries, sitemapPart, XML_HEADERS } from "@/lib/catalogue-cache/sitemap";
 
 type Context = { params: Promise<{ file: string }> };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActivityList } from "@/components/staff/activity-list";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { ACTIVITY_SUBJECT_LABELS, ACTIVITY_SUBJECTS, type ActivitySubject } from "@/lib/data/activity";
-import { listActivity } from "@/lib/data/activity-log";
+import { listActivity } from "@/lib/data/staff/activity-log";
 
 export const metadata: Metadata = { title: "Activity", robots: { index: false } };
 
@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export default async function ActivityPage({ searchParams }: Props) {
-  await requireStaff();
+  const staff = await requireStaff();
   const query = await searchParams;
   const text = (value: unknown) => (typeof value === "string" ? value.slice(0, 200) : "");
   const subject = (ACTIVITY_SUBJECTS as readonly string[]).includes(text(query.subject))
@@ -25,7 +25,7 @@ export default async function ActivityPage({ searchParams }: Props) {
     to: DAY.test(text(query.to)) ? text(query.to) : undefined,
     page: Math.max(1, Math.min(10_000, Number.parseInt(text(query.page), 10) || 1)),
   };
-  const { entries, more, actors } = await listActivity(filters);
+  const { entries, more, actors } = await listActivity(staff, filters);
   const pageLink = (page: number) => {
     const params = new URLSearchParams(
       Object.entries({ ...filters, page: String(page) }).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])),

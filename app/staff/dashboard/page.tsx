@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { requireStaff } from "@/lib/auth/staff-session";
 import Link from "next/link";
 import { BarList, ChartFigure, ColumnChart, LineChart } from "@/components/staff/charts";
-import { readDashboard } from "@/lib/data/dashboard";
+import { readDashboard } from "@/lib/data/staff/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
 
@@ -12,7 +13,8 @@ const monthLabel = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) -
 const weekLabel = (week: string) => `${Number(week.slice(8, 10))} ${MONTH_NAMES[Number(week.slice(5, 7)) - 1]}`;
 
 export default async function DashboardPage() {
-  const dashboard = await readDashboard();
+  const staff = await requireStaff();
+  const dashboard = await readDashboard(staff);
   const { weekly, works, sections, outcomes, replyTimes } = dashboard;
   return (
     <>

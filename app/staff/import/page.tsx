@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { ImportPanel } from "@/components/staff/import-panel";
 import { ImportUploadForm } from "@/components/staff/import-upload-form";
-import { roleAllows } from "@/lib/auth/roles";
+import { roleAllows } from "@/lib/access/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { IMPORT_UPLOAD_PROBLEMS, importReportMessage } from "@/lib/catalogue/import/report-message";
 import { previewStagedImport } from "@/lib/data/catalogue-import";
-import { listCatalogueForStaff } from "@/lib/data/staff-catalogue";
+import { listCatalogueForStaff } from "@/lib/data/staff/catalogue";
 import { applyImportSchema } from "@/lib/validations/catalogue-import";
 
 export const metadata: Metadata = { title: "Import a spreadsheet", robots: { index: false } };
@@ -26,13 +26,13 @@ export default async function ImportPage({ searchParams }: Props) {
   }
   const params = await searchParams;
   const upload = applyImportSchema.safeParse({ upload: params.upload });
-  const preview = upload.success ? await previewStagedImport(upload.data.upload) : null;
+  const preview = upload.success ? await previewStagedImport(staff, upload.data.upload) : null;
   const message = preview
     ? importReportMessage(preview.report)
     : params.upload !== undefined
       ? IMPORT_UPLOAD_PROBLEMS["not-kept"]!
       : (IMPORT_UPLOAD_PROBLEMS[text(params.problem)] ?? "");
-  const exhibitions = await listCatalogueForStaff();
+  const exhibitions = await listCatalogueForStaff(staff);
   return (
     <>
       <h1 className="text-3xl font-semibold">Import a spreadsheet</h1>

@@ -3,9 +3,9 @@ import { ActionForm } from "@/components/staff/action-form";
 import { EditorOnly } from "@/components/staff/editor-only";
 import { ReplyTemplateForm } from "@/components/staff/reply-template-form";
 import { deleteReply } from "@/lib/actions/staff-replies";
-import { roleAllows } from "@/lib/auth/roles";
+import { roleAllows } from "@/lib/access/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { listReplyTemplates } from "@/lib/data/reply-templates";
+import { listReplyTemplates } from "@/lib/data/staff/reply-templates";
 import { PLACEHOLDERS } from "@/lib/enquiries/reply-templates";
 
 export const metadata: Metadata = { title: "Saved replies", robots: { index: false } };
@@ -23,7 +23,7 @@ export default async function SavedRepliesPage({ searchParams }: Props) {
   const canEdit = roleAllows(staff.role, "staff");
   const { notice } = await searchParams;
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
-  const templates = await listReplyTemplates();
+  const templates = await listReplyTemplates(staff);
   return (
     <>
       <h1 className="text-3xl font-semibold">Saved replies</h1>

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/staff/settings-form";
 import { TableHead } from "@/components/staff/table-head";
-import { roleAllows } from "@/lib/auth/roles";
+import { roleAllows } from "@/lib/access/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { readSavedGallerySettings, settingsFormValues } from "@/lib/data/gallery-settings";
-import { recentDigestRuns } from "@/lib/data/staff-settings";
+import { recentDigestRuns } from "@/lib/data/staff/settings";
 import { openingHoursInWords, REPLY_UNIT_LABELS } from "@/lib/enquiries/reply-by";
-import { staffTime } from "@/lib/gallery-clock";
+import { staffTime } from "@/lib/time/gallery-time";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
 
 export default async function SettingsPage() {
   const staff = await requireStaff();
-  const [settings, runs] = await Promise.all([readSavedGallerySettings(), recentDigestRuns()]);
+  const [settings, runs] = await Promise.all([readSavedGallerySettings(), recentDigestRuns(staff)]);
   const isOwner = roleAllows(staff.role, "owner");
   return (
     <>

@@ -3,10 +3,10 @@ import { ActionForm } from "@/components/staff/action-form";
 import { InviteStaffForm } from "@/components/staff/team-forms";
 import { TableHead } from "@/components/staff/table-head";
 import { changeRole, setDisabled } from "@/lib/actions/staff-team";
-import { STAFF_ROLE_LABELS, STAFF_ROLES, roleAllows } from "@/lib/auth/roles";
+import { STAFF_ROLE_LABELS, STAFF_ROLES, roleAllows } from "@/lib/access/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { readTeam } from "@/lib/data/staff-team";
-import { staffTime } from "@/lib/gallery-clock";
+import { readTeam } from "@/lib/data/staff/team";
+import { staffTime } from "@/lib/time/gallery-time";
 
 export const metadata: Metadata = { title: "Staff accounts", robots: { index: false } };
 
@@ -29,7 +29,7 @@ export default async function TeamPage({ searchParams }: Props) {
     );
   }
   const { notice } = await searchParams;
-  const team = await readTeam();
+  const team = await readTeam(staff);
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
   return (
     <>

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CloseDayForm, OfferTimesForm } from "@/components/staff/viewing-forms";
 import { EditorOnly } from "@/components/staff/editor-only";
-import { roleAllows } from "@/lib/auth/roles";
+import { roleAllows } from "@/lib/access/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { workLabel } from "@/lib/catalogue/describe";
-import { readViewingDay } from "@/lib/data/viewings";
+import { readViewingDay } from "@/lib/data/staff/viewings";
 import { serverEnv } from "@/lib/env";
-import { addDays, galleryClock, galleryDay, galleryDayLabel, galleryTimeToInstant } from "@/lib/viewings/gallery-time";
+import { addDays, galleryClock, galleryDay, galleryDayLabel, galleryTimeToInstant } from "@/lib/time/gallery-time";
 
 export const metadata: Metadata = { title: "Viewings", robots: { index: false } };
 
@@ -21,7 +21,7 @@ export default async function ViewingsPage({ searchParams }: Props) {
   const today = galleryDay(new Date(), zone);
   const day =
     typeof dayParam === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dayParam) && !Number.isNaN(Date.parse(dayParam)) ? dayParam : today;
-  const slots = await readViewingDay(day);
+  const slots = await readViewingDay(staff, day);
   const dayLabel = galleryDayLabel(galleryTimeToInstant(day, "12:00", zone), zone);
   const coming = slots.flatMap((slot) => slot.bookings.filter((booking) => !booking.cancelledAt));
   const notice =

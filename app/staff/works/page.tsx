@@ -5,10 +5,10 @@ import { ExhibitionForm, SectionForm } from "@/components/staff/section-forms";
 import { TableHead } from "@/components/staff/table-head";
 import { reorderArtwork, reorderSection, toggleArtworkPublished } from "@/lib/actions/staff-catalogue";
 import { EditorOnly } from "@/components/staff/editor-only";
-import { roleAllows } from "@/lib/auth/roles";
+import { roleAllows } from "@/lib/access/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { AVAILABILITY_LABELS } from "@/lib/catalogue/vocabulary";
-import { listCatalogueForStaff } from "@/lib/data/staff-catalogue";
+import { listCatalogueForStaff } from "@/lib/data/staff/catalogue";
 import { workLabel } from "@/lib/catalogue/describe";
 
 export const metadata: Metadata = { title: "Catalogue", robots: { index: false } };
@@ -32,7 +32,7 @@ function MoveButtons({ id, action, label }: { id: string; action: typeof reorder
 export default async function StaffCataloguePage() {
   const staff = await requireStaff();
   const canEdit = roleAllows(staff.role, "staff");
-  const exhibitions = await listCatalogueForStaff();
+  const exhibitions = await listCatalogueForStaff(staff);
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-4">

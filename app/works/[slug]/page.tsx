@@ -12,10 +12,11 @@ import { artistWithDates, artworkAltText, availabilityLabel, lifeDates, priceTex
 import { visualArtworkJsonLd } from "@/lib/catalogue/structured-data";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { CATEGORY_LABELS, DIMENSION_KIND_LABELS } from "@/lib/catalogue/vocabulary";
-import { getArtwork, listArtworksToPrerender } from "@/lib/data/catalogue";
+import { listArtworksToPrerender } from "@/lib/data/catalogue";
+import { getArtwork } from "@/lib/catalogue-cache/cached-catalogue";
 import { issuePageFormToken } from "@/lib/enquiries/form-token";
 import { serverEnv } from "@/lib/env";
-import { absoluteUrl } from "@/lib/site";
+import { absoluteUrl } from "@/lib/http/site";
 
 type Props = { params: Promise<{ slug: string }> };
 

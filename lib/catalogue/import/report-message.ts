@@ -1,4 +1,4 @@
-import type { ImportReport } from "@/lib/data/catalogue-import";
+import type { ImportReport } from "@/lib/catalogue/import/import-report";
 
 /** The sentence a staff member reads after a dry run or an import (and the command line prints). */
 export function importReportMessage(report: ImportReport): string {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
-import type { CapturedMessage } from "../../support/mail-catcher";
+import type { CapturedMessage } from "@/scripts/support/mail-catcher";
 import { capturedMailDir } from "./test-env";
 
 /** Everything the test SMTP server has accepted so far. */

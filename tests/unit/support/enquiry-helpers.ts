@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/client";
 import { issueFormToken } from "@/lib/enquiries/form-token";
 import { serverEnv } from "@/lib/env";
 

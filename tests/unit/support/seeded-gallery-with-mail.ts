@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { seedCatalogue } from "@/prisma/seed";
-import { startMailCatcher, type CapturedMessage, type MailCatcher } from "../../support/mail-catcher";
+import { startMailCatcher, type CapturedMessage, type MailCatcher } from "@/scripts/support/mail-catcher";
 
 /**
  * For a test file that sends enquiries and reads the emails: a real SMTP server on 127.0.0.1, the

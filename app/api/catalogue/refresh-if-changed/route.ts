@@ -1,4 +1,4 @@
-import { refreshIfChangedWhileAway } from "@/lib/data/catalogue-stamp";
+import { refreshIfChangedWhileAway } from "@/lib/catalogue-cache/refresh-catalogue";
 
 /**
  * The starting server calls this before it takes traffic (scripts/build/warm-server.mjs). Harmless

@@ -1,6 +1,6 @@
 import { carriesCronSecret, notAuthorised } from "@/lib/auth/cron-secret";
 import { runDailyDigest } from "@/lib/data/daily-digest";
-import { deliverDueEmails } from "@/lib/mail/outbox";
+import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
 
 /**
  * The daily digest for hosts without a long-lived process: Vercel Cron calls it every few minutes

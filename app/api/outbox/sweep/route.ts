@@ -1,7 +1,7 @@
 import { carriesCronSecret, notAuthorised } from "@/lib/auth/cron-secret";
 import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { forgetExpiredConnectionData } from "@/lib/data/enquiry-retention";
-import { sweepOutbox } from "@/lib/mail/outbox";
+import { sweepOutbox } from "@/lib/jobs/outbox-delivery";
 
 /**
  * The outbox sweep for hosts without a long-lived process: Vercel Cron calls it (vercel.json) with

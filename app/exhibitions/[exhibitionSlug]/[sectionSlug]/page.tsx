@@ -5,7 +5,8 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { Paragraphs } from "@/components/paragraphs";
 import { availabilityLabel, mediumLine } from "@/lib/catalogue/describe";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
-import { getSection, listPublicAddresses } from "@/lib/data/catalogue";
+import { listPublicAddresses } from "@/lib/data/catalogue";
+import { getSection } from "@/lib/catalogue-cache/cached-catalogue";
 
 type Props = { params: Promise<{ exhibitionSlug: string; sectionSlug: string }> };
 

@@ -4,16 +4,16 @@ import { notFound } from "next/navigation";
 import { NoteForm, ReplyForm } from "@/components/staff/enquiry-forms";
 import { ActionForm } from "@/components/staff/action-form";
 import { EditorOnly } from "@/components/staff/editor-only";
-import { roleAllows } from "@/lib/auth/roles";
+import { roleAllows } from "@/lib/access/roles";
 import { assignTo, changeEnquiryStatus, retryEmail, withdrawCollectorLink } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { ActivityList } from "@/components/staff/activity-list";
-import { historyOf } from "@/lib/data/activity-log";
-import { replyChoiceFor } from "@/lib/data/reply-templates";
-import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff-enquiries";
+import { historyOf } from "@/lib/data/staff/activity-log";
+import { replyChoiceFor } from "@/lib/data/staff/reply-templates";
+import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff/enquiries";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
-import { staffTime } from "@/lib/gallery-clock";
+import { staffTime } from "@/lib/time/gallery-time";
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
@@ -44,13 +44,13 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   const canEdit = roleAllows(staff.role, "staff");
   const { reference } = await params;
   const { notice, reply: replyParam } = await searchParams;
-  const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(reference) : null;
+  const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(staff, reference) : null;
   if (!enquiry) notFound();
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
   const [history, assignable, replyChoice] = await Promise.all([
-    historyOf("enquiry", enquiry.reference),
-    canEdit ? assignableStaff() : [],
-    canEdit ? replyChoiceFor(enquiry, typeof replyParam === "string" ? replyParam : null) : null,
+    historyOf(staff, "enquiry", enquiry.reference),
+    canEdit ? assignableStaff(staff) : [],
+    canEdit ? replyChoiceFor(staff, enquiry, typeof replyParam === "string" ? replyParam : null) : null,
   ]);
   const [firstWork] = enquiry.works;
   const about = firstWork ? worksInBrief(firstWork.snapshot, enquiry.works.length) : "your question";

@@ -1,12 +1,12 @@
 import { toCsv } from "@/lib/csv/export";
-import { exportInbox } from "@/lib/data/staff-enquiries";
+import { exportInbox } from "@/lib/data/staff/enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { inboxFiltersSchema } from "@/lib/validations/inbox-filters";
 
 export async function GET(request: Request) {
-  await requireStaff();
+  const staff = await requireStaff();
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const rows = await exportInbox(inboxFiltersSchema.parse(params));
+  const rows = await exportInbox(staff, inboxFiltersSchema.parse(params));
   const csv = toCsv(rows, [
     "reference",
     "received",

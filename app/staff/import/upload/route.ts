@@ -1,8 +1,8 @@
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { PHOTOGRAPH_ARCHIVE_MAX_BYTES } from "@/lib/catalogue/import/photograph-archive";
+import { PHOTOGRAPH_ARCHIVE_MAX_BYTES } from "@/lib/images/photograph-archive";
 import { IMPORT_MAX_BYTES } from "@/lib/catalogue/import/read-rows";
 import { stageImport } from "@/lib/data/catalogue-import";
-import { FileTooLarge, fromThisSite, readUploadWithin, UnreadableBody, type Upload } from "@/lib/request-body";
+import { FileTooLarge, fromThisSite, readUploadWithin, UnreadableBody, type Upload } from "@/lib/http/request-body";
 import { importUploadSchema } from "@/lib/validations/catalogue-import";
 
 /**
@@ -16,7 +16,7 @@ import { importUploadSchema } from "@/lib/validations/catalogue-import";
 export async function POST(request: Request) {
   // A viewer's post (a form they cannot see, sent by hand) changes nothing.
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return new Response(permit.refusal, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!permit.staff) return new Response(permit.refusal, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const back = (query: Record<string, string>) =>
     new Response(null, { status: 303, headers: { Location: `/staff/import?${new URLSearchParams(query)}`, "Cache-Control": "no-store" } });
   // A form on another site must not be able to upload with a staff member's cookie.
@@ -45,7 +45,7 @@ export async function POST(request: Request) {
   if (!file || file.bytes.length === 0) return back({ problem: "missing", target, title: choice.data.newExhibitionTitle });
   const archive = upload.files.photographs && upload.files.photographs.bytes.length > 0 ? upload.files.photographs : null;
 
-  const id = await stageImport({
+  const id = await stageImport(permit.staff, {
     fileName: file.fileName,
     content: file.bytes,
     target: choice.data.target,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitationForm } from "@/components/staff/team-forms";
-import { readInvitation } from "@/lib/data/staff-team";
+import { readInvitation } from "@/lib/data/staff/team";
 import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
 
 export const dynamic = "force-dynamic";

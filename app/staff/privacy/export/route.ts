@@ -1,6 +1,6 @@
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { exportPersonalDataForStaff } from "@/lib/data/staff-privacy";
-import { fromThisSite, readFormWithin, UnreadableBody } from "@/lib/request-body";
+import { exportPersonalDataForStaff } from "@/lib/data/staff/privacy";
+import { fromThisSite, readFormWithin, UnreadableBody } from "@/lib/http/request-body";
 import { findHeldDataSchema } from "@/lib/validations/privacy-request";
 
 /**
@@ -11,7 +11,7 @@ export async function POST(request: Request) {
   const permit = await staffPermitted("staff");
   const plain = (status: number, message: string) =>
     new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-  if (permit.refusal) return plain(403, permit.refusal);
+  if (!permit.staff) return plain(403, permit.refusal);
   if (!fromThisSite(request.headers)) return plain(403, "Accepted only from this site's own staff pages.");
   let form: FormData;
   try {
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
   }
   const parsed = findHeldDataSchema.safeParse({ email: form.get("email") ?? "" });
   if (!parsed.success) return plain(400, "Give the collector's email address, such as name@example.com.");
-  const held = await exportPersonalDataForStaff(parsed.data.email);
+  const held = await exportPersonalDataForStaff(permit.staff, parsed.data.email);
   return new Response(JSON.stringify(held, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

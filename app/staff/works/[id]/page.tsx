@@ -5,11 +5,11 @@ import { FileField } from "@/components/form-field";
 import { ArtworkEditForm } from "@/components/staff/artwork-edit-form";
 import { ActivityList } from "@/components/staff/activity-list";
 import { EditorOnly } from "@/components/staff/editor-only";
-import { historyOf } from "@/lib/data/activity-log";
-import { roleAllows } from "@/lib/auth/roles";
+import { historyOf } from "@/lib/data/staff/activity-log";
+import { roleAllows } from "@/lib/access/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { formatPrice } from "@/lib/catalogue/prices";
-import { getArtworkForEdit } from "@/lib/data/staff-catalogue";
+import { getArtworkForEdit } from "@/lib/data/staff/catalogue";
 import { ActionForm } from "@/components/staff/action-form";
 import { PhotographAltForm } from "@/components/staff/photograph-alt-form";
 import { deletePhotograph, reorderPhotograph } from "@/lib/actions/staff-catalogue";
@@ -36,9 +36,9 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
   const { id } = await params;
   const outcome = (await searchParams).photograph;
   const notice = typeof outcome === "string" ? PHOTOGRAPH_NOTICES[outcome] : undefined;
-  const work = await getArtworkForEdit(id);
+  const work = await getArtworkForEdit(staff, id);
   if (!work) notFound();
-  const history = await historyOf("artwork", work.id);
+  const history = await historyOf(staff, "artwork", work.id);
   const priceText = work.priceMinor !== null && work.currency ? formatPrice(work.priceMinor, work.currency) : "";
   return (
     <>

@@ -5,7 +5,7 @@ import { CancelViewingForm } from "@/components/cancel-viewing-form";
 import { readBookingByCancelLink } from "@/lib/data/viewing-bookings";
 import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
-import { viewingTimeLabel } from "@/lib/viewings/gallery-time";
+import { viewingTimeLabel } from "@/lib/time/gallery-time";
 
 // One collector's booking: drawn per visit, never cached or indexed. Opening the link changes
 // nothing (mail programs open links to scan them): only the button cancels.

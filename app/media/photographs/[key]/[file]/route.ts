@@ -1,4 +1,4 @@
-import { readPhotographCopy } from "@/lib/images/photographs";
+import { readPhotographCopy } from "@/lib/images/photograph-files";
 
 type Context = { params: Promise<{ key: string; file: string }> };
 

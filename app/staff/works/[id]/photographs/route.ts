@@ -1,9 +1,9 @@
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { refreshCatalogue } from "@/lib/data/revalidate-catalogue";
-import { addPhotograph } from "@/lib/data/staff-photographs";
+import { refreshCatalogue } from "@/lib/catalogue-cache/refresh-catalogue";
+import { addPhotograph } from "@/lib/data/staff/work-photographs";
 import { serverEnv } from "@/lib/env";
-import { MAX_UPLOAD_BYTES, PhotographError } from "@/lib/images/photographs";
-import { readFormWithin, UnreadableBody } from "@/lib/request-body";
+import { MAX_UPLOAD_BYTES, PhotographError } from "@/lib/images/photograph-files";
+import { readFormWithin, UnreadableBody } from "@/lib/http/request-body";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -14,7 +14,7 @@ type Context = { params: Promise<{ id: string }> };
 export async function POST(request: Request, { params }: Context) {
   // A viewer's post (a form they cannot see, sent by hand) changes nothing.
   const permit = await staffPermitted("staff");
-  if (permit.refusal) return new Response(permit.refusal, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!permit.staff) return new Response(permit.refusal, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { id } = await params;
   const back = (outcome: string) =>
     Response.redirect(new URL(`/staff/works/${encodeURIComponent(id)}?photograph=${outcome}`, serverEnv().SITE_URL), 303);
@@ -31,7 +31,7 @@ export async function POST(request: Request, { params }: Context) {
   }
   if (!(file instanceof File) || file.size === 0) return back("missing");
   try {
-    const change = await addPhotograph(id, file.name, Buffer.from(await file.arrayBuffer()));
+    const change = await addPhotograph(permit.staff, id, file.name, Buffer.from(await file.arrayBuffer()));
     if (!change) return new Response("Not found", { status: 404 });
     refreshCatalogue(change, "route");
     return back("added");

@@ -1,0 +1,127 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db, executeSql, sqlTimestamp } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OutboxKind } from "@/lib/enquiries/vocabulary";
+
+/**
+ * The outbox's rows: emails are written in the same transaction as what they are about (an enquiry,
+ * a reply, an invitation), then delivered by lib/jobs/outbox-delivery.ts. Each delivery first claims
+ * its rows with one UPDATE (atomic in SQLite), so two server instances sweeping at once never send the
+ * same email twice.
+ */
+
+type OutboxWriter = Pick<Prisma.TransactionClient, "outboxEmail">;
+
+/** One email to send, as every part of the app but the enquiry's hot path (plain SQL, lib/data/enquiries.ts) queues it. */
+export type QueuedEmail = {
+  /** Given where the caller must know the id before the row is written (the digest's claim names it). */
+  id?: string;
+  kind: OutboxKind;
+  to: string;
+  from: string;
+  replyTo: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  enquiryId?: number;
+  /** The member of staff who sent it (a reply), for the enquiry's history. */
+  sentById?: string;
+  /** A key only one email may carry (the day's digest, one acknowledgement a day). */
+  dedupeKey?: string;
+  calendar?: string | null;
+};
+
+/** Writes one email to the outbox (inside the caller's transaction, when given one) and returns its id. */
+export async function queueEmail(email: QueuedEmail, writer: OutboxWriter = db): Promise<string> {
+  const created = await writer.outboxEmail.create({
+    data: {
+      kind: email.kind,
+      toAddress: email.to,
+      fromAddress: email.from,
+      replyTo: email.replyTo,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      ...(email.id ? { id: email.id } : {}),
+      enquiryId: email.enquiryId ?? null,
+      sentById: email.sentById ?? null,
+      dedupeKey: email.dedupeKey ?? null,
+      calendar: email.calendar ?? null,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+function dueWhere(now: Date, ids?: string[]): Prisma.OutboxEmailWhereInput {
+  return {
+    ...(ids ? { id: { in: ids } } : {}),
+    OR: [
+      { status: "pending", nextAttemptAt: { lte: now } },
+      // A claim whose holder died mid-send is released when it expires.
+      { status: "sending", claimedUntil: { lt: now } },
+    ],
+  };
+}
+
+/** Claims up to `limit` due emails (or only `ids`) for `leaseMs`; the rows claimed, which no other sweeper now holds. */
+export async function claimDueEmails(now: Date, ids: string[] | undefined, limit: number, leaseMs: number) {
+  const candidates = await db.outboxEmail.findMany({
+    where: dueWhere(now, ids),
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  if (candidates.length === 0) return [];
+  const claimToken = randomUUID();
+  // The same conditions again inside the UPDATE: rows another sweeper claimed meanwhile no longer match.
+  await db.outboxEmail.updateMany({
+    where: { AND: [{ id: { in: candidates.map((candidate) => candidate.id) } }, dueWhere(now, ids)] },
+    data: { status: "sending", claimToken, claimedUntil: new Date(now.getTime() + leaseMs) },
+  });
+  return db.outboxEmail.findMany({ where: { claimToken, status: "sending" } });
+}
+
+export type ClaimedEmail = Awaited<ReturnType<typeof claimDueEmails>>[number];
+type Claim = { id: string; claimToken: string | null };
+
+/** Renews a claim just before sending; false when another sweeper has taken the email meanwhile. */
+export async function renewClaim(claim: Claim, until: Date): Promise<boolean> {
+  const renewed = await executeSql(
+    `UPDATE "OutboxEmail" SET "claimedUntil" = ? WHERE "id" = ? AND "claimToken" = ? AND "status" = 'sending'`,
+    [sqlTimestamp(until), claim.id, claim.claimToken],
+  );
+  return renewed > 0;
+}
+
+/** Marked sent the moment the server accepted it, and only while this sweep still holds the claim. */
+export async function markEmailSent(claim: Claim, attempts: number, messageId: string): Promise<void> {
+  // One prepared statement: a busy outbox records hundreds of these a second.
+  const sentAt = sqlTimestamp(new Date());
+  await executeSql(
+    `UPDATE "OutboxEmail" SET "status" = 'sent', "attempts" = ?, "sentAt" = ?, "messageId" = ?, "lastError" = NULL, "claimToken" = NULL,
+       "claimedUntil" = NULL, "updatedAt" = ? WHERE "id" = ? AND "claimToken" = ?`,
+    [attempts, sentAt, messageId, sentAt, claim.id, claim.claimToken],
+  );
+}
+
+/** A failed attempt: tried again at `retryAt`, or (retryAt null) given up with the reason kept for staff. */
+export async function markEmailAttemptFailed(claim: Claim, attempts: number, reason: string, retryAt: Date | null): Promise<void> {
+  await db.outboxEmail.updateMany({
+    where: claim,
+    data:
+      retryAt === null
+        ? { status: "failed", attempts, lastError: reason, claimToken: null, claimedUntil: null }
+        : { status: "pending", attempts, lastError: reason, nextAttemptAt: retryAt, claimToken: null, claimedUntil: null },
+  });
+}
+
+/** Staff's "retry now": a failed or waiting email goes back to the front of the queue. */
+export async function requeueEmail(id: string): Promise<boolean> {
+  const { count } = await db.outboxEmail.updateMany({
+    where: { id, status: { in: ["failed", "pending"] } },
+    data: { status: "pending", nextAttemptAt: new Date(0), claimToken: null, claimedUntil: null },
+  });
+  return count === 1;
+}

@@ -1,0 +1,543 @@
+import "server-only";
+import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { activityEntry, recordActivity } from "@/lib/data/activity";
+import { readReplySchedule } from "@/lib/data/gallery-settings";
+import { db } from "@/lib/db/client";
+import { replyByFor, replyByState } from "@/lib/enquiries/reply-by";
+import { FLOOD_REASON_START } from "@/lib/enquiries/rate-limits";
+import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
+import {
+  ENQUIRY_QUESTION_LABELS,
+  ENQUIRY_QUESTIONS,
+  ENQUIRY_STATUS_LABELS,
+  WAITING_STATUSES,
+  type EnquiryQuestion,
+  type EnquiryStatus,
+  type OutboxStatus,
+} from "@/lib/enquiries/vocabulary";
+import { serverEnv } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { html, multiline } from "@/lib/email-templates/html";
+import { queueEmail, requeueEmail } from "@/lib/data/outbox";
+import { enquiryAssigned } from "@/lib/email-templates/templates";
+import type { InboxFilters } from "@/lib/validations/inbox-filters";
+import { priceText, workLabel, worksInBrief } from "@/lib/catalogue/describe";
+import type { Availability } from "@/lib/catalogue/vocabulary";
+import { galleryClock, galleryDay, galleryDayLabel, viewingTimeLabel } from "@/lib/time/gallery-time";
+
+function whereFor(filters: InboxFilters, staffId: string): Prisma.EnquiryWhereInput {
+  const status: Prisma.EnquiryWhereInput =
+    filters.status === "all"
+      ? { status: { not: "spam" } }
+      : filters.status === "waiting"
+        ? { status: { in: WAITING_STATUSES } }
+        : { status: filters.status };
+  const created: Prisma.DateTimeFilter = {};
+  if (filters.from) created.gte = new Date(`${filters.from}T00:00:00.000Z`);
+  if (filters.to) created.lt = new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000);
+  return {
+    ...status,
+    ...(filters.who === "mine" ? { assignedToId: staffId } : filters.who === "nobody" ? { assignedToId: null } : {}),
+    ...(filters.work ? { works: { some: { artwork: { slug: filters.work } } } } : {}),
+    ...(filters.from || filters.to ? { createdAt: created } : {}),
+    ...(filters.q
+      ? {
+          OR: [{ name: { contains: filters.q } }, { email: { contains: filters.q } }, { reference: { contains: filters.q.toUpperCase() } }],
+        }
+      : {}),
+  };
+}
+
+export type InboxRow = {
+  reference: string;
+  createdAt: string;
+  name: string;
+  email: string;
+  status: EnquiryStatus;
+  flagged: boolean;
+  work: string | null;
+  deliveryProblem: boolean;
+  excerpt: string;
+  /** While the enquiry waits: when it should be answered by, and how long is left or how late it is. */
+  reply: { by: string; overdue: boolean; words: string } | null;
+  assignee: string | null;
+};
+
+export async function listInbox(staff: StaffMember, filters: InboxFilters, limit = 200, now = new Date()): Promise<InboxRow[]> {
+  requireRole(staff);
+  const where = whereFor(filters, staff.id);
+  const include = {
+    emails: { where: { status: "failed" }, select: { id: true } },
+    _count: { select: { works: true } },
+    assignedTo: { select: { name: true } },
+  } as const;
+  let rows;
+  if (filters.sort === "newest") {
+    rows = await db.enquiry.findMany({ where, orderBy: { createdAt: "desc" }, take: limit, include });
+  } else {
+    // Waiting first, by reply-by time, so the most overdue is at the top; then everything else, newest first.
+    const waiting = await db.enquiry.findMany({
+      where: { AND: [where, { status: { in: WAITING_STATUSES } }] },
+      orderBy: [{ replyBy: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+      take: limit,
+      include,
+    });
+    const rest =
+      waiting.length < limit
+        ? await db.enquiry.findMany({
+            where: { AND: [where, { status: { notIn: WAITING_STATUSES } }] },
+            orderBy: { createdAt: "desc" },
+            take: limit - waiting.length,
+            include,
+          })
+        : [];
+    rows = [...waiting, ...rest];
+  }
+  return rows.map((row) => {
+    const snapshot = readArtworkSnapshot(row.artworkSnapshot);
+    return {
+      reference: row.reference,
+      createdAt: row.createdAt.toISOString(),
+      name: row.name,
+      email: row.email,
+      status: row.status as EnquiryStatus,
+      flagged: row.flagged,
+      work: snapshot ? worksInBrief(snapshot, row._count.works) : null,
+      deliveryProblem: row.emails.length > 0,
+      excerpt: row.message.slice(0, 140),
+      reply: replyOf(row.status, row.replyBy, now),
+      assignee: row.assignedTo?.name ?? null,
+    };
+  });
+}
+
+function replyOf(status: string, replyBy: Date | null, now: Date): InboxRow["reply"] {
+  if (!replyBy || !WAITING_STATUSES.includes(status as EnquiryStatus)) return null;
+  return { by: replyBy.toISOString(), ...replyByState(replyBy, now) };
+}
+
+export async function inboxCounts(
+  staff: StaffMember,
+  now = new Date(),
+): Promise<{ waiting: number; overdue: number; mine: number; spam: number; failedEmails: number; heldAsFlood: number }> {
+  requireRole(staff);
+  const [{ waiting, overdue }, mine, spam, failedEmails, heldAsFlood] = await Promise.all([
+    countWaiting(staff, now),
+    db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, assignedToId: staff.id } }),
+    db.enquiry.count({ where: { status: "spam" } }),
+    db.outboxEmail.count({ where: { status: "failed" } }),
+    countHeldAsFlood(new Date(Date.now() - 86_400_000)),
+  ]);
+  return { waiting, overdue, mine, spam, failedEmails, heldAsFlood };
+}
+
+/** Enquiries waiting for the gallery, and how many of them are past their reply-by time (the inbox and the dashboard). */
+export async function countWaiting(staff: StaffMember, now: Date): Promise<{ waiting: number; overdue: number }> {
+  requireRole(staff);
+  const [waiting, overdue] = await Promise.all([
+    db.enquiry.count({ where: { status: { in: WAITING_STATUSES } } }),
+    db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, replyBy: { lt: now } } }),
+  ]);
+  return { waiting, overdue };
+}
+
+/** Enquiries since `since` held in spam because the whole site was flooded (lib/enquiry-intake/submit-enquiry.ts flags them). */
+async function countHeldAsFlood(since: Date): Promise<number> {
+  return db.enquiry.count({ where: { status: "spam", createdAt: { gte: since }, flagReasons: { contains: FLOOD_REASON_START } } });
+}
+
+/** Works that have enquiries, for the inbox's work filter. */
+export async function enquiredWorks(staff: StaffMember): Promise<Array<{ slug: string; label: string }>> {
+  requireRole(staff);
+  const works = await db.artwork.findMany({
+    where: { enquiryWorks: { some: {} } },
+    select: { slug: true, catalogueNumber: true, title: true },
+    orderBy: { slug: "asc" },
+  });
+  return works.map((work) => ({ slug: work.slug, label: workLabel(work) }));
+}
+
+export type EnquiryEmailView = {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  sentBy: string | null;
+  textBody: string;
+};
+
+export type EnquiryDetail = {
+  reference: string;
+  createdAt: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  message: string;
+  questions: string[];
+  shippingCountry: string | null;
+  status: EnquiryStatus;
+  flagged: boolean;
+  flagReasons: string | null;
+  /** While it waits: its reply-by time and how long is left or how late it is. */
+  reply: InboxRow["reply"];
+  firstRepliedAt: string | null;
+  assignedTo: { id: string; name: string } | null;
+  /** Every work the enquiry names, as the collector saw it, and the work as it is now (null once removed). */
+  works: Array<{
+    snapshot: ArtworkSnapshot;
+    current: { slug: string; title: string; availability: string; published: boolean; price: string } | null;
+  }>;
+  /** Messages the collector added from their follow page. */
+  followUps: Array<{ id: string; body: string; createdAt: string }>;
+  /** The collector's follow link: whether one was sent, until when it works, and whether staff withdrew it. */
+  followLink: { expiresAt: string; withdrawnAt: string | null } | null;
+  /** The viewing booked with the enquiry, in the gallery's words. */
+  viewing: { when: string; day: string; cancelledAt: string | null } | null;
+  emails: EnquiryEmailView[];
+  notes: Array<{ id: string; body: string; author: string; createdAt: string }>;
+};
+
+export async function getEnquiryForStaff(staff: StaffMember, reference: string): Promise<EnquiryDetail | null> {
+  requireRole(staff);
+  const row = await db.enquiry.findUnique({
+    where: { reference },
+    include: {
+      works: {
+        orderBy: { position: "asc" },
+        include: {
+          artwork: { select: { slug: true, title: true, availability: true, published: true, priceMinor: true, currency: true } },
+        },
+      },
+      emails: { orderBy: { createdAt: "asc" }, include: { sentBy: { select: { name: true } } } },
+      followUps: { orderBy: { createdAt: "asc" } },
+      viewing: { include: { slot: true } },
+      notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, email: true } } } },
+      assignedTo: { select: { id: true, name: true } },
+    },
+  });
+  if (!row) return null;
+  const questions = Array.isArray(row.questions) ? (row.questions as string[]) : [];
+  return {
+    reference: row.reference,
+    createdAt: row.createdAt.toISOString(),
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    message: row.message,
+    questions: questions
+      .filter((question): question is EnquiryQuestion => (ENQUIRY_QUESTIONS as readonly string[]).includes(question))
+      .map((question) => ENQUIRY_QUESTION_LABELS[question]),
+    shippingCountry: row.shippingCountry,
+    status: row.status as EnquiryStatus,
+    flagged: row.flagged,
+    flagReasons: row.flagReasons,
+    reply: replyOf(row.status, row.replyBy, new Date()),
+    firstRepliedAt: row.firstRepliedAt?.toISOString() ?? null,
+    assignedTo: row.assignedTo,
+    followUps: row.followUps.map((followUp) => ({ id: followUp.id, body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
+    viewing: row.viewing
+      ? {
+          when: viewingTimeLabel(row.viewing.slot.startsAt, row.viewing.slot.endsAt, serverEnv().GALLERY_TIME_ZONE),
+          day: galleryDay(row.viewing.slot.startsAt, serverEnv().GALLERY_TIME_ZONE),
+          cancelledAt: row.viewing.cancelledAt?.toISOString() ?? null,
+        }
+      : null,
+    followLink: row.followExpiresAt
+      ? { expiresAt: row.followExpiresAt.toISOString(), withdrawnAt: row.followRevokedAt?.toISOString() ?? null }
+      : null,
+    works: row.works.flatMap((work) => {
+      const snapshot = readArtworkSnapshot(work.snapshot);
+      const current = work.artwork
+        ? {
+            slug: work.artwork.slug,
+            title: work.artwork.title,
+            availability: work.artwork.availability,
+            published: work.artwork.published,
+            price: priceText({ ...work.artwork, availability: work.artwork.availability as Availability }),
+          }
+        : null;
+      return snapshot ? [{ snapshot, current }] : [];
+    }),
+    emails: row.emails.map((email) => ({
+      id: email.id,
+      kind: email.kind,
+      to: email.toAddress,
+      subject: email.subject,
+      status: email.status as OutboxStatus,
+      attempts: email.attempts,
+      lastError: email.lastError,
+      sentAt: email.sentAt?.toISOString() ?? null,
+      nextAttemptAt: email.nextAttemptAt.toISOString(),
+      createdAt: email.createdAt.toISOString(),
+      sentBy: email.sentBy?.name ?? null,
+      textBody: email.textBody,
+    })),
+    notes: row.notes.map((note) => ({
+      id: note.id,
+      body: note.body,
+      author: note.author?.name ?? "A former staff member",
+      createdAt: note.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function setEnquiryStatus(staff: StaffMember, reference: string, status: EnquiryStatus): Promise<boolean> {
+  requireRole(staff, "staff");
+  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, status: true } });
+  if (!enquiry) return false;
+  // Reopening an answered or closed enquiry owes the collector a reply again, counted from now; one
+  // released from spam keeps the time from its arrival (the collector has waited since then).
+  const reopened = (enquiry.status === "replied" || enquiry.status === "closed") && WAITING_STATUSES.includes(status);
+  const replyBy = reopened ? replyByFor(new Date(), await readReplySchedule()) : undefined;
+  // The change, its line in the notes and its history entry are one record: none is kept without the others.
+  await db.$transaction([
+    db.enquiry.update({
+      where: { id: enquiry.id },
+      data: { status, ...(status !== "spam" ? { flagged: false } : {}), ...(replyBy ? { replyBy } : {}) },
+    }),
+    db.enquiryNote.create({
+      data: { enquiryId: enquiry.id, authorId: staff.id, body: `Status changed to “${ENQUIRY_STATUS_LABELS[status]}”.` },
+    }),
+    activityEntry({
+      actor: staff,
+      action: "changed the status",
+      subjectType: "enquiry",
+      subjectId: reference,
+      subjectLabel: reference,
+      field: "status",
+      oldValue: ENQUIRY_STATUS_LABELS[enquiry.status as EnquiryStatus] ?? enquiry.status,
+      newValue: ENQUIRY_STATUS_LABELS[status],
+    }),
+  ]);
+  return true;
+}
+
+/** Withdraws the collector's follow link at once (a forwarded email, a shared screen); recorded in the notes. */
+export async function withdrawFollowLink(staff: StaffMember, reference: string): Promise<boolean> {
+  requireRole(staff, "staff");
+  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, followRevokedAt: true } });
+  if (!enquiry) return false;
+  if (enquiry.followRevokedAt) return true;
+  await db.$transaction([
+    db.enquiry.update({ where: { id: enquiry.id }, data: { followRevokedAt: new Date() } }),
+    db.enquiryNote.create({
+      data: {
+        enquiryId: enquiry.id,
+        authorId: staff.id,
+        body: "The collector's follow link was withdrawn: it no longer opens this enquiry.",
+      },
+    }),
+  ]);
+  return true;
+}
+
+export async function addEnquiryNote(staff: StaffMember, reference: string, body: string): Promise<boolean> {
+  requireRole(staff, "staff");
+  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true } });
+  if (!enquiry) return false;
+  await db.$transaction([
+    db.enquiryNote.create({ data: { enquiryId: enquiry.id, authorId: staff.id, body } }),
+    // The note's words stay on the enquiry (and go with it when it is erased), not in the history.
+    activityEntry({ actor: staff, action: "added a note", subjectType: "enquiry", subjectId: reference, subjectLabel: reference }),
+  ]);
+  return true;
+}
+
+/** Queues a reply from the gallery's address (kept on the enquiry) and marks the enquiry replied. */
+export async function queueStaffReply(staff: StaffMember, reference: string, subject: string, body: string): Promise<string | null> {
+  requireRole(staff, "staff");
+  const env = serverEnv();
+  const enquiry = await db.enquiry.findUnique({ where: { reference }, select: { id: true, email: true } });
+  if (!enquiry) return null;
+  const htmlBody = html`<!doctype html>
+    <html lang="en-GB">
+      <body style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#1d1c1a">
+        <div style="max-width:600px">
+          ${multiline(body)}
+          <p style="color:#55514a;font-size:13px;margin-top:24px">${env.GALLERY_NAME} · ${env.SITE_URL} · Ref. ${reference}</p>
+        </div>
+      </body>
+    </html>`.value;
+  const email = await db.$transaction(async (tx) => {
+    const created = {
+      id: await queueEmail(
+        {
+          enquiryId: enquiry.id,
+          kind: "staff_reply",
+          sentById: staff.id,
+          to: enquiry.email,
+          from: env.MAIL_FROM,
+          replyTo: env.GALLERY_EMAIL,
+          subject,
+          text: `${body}\n\n--\n${env.GALLERY_NAME}\n${env.SITE_URL}\nRef. ${reference}`,
+          html: htmlBody,
+        },
+        tx,
+      ),
+    };
+    const previous = await tx.enquiry.findUniqueOrThrow({ where: { id: enquiry.id }, select: { status: true, firstRepliedAt: true } });
+    await tx.enquiry.update({
+      where: { id: enquiry.id },
+      data: { status: "replied", ...(previous.firstRepliedAt ? {} : { firstRepliedAt: new Date() }) },
+    });
+    await recordActivity(tx, {
+      actor: staff,
+      action: "replied by email",
+      subjectType: "enquiry",
+      subjectId: reference,
+      subjectLabel: reference,
+      field: "status",
+      oldValue: ENQUIRY_STATUS_LABELS[previous.status as EnquiryStatus] ?? previous.status,
+      newValue: ENQUIRY_STATUS_LABELS.replied,
+    });
+    return created;
+  });
+  return email.id;
+}
+
+export async function retryEnquiryEmail(staff: StaffMember, emailId: string): Promise<boolean> {
+  requireRole(staff, "staff");
+  return requeueEmail(emailId);
+}
+
+export type ExportRow = Record<
+  | "reference"
+  | "received"
+  | "status"
+  | "reply by"
+  | "assigned to"
+  | "name"
+  | "email"
+  | "phone"
+  | "work"
+  | "questions"
+  | "message"
+  | "flagged",
+  string
+>;
+
+export async function exportInbox(staff: StaffMember, filters: InboxFilters): Promise<ExportRow[]> {
+  requireRole(staff);
+  const rows = await db.enquiry.findMany({
+    where: whereFor(filters, staff.id),
+    orderBy: { createdAt: "desc" },
+    include: { works: { orderBy: { position: "asc" }, select: { snapshot: true } }, assignedTo: { select: { name: true } } },
+  });
+  return rows.map((row) => {
+    const works = row.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []);
+    const questions = Array.isArray(row.questions) ? (row.questions as string[]) : [];
+    return {
+      reference: row.reference,
+      received: row.createdAt.toISOString(),
+      status: row.status,
+      "reply by": row.replyBy && WAITING_STATUSES.includes(row.status as EnquiryStatus) ? row.replyBy.toISOString() : "",
+      "assigned to": row.assignedTo?.name ?? "",
+      name: row.name,
+      email: row.email,
+      phone: row.phone ?? "",
+      work: works.map((work) => workLabel(work)).join("; "),
+      questions: questions.join("; "),
+      message: row.message,
+      flagged: row.flagged ? `yes: ${row.flagReasons ?? ""}` : "no",
+    };
+  });
+}
+
+/** Who an enquiry can be given to: members of staff and owners whose accounts are open (a viewer cannot reply). */
+export async function assignableStaff(staff: StaffMember): Promise<Array<{ id: string; name: string; email: string }>> {
+  requireRole(staff);
+  return db.user.findMany({
+    where: { disabledAt: null, role: { in: ["staff", "owner"] } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export type AssignOutcome =
+  { outcome: "assigned"; outboxIds: string[] } | { outcome: "unchanged" | "no_enquiry" | "no_member"; outboxIds: [] };
+
+/**
+ * Gives an enquiry to a member of staff (or to nobody). The change is in the history, old and new;
+ * the new assignee is emailed through the outbox, unless they assigned it to themselves.
+ */
+export async function assignEnquiry(staff: StaffMember, reference: string, assigneeId: string | null): Promise<AssignOutcome> {
+  requireRole(staff, "staff");
+  const env = serverEnv();
+  const enquiry = await db.enquiry.findUnique({
+    where: { reference },
+    select: {
+      id: true,
+      name: true,
+      message: true,
+      replyBy: true,
+      status: true,
+      artworkSnapshot: true,
+      assignedTo: { select: { id: true, name: true } },
+      _count: { select: { works: true } },
+    },
+  });
+  if (!enquiry) return { outcome: "no_enquiry", outboxIds: [] };
+  const assignee = assigneeId
+    ? await db.user.findFirst({
+        where: { id: assigneeId, disabledAt: null, role: { in: ["staff", "owner"] } },
+        select: { id: true, name: true, email: true },
+      })
+    : null;
+  if (assigneeId && !assignee) return { outcome: "no_member", outboxIds: [] };
+  if ((enquiry.assignedTo?.id ?? null) === (assignee?.id ?? null)) return { outcome: "unchanged", outboxIds: [] };
+
+  const snapshot = readArtworkSnapshot(enquiry.artworkSnapshot);
+  const about = snapshot ? worksInBrief(snapshot, enquiry._count.works) : "a general question";
+  const timeZone = env.GALLERY_TIME_ZONE;
+  const outboxIds = await db.$transaction(async (tx) => {
+    await tx.enquiry.update({ where: { id: enquiry.id }, data: { assignedToId: assignee?.id ?? null } });
+    await recordActivity(tx, {
+      actor: staff,
+      action: assignee ? (enquiry.assignedTo ? "reassigned the enquiry" : "assigned the enquiry") : "unassigned the enquiry",
+      subjectType: "enquiry",
+      subjectId: reference,
+      subjectLabel: reference,
+      field: "assigned to",
+      oldValue: enquiry.assignedTo?.name ?? "nobody",
+      newValue: assignee?.name ?? "nobody",
+    });
+    if (!assignee || assignee.id === staff.id) return [];
+    const rendered = enquiryAssigned(
+      { name: env.GALLERY_NAME, siteUrl: env.SITE_URL },
+      {
+        assignee: assignee.name,
+        assignedBy: staff.name,
+        reference,
+        collector: enquiry.name,
+        about,
+        replyBy:
+          enquiry.replyBy && WAITING_STATUSES.includes(enquiry.status as EnquiryStatus)
+            ? `${galleryDayLabel(enquiry.replyBy, timeZone)}, ${galleryClock(enquiry.replyBy, timeZone)}`
+            : null,
+        excerpt: enquiry.message.length > 400 ? `${enquiry.message.slice(0, 400)}…` : enquiry.message,
+        url: `${env.SITE_URL}/staff/enquiries/${reference}`,
+      },
+    );
+    return [
+      await queueEmail(
+        {
+          enquiryId: enquiry.id,
+          kind: "enquiry_assigned",
+          sentById: staff.id,
+          to: assignee.email,
+          from: env.MAIL_FROM,
+          replyTo: null,
+          ...rendered,
+        },
+        tx,
+      ),
+    ];
+  });
+  return { outcome: "assigned", outboxIds };
+}

@@ -1,0 +1,148 @@
+import "server-only";
+import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { activityEntry } from "@/lib/data/activity";
+import { db } from "@/lib/db/client";
+import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
+import { serverEnv } from "@/lib/env";
+import { addDays, galleryTimeToInstant, weekdayOf } from "@/lib/time/gallery-time";
+
+/**
+ * Staff's side of viewings: offering times (explicit times, or opening hours turned into times, each
+ * with a number of places), closing a day the gallery is shut, and the day's list of who is coming
+ * with the works to bring out. The collector's side is lib/data/viewing-bookings.ts.
+ */
+
+export type ViewingTimesOffer = {
+  from: string;
+  to: string;
+  weekdays: number[];
+  opensAt: string;
+  closesAt: string;
+  minutes: number;
+  capacity: number;
+};
+
+/** At most this many times are made by one offer (eight weeks of hourly times, six days a week, is 336). */
+export const MAX_TIMES_PER_OFFER = 500;
+
+/**
+ * Turns opening hours into viewing times: on each chosen weekday from `from` to `to`, a time every
+ * `minutes` from opening until closing, each taking `capacity` parties. A time that exists already is
+ * left as it is. One explicit time is the same with from = to and one time's length.
+ */
+export async function offerViewingTimes(
+  staff: StaffMember,
+  offer: ViewingTimesOffer,
+): Promise<{ created: number; existing: number } | { tooMany: number }> {
+  requireRole(staff, "staff");
+  const { GALLERY_TIME_ZONE: zone } = serverEnv();
+  const wanted: Array<{ startsAt: Date; endsAt: Date }> = [];
+  for (let day = offer.from; day <= offer.to; day = addDays(day, 1)) {
+    if (!offer.weekdays.includes(weekdayOf(day))) continue;
+    const closes = galleryTimeToInstant(day, offer.closesAt, zone).getTime();
+    for (
+      let start = galleryTimeToInstant(day, offer.opensAt, zone).getTime();
+      start + offer.minutes * 60_000 <= closes;
+      start += offer.minutes * 60_000
+    ) {
+      wanted.push({ startsAt: new Date(start), endsAt: new Date(start + offer.minutes * 60_000) });
+      if (wanted.length > MAX_TIMES_PER_OFFER) return { tooMany: wanted.length };
+    }
+  }
+  const existing = new Set(
+    (await db.viewingSlot.findMany({ where: { startsAt: { in: wanted.map((slot) => slot.startsAt) } }, select: { startsAt: true } })).map(
+      (slot) => slot.startsAt.getTime(),
+    ),
+  );
+  const fresh = wanted.filter((slot) => !existing.has(slot.startsAt.getTime()));
+  if (fresh.length > 0) {
+    await db.$transaction([
+      db.viewingSlot.createMany({ data: fresh.map((slot) => ({ ...slot, capacity: offer.capacity })) }),
+      activityEntry({
+        actor: staff,
+        action: "offered viewing times",
+        subjectType: "viewing",
+        subjectLabel: offer.from === offer.to ? offer.from : `${offer.from} to ${offer.to}`,
+        detail: `${fresh.length} times, ${offer.opensAt}–${offer.closesAt}, ${offer.minutes} minutes each, ${offer.capacity} per time`,
+      }),
+    ]);
+  }
+  return { created: fresh.length, existing: wanted.length - fresh.length };
+}
+
+/** Closes every time of a day (the gallery is shut): none is offered any more; bookings already made are kept for staff to see. */
+export async function closeViewingDay(staff: StaffMember, day: string): Promise<{ closed: number; bookingsKept: number }> {
+  requireRole(staff, "staff");
+  const { GALLERY_TIME_ZONE: zone } = serverEnv();
+  const range = { gte: galleryTimeToInstant(day, "00:00", zone), lt: galleryTimeToInstant(addDays(day, 1), "00:00", zone) };
+  const now = new Date();
+  const { count } = await db.viewingSlot.updateMany({ where: { startsAt: range, closedAt: null }, data: { closedAt: now } });
+  const bookingsKept = await db.viewingBooking.count({ where: { cancelledAt: null, slot: { startsAt: range } } });
+  await activityEntry({
+    actor: staff,
+    action: "closed a day",
+    subjectType: "viewing",
+    subjectLabel: day,
+    detail: `${count} times closed; ${bookingsKept} bookings kept`,
+  });
+  return { closed: count, bookingsKept };
+}
+
+export type StaffViewingSlot = {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  booked: number;
+  closed: boolean;
+  bookings: Array<{
+    reference: string;
+    name: string;
+    email: string;
+    phone: string | null;
+    cancelledAt: string | null;
+    works: ArtworkSnapshot[];
+  }>;
+};
+
+/** One day of viewings in the gallery's time, with who is coming and the works to bring out. */
+export async function readViewingDay(staff: StaffMember, day: string): Promise<StaffViewingSlot[]> {
+  requireRole(staff);
+  const { GALLERY_TIME_ZONE: zone } = serverEnv();
+  const rows = await db.viewingSlot.findMany({
+    where: { startsAt: { gte: galleryTimeToInstant(day, "00:00", zone), lt: galleryTimeToInstant(addDays(day, 1), "00:00", zone) } },
+    orderBy: { startsAt: "asc" },
+    include: {
+      bookings: {
+        orderBy: { createdAt: "asc" },
+        include: {
+          enquiry: {
+            select: {
+              reference: true,
+              name: true,
+              email: true,
+              phone: true,
+              works: { orderBy: { position: "asc" }, select: { snapshot: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    capacity: row.capacity,
+    booked: row.booked,
+    closed: row.closedAt !== null,
+    bookings: row.bookings.map((booking) => ({
+      reference: booking.enquiry.reference,
+      name: booking.enquiry.name,
+      email: booking.enquiry.email,
+      phone: booking.enquiry.phone,
+      cancelledAt: booking.cancelledAt?.toISOString() ?? null,
+      works: booking.enquiry.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []),
+    })),
+  }));
+}

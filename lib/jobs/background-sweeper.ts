@@ -1,0 +1,76 @@
+import "server-only";
+import { serverEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
+import { runDailyDigest } from "@/lib/data/daily-digest";
+import { forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
+import { sweepOutbox } from "@/lib/jobs/outbox-delivery";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const MINUTE_MS = 60_000;
+
+/**
+ * Sends due emails every intervalMs, looks every minute whether the daily digest is due (it is
+ * queued once a day whichever process gets there first, and sent on the next sweep), forgets
+ * expired connection data (and spreadsheets staged for an import that never came) every quarter of
+ * an hour and purges expired enquiries once a day, never two sweeps at once. Used inside a Node web
+ * server (the default) and by the outbox worker process (the stack).
+ */
+export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive: boolean }): { stop: () => Promise<void> } {
+  let running: Promise<void> | null = null;
+  let lastPurge = 0;
+  let lastForget = 0;
+  let lastDigestCheck = 0;
+  const tick = () => {
+    if (running) return;
+    running = sweepOutbox()
+      .then(async (report) => {
+        if (report.claimed > 0) logger.info(report, "Outbox sweep");
+        if (Date.now() - lastDigestCheck >= MINUTE_MS) {
+          lastDigestCheck = Date.now();
+          const digest = await runDailyDigest();
+          if (digest.outcome === "queued" || digest.outcome === "nothing_waiting") logger.info(digest, "Daily digest");
+        }
+        if (Date.now() - lastForget > HOUR_MS / 4) {
+          lastForget = Date.now();
+          const forgotten = await forgetExpiredConnectionData();
+          if (forgotten.addresses + forgotten.limiterRows > 0) logger.info(forgotten, "Expired connection data forgotten");
+          const stagedImports = await forgetStaleStagedImports();
+          if (stagedImports > 0) logger.info({ stagedImports }, "Spreadsheets read but never imported forgotten");
+        }
+        if (Date.now() - lastPurge > DAY_MS) {
+          lastPurge = Date.now();
+          const purged = await purgeExpiredEnquiries();
+          if (purged > 0) logger.info({ purged }, "Enquiries past their retention period deleted");
+        }
+      })
+      .catch((error: unknown) => logger.error({ err: error }, "Outbox sweep failed"))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  // Inside a web server the timer must not hold the process open at shutdown; the worker lives for it.
+  if (!options.keepProcessAlive) timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+const globalForSweeper = globalThis as unknown as { galleryOutboxSweeper?: { stop: () => Promise<void> } };
+
+/**
+ * On a long-lived Node server, pending emails are retried by this timer; no scheduler is needed.
+ * Not where a separate worker sends (OUTBOX_DELIVERY=worker), nor on Vercel, whose function
+ * instances live only as long as requests do: Vercel Cron calls the sweep route instead.
+ */
+export function startBackgroundSweeper(): void {
+  const env = serverEnv();
+  if (env.OUTBOX_DISABLE_BACKGROUND_SWEEP || env.OUTBOX_DELIVERY === "worker" || env.isVercel || env.isBuilding) return;
+  if (globalForSweeper.galleryOutboxSweeper) return;
+  globalForSweeper.galleryOutboxSweeper = startOutboxLoop(env.OUTBOX_SWEEP_INTERVAL_SECONDS * 1000, { keepProcessAlive: false });
+}

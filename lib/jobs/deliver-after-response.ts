@@ -1,0 +1,21 @@
+import "server-only";
+import { after } from "next/server";
+import { serverEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
+
+/**
+ * Starts sending just-stored emails once the response has gone, so a slow mail server never delays
+ * it (on Vercel, `after` keeps the function alive through its `waitUntil`). Where a separate worker
+ * process sends (OUTBOX_DELIVERY=worker), the web process leaves them to it: it is already polling.
+ */
+export function deliverAfterResponse(outboxIds: string[]): void {
+  if (outboxIds.length === 0 || serverEnv().OUTBOX_DELIVERY === "worker") return;
+  after(async () => {
+    try {
+      await deliverDueEmails({ ids: outboxIds });
+    } catch (error) {
+      logger.error({ err: error }, "Immediate delivery failed; the outbox sweep will retry");
+    }
+  });
+}

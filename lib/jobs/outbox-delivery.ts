@@ -1,0 +1,100 @@
+import "server-only";
+import { serverEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { claimDueEmails, markEmailAttemptFailed, markEmailSent, renewClaim } from "@/lib/data/outbox";
+import { MailDeliveryError, mailSender } from "@/lib/mail/transport";
+
+/**
+ * Delivers the outbox (lib/data/outbox.ts holds its rows). A mail server that is down or answers 4xx
+ * is retried with backoff; a 5xx answer fails the email with the server's reason.
+ */
+
+export const MAX_ATTEMPTS = 12;
+const CLAIM_MS = 2 * 60_000;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 60 * 60_000;
+
+export function retryDelayMs(attempts: number): number {
+  return Math.min(BASE_DELAY_MS * 2 ** Math.max(attempts - 1, 0), MAX_DELAY_MS);
+}
+
+type DeliverOptions = {
+  now?: Date;
+  /** How long a claim holds each email (tests shorten it). */
+  leaseMs?: number;
+  /** Only these emails (delivery right after an enquiry); otherwise every due email. */
+  ids?: string[];
+  limit?: number;
+};
+
+/** lost: claimed, but taken over by another sweeper before this one reached them (so not sent here). */
+export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number; lost: number };
+
+export async function deliverDueEmails(options: DeliverOptions = {}): Promise<DeliveryReport> {
+  const now = options.now ?? new Date();
+  const sender = mailSender();
+  const leaseMs = options.leaseMs ?? CLAIM_MS;
+  const claimed = await claimDueEmails(now, options.ids, options.limit ?? 50, leaseMs);
+  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, lost: 0 };
+
+  for (const email of claimed) {
+    const attempts = email.attempts + 1;
+    const owned = { id: email.id, claimToken: email.claimToken };
+    // The batch's claim may have run out while earlier emails were sent (a slow mail server) and another
+    // sweeper may have taken this one: renew it just before sending, and send only if it is still ours.
+    // A lease is far longer than one send can take (the SMTP timeouts), so a renewed email is sent once.
+    if (!(await renewClaim(owned, new Date(Date.now() + leaseMs)))) {
+      report.lost += 1;
+      continue;
+    }
+    try {
+      const result = await sender.send({
+        from: email.fromAddress,
+        fromName: serverEnv().GALLERY_NAME,
+        to: email.toAddress,
+        replyTo: email.replyTo,
+        subject: email.subject,
+        text: email.textBody,
+        html: email.htmlBody,
+        calendar: email.calendar,
+        messageId: `<${email.id}@gallery.outbox>`,
+      });
+      await markEmailSent(owned, attempts, result.messageId);
+      report.sent += 1;
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      const permanent = error instanceof MailDeliveryError && error.permanent;
+      const givingUp = permanent || attempts >= MAX_ATTEMPTS;
+      await markEmailAttemptFailed(
+        owned,
+        attempts,
+        givingUp && !permanent ? `Gave up after ${attempts} attempts: ${reason}` : reason,
+        givingUp ? null : new Date(now.getTime() + retryDelayMs(attempts)),
+      );
+      if (givingUp) report.failed += 1;
+      else report.retrying += 1;
+      logger.warn(
+        { emailId: email.id, kind: email.kind, attempts, permanent, reason },
+        givingUp ? "Email delivery failed" : "Email delivery will be retried",
+      );
+    }
+  }
+  return report;
+}
+
+/**
+ * Every due email, in batches, until none is left. For the background timer and the sweep route.
+ * It ends: each claimed email is sent, failed, rescheduled after `now`, or held by another sweeper.
+ */
+export async function sweepOutbox(options: Omit<DeliverOptions, "ids"> = {}): Promise<DeliveryReport> {
+  const total: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 };
+  for (;;) {
+    const report = await deliverDueEmails(options);
+    total.claimed += report.claimed;
+    total.sent += report.sent;
+    total.retrying += report.retrying;
+    total.failed += report.failed;
+    total.lost += report.lost;
+    if (report.claimed === 0) return total;
+  }
+}
