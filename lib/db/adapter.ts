@@ -6,11 +6,11 @@
  * - `libsql:`, `https:` or `http:` speaks libSQL's HTTP protocol to a hosted database (Turso),
  *   for hosts such as Vercel whose disk is neither writable nor shared between instances.
  *
- * Not marked server-only: the Prisma CLI config imports it.
+ * Not marked server-only: the Prisma CLI config imports it, so its own imports are relative (the CLI knows no `@/` alias).
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { checkSqliteSettings, SQLITE_BUSY_TIMEOUT_MS, SQLITE_SETTING_NAMES, SQLITE_SETTINGS_SCRIPT } from "@/lib/db/sqlite-settings";
+import { checkSqliteSettings, SQLITE_BUSY_TIMEOUT_MS, SQLITE_SETTING_NAMES, SQLITE_SETTINGS_SCRIPT } from "./sqlite-settings";
 
 /** Prisma's better-sqlite3 adapter, each connection it opens set as lib/db/sqlite-settings.ts says, and checked. */
 class SettledBetterSQLite3 extends PrismaBetterSQLite3 {

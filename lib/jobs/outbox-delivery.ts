@@ -19,7 +19,10 @@ export function retryDelayMs(attempts: number): number {
 }
 
 type DeliverOptions = {
+  /** The moment the claim is made (default: the clock's now). */
   now?: Date;
+  /** Where "now" comes from for the claim and each renewal (tests move it instead of waiting). */
+  clock?: () => Date;
   /** How long a claim holds each email (tests shorten it). */
   leaseMs?: number;
   /** Only these emails (delivery right after an enquiry); otherwise every due email. */
@@ -31,7 +34,8 @@ type DeliverOptions = {
 export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number; lost: number };
 
 export async function deliverDueEmails(options: DeliverOptions = {}): Promise<DeliveryReport> {
-  const now = options.now ?? new Date();
+  const clock = options.clock ?? (() => new Date());
+  const now = options.now ?? clock();
   const sender = mailSender();
   const leaseMs = options.leaseMs ?? CLAIM_MS;
   const claimed = await claimDueEmails(now, options.ids, options.limit ?? 50, leaseMs);
@@ -43,7 +47,7 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
     // The batch's claim may have run out while earlier emails were sent (a slow mail server) and another
     // sweeper may have taken this one: renew it just before sending, and send only if it is still ours.
     // A lease is far longer than one send can take (the SMTP timeouts), so a renewed email is sent once.
-    if (!(await renewClaim(owned, new Date(Date.now() + leaseMs)))) {
+    if (!(await renewClaim(owned, new Date(clock().getTime() + leaseMs)))) {
       report.lost += 1;
       continue;
     }

@@ -39,6 +39,8 @@ export type MailCatcher = {
   rejectWith: (reply: { code: number; message: string } | null) => void;
   /** Wait this long before answering each message (0: at once). */
   answerAfter: (milliseconds: number) => void;
+  /** Keep every message unanswered (the sender waits) until release() answers them all and stops holding. */
+  holdAnswers: () => { release: () => void };
   close: () => Promise<void>;
 };
 
@@ -62,6 +64,7 @@ export async function startMailCatcher(options: Options = {}): Promise<MailCatch
   const messages: CapturedMessage[] = [];
   let rejection: { code: number; message: string } | null = null;
   let answerDelayMs = 0;
+  let held: Array<() => void> | null = null;
 
   const serverOptions: SMTPServerOptions = {
     authOptional: true,
@@ -98,7 +101,8 @@ export async function startMailCatcher(options: Options = {}): Promise<MailCatch
             };
             messages.push(message);
             options.onMessage?.(message);
-            if (answerDelayMs > 0) setTimeout(() => callback(), answerDelayMs);
+            if (held) held.push(() => callback());
+            else if (answerDelayMs > 0) setTimeout(() => callback(), answerDelayMs);
             else callback();
           })
           .catch((error: Error) => callback(error));
@@ -120,6 +124,16 @@ export async function startMailCatcher(options: Options = {}): Promise<MailCatch
     },
     answerAfter: (milliseconds) => {
       answerDelayMs = milliseconds;
+    },
+    holdAnswers: () => {
+      const waiting: Array<() => void> = [];
+      held = waiting;
+      return {
+        release: () => {
+          if (held === waiting) held = null;
+          for (const answer of waiting.splice(0)) answer();
+        },
+      };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { readArtwork } from "@/lib/data/catalogue";
 import { issueFormToken, readFormToken } from "@/lib/enquiries/form-token";
@@ -466,19 +466,33 @@ describe("the outbox when the mail server misbehaves", () => {
       ),
     );
     const ids = rows.map((row) => row.id);
-    // Each answer takes 0.4 s; a claim lasts 1 s: the first sweeper's batch of five outlives its claim.
-    catcher.answerAfter(400);
+    // No waiting on real time: the first sweeper's clock moves 0.3 s each time it is read (claim, then
+    // each renewal), a claim lasts 1 s, and the mail server holds its answer to the first email until the
+    // second sweeper, 1.2 s after the first claim, has taken over the four emails never renewed.
+    const start = Date.now() + 60_000;
+    let reads = 0;
+    const firstClock = () => new Date(start + 300 * reads++);
+    const secondNow = new Date(start + 1_200);
+    const hold = catcher.holdAnswers();
     try {
-      const first = deliverDueEmails({ ids, leaseMs: 1_000 });
-      await new Promise((resolve) => setTimeout(resolve, 1_300));
-      // The second sweeper finds the first one's unsent emails unclaimed, and takes them.
-      const second = deliverDueEmails({ ids, leaseMs: 1_000 });
+      const first = deliverDueEmails({ ids, leaseMs: 1_000, clock: firstClock });
+      await vi.waitFor(() => expect(catcher.messages.length).toBe(before + 1), { timeout: 10_000 });
+      const second = deliverDueEmails({ ids, leaseMs: 1_000, now: secondNow, clock: () => secondNow });
+      // The second sweeper's claim is in the database before the first email's answer comes back.
+      await vi.waitFor(
+        async () => {
+          const claims = await db.outboxEmail.findMany({ where: { id: { in: ids } }, select: { claimToken: true } });
+          expect(new Set(claims.map((claim) => claim.claimToken)).size).toBe(2);
+        },
+        { timeout: 10_000 },
+      );
+      hold.release();
       const [firstReport, secondReport] = await Promise.all([first, second]);
       expect(firstReport.sent + secondReport.sent).toBe(5);
-      expect(firstReport.lost).toBeGreaterThan(0);
+      expect(firstReport.lost).toBe(4);
       expect(secondReport.claimed).toBe(firstReport.lost);
     } finally {
-      catcher.answerAfter(0);
+      hold.release();
     }
     const perMessageId = new Map<string, number>();
     for (const message of catcher.messages.slice(before).filter((sent) => sent.subject.startsWith("Slow "))) {

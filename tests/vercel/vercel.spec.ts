@@ -59,12 +59,7 @@ async function serveFunctions(routes: string[]) {
       // A private mount namespace with the root filesystem read-only and a fresh /tmp: a Vercel function's view.
       const host = spawn(
         "unshare",
-        [
-          "-m",
-          "sh",
-          "-c",
-          `mount -o remount,bind,ro / && mount -t tmpfs tmpfs /tmp && exec node tests/vercel/function-host.mjs '${target}' ${port}`,
-        ],
+        ["-m", "sh", "-c", functionViewScript(`exec node tests/vercel/function-host.mjs '${target}' ${port}`)],
         {
           cwd: projectRoot,
           env: { ...env, NODE_ENV: "production" },
@@ -80,6 +75,24 @@ async function serveFunctions(routes: string[]) {
     }
     portFor.set(route, byFolder.get(folder)!);
   }
+}
+
+/**
+ * The shell lines that give a function host Vercel's view of the disk: everything read-only, and an
+ * empty, writable /tmp. A project cloned under /tmp itself would vanish under that fresh /tmp, so it
+ * is carried across: bound aside first, then bound back (read-only) at its own path inside the new /tmp.
+ */
+function functionViewScript(command: string): string {
+  const project = `'${projectRoot}'`;
+  const underTmp = projectRoot === "/tmp" || projectRoot.startsWith("/tmp/");
+  return [
+    "set -e",
+    "mount -o remount,bind,ro /",
+    ...(underTmp ? ["mount -t tmpfs tmpfs /mnt", "mkdir /mnt/project", `mount --bind ${project} /mnt/project`] : []),
+    "mount -t tmpfs tmpfs /tmp",
+    ...(underTmp ? [`mkdir -p ${project}`, `mount --bind /mnt/project ${project}`, `mount -o remount,bind,ro ${project}`] : []),
+    command,
+  ].join("\n");
 }
 
 const urlFor = (route: string, pathname: string) => `http://127.0.0.1:${portFor.get(route)}${pathname}`;
