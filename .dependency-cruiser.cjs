@@ -11,7 +11,7 @@
  *   app/, components/, scripts/ sit above lib/; tests/ may reach anything.
  */
 const SETTINGS = "^lib/(env|logger)\\.ts$";
-const DOMAIN = "^lib/(access|catalogue|csv|dashboard|email-templates|enquiries|time|validations|viewings)/";
+const DOMAIN = "^lib/(catalogue|csv|dashboard|email-templates|enquiries|staff|time|validations|viewings)/";
 const SERVICES = "^lib/(db|http|images|mail|storage)/";
 const DATA = "^lib/data/";
 const GLUE = "^lib/(actions|auth|cache|catalogue-cache|enquiry-intake|jobs|routes)/";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormStatus } from "@/components/form-field";
 import { acceptStaffInvitation, inviteStaff } from "@/lib/actions/staff-team";
-import { STAFF_ROLE_LABELS, STAFF_ROLES } from "@/lib/access/roles";
+import { STAFF_ROLE_LABELS, STAFF_ROLES } from "@/lib/staff/roles";
 import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 
 export function InviteStaffForm() {

@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
-import { STAFF_MIN_PASSWORD_LENGTH } from "@/lib/access/roles";
+import { STAFF_MIN_PASSWORD_LENGTH } from "@/lib/staff/roles";
 import { staffAuthDatabase } from "@/lib/data/staff-auth-database";
 import { serverEnv } from "@/lib/env";
 

@@ -6,12 +6,12 @@ import { cache } from "react";
 import { logger } from "@/lib/logger";
 import { clientIpFrom } from "@/lib/http/request-info";
 import { staffAuth, STAFF_SESSION_IDLE_SECONDS } from "./auth";
-import { NOT_PERMITTED, requireRole, roleAllows, type StaffMember, type StaffRole } from "@/lib/access/roles";
+import { NOT_PERMITTED, requireRole, roleAllows, type StaffMember, type StaffRole } from "@/lib/staff/roles";
 import { endStaffSession, isStaffAccountDisabled, readActiveStaffRole, touchStaffSession } from "@/lib/data/staff-accounts";
 import { clearSignInFailures, takeSignInAttempt } from "@/lib/data/sign-in-throttle";
 
-export type { StaffMember } from "@/lib/access/roles";
-export { StaffNotPermitted } from "@/lib/access/roles";
+export type { StaffMember } from "@/lib/staff/roles";
+export { StaffNotPermitted } from "@/lib/staff/roles";
 
 export const SIGN_IN_PATH = "/staff/sign-in";
 

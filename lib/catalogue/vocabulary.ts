@@ -82,6 +82,7 @@ export function availabilityFromGalleryText(text: string | null | undefined): Av
   if (/\bsold\b/.test(normalised)) return "sold";
   if (/\breserved?\b|\bon reserve\b|\bon hold\b/.test(normalised)) return "reserved";
   if (/\bavailable\b|\bfor sale\b/.test(normalised)) return "available";
-  if (isAvailability(normalised.replace(/\s+/g, "_"))) return normalised.replace(/\s+/g, "_") as Availability;
+  const asWord = normalised.replace(/\s+/g, "_");
+  if (isAvailability(asWord)) return asWord;
   return undefined;
 }

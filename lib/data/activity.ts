@@ -1,4 +1,5 @@
 import "server-only";
+import type { ActivitySubject } from "@/lib/staff/activity-vocabulary";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -9,33 +10,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * collector's name, address or words. No session code here: the import command (plain Node) writes
  * entries too. Reading the log (staff only) is lib/data/staff/activity-log.ts.
  */
-
-export const ACTIVITY_SUBJECTS = [
-  "enquiry",
-  "artwork",
-  "section",
-  "exhibition",
-  "import",
-  "staff",
-  "viewing",
-  "privacy",
-  "settings",
-  "reply",
-] as const;
-export type ActivitySubject = (typeof ACTIVITY_SUBJECTS)[number];
-
-export const ACTIVITY_SUBJECT_LABELS: Record<ActivitySubject, string> = {
-  enquiry: "Enquiries",
-  artwork: "Works",
-  section: "Sections",
-  exhibition: "Exhibitions",
-  import: "Imports",
-  staff: "Staff accounts",
-  viewing: "Viewings",
-  privacy: "Privacy requests",
-  settings: "Gallery settings",
-  reply: "Saved replies",
-};
 
 /** Who did it: a member of staff, or something else named (the import command); null for the system. */
 export type Actor = { id: string | null; name: string } | null;

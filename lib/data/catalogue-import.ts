@@ -2,7 +2,7 @@ import "server-only";
 import { activityEntry } from "@/lib/data/activity";
 import { randomBytes } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import {
   importTargetOf,
   type ImportOptions,

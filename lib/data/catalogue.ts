@@ -1,4 +1,5 @@
 import "server-only";
+import { availabilityFrom, categoryFrom, dimensionKindFrom, unitFrom } from "@/lib/data/database-values";
 import { closestWorks } from "@/lib/catalogue/similar-works";
 import { db } from "@/lib/db/client";
 import { areaInSquareCm } from "@/lib/catalogue/sizes";
@@ -122,11 +123,11 @@ export function toDimensionView(dimension: {
   unit: string;
 }): DimensionView {
   return {
-    kind: dimension.kind as DimensionKind,
+    kind: dimensionKindFrom(dimension.kind),
     height: dimension.height,
     width: dimension.width,
     depth: dimension.depth,
-    unit: dimension.unit as Unit,
+    unit: unitFrom(dimension.unit),
   };
 }
 
@@ -148,10 +149,10 @@ function toSummary(row: ArtworkRow): ArtworkSummary {
     slug: row.slug,
     catalogueNumber: row.catalogueNumber,
     title: row.title,
-    category: row.category as Category,
+    category: categoryFrom(row.category),
     technique: row.technique,
     year: row.year,
-    availability: row.availability as Availability,
+    availability: availabilityFrom(row.availability),
     priceMinor: row.priceMinor,
     currency: row.currency,
     dimensions: row.dimensions.map(toDimensionView),

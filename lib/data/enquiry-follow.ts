@@ -1,14 +1,14 @@
 import "server-only";
+import { availabilityFrom, enquiryStatusFrom } from "@/lib/data/database-values";
 import { queueEmail } from "@/lib/data/outbox";
 import { readReplySchedule } from "@/lib/data/gallery-settings";
 import { replyByFor } from "@/lib/enquiries/reply-by";
 import { availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describe";
-import type { Availability } from "@/lib/catalogue/vocabulary";
 import { db } from "@/lib/db/client";
 import { erasePersonalData, type ErasureReport } from "@/lib/data/personal-data";
 import { hashLinkToken } from "@/lib/enquiries/link-token";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
-import { FOLLOW_STATUS_WORDS, type EnquiryStatus } from "@/lib/enquiries/vocabulary";
+import { FOLLOW_STATUS_WORDS } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
 import { collectorFollowUpNotification, erasureNotice } from "@/lib/email-templates/templates";
 
@@ -71,14 +71,14 @@ export async function readFollowedEnquiry(token: string, now = new Date()): Prom
   return {
     reference: row.reference,
     createdAt: row.createdAt.toISOString(),
-    status: FOLLOW_STATUS_WORDS[row.status as EnquiryStatus] ?? FOLLOW_STATUS_WORDS.new,
+    status: FOLLOW_STATUS_WORDS[enquiryStatusFrom(row.status)],
     message: row.message,
     works: row.works.flatMap((work): FollowedWork[] => {
       const asked = readArtworkSnapshot(work.snapshot);
       if (!asked) return [];
       const current = work.artwork;
       const shown = current && current.published && current.section.exhibition.published;
-      const availability = current?.availability as Availability | undefined;
+      const availability = current ? availabilityFrom(current.availability) : undefined;
       return [
         {
           asked,

@@ -27,6 +27,7 @@ export const DEFAULT_GALLERY_SETTINGS: GallerySettings = {
 const storedHours = z
   .array(z.object({ opens: z.string().regex(/^\d\d:\d\d$/), closes: z.string().regex(/^\d\d:\d\d$/) }).nullable())
   .length(7);
+const storedReplyUnit = z.enum(REPLY_UNITS);
 const storedHolidays = z.array(z.object({ date: z.iso.date(), name: z.string() }));
 
 // Read on every enquiry (its reply-by time): kept for a short while, so a change reaches other
@@ -42,9 +43,7 @@ export async function readGallerySettings(): Promise<GallerySettings> {
   const settings: GallerySettings = row
     ? {
         replyWithin: row.replyWithin,
-        replyWithinUnit: (REPLY_UNITS as readonly string[]).includes(row.replyWithinUnit)
-          ? (row.replyWithinUnit as GallerySettings["replyWithinUnit"])
-          : DEFAULT_GALLERY_SETTINGS.replyWithinUnit,
+        replyWithinUnit: storedReplyUnit.catch(DEFAULT_GALLERY_SETTINGS.replyWithinUnit).parse(row.replyWithinUnit),
         openingHours: storedHours.catch(DEFAULT_GALLERY_SETTINGS.openingHours).parse(row.openingHours),
         holidays: storedHolidays.catch([]).parse(row.holidays),
         digestEnabled: row.digestEnabled,

@@ -25,15 +25,10 @@ async function emailsOf(email: string, enquiryIds: number[]) {
   return [...new Set([...rows.map((row) => row.id), ...linked.map((row) => row.id)])];
 }
 
-export type PersonalDataExport = {
-  email: string;
-  exportedAt: string;
-  enquiries: Array<Record<string, unknown>>;
-  emails: Array<Record<string, unknown>>;
-  rateLimitCount: { points: number; until: string | null } | null;
-};
+/** Everything held about an address, as read (typed by the reads themselves), ready to be written out as JSON. */
+export type PersonalDataExport = Awaited<ReturnType<typeof exportPersonalData>>;
 
-export async function exportPersonalData(email: string): Promise<PersonalDataExport> {
+export async function exportPersonalData(email: string) {
   const enquiryIds = await enquiriesOf(email);
   const emailIds = await emailsOf(email, enquiryIds);
   const [enquiries, emails, limit] = await Promise.all([

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE } from "@/lib/validations/staff-forms";
 import { hashPassword } from "better-auth/crypto";
-import { isStaffRole, STAFF_MIN_PASSWORD_LENGTH, STAFF_ROLES, type StaffRole } from "@/lib/access/roles";
+import { isStaffRole, STAFF_MIN_PASSWORD_LENGTH, STAFF_ROLES, type StaffRole } from "@/lib/staff/roles";
 import { clearSignInFailures } from "@/lib/data/sign-in-throttle";
 
 export const staffPasswordSchema = z

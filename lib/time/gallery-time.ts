@@ -96,6 +96,17 @@ export function viewingTimeLabel(startsAt: Date, endsAt: Date, timeZone: string)
 }
 
 /**
+ * The instants a staff filter "from day A to day B" covers, both days whole, in the gallery's clock
+ * (as staff read every date on their pages): from A's midnight up to, not including, the midnight after B.
+ */
+export function galleryDaysRange(from: string | undefined, to: string | undefined, timeZone: string): { gte?: Date; lt?: Date } {
+  return {
+    ...(from ? { gte: galleryTimeToInstant(from, "00:00", timeZone) } : {}),
+    ...(to ? { lt: galleryTimeToInstant(addDays(to, 1), "00:00", timeZone) } : {}),
+  };
+}
+
+/**
  * "26 Nov 2026, 08:04": how the staff area writes a moment, in the gallery's own clock
  * (GALLERY_TIME_ZONE), the one reply-by times and viewings are counted in. Server-side only: a form
  * in the browser is given the words, not the instant.

@@ -1,6 +1,6 @@
 /** The owner's forms for staff accounts, and the invitation's own form. */
 import { z } from "zod";
-import { STAFF_ROLES } from "@/lib/access/roles";
+import { STAFF_ROLES } from "@/lib/staff/roles";
 import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
 import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE } from "./staff-forms";
 

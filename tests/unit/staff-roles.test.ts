@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roleAllows, STAFF_ROLES } from "@/lib/access/roles";
+import { roleAllows, STAFF_ROLES } from "@/lib/staff/roles";
 import { createStaffAccount } from "@/lib/data/staff-accounts";
 import { acceptInvitation, readInvitation } from "@/lib/data/staff/team";
 import { db } from "@/lib/db/client";

@@ -2,29 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityList } from "@/components/staff/activity-list";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { ACTIVITY_SUBJECT_LABELS, ACTIVITY_SUBJECTS, type ActivitySubject } from "@/lib/data/activity";
+import { ACTIVITY_SUBJECT_LABELS, ACTIVITY_SUBJECTS } from "@/lib/staff/activity-vocabulary";
+import { parseActivityFilters } from "@/lib/validations/activity-filters";
 import { listActivity } from "@/lib/data/staff/activity-log";
 
 export const metadata: Metadata = { title: "Activity", robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export default async function ActivityPage({ searchParams }: Props) {
   const staff = await requireStaff();
-  const query = await searchParams;
-  const text = (value: unknown) => (typeof value === "string" ? value.slice(0, 200) : "");
-  const subject = (ACTIVITY_SUBJECTS as readonly string[]).includes(text(query.subject))
-    ? (text(query.subject) as ActivitySubject)
-    : undefined;
-  const filters = {
-    subject,
-    actor: text(query.actor) || undefined,
-    from: DAY.test(text(query.from)) ? text(query.from) : undefined,
-    to: DAY.test(text(query.to)) ? text(query.to) : undefined,
-    page: Math.max(1, Math.min(10_000, Number.parseInt(text(query.page), 10) || 1)),
-  };
+  const filters = parseActivityFilters(await searchParams);
   const { entries, more, actors } = await listActivity(staff, filters);
   const pageLink = (page: number) => {
     const params = new URLSearchParams(

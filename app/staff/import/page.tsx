@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ImportPanel } from "@/components/staff/import-panel";
 import { ImportUploadForm } from "@/components/staff/import-upload-form";
-import { roleAllows } from "@/lib/access/roles";
+import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { IMPORT_UPLOAD_PROBLEMS, importReportMessage } from "@/lib/catalogue/import/report-message";
 import { previewStagedImport } from "@/lib/data/catalogue-import";

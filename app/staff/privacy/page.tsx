@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PrivacyRequestPanel } from "@/components/staff/privacy-forms";
-import { roleAllows } from "@/lib/access/roles";
+import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 
 export const metadata: Metadata = { title: "Privacy requests", robots: { index: false } };

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/staff/action-form";
 import { EditorOnly } from "@/components/staff/editor-only";
 import { ReplyTemplateForm } from "@/components/staff/reply-template-form";
 import { deleteReply } from "@/lib/actions/staff-replies";
-import { roleAllows } from "@/lib/access/roles";
+import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { listReplyTemplates } from "@/lib/data/staff/reply-templates";
 import { PLACEHOLDERS } from "@/lib/enquiries/reply-templates";

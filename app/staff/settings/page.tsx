@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/staff/settings-form";
 import { TableHead } from "@/components/staff/table-head";
-import { roleAllows } from "@/lib/access/roles";
+import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { readSavedGallerySettings, settingsFormValues } from "@/lib/data/gallery-settings";
 import { recentDigestRuns } from "@/lib/data/staff/settings";

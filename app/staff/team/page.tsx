@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/staff/action-form";
 import { InviteStaffForm } from "@/components/staff/team-forms";
 import { TableHead } from "@/components/staff/table-head";
 import { changeRole, setDisabled } from "@/lib/actions/staff-team";
-import { STAFF_ROLE_LABELS, STAFF_ROLES, roleAllows } from "@/lib/access/roles";
+import { STAFF_ROLE_LABELS, STAFF_ROLES, roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { readTeam } from "@/lib/data/staff/team";
 import { staffTime } from "@/lib/time/gallery-time";

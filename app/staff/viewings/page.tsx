@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CloseDayForm, OfferTimesForm } from "@/components/staff/viewing-forms";
 import { EditorOnly } from "@/components/staff/editor-only";
-import { roleAllows } from "@/lib/access/roles";
+import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { workLabel } from "@/lib/catalogue/describe";
 import { readViewingDay } from "@/lib/data/staff/viewings";

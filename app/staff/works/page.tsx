@@ -5,7 +5,7 @@ import { ExhibitionForm, SectionForm } from "@/components/staff/section-forms";
 import { TableHead } from "@/components/staff/table-head";
 import { reorderArtwork, reorderSection, toggleArtworkPublished } from "@/lib/actions/staff-catalogue";
 import { EditorOnly } from "@/components/staff/editor-only";
-import { roleAllows } from "@/lib/access/roles";
+import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { AVAILABILITY_LABELS } from "@/lib/catalogue/vocabulary";
 import { listCatalogueForStaff } from "@/lib/data/staff/catalogue";

@@ -1,8 +1,12 @@
 import "server-only";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ActivitySubject } from "@/lib/data/activity";
+import { activitySubjectFrom } from "@/lib/data/database-values";
+import { serverEnv } from "@/lib/env";
+import type { ActivitySubject } from "@/lib/staff/activity-vocabulary";
+import { galleryDaysRange } from "@/lib/time/gallery-time";
+import type { ActivityFilters } from "@/lib/validations/activity-filters";
 
 /** Reading the activity log: any member of staff may (viewers too); nobody may change it. */
 
@@ -26,7 +30,7 @@ function view(row: Prisma.ActivityEntryGetPayload<object>): ActivityView {
     at: row.at.toISOString(),
     actor: row.actorName,
     action: row.action,
-    subjectType: row.subjectType as ActivitySubject,
+    subjectType: activitySubjectFrom(row.subjectType),
     subjectId: row.subjectId,
     subjectLabel: row.subjectLabel,
     field: row.field,
@@ -43,7 +47,6 @@ export async function historyOf(staff: StaffMember, subjectType: ActivitySubject
   return rows.map(view);
 }
 
-export type ActivityFilters = { subject?: ActivitySubject; actor?: string; from?: string; to?: string; page: number };
 export const ACTIVITY_PAGE_SIZE = 50;
 
 export async function listActivity(
@@ -51,9 +54,7 @@ export async function listActivity(
   filters: ActivityFilters,
 ): Promise<{ entries: ActivityView[]; more: boolean; actors: string[] }> {
   requireRole(staff);
-  const at: Prisma.DateTimeFilter = {};
-  if (filters.from) at.gte = new Date(`${filters.from}T00:00:00.000Z`);
-  if (filters.to) at.lt = new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000);
+  const at: Prisma.DateTimeFilter = galleryDaysRange(filters.from, filters.to, serverEnv().GALLERY_TIME_ZONE);
   const where: Prisma.ActivityEntryWhereInput = {
     ...(filters.subject ? { subjectType: filters.subject } : {}),
     ...(filters.actor ? { actorName: filters.actor } : {}),

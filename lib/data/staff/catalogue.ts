@@ -1,5 +1,6 @@
 import "server-only";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { availabilityFrom, categoryFrom } from "@/lib/data/database-values";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { activityEntries, activityEntry, type ActivityRecord } from "@/lib/data/activity";
 import { workLabel } from "@/lib/catalogue/describe";
 import { formatPrice } from "@/lib/catalogue/prices";
@@ -63,7 +64,7 @@ export async function listCatalogueForStaff(staff: StaffMember): Promise<StaffCa
         slug: work.slug,
         catalogueNumber: work.catalogueNumber,
         title: work.title,
-        availability: work.availability as Availability,
+        availability: availabilityFrom(work.availability),
         published: work.published,
         photographs: work._count.images,
         needsChecking: Boolean(work.priceAsWritten) || (Boolean(work.sizeAsWritten) && work._count.dimensions === 0),
@@ -114,13 +115,13 @@ export async function getArtworkForEdit(staff: StaffMember, id: string): Promise
     catalogueNumber: work.catalogueNumber,
     title: work.title,
     sectionId: work.sectionId,
-    category: work.category as Category,
+    category: categoryFrom(work.category),
     technique: work.technique,
     signature: work.signature,
     year: work.year,
     description: work.description,
     curatorNote: work.curatorNote,
-    availability: work.availability as Availability,
+    availability: availabilityFrom(work.availability),
     priceMinor: work.priceMinor,
     currency: work.currency,
     priceAsWritten: work.priceAsWritten,
@@ -213,7 +214,7 @@ export async function updateArtwork(staff: StaffMember, edit: ArtworkEdit): Prom
   );
   logged(
     "availability",
-    AVAILABILITY_LABELS[existing.availability as Availability] ?? existing.availability,
+    AVAILABILITY_LABELS[availabilityFrom(existing.availability)],
     AVAILABILITY_LABELS[edit.availability],
   );
   logged("publication", existing.published ? "published" : "hidden", edit.published ? "published" : "hidden");

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { workLabel } from "@/lib/catalogue/describe";
 import {
   enquiriesByOutcome,

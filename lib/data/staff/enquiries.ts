@@ -1,5 +1,6 @@
 import "server-only";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { availabilityFrom, enquiryStatusFrom, outboxStatusFrom } from "@/lib/data/database-values";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { activityEntry, recordActivity } from "@/lib/data/activity";
 import { readReplySchedule } from "@/lib/data/gallery-settings";
 import { db } from "@/lib/db/client";
@@ -22,8 +23,7 @@ import { queueEmail, requeueEmail } from "@/lib/data/outbox";
 import { enquiryAssigned } from "@/lib/email-templates/templates";
 import type { InboxFilters } from "@/lib/validations/inbox-filters";
 import { priceText, workLabel, worksInBrief } from "@/lib/catalogue/describe";
-import type { Availability } from "@/lib/catalogue/vocabulary";
-import { galleryClock, galleryDay, galleryDayLabel, viewingTimeLabel } from "@/lib/time/gallery-time";
+import { galleryClock, galleryDay, galleryDayLabel, galleryDaysRange, viewingTimeLabel } from "@/lib/time/gallery-time";
 
 function whereFor(filters: InboxFilters, staffId: string): Prisma.EnquiryWhereInput {
   const status: Prisma.EnquiryWhereInput =
@@ -32,9 +32,8 @@ function whereFor(filters: InboxFilters, staffId: string): Prisma.EnquiryWhereIn
       : filters.status === "waiting"
         ? { status: { in: WAITING_STATUSES } }
         : { status: filters.status };
-  const created: Prisma.DateTimeFilter = {};
-  if (filters.from) created.gte = new Date(`${filters.from}T00:00:00.000Z`);
-  if (filters.to) created.lt = new Date(new Date(`${filters.to}T00:00:00.000Z`).getTime() + 86_400_000);
+  // Days as staff read them on every page: the gallery's, not UTC's.
+  const created: Prisma.DateTimeFilter = galleryDaysRange(filters.from, filters.to, serverEnv().GALLERY_TIME_ZONE);
   return {
     ...status,
     ...(filters.who === "mine" ? { assignedToId: staffId } : filters.who === "nobody" ? { assignedToId: null } : {}),
@@ -100,7 +99,7 @@ export async function listInbox(staff: StaffMember, filters: InboxFilters, limit
       createdAt: row.createdAt.toISOString(),
       name: row.name,
       email: row.email,
-      status: row.status as EnquiryStatus,
+      status: enquiryStatusFrom(row.status),
       flagged: row.flagged,
       work: snapshot ? worksInBrief(snapshot, row._count.works) : null,
       deliveryProblem: row.emails.length > 0,
@@ -112,7 +111,7 @@ export async function listInbox(staff: StaffMember, filters: InboxFilters, limit
 }
 
 function replyOf(status: string, replyBy: Date | null, now: Date): InboxRow["reply"] {
-  if (!replyBy || !WAITING_STATUSES.includes(status as EnquiryStatus)) return null;
+  if (!replyBy || !WAITING_STATUSES.includes(enquiryStatusFrom(status))) return null;
   return { by: replyBy.toISOString(), ...replyByState(replyBy, now) };
 }
 
@@ -234,7 +233,7 @@ export async function getEnquiryForStaff(staff: StaffMember, reference: string):
       .filter((question): question is EnquiryQuestion => (ENQUIRY_QUESTIONS as readonly string[]).includes(question))
       .map((question) => ENQUIRY_QUESTION_LABELS[question]),
     shippingCountry: row.shippingCountry,
-    status: row.status as EnquiryStatus,
+    status: enquiryStatusFrom(row.status),
     flagged: row.flagged,
     flagReasons: row.flagReasons,
     reply: replyOf(row.status, row.replyBy, new Date()),
@@ -259,7 +258,7 @@ export async function getEnquiryForStaff(staff: StaffMember, reference: string):
             title: work.artwork.title,
             availability: work.artwork.availability,
             published: work.artwork.published,
-            price: priceText({ ...work.artwork, availability: work.artwork.availability as Availability }),
+            price: priceText({ ...work.artwork, availability: availabilityFrom(work.artwork.availability) }),
           }
         : null;
       return snapshot ? [{ snapshot, current }] : [];
@@ -269,7 +268,7 @@ export async function getEnquiryForStaff(staff: StaffMember, reference: string):
       kind: email.kind,
       to: email.toAddress,
       subject: email.subject,
-      status: email.status as OutboxStatus,
+      status: outboxStatusFrom(email.status),
       attempts: email.attempts,
       lastError: email.lastError,
       sentAt: email.sentAt?.toISOString() ?? null,
@@ -311,7 +310,7 @@ export async function setEnquiryStatus(staff: StaffMember, reference: string, st
       subjectId: reference,
       subjectLabel: reference,
       field: "status",
-      oldValue: ENQUIRY_STATUS_LABELS[enquiry.status as EnquiryStatus] ?? enquiry.status,
+      oldValue: ENQUIRY_STATUS_LABELS[enquiryStatusFrom(enquiry.status)],
       newValue: ENQUIRY_STATUS_LABELS[status],
     }),
   ]);
@@ -393,7 +392,7 @@ export async function queueStaffReply(staff: StaffMember, reference: string, sub
       subjectId: reference,
       subjectLabel: reference,
       field: "status",
-      oldValue: ENQUIRY_STATUS_LABELS[previous.status as EnquiryStatus] ?? previous.status,
+      oldValue: ENQUIRY_STATUS_LABELS[enquiryStatusFrom(previous.status)],
       newValue: ENQUIRY_STATUS_LABELS.replied,
     });
     return created;
@@ -436,7 +435,7 @@ export async function exportInbox(staff: StaffMember, filters: InboxFilters): Pr
       reference: row.reference,
       received: row.createdAt.toISOString(),
       status: row.status,
-      "reply by": row.replyBy && WAITING_STATUSES.includes(row.status as EnquiryStatus) ? row.replyBy.toISOString() : "",
+      "reply by": row.replyBy && WAITING_STATUSES.includes(enquiryStatusFrom(row.status)) ? row.replyBy.toISOString() : "",
       "assigned to": row.assignedTo?.name ?? "",
       name: row.name,
       email: row.email,
@@ -517,7 +516,7 @@ export async function assignEnquiry(staff: StaffMember, reference: string, assig
         collector: enquiry.name,
         about,
         replyBy:
-          enquiry.replyBy && WAITING_STATUSES.includes(enquiry.status as EnquiryStatus)
+          enquiry.replyBy && WAITING_STATUSES.includes(enquiryStatusFrom(enquiry.status))
             ? `${galleryDayLabel(enquiry.replyBy, timeZone)}, ${galleryClock(enquiry.replyBy, timeZone)}`
             : null,
         excerpt: enquiry.message.length > 400 ? `${enquiry.message.slice(0, 400)}…` : enquiry.message,

@@ -1,11 +1,12 @@
 import "server-only";
+import { enquiryStatusFrom } from "@/lib/data/database-values";
 import { staffTime } from "@/lib/time/gallery-time";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { workLabel } from "@/lib/catalogue/describe";
 import { activityEntry } from "@/lib/data/activity";
 import { erasePersonalData, exportPersonalData, type ErasureReport, type PersonalDataExport } from "@/lib/data/personal-data";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
-import { ENQUIRY_STATUS_LABELS, type EnquiryStatus } from "@/lib/enquiries/vocabulary";
+import { ENQUIRY_STATUS_LABELS } from "@/lib/enquiries/vocabulary";
 
 /**
  * A collector's privacy request, answered by staff: everything held about an email address (in any
@@ -36,17 +37,17 @@ export async function findPersonalData(staff: StaffMember, email: string): Promi
   return {
     email: held.email,
     enquiries: held.enquiries.map((enquiry) => ({
-      reference: String(enquiry.reference),
-      receivedAt: new Date(enquiry.createdAt as Date).toISOString(),
-      received: staffTime(new Date(enquiry.createdAt as Date).toISOString()),
-      status: ENQUIRY_STATUS_LABELS[enquiry.status as EnquiryStatus] ?? String(enquiry.status),
-      works: ((enquiry.works as Array<{ snapshot: unknown }> | undefined) ?? []).flatMap((work) => {
+      reference: enquiry.reference,
+      receivedAt: enquiry.createdAt.toISOString(),
+      received: staffTime(enquiry.createdAt.toISOString()),
+      status: ENQUIRY_STATUS_LABELS[enquiryStatusFrom(enquiry.status)],
+      works: enquiry.works.flatMap((work) => {
         const snapshot = readArtworkSnapshot(work.snapshot);
         return snapshot ? [workLabel(snapshot)] : [];
       }),
-      message: String(enquiry.message ?? ""),
-      notes: (enquiry.notes as unknown[] | undefined)?.length ?? 0,
-      followUps: (enquiry.followUps as unknown[] | undefined)?.length ?? 0,
+      message: enquiry.message,
+      notes: enquiry.notes.length,
+      followUps: enquiry.followUps.length,
     })),
     emails: held.emails.length,
     rateLimitCount: held.rateLimitCount !== null,

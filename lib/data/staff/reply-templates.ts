@@ -1,5 +1,5 @@
 import "server-only";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { recordActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db/client";
 import { workLabel } from "@/lib/catalogue/describe";

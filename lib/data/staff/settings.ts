@@ -1,5 +1,5 @@
 import "server-only";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { activityEntry } from "@/lib/data/activity";
 import { forgetGallerySettings, readSavedGallerySettings } from "@/lib/data/gallery-settings";
 import { db } from "@/lib/db/client";

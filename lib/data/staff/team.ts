@@ -1,8 +1,8 @@
 import "server-only";
 import { queueEmail } from "@/lib/data/outbox";
-import { isStaffRole, type StaffRole } from "@/lib/access/roles";
+import { isStaffRole, type StaffRole } from "@/lib/staff/roles";
 import { createStaffAccount } from "@/lib/data/staff-accounts";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { activityEntry, recordActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db/client";
 import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";

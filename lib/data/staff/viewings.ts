@@ -1,5 +1,5 @@
 import "server-only";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { activityEntry } from "@/lib/data/activity";
 import { db } from "@/lib/db/client";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireRole, type StaffMember } from "@/lib/access/roles";
+import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { attachPhotograph, changeFor } from "@/lib/data/photograph-records";
 import type { CatalogueChange } from "@/lib/catalogue/catalogue-change";
 import { activityEntry } from "@/lib/data/activity";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { NoteForm, ReplyForm } from "@/components/staff/enquiry-forms";
 import { ActionForm } from "@/components/staff/action-form";
 import { EditorOnly } from "@/components/staff/editor-only";
-import { roleAllows } from "@/lib/access/roles";
+import { roleAllows } from "@/lib/staff/roles";
 import { assignTo, changeEnquiryStatus, retryEmail, withdrawCollectorLink } from "@/lib/actions/staff-enquiries";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { ActivityList } from "@/components/staff/activity-list";

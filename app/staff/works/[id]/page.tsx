@@ -6,7 +6,7 @@ import { ArtworkEditForm } from "@/components/staff/artwork-edit-form";
 import { ActivityList } from "@/components/staff/activity-list";
 import { EditorOnly } from "@/components/staff/editor-only";
 import { historyOf } from "@/lib/data/staff/activity-log";
-import { roleAllows } from "@/lib/access/roles";
+import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { formatPrice } from "@/lib/catalogue/prices";
 import { getArtworkForEdit } from "@/lib/data/staff/catalogue";

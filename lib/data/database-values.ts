@@ -1,0 +1,31 @@
+import { AVAILABILITIES, CATEGORIES, DIMENSION_KINDS, UNITS } from "@/lib/catalogue/vocabulary";
+import { ENQUIRY_STATUSES, OUTBOX_STATUSES } from "@/lib/enquiries/vocabulary";
+import { ACTIVITY_SUBJECTS } from "@/lib/staff/activity-vocabulary";
+
+/**
+ * The one way a text column's value becomes one of its allowed words (SQLite has no enum type, so the
+ * database hands back plain strings). A value outside the list — a hand edit, a row from an older
+ * version — stops the read with an error that names the column and the value, instead of travelling
+ * on under a type it does not have.
+ */
+export class UnexpectedDatabaseValue extends Error {
+  constructor(column: string, value: string) {
+    super(`The database holds ${JSON.stringify(value)} as a ${column}, which is not one this version knows`);
+    this.name = "UnexpectedDatabaseValue";
+  }
+}
+
+function checked<Word extends string>(allowed: readonly Word[], column: string): (value: string) => Word {
+  return (value) => {
+    if (!(allowed as readonly string[]).includes(value)) throw new UnexpectedDatabaseValue(column, value);
+    return value as Word;
+  };
+}
+
+export const availabilityFrom = checked(AVAILABILITIES, "availability");
+export const categoryFrom = checked(CATEGORIES, "category");
+export const dimensionKindFrom = checked(DIMENSION_KINDS, "dimension kind");
+export const unitFrom = checked(UNITS, "unit");
+export const enquiryStatusFrom = checked(ENQUIRY_STATUSES, "enquiry status");
+export const outboxStatusFrom = checked(OUTBOX_STATUSES, "email status");
+export const activitySubjectFrom = checked(ACTIVITY_SUBJECTS, "activity subject");
