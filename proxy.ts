@@ -1,6 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { fromThisSite } from "@/lib/http/request-body";
+import { fromThisSite } from "@/lib/http/same-origin";
 
 function refuse(status: number, message: string): NextResponse {
   return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

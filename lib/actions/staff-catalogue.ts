@@ -1,5 +1,6 @@
 "use server";
 
+import type { PhotographOutcome } from "@/lib/staff/notices";
 import { redirect } from "next/navigation";
 import { staffPermitted } from "@/lib/auth/staff-session";
 import { refreshCatalogue } from "@/lib/catalogue-cache/refresh-catalogue";
@@ -104,7 +105,7 @@ export async function deletePhotograph(_previous: FormState, formData: FormData)
   const removed = await removePhotograph(permit.staff, parsed.data.imageId);
   if (!removed) return failedForm("That photograph was removed already.");
   refreshCatalogue(removed.change, "action");
-  redirect(`/staff/works/${removed.artworkId}?photograph=removed`);
+  redirect(`/staff/works/${removed.artworkId}?photograph=${"removed" satisfies PhotographOutcome}`);
 }
 
 export async function savePhotographAlt(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -127,5 +128,5 @@ export async function reorderPhotograph(_previous: FormState, formData: FormData
   const moved = await movePhotograph(permit.staff, parsed.data.imageId, parsed.data.direction);
   if (!moved) return failedForm("That photograph was removed meanwhile.");
   refreshCatalogue(moved.change, "action");
-  redirect(`/staff/works/${moved.artworkId}?photograph=moved`);
+  redirect(`/staff/works/${moved.artworkId}?photograph=${"moved" satisfies PhotographOutcome}`);
 }

@@ -22,11 +22,13 @@ import {
   type FormState,
 } from "@/lib/validations/staff-forms";
 import { failedForm, invalidForm, typedValues } from "./form-results";
+import { withNotice, type StaffNotice } from "@/lib/staff/notices";
 
 const ENQUIRY_GONE = "That enquiry no longer exists (it may have been erased at the collector's request).";
 
-function enquiryPath(reference: string, notice?: string) {
-  return `/staff/enquiries/${encodeURIComponent(reference)}${notice ? `?notice=${notice}` : ""}`;
+function enquiryPath(reference: string, notice?: StaffNotice<"enquiry">) {
+  const path = `/staff/enquiries/${encodeURIComponent(reference)}`;
+  return notice ? withNotice(path, "enquiry", notice) : path;
 }
 
 export async function changeEnquiryStatus(_previous: FormState, formData: FormData): Promise<FormState> {

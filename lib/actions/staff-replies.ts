@@ -12,6 +12,7 @@ import {
 } from "@/lib/validations/reply-templates";
 import { NOT_UNDERSTOOD } from "@/lib/validations/staff-forms";
 import { failedForm, invalidForm, typedValues } from "./form-results";
+import { withNotice } from "@/lib/staff/notices";
 
 export async function saveReply(_previous: FormState<ReplyTemplateField>, formData: FormData): Promise<FormState<ReplyTemplateField>> {
   const permit = await staffPermitted("staff");
@@ -29,7 +30,7 @@ export async function saveReply(_previous: FormState<ReplyTemplateField>, formDa
     };
   }
   if (outcome === "gone") return failedForm("That saved reply was deleted meanwhile, so nothing was changed.", values);
-  redirect(`/staff/replies?notice=${parsed.data.id ? "saved" : "added"}`);
+  redirect(withNotice("/staff/replies", "replies", parsed.data.id ? "saved" : "added"));
 }
 
 export async function deleteReply(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -38,5 +39,5 @@ export async function deleteReply(_previous: FormState, formData: FormData): Pro
   const parsed = deleteReplyTemplateSchema.safeParse(typedValues(formData));
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   if (!(await deleteReplyTemplate(permit.staff, parsed.data.id))) return failedForm("That saved reply was deleted already.");
-  redirect("/staff/replies?notice=deleted");
+  redirect(withNotice("/staff/replies", "replies", "deleted"));
 }

@@ -21,6 +21,7 @@ import {
   type InviteStaffField,
 } from "@/lib/validations/staff-team";
 import { doneForm, failedForm, invalidForm, typedValues } from "./form-results";
+import { withNotice } from "@/lib/staff/notices";
 
 const TEAM_REFUSALS: Record<Exclude<TeamChangeOutcome, "changed">, string> = {
   no_account: "That account no longer exists, so nothing was changed.",
@@ -47,7 +48,7 @@ export async function changeRole(_previous: FormState, formData: FormData): Prom
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   const outcome = await changeStaffRole(permit.staff, parsed.data.userId, parsed.data.role);
   if (outcome !== "changed") return failedForm(TEAM_REFUSALS[outcome]);
-  redirect("/staff/team?notice=role");
+  redirect(withNotice("/staff/team", "team", "role"));
 }
 
 export async function setDisabled(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -57,7 +58,7 @@ export async function setDisabled(_previous: FormState, formData: FormData): Pro
   if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
   const outcome = await setStaffMemberDisabled(permit.staff, parsed.data.userId, parsed.data.disabled === "true");
   if (outcome !== "changed") return failedForm(TEAM_REFUSALS[outcome]);
-  redirect(`/staff/team?notice=${parsed.data.disabled === "true" ? "disabled" : "enabled"}`);
+  redirect(withNotice("/staff/team", "team", parsed.data.disabled === "true" ? "disabled" : "enabled"));
 }
 
 const INVITATION_PROBLEMS = {

@@ -43,26 +43,6 @@ export async function readFormWithin(request: Request, maxBytes: number): Promis
   }
 }
 
-/**
- * Whether a browser sent this request from a page of this site. Browsers send Origin with every
- * POST; a request from another site's page carries that site (or "null"). As Next.js does for
- * server actions, the origin's host is compared with the host the request was addressed to.
- */
-export function fromThisSite(headers: Headers): boolean {
-  const origin = headers.get("origin");
-  if (origin === null) return true;
-  try {
-    return new URL(origin).host === requestHost(headers);
-  } catch {
-    return false;
-  }
-}
-
-/** The host the request was addressed to (behind a proxy, the one the browser used). */
-export function requestHost(headers: Headers): string | null {
-  return headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-}
-
 /** An uploaded file past its own limit: which one. */
 export class FileTooLarge extends UnreadableBody {
   constructor(

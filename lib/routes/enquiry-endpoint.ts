@@ -6,7 +6,8 @@ import { confirmationPathAfter } from "@/lib/enquiries/confirmation";
 import { notStoredState, submitEnquiry, type SubmissionResult } from "@/lib/enquiry-intake/submit-enquiry";
 import { logger } from "@/lib/logger";
 import { deliverAfterResponse } from "@/lib/jobs/deliver-after-response";
-import { fromThisSite, readFormWithin, requestHost, UnreadableBody } from "@/lib/http/request-body";
+import { readFormWithin, UnreadableBody } from "@/lib/http/request-body";
+import { fromThisSite, requestHost } from "@/lib/http/same-origin";
 import { clientIpFrom } from "@/lib/http/request-info";
 import { ENQUIRY_LIMITS, type EnquiryFormState } from "@/lib/validations/enquiry-fields";
 

@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { workLabel } from "@/lib/catalogue/describe";
 import { readListedArtworks } from "@/lib/data/catalogue";
 import { serverEnv } from "@/lib/env";
-import { fromThisSite, readFormWithin, UnreadableBody } from "@/lib/http/request-body";
+import { readFormWithin, UnreadableBody } from "@/lib/http/request-body";
+import { fromThisSite } from "@/lib/http/same-origin";
 import { enquiryListChangeSchema, type EnquiryListAnswer } from "@/lib/validations/enquiry-list";
 import {
   changeEnquiryList,

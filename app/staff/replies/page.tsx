@@ -7,14 +7,9 @@ import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { listReplyTemplates } from "@/lib/data/staff/reply-templates";
 import { PLACEHOLDERS } from "@/lib/enquiries/reply-templates";
+import { noticeText as staffNoticeText } from "@/lib/staff/notices";
 
 export const metadata: Metadata = { title: "Saved replies", robots: { index: false } };
-
-const NOTICES: Record<string, string> = {
-  added: "Saved reply added: it is offered in every enquiry's reply form.",
-  saved: "Changes saved.",
-  deleted: "Saved reply deleted.",
-};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,7 +17,7 @@ export default async function SavedRepliesPage({ searchParams }: Props) {
   const staff = await requireStaff();
   const canEdit = roleAllows(staff.role, "staff");
   const { notice } = await searchParams;
-  const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
+  const noticeText = staffNoticeText("replies", notice);
   const templates = await listReplyTemplates(staff);
   return (
     <>

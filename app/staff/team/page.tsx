@@ -7,14 +7,9 @@ import { STAFF_ROLE_LABELS, STAFF_ROLES, roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { readTeam } from "@/lib/data/staff/team";
 import { staffTime } from "@/lib/time/gallery-time";
+import { noticeText as staffNoticeText } from "@/lib/staff/notices";
 
 export const metadata: Metadata = { title: "Staff accounts", robots: { index: false } };
-
-const NOTICES: Record<string, string> = {
-  role: "Role changed: it counts from the member's next click.",
-  disabled: "Account disabled: it cannot sign in, and its sessions have ended.",
-  enabled: "Account enabled again: it can sign in with its password.",
-};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,7 +25,7 @@ export default async function TeamPage({ searchParams }: Props) {
   }
   const { notice } = await searchParams;
   const team = await readTeam(staff);
-  const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
+  const noticeText = staffNoticeText("team", notice);
   return (
     <>
       <h1 className="text-3xl font-semibold">Staff accounts</h1>

@@ -14,6 +14,7 @@ import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff/enquiries"
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
 import { staffTime } from "@/lib/time/gallery-time";
+import { noticeText as staffNoticeText } from "@/lib/staff/notices";
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
@@ -27,16 +28,6 @@ const KIND_LABELS: Record<string, string> = {
   viewing_cancelled: "Viewing cancelled, to the gallery",
   enquiry_assigned: "To the member of staff it was assigned to",
 };
-const NOTICES: Record<string, string> = {
-  status: "Status changed.",
-  note: "Note added.",
-  reply: "Reply queued; it is being sent now.",
-  retry: "The email will be sent again now.",
-  link: "The collector's follow link was withdrawn.",
-  assigned: "Assigned.",
-  unchanged: "It was assigned so already: nothing changed.",
-};
-
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EnquiryPage({ params, searchParams }: Props) {
@@ -46,7 +37,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   const { notice, reply: replyParam } = await searchParams;
   const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(staff, reference) : null;
   if (!enquiry) notFound();
-  const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
+  const noticeText = staffNoticeText("enquiry", notice);
   const [history, assignable, replyChoice] = await Promise.all([
     historyOf(staff, "enquiry", enquiry.reference),
     canEdit ? assignableStaff(staff) : [],

@@ -2,7 +2,8 @@ import { staffPermitted } from "@/lib/auth/staff-session";
 import { PHOTOGRAPH_ARCHIVE_MAX_BYTES } from "@/lib/images/photograph-archive";
 import { IMPORT_MAX_BYTES } from "@/lib/catalogue/import/read-rows";
 import { stageImport } from "@/lib/data/catalogue-import";
-import { FileTooLarge, fromThisSite, readUploadWithin, UnreadableBody, type Upload } from "@/lib/http/request-body";
+import { FileTooLarge, readUploadWithin, UnreadableBody, type Upload } from "@/lib/http/request-body";
+import { fromThisSite } from "@/lib/http/same-origin";
 import { importUploadSchema } from "@/lib/validations/catalogue-import";
 
 /**

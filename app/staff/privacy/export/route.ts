@@ -1,6 +1,7 @@
 import { staffPermitted } from "@/lib/auth/staff-session";
 import { exportPersonalDataForStaff } from "@/lib/data/staff/privacy";
-import { fromThisSite, readFormWithin, UnreadableBody } from "@/lib/http/request-body";
+import { readFormWithin, UnreadableBody } from "@/lib/http/request-body";
+import { fromThisSite } from "@/lib/http/same-origin";
 import { findHeldDataSchema } from "@/lib/validations/privacy-request";
 
 /**

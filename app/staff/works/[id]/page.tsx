@@ -15,18 +15,9 @@ import { PhotographAltForm } from "@/components/staff/photograph-alt-form";
 import { deletePhotograph, reorderPhotograph } from "@/lib/actions/staff-catalogue";
 import { photographUrl } from "@/lib/images/photograph-urls";
 import { workLabel } from "@/lib/catalogue/describe";
+import { photographOutcomeOf } from "@/lib/staff/notices";
 
 export const metadata: Metadata = { title: "Edit a work", robots: { index: false } };
-
-const PHOTOGRAPH_NOTICES: Record<string, { ok: boolean; text: string }> = {
-  added: { ok: true, text: "Photograph added. It now replaces the outline on the public pages." },
-  removed: { ok: true, text: "Photograph removed." },
-  moved: { ok: true, text: "Photograph moved. The public page shows them in this order." },
-  "too-large": { ok: false, text: "That file is larger than 15 MB; nothing was uploaded." },
-  "not-an-image": { ok: false, text: "That file is not a JPEG, PNG or WebP image; nothing was uploaded." },
-  missing: { ok: false, text: "Choose a photograph to upload first." },
-  unreadable: { ok: false, text: "The upload could not be read; please try again." },
-};
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,7 +26,7 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
   const canEdit = roleAllows(staff.role, "staff");
   const { id } = await params;
   const outcome = (await searchParams).photograph;
-  const notice = typeof outcome === "string" ? PHOTOGRAPH_NOTICES[outcome] : undefined;
+  const notice = photographOutcomeOf(outcome);
   const work = await getArtworkForEdit(staff, id);
   if (!work) notFound();
   const history = await historyOf(staff, "artwork", work.id);

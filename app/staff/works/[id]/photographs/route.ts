@@ -1,4 +1,6 @@
+import type { PhotographOutcome } from "@/lib/staff/notices";
 import { staffPermitted } from "@/lib/auth/staff-session";
+import { fromThisSite } from "@/lib/http/same-origin";
 import { refreshCatalogue } from "@/lib/catalogue-cache/refresh-catalogue";
 import { addPhotograph } from "@/lib/data/staff/work-photographs";
 import { serverEnv } from "@/lib/env";
@@ -16,11 +18,10 @@ export async function POST(request: Request, { params }: Context) {
   const permit = await staffPermitted("staff");
   if (!permit.staff) return new Response(permit.refusal, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { id } = await params;
-  const back = (outcome: string) =>
+  const back = (outcome: PhotographOutcome) =>
     Response.redirect(new URL(`/staff/works/${encodeURIComponent(id)}?photograph=${outcome}`, serverEnv().SITE_URL), 303);
-  // Same-origin check: a form on another site must not be able to upload with a staff member's cookie.
-  const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(serverEnv().SITE_URL).origin) return new Response("Forbidden", { status: 403 });
+  // A form on another site must not be able to upload with a staff member's cookie.
+  if (!fromThisSite(request.headers)) return new Response("Forbidden", { status: 403 });
   let file: FormDataEntryValue | null;
   try {
     // Counted as it arrives, whatever Content-Length claims: a chunked body stops at the limit.

@@ -1,0 +1,57 @@
+/**
+ * What a staff page says after an action sent the browser back to it (`?notice=…`, or `?photograph=…`
+ * after an upload). One list for writers and readers: an action can only send a key its page knows,
+ * and a page shows nothing for a key it does not (a hand-typed address), never "undefined".
+ */
+export const STAFF_NOTICES = {
+  enquiry: {
+    status: "Status changed.",
+    note: "Note added.",
+    reply: "Reply queued; it is being sent now.",
+    retry: "The email will be sent again now.",
+    link: "The collector's follow link was withdrawn.",
+    assigned: "Assigned.",
+    unchanged: "It was assigned so already: nothing changed.",
+  },
+  replies: {
+    added: "Saved reply added: it is offered in every enquiry's reply form.",
+    saved: "Changes saved.",
+    deleted: "Saved reply deleted.",
+  },
+  team: {
+    role: "Role changed: it counts from the member's next click.",
+    disabled: "Account disabled: it cannot sign in, and its sessions have ended.",
+    enabled: "Account enabled again: it can sign in with its password.",
+  },
+} as const;
+
+export type StaffNoticePage = keyof typeof STAFF_NOTICES;
+export type StaffNotice<Page extends StaffNoticePage> = keyof (typeof STAFF_NOTICES)[Page];
+
+/** The page's address with a notice it knows: `withNotice("/staff/team", "team", "role")`. */
+export function withNotice<Page extends StaffNoticePage>(path: string, _page: Page, notice: StaffNotice<Page>): string {
+  return `${path}?notice=${String(notice)}`;
+}
+
+/** The words for a notice key found in a query string, or undefined for none or one the page does not know. */
+export function noticeText(page: StaffNoticePage, key: unknown): string | undefined {
+  const notices: Record<string, string> = STAFF_NOTICES[page];
+  return typeof key === "string" && Object.hasOwn(notices, key) ? notices[key] : undefined;
+}
+
+/** After a photograph is added, moved or removed, or an upload is refused (`?photograph=…` on the work's page). */
+export const PHOTOGRAPH_OUTCOMES = {
+  added: { ok: true, text: "Photograph added. It now replaces the outline on the public pages." },
+  removed: { ok: true, text: "Photograph removed." },
+  moved: { ok: true, text: "Photograph moved. The public page shows them in this order." },
+  "too-large": { ok: false, text: "That file is larger than 15 MB; nothing was uploaded." },
+  "not-an-image": { ok: false, text: "That file is not a JPEG, PNG or WebP image; nothing was uploaded." },
+  missing: { ok: false, text: "Choose a photograph to upload first." },
+  unreadable: { ok: false, text: "The upload could not be read; please try again." },
+} as const;
+
+export type PhotographOutcome = keyof typeof PHOTOGRAPH_OUTCOMES;
+
+export function photographOutcomeOf(key: unknown): (typeof PHOTOGRAPH_OUTCOMES)[PhotographOutcome] | undefined {
+  return typeof key === "string" && Object.hasOwn(PHOTOGRAPH_OUTCOMES, key) ? PHOTOGRAPH_OUTCOMES[key as PhotographOutcome] : undefined;
+}
