@@ -4,7 +4,7 @@ import { ReplyBy } from "@/components/staff/reply-by";
 import { TableHead } from "@/components/staff/table-head";
 import { staffTime } from "@/lib/time/gallery-time";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { enquiredWorks, inboxCounts, listInbox } from "@/lib/data/staff/enquiries";
+import { enquiredWorks, inboxCounts, listInbox } from "@/lib/data/staff/inbox";
 import { ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { inboxQueryString, parseInboxFilters } from "@/lib/validations/inbox-filters";
 

@@ -11,7 +11,7 @@ import {
   DIMENSION_KINDS,
   UNITS,
 } from "@/lib/catalogue/vocabulary";
-import type { ArtworkForEdit } from "@/lib/data/staff/catalogue";
+import type { ArtworkForEdit } from "@/lib/data/staff/catalogue-editing";
 import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 import { Field, FormStatus } from "@/components/form-field";
 import { workLabel } from "@/lib/catalogue/describe";

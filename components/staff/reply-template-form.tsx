@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormStatus } from "@/components/form-field";
-import { saveReply } from "@/lib/actions/staff-replies";
+import { saveReply } from "@/lib/actions/staff-saved-replies";
 import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 
 type Saved = { id: string; name: string; subject: string; body: string; forSold: boolean };

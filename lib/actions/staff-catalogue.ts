@@ -4,7 +4,14 @@ import type { PhotographOutcome } from "@/lib/staff/notices";
 import { redirect } from "next/navigation";
 import { staffPermitted } from "@/lib/auth/staff-session";
 import { refreshCatalogue } from "@/lib/catalogue-cache/refresh-catalogue";
-import { moveArtwork, moveSection, setArtworkPublished, updateArtwork, updateExhibition, updateSection } from "@/lib/data/staff/catalogue";
+import {
+  moveArtwork,
+  moveSection,
+  setArtworkPublished,
+  updateArtwork,
+  updateExhibition,
+  updateSection,
+} from "@/lib/data/staff/catalogue-editing";
 import { movePhotograph, removePhotograph, setPhotographAlt } from "@/lib/data/staff/work-photographs";
 import { artworkEditInput, artworkEditSchema, exhibitionEditSchema, sectionEditSchema } from "@/lib/validations/artwork-edit";
 import {

@@ -9,7 +9,7 @@ import {
   retryEnquiryEmail,
   setEnquiryStatus,
   withdrawFollowLink,
-} from "@/lib/data/staff/enquiries";
+} from "@/lib/data/staff/enquiry-desk";
 import { deliverAfterResponse } from "@/lib/jobs/deliver-after-response";
 import {
   assignEnquirySchema,

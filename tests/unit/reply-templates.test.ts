@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fillTemplate, placeholderValues, unknownPlaceholders } from "@/lib/enquiries/reply-templates";
-import { replyTemplateFromForm, replyTemplateSchema } from "@/lib/validations/reply-templates";
+import { fillTemplate, placeholderValues, unknownPlaceholders } from "@/lib/enquiries/reply-placeholders";
+import { replyTemplateFromForm, replyTemplateSchema } from "@/lib/validations/saved-replies";
 
 const values = (works: Array<{ label: string; price: string; url: string }>) =>
   placeholderValues({

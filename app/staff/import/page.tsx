@@ -5,7 +5,7 @@ import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { IMPORT_UPLOAD_PROBLEMS, importReportMessage } from "@/lib/catalogue/import/report-message";
 import { previewStagedImport } from "@/lib/data/catalogue-import";
-import { listCatalogueForStaff } from "@/lib/data/staff/catalogue";
+import { listCatalogueForStaff } from "@/lib/data/staff/catalogue-editing";
 import { applyImportSchema } from "@/lib/validations/catalogue-import";
 
 export const metadata: Metadata = { title: "Import a spreadsheet", robots: { index: false } };

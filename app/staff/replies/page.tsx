@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/staff/action-form";
 import { EditorOnly } from "@/components/staff/editor-only";
 import { ReplyTemplateForm } from "@/components/staff/reply-template-form";
-import { deleteReply } from "@/lib/actions/staff-replies";
+import { deleteReply } from "@/lib/actions/staff-saved-replies";
 import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
-import { listReplyTemplates } from "@/lib/data/staff/reply-templates";
-import { PLACEHOLDERS } from "@/lib/enquiries/reply-templates";
+import { listReplyTemplates } from "@/lib/data/staff/saved-replies";
+import { PLACEHOLDERS } from "@/lib/enquiries/reply-placeholders";
 import { noticeText as staffNoticeText } from "@/lib/staff/notices";
 
 export const metadata: Metadata = { title: "Saved replies", robots: { index: false } };

@@ -8,7 +8,7 @@ import { EditorOnly } from "@/components/staff/editor-only";
 import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { AVAILABILITY_LABELS } from "@/lib/catalogue/vocabulary";
-import { listCatalogueForStaff } from "@/lib/data/staff/catalogue";
+import { listCatalogueForStaff } from "@/lib/data/staff/catalogue-editing";
 import { workLabel } from "@/lib/catalogue/describe";
 
 export const metadata: Metadata = { title: "Catalogue", robots: { index: false } };

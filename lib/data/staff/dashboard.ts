@@ -13,7 +13,7 @@ import {
 import { db } from "@/lib/db/client";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { serverEnv } from "@/lib/env";
-import { countWaiting } from "@/lib/data/staff/enquiries";
+import { countWaiting } from "@/lib/data/staff/inbox";
 
 export type Dashboard = {
   since: string;

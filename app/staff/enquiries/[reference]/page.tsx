@@ -9,8 +9,8 @@ import { assignTo, changeEnquiryStatus, retryEmail, withdrawCollectorLink } from
 import { requireStaff } from "@/lib/auth/staff-session";
 import { ActivityList } from "@/components/staff/activity-list";
 import { historyOf } from "@/lib/data/staff/activity-log";
-import { replyChoiceFor } from "@/lib/data/staff/reply-templates";
-import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff/enquiries";
+import { replyChoiceFor } from "@/lib/data/staff/saved-replies";
+import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff/enquiry-desk";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
 import { staffTime } from "@/lib/time/gallery-time";

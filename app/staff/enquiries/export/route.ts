@@ -1,5 +1,5 @@
 import { toCsv } from "@/lib/csv/export";
-import { exportInbox } from "@/lib/data/staff/enquiries";
+import { exportInbox } from "@/lib/data/staff/inbox";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { inboxFiltersSchema } from "@/lib/validations/inbox-filters";
 

@@ -9,7 +9,7 @@ import { historyOf } from "@/lib/data/staff/activity-log";
 import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { formatPrice } from "@/lib/catalogue/prices";
-import { getArtworkForEdit } from "@/lib/data/staff/catalogue";
+import { getArtworkForEdit } from "@/lib/data/staff/catalogue-editing";
 import { ActionForm } from "@/components/staff/action-form";
 import { PhotographAltForm } from "@/components/staff/photograph-alt-form";
 import { deletePhotograph, reorderPhotograph } from "@/lib/actions/staff-catalogue";

@@ -1,160 +1,19 @@
 import "server-only";
+import { replyOf, type InboxRow } from "@/lib/data/staff/inbox";
 import { availabilityFrom, enquiryStatusFrom, outboxStatusFrom } from "@/lib/data/database-values";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { activityEntry, recordActivity } from "@/lib/data/activity";
 import { readReplySchedule } from "@/lib/data/gallery-settings";
 import { db } from "@/lib/db/client";
-import { replyByFor, replyByState } from "@/lib/enquiries/reply-by";
-import { FLOOD_REASON_START } from "@/lib/enquiries/rate-limits";
+import { replyByFor } from "@/lib/enquiries/reply-by";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
-import {
-  ENQUIRY_QUESTION_LABELS,
-  ENQUIRY_QUESTIONS,
-  ENQUIRY_STATUS_LABELS,
-  WAITING_STATUSES,
-  type EnquiryQuestion,
-  type EnquiryStatus,
-  type OutboxStatus,
-} from "@/lib/enquiries/vocabulary";
+import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS, ENQUIRY_STATUS_LABELS, WAITING_STATUSES, type EnquiryQuestion, type EnquiryStatus, type OutboxStatus } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { html, multiline } from "@/lib/email-templates/html";
 import { queueEmail, requeueEmail } from "@/lib/data/outbox";
 import { enquiryAssigned } from "@/lib/email-templates/templates";
-import type { InboxFilters } from "@/lib/validations/inbox-filters";
-import { priceText, workLabel, worksInBrief } from "@/lib/catalogue/describe";
-import { galleryClock, galleryDay, galleryDayLabel, galleryDaysRange, viewingTimeLabel } from "@/lib/time/gallery-time";
-
-function whereFor(filters: InboxFilters, staffId: string): Prisma.EnquiryWhereInput {
-  const status: Prisma.EnquiryWhereInput =
-    filters.status === "all"
-      ? { status: { not: "spam" } }
-      : filters.status === "waiting"
-        ? { status: { in: WAITING_STATUSES } }
-        : { status: filters.status };
-  // Days as staff read them on every page: the gallery's, not UTC's.
-  const created: Prisma.DateTimeFilter = galleryDaysRange(filters.from, filters.to, serverEnv().GALLERY_TIME_ZONE);
-  return {
-    ...status,
-    ...(filters.who === "mine" ? { assignedToId: staffId } : filters.who === "nobody" ? { assignedToId: null } : {}),
-    ...(filters.work ? { works: { some: { artwork: { slug: filters.work } } } } : {}),
-    ...(filters.from || filters.to ? { createdAt: created } : {}),
-    ...(filters.q
-      ? {
-          OR: [{ name: { contains: filters.q } }, { email: { contains: filters.q } }, { reference: { contains: filters.q.toUpperCase() } }],
-        }
-      : {}),
-  };
-}
-
-export type InboxRow = {
-  reference: string;
-  createdAt: string;
-  name: string;
-  email: string;
-  status: EnquiryStatus;
-  flagged: boolean;
-  work: string | null;
-  deliveryProblem: boolean;
-  excerpt: string;
-  /** While the enquiry waits: when it should be answered by, and how long is left or how late it is. */
-  reply: { by: string; overdue: boolean; words: string } | null;
-  assignee: string | null;
-};
-
-export async function listInbox(staff: StaffMember, filters: InboxFilters, limit = 200, now = new Date()): Promise<InboxRow[]> {
-  requireRole(staff);
-  const where = whereFor(filters, staff.id);
-  const include = {
-    emails: { where: { status: "failed" }, select: { id: true } },
-    _count: { select: { works: true } },
-    assignedTo: { select: { name: true } },
-  } as const;
-  let rows;
-  if (filters.sort === "newest") {
-    rows = await db.enquiry.findMany({ where, orderBy: { createdAt: "desc" }, take: limit, include });
-  } else {
-    // Waiting first, by reply-by time, so the most overdue is at the top; then everything else, newest first.
-    const waiting = await db.enquiry.findMany({
-      where: { AND: [where, { status: { in: WAITING_STATUSES } }] },
-      orderBy: [{ replyBy: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-      take: limit,
-      include,
-    });
-    const rest =
-      waiting.length < limit
-        ? await db.enquiry.findMany({
-            where: { AND: [where, { status: { notIn: WAITING_STATUSES } }] },
-            orderBy: { createdAt: "desc" },
-            take: limit - waiting.length,
-            include,
-          })
-        : [];
-    rows = [...waiting, ...rest];
-  }
-  return rows.map((row) => {
-    const snapshot = readArtworkSnapshot(row.artworkSnapshot);
-    return {
-      reference: row.reference,
-      createdAt: row.createdAt.toISOString(),
-      name: row.name,
-      email: row.email,
-      status: enquiryStatusFrom(row.status),
-      flagged: row.flagged,
-      work: snapshot ? worksInBrief(snapshot, row._count.works) : null,
-      deliveryProblem: row.emails.length > 0,
-      excerpt: row.message.slice(0, 140),
-      reply: replyOf(row.status, row.replyBy, now),
-      assignee: row.assignedTo?.name ?? null,
-    };
-  });
-}
-
-function replyOf(status: string, replyBy: Date | null, now: Date): InboxRow["reply"] {
-  if (!replyBy || !WAITING_STATUSES.includes(enquiryStatusFrom(status))) return null;
-  return { by: replyBy.toISOString(), ...replyByState(replyBy, now) };
-}
-
-export async function inboxCounts(
-  staff: StaffMember,
-  now = new Date(),
-): Promise<{ waiting: number; overdue: number; mine: number; spam: number; failedEmails: number; heldAsFlood: number }> {
-  requireRole(staff);
-  const [{ waiting, overdue }, mine, spam, failedEmails, heldAsFlood] = await Promise.all([
-    countWaiting(staff, now),
-    db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, assignedToId: staff.id } }),
-    db.enquiry.count({ where: { status: "spam" } }),
-    db.outboxEmail.count({ where: { status: "failed" } }),
-    countHeldAsFlood(new Date(Date.now() - 86_400_000)),
-  ]);
-  return { waiting, overdue, mine, spam, failedEmails, heldAsFlood };
-}
-
-/** Enquiries waiting for the gallery, and how many of them are past their reply-by time (the inbox and the dashboard). */
-export async function countWaiting(staff: StaffMember, now: Date): Promise<{ waiting: number; overdue: number }> {
-  requireRole(staff);
-  const [waiting, overdue] = await Promise.all([
-    db.enquiry.count({ where: { status: { in: WAITING_STATUSES } } }),
-    db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, replyBy: { lt: now } } }),
-  ]);
-  return { waiting, overdue };
-}
-
-/** Enquiries since `since` held in spam because the whole site was flooded (lib/enquiry-intake/submit-enquiry.ts flags them). */
-async function countHeldAsFlood(since: Date): Promise<number> {
-  return db.enquiry.count({ where: { status: "spam", createdAt: { gte: since }, flagReasons: { contains: FLOOD_REASON_START } } });
-}
-
-/** Works that have enquiries, for the inbox's work filter. */
-export async function enquiredWorks(staff: StaffMember): Promise<Array<{ slug: string; label: string }>> {
-  requireRole(staff);
-  const works = await db.artwork.findMany({
-    where: { enquiryWorks: { some: {} } },
-    select: { slug: true, catalogueNumber: true, title: true },
-    orderBy: { slug: "asc" },
-  });
-  return works.map((work) => ({ slug: work.slug, label: workLabel(work) }));
-}
+import { priceText, worksInBrief } from "@/lib/catalogue/describe";
+import { galleryClock, galleryDay, galleryDayLabel, viewingTimeLabel } from "@/lib/time/gallery-time";
 
 export type EnquiryEmailView = {
   id: string;
@@ -405,50 +264,6 @@ export async function retryEnquiryEmail(staff: StaffMember, emailId: string): Pr
   return requeueEmail(emailId);
 }
 
-export type ExportRow = Record<
-  | "reference"
-  | "received"
-  | "status"
-  | "reply by"
-  | "assigned to"
-  | "name"
-  | "email"
-  | "phone"
-  | "work"
-  | "questions"
-  | "message"
-  | "flagged",
-  string
->;
-
-export async function exportInbox(staff: StaffMember, filters: InboxFilters): Promise<ExportRow[]> {
-  requireRole(staff);
-  const rows = await db.enquiry.findMany({
-    where: whereFor(filters, staff.id),
-    orderBy: { createdAt: "desc" },
-    include: { works: { orderBy: { position: "asc" }, select: { snapshot: true } }, assignedTo: { select: { name: true } } },
-  });
-  return rows.map((row) => {
-    const works = row.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []);
-    const questions = Array.isArray(row.questions) ? (row.questions as string[]) : [];
-    return {
-      reference: row.reference,
-      received: row.createdAt.toISOString(),
-      status: row.status,
-      "reply by": row.replyBy && WAITING_STATUSES.includes(enquiryStatusFrom(row.status)) ? row.replyBy.toISOString() : "",
-      "assigned to": row.assignedTo?.name ?? "",
-      name: row.name,
-      email: row.email,
-      phone: row.phone ?? "",
-      work: works.map((work) => workLabel(work)).join("; "),
-      questions: questions.join("; "),
-      message: row.message,
-      flagged: row.flagged ? `yes: ${row.flagReasons ?? ""}` : "no",
-    };
-  });
-}
-
-/** Who an enquiry can be given to: members of staff and owners whose accounts are open (a viewer cannot reply). */
 export async function assignableStaff(staff: StaffMember): Promise<Array<{ id: string; name: string; email: string }>> {
   requireRole(staff);
   return db.user.findMany({

@@ -3,10 +3,10 @@ import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { recordActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db/client";
 import { workLabel } from "@/lib/catalogue/describe";
-import type { EnquiryDetail } from "@/lib/data/staff/enquiries";
-import { fillTemplate, placeholderValues } from "@/lib/enquiries/reply-templates";
+import type { EnquiryDetail } from "@/lib/data/staff/enquiry-desk";
+import { fillTemplate, placeholderValues } from "@/lib/enquiries/reply-placeholders";
 import { serverEnv } from "@/lib/env";
-import type { ReplyTemplateInput } from "@/lib/validations/reply-templates";
+import type { ReplyTemplateInput } from "@/lib/validations/saved-replies";
 
 export type ReplyTemplateView = { id: string; name: string; subject: string; body: string; forSold: boolean; updatedAt: string };
 

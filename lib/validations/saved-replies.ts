@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLACEHOLDERS, unknownPlaceholders } from "@/lib/enquiries/reply-templates";
+import { PLACEHOLDERS, unknownPlaceholders } from "@/lib/enquiries/reply-placeholders";
 
 const KNOWN = Object.keys(PLACEHOLDERS)
   .map((name) => `{${name}}`)

@@ -2,16 +2,16 @@
 
 import { redirect } from "next/navigation";
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { deleteReplyTemplate, saveReplyTemplate } from "@/lib/data/staff/reply-templates";
+import { deleteReplyTemplate, saveReplyTemplate } from "@/lib/data/staff/saved-replies";
 import type { FormState } from "@/lib/validations/form-state";
 import {
   deleteReplyTemplateSchema,
   replyTemplateFromForm,
   replyTemplateSchema,
   type ReplyTemplateField,
-} from "@/lib/validations/reply-templates";
+} from "@/lib/validations/saved-replies";
 import { NOT_UNDERSTOOD } from "@/lib/validations/staff-forms";
-import { failedForm, invalidForm, typedValues } from "./form-results";
+import { failedForm, invalidForm, typedValues } from "@/lib/actions/form-results";
 import { withNotice } from "@/lib/staff/notices";
 
 export async function saveReply(_previous: FormState<ReplyTemplateField>, formData: FormData): Promise<FormState<ReplyTemplateField>> {
