@@ -10,6 +10,7 @@ import { enquireAsCollector } from "./support/collector";
 import { waitForMessage } from "./support/mailbox";
 import { createStaffAccount, signIn } from "./support/staff";
 import { appEnv, baseURL } from "./support/test-env";
+import { backdateFormToken } from "./support/form-token";
 
 const WORK_42 = "/works/42-second-retreat-from-russia";
 const WORK_69 = "/works/69-gossips";
@@ -20,7 +21,7 @@ async function fillListEnquiry(page: Page, fields: { name: string; email: string
   await form.getByLabel("Email address").fill(fields.email);
   await form.getByLabel(/Your message/).fill(fields.message);
   await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
-  await page.waitForTimeout(1_200);
+  await backdateFormToken(page);
 }
 
 test("a collector puts works on an enquiry list from cards and a work's page, without reloads, and asks about them in one enquiry", async ({
@@ -194,7 +195,7 @@ test("the acknowledgement says plainly that a work asked about is sold, and sugg
     await form.getByLabel("Email address").fill("hana.honest@collector.test");
     await form.getByLabel(/Your message/).fill("Is it still for sale?");
     await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
-    await page.waitForTimeout(1_200);
+    await backdateFormToken(page);
     await page.getByRole("button", { name: "Send enquiry" }).click();
     await expect(page.getByTestId("enquiry-confirmation")).toBeVisible();
 
@@ -415,7 +416,7 @@ test.describe("booking a viewing", () => {
     await form.getByLabel("Email address").fill("vera.viewer@collector.test");
     await form.getByLabel("Arranging a viewing").check();
     await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
-    await page.waitForTimeout(1_200);
+    await backdateFormToken(page);
     await form.getByRole("button", { name: "Send enquiry" }).click();
     await expect(page.getByTestId("enquiry-confirmation")).toBeVisible();
     const reference = (await page.getByTestId("enquiry-reference").textContent()) ?? "";
@@ -523,14 +524,14 @@ test.describe("booking a viewing", () => {
     await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
     // Someone else takes the time while Otto types.
     writeDatabase(`UPDATE "ViewingSlot" SET "closedAt" = '2026-01-01 00:00:00' WHERE "id" = ?`, first!.id);
-    await page.waitForTimeout(1_200);
+    await backdateFormToken(page);
     await form.getByRole("button", { name: "Send enquiry" }).click();
     await expect(page.getByText("That viewing time is no longer offered.")).toBeVisible();
     await expect(form.getByLabel("Your message")).toHaveValue("Could I see it then?");
     await form.getByLabel("Book a viewing (optional)").selectOption(second!.id);
     await form.getByLabel(/I agree that the gallery keeps my enquiry/).check();
     // The page came back with a fresh form, timed like any other: a person takes a moment to choose again.
-    await page.waitForTimeout(1_200);
+    await backdateFormToken(page);
     await form.getByRole("button", { name: "Send enquiry" }).click();
     await expect(page).toHaveURL(/\/enquire\/sent\?reference=/);
     await waitForMessage((message) => message.to.includes("otto.offline@collector.test") && message.subject.startsWith("Your viewing"));

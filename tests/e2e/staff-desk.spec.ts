@@ -132,7 +132,8 @@ test("reply-by times: an owner sets them; the inbox counts the overdue and puts 
 
   const again = await request.get("/api/digest/daily", cron);
   expect(await again.json()).toMatchObject({ outcome: "done_already", day: galleryToday() });
-  await owner.waitForTimeout(2_500);
+  // Everything due is sent before the sweep answers: a second digest, had one been queued, would be in the mailbox now.
+  expect((await request.get("/api/outbox/sweep", cron)).status()).toBe(200);
   expect(capturedMessages().filter((message) => message.subject.includes("waiting ·") && message.text.includes(late))).toHaveLength(1);
   expect(queryDatabase(`SELECT "kind", "status" FROM "OutboxEmail" WHERE "dedupeKey" = ?`, `daily-digest:${galleryToday()}`)).toEqual([
     { kind: "daily_digest", status: "sent" },
@@ -225,7 +226,16 @@ test("assignment: an enquiry is given to a colleague, who is emailed and finds i
   expect(header).toBe("reference,received,status,reply by,assigned to,name,email,phone,work,questions,message,flagged");
   const line = mine.split(/\r?\n/).find((row) => row.startsWith(reference))!;
   expect(line).toMatch(new RegExp(`^${reference},[^,]+,new,\\d{4}-\\d\\d-\\d\\dT[^,]+,${OWNER.name},Ada Assign,`));
-  await owner.waitForTimeout(1_500);
+  // Nothing was queued to the owner for taking it themselves, and nothing due is left unsent to hide one.
+  expect(
+    queryDatabase(
+      `SELECT "o"."id" FROM "OutboxEmail" "o" JOIN "Enquiry" "e" ON "e"."id" = "o"."enquiryId" WHERE "o"."toAddress" = ? AND "e"."reference" = ?`,
+      OWNER.email,
+      reference,
+    ),
+  ).toEqual([]);
+  const sweep = await owner.request.get("/api/outbox/sweep", { headers: { Authorization: `Bearer ${appEnv.CRON_SECRET}` } });
+  expect(sweep.status()).toBe(200);
   expect(capturedMessages().filter((message) => message.to.includes(OWNER.email) && message.subject.includes(reference))).toHaveLength(0);
   for (const page of [owner, colleague]) await page.context().close();
 });

@@ -1,4 +1,5 @@
 import type { Browser } from "@playwright/test";
+import { backdateFormToken } from "./form-token";
 
 type Enquiry = { path: string; ip: string; name: string; email: string; message?: string; questions?: string[] };
 
@@ -17,7 +18,7 @@ export async function enquireAsCollector(browser: Browser, enquiry: Enquiry): Pr
     for (const question of enquiry.questions ?? []) await form.getByLabel(question).check();
     if (enquiry.message) await form.getByLabel(/Your message/).fill(enquiry.message);
     await form.getByLabel(/I agree/).check();
-    await page.waitForTimeout(1_200);
+    await backdateFormToken(page);
     await form.getByRole("button", { name: "Send enquiry" }).click();
     return (await page.getByTestId("enquiry-reference").textContent()) ?? "";
   } finally {
