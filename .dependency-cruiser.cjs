@@ -11,8 +11,8 @@
  *   app/, components/, scripts/ sit above lib/; tests/ may reach anything.
  */
 const SETTINGS = "^lib/(env|logger)\\.ts$";
-const DOMAIN = "^lib/(catalogue|csv|dashboard|email-templates|enquiries|staff|time|validations|viewings)/";
-const SERVICES = "^lib/(db|http|images|mail|storage)/";
+const DOMAIN = "^lib/(catalogue|csv|dashboard|emails|enquiries|staff|time|validations|viewings)/";
+const SERVICES = "^lib/(db|http|images|smtp|storage)/";
 const DATA = "^lib/data/";
 const GLUE = "^lib/(actions|auth|cache|catalogue-cache|enquiry-intake|jobs|routes)/";
 const NEXT = "^(next|@next)($|/)|node_modules/next/|better-auth/next-js";

@@ -8,7 +8,7 @@ import { isOpenDay, replyByState } from "@/lib/enquiries/reply-by";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { WAITING_STATUSES } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
-import { dailyDigest, type DigestLine } from "@/lib/email-templates/templates";
+import { dailyDigest, type DigestLine } from "@/lib/emails/templates";
 import { galleryClock, galleryDay, galleryDayLabel } from "@/lib/time/gallery-time";
 
 /** How many of each kind the email lists by name; the rest are counted ("… and 12 more in the inbox"). */

@@ -4,7 +4,7 @@ import { sqlTimestamp, writeTransaction, type SqlStatements } from "@/lib/db/cli
 import { bookViewingInTransaction } from "@/lib/data/viewing-bookings";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import type { EnquiryQuestion } from "@/lib/enquiries/vocabulary";
-import type { ComposeEmails } from "@/lib/email-templates/outgoing-email";
+import type { ComposeEmails } from "@/lib/emails/outgoing-email";
 import type { EnquiryLimit, EnquiryLimits } from "@/lib/enquiries/rate-limits";
 
 export function formatEnquiryReference(year: number, id: number): string {

@@ -10,7 +10,7 @@ import { hashLinkToken } from "@/lib/enquiries/link-token";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { FOLLOW_STATUS_WORDS } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
-import { collectorFollowUpNotification, erasureNotice } from "@/lib/email-templates/templates";
+import { collectorFollowUpNotification, erasureNotice } from "@/lib/emails/templates";
 
 /**
  * What a collector's private follow link opens (app/follow/[token]): one enquiry, found by the hash of

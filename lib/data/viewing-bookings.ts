@@ -6,7 +6,7 @@ import { db, sqlTimestamp, type SqlStatements } from "@/lib/db/client";
 import { hashLinkToken } from "@/lib/enquiries/link-token";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { serverEnv } from "@/lib/env";
-import { viewingCancelledNotice } from "@/lib/email-templates/templates";
+import { viewingCancelledNotice } from "@/lib/emails/templates";
 import { viewingTimeLabel } from "@/lib/time/gallery-time";
 import { groupOfferedTimes, type OfferedDay } from "@/lib/viewings/offered-times";
 

@@ -14,18 +14,12 @@ import {
   type ListedArtwork,
 } from "@/lib/data/catalogue";
 import { isForeignKeyViolation, storeEnquiryWithEmails } from "@/lib/data/enquiries";
-import type { ComposeEmails, OutgoingEmail } from "@/lib/email-templates/outgoing-email";
+import type { ComposeEmails } from "@/lib/emails/outgoing-email";
 import { readReplySchedule } from "@/lib/data/gallery-settings";
 import { replyByFor } from "@/lib/enquiries/reply-by";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import {
-  collectorAcknowledgement,
-  galleryNotification,
-  viewingConfirmation,
-  type AcknowledgedWork,
-  type SuggestedWork,
-} from "@/lib/email-templates/templates";
+import { type AcknowledgedWork, type SuggestedWork } from "@/lib/emails/templates";
 import {
   EMPTY_ENQUIRY_VALUES,
   FORM_TOKEN_FIELD,
@@ -34,23 +28,15 @@ import {
   enquiryInputFromFormData,
   enquirySchema,
   type EnquiryFormState,
-  type EnquiryInput,
 } from "@/lib/validations/enquiry";
 import { ENQUIRY_RETENTION_DAYS } from "@/lib/data/enquiry-retention";
 import { ViewingUnavailable } from "@/lib/data/viewing-bookings";
 import { readBookableSlot } from "@/lib/data/viewing-bookings";
-import { viewingInvitation } from "@/lib/viewings/calendar";
 import { viewingTimeLabel } from "@/lib/time/gallery-time";
-import { cancelViewingPath, followPath, issueLinkToken } from "@/lib/enquiries/link-token";
+import { enquiryEmails, flagReasonsFor, type EnquiryMailSettings, type EnquiryToSend } from "@/lib/emails/enquiry-emails";
+import { followPath, issueLinkToken } from "@/lib/enquiries/link-token";
 import { readFormToken } from "@/lib/enquiries/form-token";
-import {
-  emailLimitKey,
-  enquiryLimits,
-  FLAG_AFTER_PER_CONNECTION,
-  FLOOD_REASON_START,
-  FORM_TOKEN_MAX_AGE_HOURS,
-  mailboxOf,
-} from "@/lib/enquiries/rate-limits";
+import { emailLimitKey, enquiryLimits } from "@/lib/enquiries/rate-limits";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 
 export type SubmissionContext = {
@@ -88,11 +74,6 @@ function suggestionOf(work: ArtworkSummary): SuggestedWork {
   };
 }
 
-function describeAge(seconds: number): string {
-  const hours = Math.floor(seconds / 3600);
-  return hours < 48 ? `${hours} hours` : `${Math.floor(hours / 24)} days`;
-}
-
 function hash(...parts: string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 40);
 }
@@ -111,20 +92,6 @@ function sentState(reference: string, acknowledged: boolean): EnquiryFormState {
 /** What a bot is shown: the same success a person sees, with a reference that matches nothing. */
 function decoyState(now: Date): EnquiryFormState {
   return sentState(`ENQ-${now.getUTCFullYear()}-${String(randomInt(100_000, 999_999)).padStart(6, "0")}`, true);
-}
-
-/**
- * Why an enquiry looks automated. Such enquiries are kept, marked as spam for staff to release,
- * and never acknowledged — not dropped: a person on a slow connection can look fast too.
- */
-function flagReasonsFor(input: EnquiryInput, connectionCount: number, secondsToFill: number, minimumSeconds: number): string[] {
-  const reasons: string[] = [];
-  if (secondsToFill < minimumSeconds) reasons.push(`sent ${secondsToFill.toFixed(1)} s after the form was shown`);
-  const links = input.message.match(/https?:\/\/|www\./gi)?.length ?? 0;
-  if (links >= 3) reasons.push(`the message contains ${links} links`);
-  if (connectionCount > FLAG_AFTER_PER_CONNECTION) reasons.push(`${connectionCount} enquiries from one connection within an hour`);
-  if (/<a\s+href=|\[url=/i.test(input.message)) reasons.push("the message contains link markup");
-  return reasons;
 }
 
 /** What the collector is told when storing failed on our side: nothing is kept, everything typed comes back. */
@@ -245,105 +212,37 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
       availability: work.availability,
       alternatives: (alternatives.get(work.id) ?? []).map(suggestionOf),
     }));
-  const gallery = { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
   // Sent only in the acknowledgement: whoever reads that mailbox can follow the enquiry.
   const follow = issueLinkToken();
   const followLink = {
     url: `${env.SITE_URL}${followPath(follow.token)}`,
     expiresAt: new Date(now.getTime() + ENQUIRY_RETENTION_DAYS * 86_400_000),
   };
-  const day = now.toISOString().slice(0, 10);
   const replyBy = replyByFor(now, await readReplySchedule());
-  const compose: ComposeEmails = ({ connectionCount, formTokenUses, siteCountThisMinute }) => {
-    const flagReasons = flagReasonsFor(input, connectionCount, secondsToFill, env.ENQUIRY_MIN_FILL_SECONDS);
-    // Never dropped: a person may send from a page left open for days, or one built long ago (without JavaScript).
-    if (secondsToFill > FORM_TOKEN_MAX_AGE_HOURS * 3600) {
-      flagReasons.push(
-        `the form was sent ${describeAge(secondsToFill)} after the page was made (an old copy of the page, or a copied form)`,
-      );
-    }
-    // One use of a token passes; every further one is kept for staff to judge. A work page's built-in
-    // token is shared by its visitors without JavaScript until the page is made again (hourly), so a
-    // second use may be a second person: the reason says so, and staff release it from the spam view.
-    if (formTokenUses > 1) {
-      flagReasons.push(
-        token.kind === "page"
-          ? `the same copy of this work's page was used to send ${formTokenUses} enquiries with different details (another visitor without JavaScript within the hour, or a replayed form)`
-          : `the same copy of the form was sent ${formTokenUses} times with different details`,
-      );
-    }
-    if (siteCountThisMinute > env.ENQUIRY_FLOOD_PER_MINUTE) {
-      flagReasons.push(
-        `${FLOOD_REASON_START} ${env.ENQUIRY_FLOOD_PER_MINUTE} enquiries a minute (number ${siteCountThisMinute} this minute)`,
-      );
-    }
-    const emails: OutgoingEmail[] = [
-      {
-        kind: "gallery_notification",
-        to: env.GALLERY_EMAIL,
-        from: env.MAIL_FROM,
-        replyTo: input.email,
-        render: (reference) =>
-          galleryNotification(gallery, {
-            reference,
-            name: input.name,
-            email: input.email,
-            phone: input.phone ?? null,
-            message: input.message,
-            questions: input.questions,
-            shippingCountry: input.shippingCountry ?? null,
-            works: snapshots,
-            viewing: viewingWhen,
-            flagReasons,
-          }),
-      },
-    ];
-    // A flagged enquiry gets no acknowledgement: the address may not belong to whoever typed it.
-    if (flagReasons.length === 0) {
-      emails.push({
-        kind: "collector_acknowledgement",
-        to: input.email,
-        from: env.MAIL_FROM,
-        replyTo: env.GALLERY_EMAIL,
-        dedupeKey: `ack:${mailboxOf(input.email)}:${day}`,
-        render: (reference) => collectorAcknowledgement(gallery, { reference, works: acknowledged(), follow: followLink }),
-      });
-    }
-    // The viewing's confirmation, with its calendar invitation and cancel link: like the
-    // acknowledgement, never to an address a flagged enquiry may not own.
-    if (viewing && viewingWhen && flagReasons.length === 0) {
-      const booked = viewing;
-      const cancelUrl = `${env.SITE_URL}${cancelViewingPath(booked.cancelToken)}`;
-      const summary = `Viewing at ${env.GALLERY_NAME}`;
-      emails.push({
-        kind: "viewing_confirmation",
-        to: input.email,
-        from: env.MAIL_FROM,
-        replyTo: env.GALLERY_EMAIL,
-        dedupeKey: `viewing:${booked.bookingId}`,
-        calendar: viewingInvitation({
-          bookingId: booked.bookingId,
-          startsAt: booked.startsAt,
-          endsAt: booked.endsAt,
-          galleryName: env.GALLERY_NAME,
-          galleryEmail: env.GALLERY_EMAIL,
-          galleryAddress: env.GALLERY_ADDRESS,
-          collectorEmail: input.email,
-          summary,
-          description: [
-            snapshots.length > 0 ? `To see: ${snapshots.map((work) => workLabel(work)).join("; ")}.` : null,
-            `To cancel: ${cancelUrl}`,
-          ]
-            .filter(Boolean)
-            .join("\n"),
-          cancelUrl,
-          siteHost: new URL(env.SITE_URL).host,
-        }),
-        render: (reference) =>
-          viewingConfirmation(gallery, { reference, when: viewingWhen, address: env.GALLERY_ADDRESS, works: snapshots, cancelUrl }),
-      });
-    }
-    return { flagReasons, emails };
+  const mailSettings: EnquiryMailSettings = {
+    galleryName: env.GALLERY_NAME,
+    galleryEmail: env.GALLERY_EMAIL,
+    galleryAddress: env.GALLERY_ADDRESS,
+    mailFrom: env.MAIL_FROM,
+    siteUrl: env.SITE_URL,
+    minimumFillSeconds: env.ENQUIRY_MIN_FILL_SECONDS,
+    floodPerMinute: env.ENQUIRY_FLOOD_PER_MINUTE,
+  };
+  const toSend = (): EnquiryToSend => ({
+    input,
+    works: snapshots,
+    acknowledged,
+    viewing: viewing && viewingWhen ? { ...viewing, when: viewingWhen } : null,
+    follow: followLink,
+    secondsToFill,
+    tokenKind: token.kind,
+    day: now.toISOString().slice(0, 10),
+  });
+  // Decided inside the store's transaction, from its counts (how busy the connection, the token, the site are).
+  const compose: ComposeEmails = (counts) => {
+    const enquiry = toSend();
+    const flagReasons = flagReasonsFor(enquiry, counts, mailSettings);
+    return { flagReasons, emails: enquiryEmails(enquiry, flagReasons, mailSettings) };
   };
 
   const store = () =>

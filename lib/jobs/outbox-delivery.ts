@@ -2,7 +2,7 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { claimDueEmails, markEmailAttemptFailed, markEmailSent, renewClaim } from "@/lib/data/outbox";
-import { MailDeliveryError, mailSender } from "@/lib/mail/transport";
+import { MailDeliveryError, mailSender } from "@/lib/smtp/transport";
 
 /**
  * Delivers the outbox (lib/data/outbox.ts holds its rows). A mail server that is down or answers 4xx

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { databaseKind } from "@/lib/db/adapter";
 import { storeEnquiryWithEmails, type NewEnquiry } from "@/lib/data/enquiries";
-import type { OutgoingEmail } from "@/lib/email-templates/outgoing-email";
+import type { OutgoingEmail } from "@/lib/emails/outgoing-email";
 import { db, sqlTimestamp, writeTransaction } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/env";
 

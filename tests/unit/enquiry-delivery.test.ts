@@ -6,7 +6,7 @@ import { issueFormToken, readFormToken } from "@/lib/enquiries/form-token";
 import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { serverEnv } from "@/lib/env";
 import { deliverDueEmails, retryDelayMs, sweepOutbox } from "@/lib/jobs/outbox-delivery";
-import { createSmtpSender, MailDeliveryError } from "@/lib/mail/transport";
+import { createSmtpSender, MailDeliveryError } from "@/lib/smtp/transport";
 import { seedCatalogue } from "@/prisma/seed";
 import { startMailCatcher, type MailCatcher } from "@/scripts/support/mail-catcher";
 import { enquiryForm, storedInOrder } from "./support/enquiry-helpers";

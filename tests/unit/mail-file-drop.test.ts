@@ -3,7 +3,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
 import { serverEnv } from "@/lib/env";
-import { mailSender } from "@/lib/mail/transport";
+import { mailSender } from "@/lib/smtp/transport";
 
 describe("development without a mail server", () => {
   it("writes each email as an .eml file that a mail program can open", async () => {

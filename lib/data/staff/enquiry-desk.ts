@@ -9,9 +9,9 @@ import { replyByFor } from "@/lib/enquiries/reply-by";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { ENQUIRY_QUESTION_LABELS, ENQUIRY_QUESTIONS, ENQUIRY_STATUS_LABELS, WAITING_STATUSES, type EnquiryQuestion, type EnquiryStatus, type OutboxStatus } from "@/lib/enquiries/vocabulary";
 import { serverEnv } from "@/lib/env";
-import { html, multiline } from "@/lib/email-templates/html";
+import { html, multiline } from "@/lib/emails/html";
 import { queueEmail, requeueEmail } from "@/lib/data/outbox";
-import { enquiryAssigned } from "@/lib/email-templates/templates";
+import { enquiryAssigned } from "@/lib/emails/templates";
 import { priceText, worksInBrief } from "@/lib/catalogue/describe";
 import { galleryClock, galleryDay, galleryDayLabel, viewingTimeLabel } from "@/lib/time/gallery-time";
 

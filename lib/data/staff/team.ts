@@ -7,7 +7,7 @@ import { activityEntry, recordActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db/client";
 import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
-import { staffInvitation } from "@/lib/email-templates/templates";
+import { staffInvitation } from "@/lib/emails/templates";
 
 /**
  * The owner's side of staff accounts: who has one and with what role, invitations (a single-use

@@ -1,7 +1,7 @@
 /** The enquiry emails. Text and HTML say the same thing; every value from a collector is escaped. */
 import { ENQUIRY_QUESTION_LABELS, type EnquiryQuestion } from "@/lib/enquiries/vocabulary";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
-import { html, multiline, type SafeHtml } from "@/lib/email-templates/html";
+import { html, multiline, type SafeHtml } from "@/lib/emails/html";
 import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
 
 export type RenderedEmail = { subject: string; text: string; html: string };

@@ -1,4 +1,4 @@
-import type { RenderedEmail } from "@/lib/email-templates/templates";
+import type { RenderedEmail } from "@/lib/emails/templates";
 import type { OutboxKind } from "@/lib/enquiries/vocabulary";
 
 /** An email an enquiry sends, written to the outbox in the enquiry's own transaction. */
