@@ -3,20 +3,12 @@ import { activityEntry } from "@/lib/data/activity";
 import { randomBytes } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
-import {
-  importTargetOf,
-  type ImportOptions,
-  type PhotographSource,
-  type ImportProgress,
-  type ImportReport,
-  type ImportTarget,
-  type PlannedRow,
-} from "@/lib/catalogue/import/import-report";
-import { readCatalogueCsv, type ImportField, type ImportedWork } from "@/lib/catalogue/import/read-rows";
+import { importTargetOf, type ImportOptions, type PhotographSource, type ImportProgress, type ImportReport, type ImportTarget } from "@/lib/catalogue/import/import-report";
+import { emptyReport, exhibitionSlugFor, exhibitionSlugsNamedIn, planImport, type CatalogueAsFound, type ExhibitionPlan, type FoundExhibition, type ImportPlan, type PlannedWrite } from "@/lib/catalogue/import/plan-import";
+import { readCatalogueCsv, type ImportField, type ReadResult } from "@/lib/catalogue/import/read-rows";
 import { readCatalogueFile, type CatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
-import { workLabel } from "@/lib/catalogue/describe";
 import { photographsInArchive } from "@/lib/images/photograph-archive";
-import { matchPhotographs, nameOf, type PhotographMatch } from "@/lib/catalogue/import/photograph-names";
+import { nameOf, type PhotographMatch } from "@/lib/catalogue/import/photograph-names";
 import { attachPhotograph } from "@/lib/data/photograph-records";
 import { PhotographError } from "@/lib/images/photograph-files";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
@@ -37,107 +29,48 @@ export function commandLineImportActor(): ImportActor {
   return { kind: "command-line" };
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  order: "order",
-  catalogueNumber: "catalogue number",
-  title: "title",
-  section: "section",
-  category: "category",
-  technique: "medium",
-  signature: "signature",
-  year: "year",
-  dimensions: "size",
-  price: "price",
-  availability: "status",
-  description: "description",
-  curatorNote: "curator's note",
-};
-
-/**
- * Two rows are the same work when their catalogue numbers and titles agree (case and punctuation
- * aside); works the gallery never numbered, when their titles and sections agree (or their titles
- * alone, for a file without a Section column: section "").
- */
-function workKey(catalogueNumber: string, title: string, section: string): string {
-  const number = catalogueNumber.trim().toLowerCase();
-  return number ? `number\u0000${number}\u0000${slugify(title)}` : `title\u0000${slugify(title)}\u0000${slugify(section)}`;
-}
-
-type ExistingWork = Awaited<ReturnType<typeof loadExisting>>[number];
-
-/** An exhibition rows go to: as found (or to be made), with its works and sections for matching. */
-type ExhibitionPlan = {
-  title: string;
-  slug: string;
-  isNew: boolean;
-  record: { id: string; title: string; slug: string } | null;
-  existingByKey: Map<string, ExistingWork>;
-  sectionTitles: Map<string, string>;
-};
-
-/** A row as planned: what it is, the work it matched, and (once written) the new work's id. */
-type PlannedWrite = PlannedRow & {
-  work: ImportedWork;
-  existing?: ExistingWork;
-  createdId?: string;
-  plan: ExhibitionPlan;
-};
-
-async function loadExisting(exhibitionId: string | null) {
-  if (!exhibitionId) return [];
+async function loadExisting(exhibitionId: string) {
   return db.artwork.findMany({
     where: { section: { exhibitionId } },
     include: { dimensions: { orderBy: { position: "asc" } }, section: true },
   });
 }
 
-/** The fields a file would change on an existing work; a column the file doesn't have changes nothing. */
-function changesFor(existing: ExistingWork, work: ImportedWork, columns: Partial<Record<ImportField, string>>): string[] {
-  const has = (field: ImportField) => columns[field] !== undefined;
-  const changes: string[] = [];
-  const differs = (name: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(name);
+async function foundExhibition(exhibition: { id: string; title: string; slug: string }): Promise<FoundExhibition> {
+  const [works, sections] = await Promise.all([
+    loadExisting(exhibition.id),
+    db.section.findMany({ where: { exhibitionId: exhibition.id }, select: { title: true } }),
+  ]);
+  return { id: exhibition.id, title: exhibition.title, slug: exhibition.slug, works, sectionTitles: sections.map((section) => section.title) };
+}
+
+/**
+ * The catalogue as an import of these rows needs it: the exhibition it was pointed at (an existing
+ * one by its address, a new title, or the current one) and each exhibition an Exhibition cell names.
+ * Null when the import was pointed at an address no exhibition has.
+ */
+async function catalogueAsFound(read: ReadResult, target: ImportTarget): Promise<CatalogueAsFound | null> {
+  const bySlug = async (slug: string) => {
+    const exhibition = await db.exhibition.findUnique({ where: { slug }, select: { id: true, title: true, slug: true } });
+    return exhibition ? foundExhibition(exhibition) : null;
   };
-  differs("title", existing.title, work.title);
-  if (has("section")) differs("section", slugify(existing.section.title), slugify(work.section));
-  if (has("category") || has("technique")) differs("category", existing.category, work.category);
-  if (has("technique")) differs("technique", existing.technique, work.technique);
-  if (has("signature")) differs("signature", existing.signature, work.signature);
-  if (has("year")) differs("year", existing.year, work.year);
-  if (has("catalogueNumber")) differs("catalogueNumber", existing.catalogueNumber, work.catalogueNumber);
-  if (work.order !== null) differs("order", existing.position, work.order);
-  if (has("size") || has("framed")) {
-    differs(
-      "dimensions",
-      [existing.sizeAsWritten, existing.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit }))],
-      [work.sizeAsWritten, work.dimensions.map(({ kind, height, width, depth, unit }) => ({ kind, height, width, depth, unit }))],
-    );
+  let pointedAt: CatalogueAsFound["target"] = null;
+  if (target.newExhibitionTitle) {
+    const slug = exhibitionSlugFor(target.newExhibitionTitle);
+    const found = await bySlug(slug);
+    pointedAt = { slug, title: target.newExhibitionTitle, isNew: found === null, found };
+  } else {
+    const exhibition = target.exhibitionSlug
+      ? await db.exhibition.findUnique({ where: { slug: target.exhibitionSlug }, select: { id: true, title: true, slug: true } })
+      : await db.exhibition.findFirst({ orderBy: [{ isCurrent: "desc" }, { createdAt: "desc" }], select: { id: true, title: true, slug: true } });
+    if (target.exhibitionSlug && !exhibition) return null;
+    if (exhibition) pointedAt = { slug: exhibition.slug, title: exhibition.title, isNew: false, found: await foundExhibition(exhibition) };
   }
-  if (has("price"))
-    differs(
-      "price",
-      [existing.priceMinor, existing.currency, existing.priceAsWritten],
-      [work.price?.amountMinor ?? null, work.price?.currency ?? null, work.priceAsWritten],
-    );
-  if (work.availability !== null) differs("availability", existing.availability, work.availability);
-  if (has("description") && work.description) differs("description", existing.description, work.description);
-  if (has("curatorNote")) differs("curatorNote", existing.curatorNote, work.curatorNote);
-  return changes.map((change) => FIELD_LABELS[change] ?? change);
-}
-
-/** The exhibition a title names: the one with its slug, or a new one to be made. */
-async function exhibitionNamed(title: string) {
-  const slug = slugify(title) || "exhibition";
-  const existing = await db.exhibition.findUnique({ where: { slug } });
-  return existing ? { exhibition: existing, isNew: false, slug } : { exhibition: null, isNew: true, slug };
-}
-
-async function resolveExhibition(target: ImportTarget) {
-  if (target.newExhibitionTitle) return exhibitionNamed(target.newExhibitionTitle);
-  const exhibition = target.exhibitionSlug
-    ? await db.exhibition.findUnique({ where: { slug: target.exhibitionSlug } })
-    : await db.exhibition.findFirst({ orderBy: [{ isCurrent: "desc" }, { createdAt: "desc" }] });
-  return exhibition ? { exhibition, isNew: false, slug: exhibition.slug } : null;
+  const named = new Map<string, FoundExhibition | null>();
+  for (const slug of exhibitionSlugsNamedIn(read)) {
+    named.set(slug, pointedAt?.slug === slug ? pointedAt.found : await bySlug(slug));
+  }
+  return { target: pointedAt, named };
 }
 
 /**
@@ -177,154 +110,31 @@ async function importWithoutHistory(
   const empty: ImportReport = { ...emptyReport(), fileError: read.fileError, columns: read.columns, ignoredColumns: read.ignoredColumns };
   if (read.fileError) return empty;
 
-  /*
-   * Each row goes to the exhibition its Exhibition cell names (found by its slug, or new), or else
-   * to the one the import was pointed at. Works are matched within their exhibition.
-   */
-
-  const plans = new Map<string, ExhibitionPlan>();
-  const planFor = async (
-    resolved: { exhibition: { id: string; title: string; slug: string } | null; isNew: boolean; slug: string },
-    title: string,
-  ) => {
-    const known = plans.get(resolved.slug);
-    if (known) return known;
-    const existingWorks = await loadExisting(resolved.exhibition?.id ?? null);
-    const existingSections = resolved.exhibition ? await db.section.findMany({ where: { exhibitionId: resolved.exhibition.id } }) : [];
-    // Looked up by key, not by scanning: a 20,000-row file against a 20,000-work exhibition stays linear.
-    const existingByKey = new Map<string, ExistingWork>();
-    for (const work of existingWorks) {
-      // A numbered work answers to its number and title; every work also to its title and section, so a
-      // file that gives no numbers still finds the works it names.
-      for (const key of new Set([
-        workKey(work.catalogueNumber, work.title, work.section.title),
-        workKey("", work.title, work.section.title),
-        workKey("", work.title, ""),
-      ])) {
-        if (!existingByKey.has(key)) existingByKey.set(key, work);
-      }
-    }
-    const plan: ExhibitionPlan = {
-      title: resolved.exhibition?.title ?? title,
-      slug: resolved.slug,
-      isNew: resolved.isNew,
-      record: resolved.exhibition,
-      existingByKey,
-      sectionTitles: new Map(existingSections.map((section) => [slugify(section.title), section.title])),
-    };
-    plans.set(resolved.slug, plan);
-    return plan;
-  };
-  const defaultResolved = await resolveExhibition(target);
-  if (target.exhibitionSlug && !defaultResolved) {
+  const catalogue = await catalogueAsFound(read, target);
+  if (!catalogue) {
     return {
       ...empty,
       fileError: `There is no exhibition at /exhibitions/${target.exhibitionSlug}: check its address, or name a new one.`,
     };
   }
-  const defaultPlan = defaultResolved ? await planFor(defaultResolved, target.newExhibitionTitle ?? "") : null;
+  const plan = planImport(
+    read,
+    catalogue,
+    options.photographs?.map((photo) => photo.name),
+  );
+  if (!options.apply || plan.report.fileError) return plan.report;
+  return applyImportPlan(plan, read.columns, options);
+}
 
-  const newSections: string[] = [];
-  const errors: ImportReport["errors"] = [];
-  const planned: PlannedWrite[] = [];
-  const seenOnLine = new Map<string, number>();
-
-  for (const row of read.rows) {
-    if (!row.ok) {
-      errors.push({ line: row.line, label: row.label, reasons: row.reasons });
-      continue;
-    }
-    const { work } = row;
-    const plan = work.exhibition ? await planFor(await exhibitionNamed(work.exhibition), work.exhibition) : defaultPlan;
-    if (!plan) {
-      errors.push({
-        line: row.line,
-        label: workLabel(work),
-        reasons: ["no exhibition to import into: give the row an Exhibition, or name one for the import"],
-      });
-      continue;
-    }
-    const key = workKey(work.catalogueNumber, work.title, read.columns.section !== undefined ? work.section : "");
-    const twinLine = seenOnLine.get(`${plan.slug}\u0000${key}`);
-    if (twinLine !== undefined) {
-      errors.push({
-        line: row.line,
-        label: workLabel(work),
-        reasons: [`the same work is on line ${twinLine} already`],
-      });
-      continue;
-    }
-    seenOnLine.set(`${plan.slug}\u0000${key}`, row.line);
-    if (!plan.sectionTitles.has(slugify(work.section))) {
-      plan.sectionTitles.set(slugify(work.section), work.section);
-      newSections.push(plans.size > 1 || work.exhibition ? `${work.section} (${plan.title})` : work.section);
-    }
-    const existing = plan.existingByKey.get(key);
-    const label = workLabel(work);
-    if (!existing) planned.push({ line: row.line, label, action: "create", changes: [], notes: work.notes, work, plan });
-    else {
-      const changes = changesFor(existing, work, read.columns);
-      planned.push({
-        line: row.line,
-        label,
-        action: changes.length > 0 ? "update" : "unchanged",
-        changes,
-        notes: work.notes,
-        slug: existing.slug,
-        work,
-        existing,
-        plan,
-      });
-    }
-  }
-  const usedPlans = [...new Set(planned.map((row) => row.plan))];
-  const photoMatch = options.photographs
-    ? matchPhotographs(
-        options.photographs.map((photo) => photo.name),
-        planned.map((row) => ({
-          line: row.line,
-          catalogueNumber: row.work.catalogueNumber,
-          title: row.work.title,
-          slug: row.slug,
-          listed: row.work.images,
-        })),
-      )
-    : null;
-  if (usedPlans.length === 0 && !defaultPlan && errors.length === 0) {
-    return { ...empty, fileError: "There is no exhibition to import into: name a new one." };
-  }
-  const describePlan = (plan: ExhibitionPlan) => ({ title: plan.title, slug: plan.slug, isNew: plan.isNew });
-
-  const report: ImportReport = {
-    applied: false,
-    fileError: null,
-    exhibition: defaultPlan ? describePlan(defaultPlan) : usedPlans[0] ? describePlan(usedPlans[0]) : null,
-    exhibitions: (usedPlans.length > 0 ? usedPlans : defaultPlan ? [defaultPlan] : []).map(describePlan),
-    columns: read.columns,
-    ignoredColumns: read.ignoredColumns,
-    newSections,
-    rows: planned.map(({ line, label, action, changes, notes, slug }) => ({ line, label, action, changes, notes, slug })),
-    errors,
-    ...(photoMatch
-      ? {
-          photographs: {
-            matched: planned
-              .filter((row) => photoMatch.byLine.has(row.line))
-              .map((row) => ({ line: row.line, label: row.label, files: photoMatch.byLine.get(row.line)!.map(nameOf) })),
-            unmatched: photoMatch.unmatched,
-            rowsWithout: planned.filter((row) => !photoMatch.byLine.has(row.line)).length,
-          },
-        }
-      : {}),
-    counts: {
-      create: planned.filter((row) => row.action === "create").length,
-      update: planned.filter((row) => row.action === "update").length,
-      unchanged: planned.filter((row) => row.action === "unchanged").length,
-      errors: errors.length,
-    },
-  };
-  if (!options.apply) return report;
-
+/**
+ * Writes a plan: new exhibitions and sections first, then each work in its own transaction (a new
+ * one takes every field, an existing one only those the file has columns for), then the photographs.
+ */
+async function applyImportPlan(
+  { report, rows: planned, exhibitions: usedPlans, photographMatch: photoMatch }: ImportPlan,
+  columns: ReadResult["columns"],
+  options: ImportOptions,
+): Promise<ImportReport> {
   const exhibitionIds = new Map<ExhibitionPlan, string>();
   for (const plan of usedPlans) {
     if (plan.record) {
@@ -338,7 +148,7 @@ async function importWithoutHistory(
   }
   // Every section a row writes to, found or made once, new ones in the order the file names them
   // (works are written numbered first). An update from a file without a Section column stays put.
-  const has = (field: ImportField) => read.columns[field] !== undefined;
+  const has = (field: ImportField) => columns[field] !== undefined;
   const sectionIds = new Map<string, string>();
   const sectionKey = (exhibitionId: string, title: string) => `${exhibitionId}\u0000${slugify(title) || "section"}`;
   for (const row of planned) {
@@ -364,6 +174,7 @@ async function importWithoutHistory(
   const numberedFirst = [...planned.filter((row) => row.work.catalogueNumber), ...planned.filter((row) => !row.work.catalogueNumber)];
   const toWrite = numberedFirst.filter((row) => row.action !== "unchanged");
   const progress: ImportProgress = { done: 0, total: toWrite.length, created: 0, updated: 0 };
+  const createdIds = new Map<PlannedWrite, string>();
   for (const row of toWrite) {
     if (options.signal?.aborted) break;
     const { work } = row;
@@ -425,7 +236,7 @@ async function importWithoutHistory(
           },
         });
         row.slug = slug;
-        row.createdId = created.id;
+        createdIds.set(row, created.id);
       }
     });
     progress.done += 1;
@@ -438,7 +249,7 @@ async function importWithoutHistory(
     await yieldToEventLoop();
   }
   const stopped = progress.done < progress.total;
-  const photographs = photoMatch && report.photographs && !stopped ? await attachMatchedPhotographs(planned, photoMatch, options) : null;
+  const photographs = photoMatch && report.photographs && !stopped ? await attachMatchedPhotographs(planned, createdIds, photoMatch, options) : null;
   return {
     ...report,
     applied: true,
@@ -454,6 +265,7 @@ async function importWithoutHistory(
  */
 async function attachMatchedPhotographs(
   planned: PlannedWrite[],
+  createdIds: Map<PlannedWrite, string>,
   match: PhotographMatch,
   options: ImportOptions,
 ): Promise<{ attached: number; refused: Array<{ file: string; reason: string }> }> {
@@ -462,7 +274,7 @@ async function attachMatchedPhotographs(
   const refused: Array<{ file: string; reason: string }> = [];
   for (const row of planned) {
     const files = match.byLine.get(row.line);
-    const artworkId = row.existing?.id ?? row.createdId;
+    const artworkId = row.existing?.id ?? createdIds.get(row);
     if (!files || !artworkId) continue;
     const already = new Set(
       (await db.artworkImage.findMany({ where: { artworkId }, select: { originalName: true } })).map((image) => image.originalName),
@@ -481,21 +293,6 @@ async function attachMatchedPhotographs(
     }
   }
   return { attached, refused };
-}
-
-function emptyReport(): ImportReport {
-  return {
-    applied: false,
-    fileError: null,
-    exhibition: null,
-    exhibitions: [],
-    columns: {},
-    ignoredColumns: [],
-    newSections: [],
-    rows: [],
-    errors: [],
-    counts: { create: 0, update: 0, unchanged: 0, errors: 0 },
-  };
 }
 
 function stagedFile(staged: { fileName: string; content: Uint8Array; sheet: string }): CatalogueFile {
