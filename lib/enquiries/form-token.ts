@@ -21,8 +21,13 @@ function signature(payload: string, secret: string): string {
 }
 
 export function issueFormToken(secret: string, now = Date.now(), kind: FormTokenKind = "visitor"): string {
-  const parts = [now.toString(36), randomBytes(9).toString("base64url")];
-  if (kind === "page") parts.push(PAGE_MARK);
+  return signedFormToken(secret, { issuedAt: now, nonce: randomBytes(9).toString("base64url"), kind });
+}
+
+/** A token for that moment, nonce and kind, signed with the secret. */
+export function signedFormToken(secret: string, token: { issuedAt: number; nonce: string; kind: FormTokenKind }): string {
+  const parts = [token.issuedAt.toString(36), token.nonce];
+  if (token.kind === "page") parts.push(PAGE_MARK);
   const payload = parts.join(".");
   return `${payload}.${signature(payload, secret)}`;
 }
