@@ -8,10 +8,16 @@ if (!process.env.TEST_WORKER_INDEX && !process.env.PLAYWRIGHT_REUSE_SERVER) rmSy
 
 const debianChromium = "/usr/bin/chromium";
 
+/** Specs that snapshot the whole database and assert it unchanged: they need it to themselves. */
+const WHOLE_DATABASE_SPECS = ["**/fuzz.spec.ts", "**/roles.spec.ts"];
+
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two browsers at once against the one server: each spec file runs in order in one of them. The
+  // specs that compare the whole database before and after (nothing stored, nothing changed) run
+  // afterwards alone, when no other spec is writing.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 30_000,
@@ -34,6 +40,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "shared-database", testIgnore: WHOLE_DATABASE_SPECS },
+    { name: "whole-database", testMatch: WHOLE_DATABASE_SPECS, dependencies: ["shared-database"], workers: 1 },
+  ],
   webServer: [
     {
       command: `node_modules/.bin/tsx scripts/mail-catcher.ts --port ${smtpPort} --dir ${capturedMailDir}`,

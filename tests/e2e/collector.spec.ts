@@ -350,6 +350,8 @@ test.describe("following an enquiry from the link in the acknowledgement", () =>
     await page.getByRole("button", { name: "Erase my details" }).click();
     await expect(page).toHaveURL(/\/privacy\/erased\?enquiries=1$/);
     await expect(page.getByTestId("erased")).toContainText("no longer holds your enquiry");
+    // After a redirect from a server action, the title arrives with the streamed metadata.
+    await expect(page).toHaveTitle(/Your details have been erased/);
     await expectNoAxeViolations(page);
     expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE lower("email") = 'erin.erase@collector.test'`)).toHaveLength(0);
     expect(queryDatabase(`SELECT "id" FROM "OutboxEmail" WHERE lower("toAddress") = 'erin.erase@collector.test'`)).toHaveLength(0);
