@@ -8,8 +8,11 @@ if (!process.env.TEST_WORKER_INDEX && !process.env.PLAYWRIGHT_REUSE_SERVER) rmSy
 
 const debianChromium = "/usr/bin/chromium";
 
-/** Specs that snapshot the whole database and assert it unchanged: they need it to themselves. */
-const WHOLE_DATABASE_SPECS = ["**/fuzz.spec.ts", "**/roles.spec.ts"];
+/**
+ * Specs that read the whole database (a snapshot asserted unchanged, the dashboard's and the inbox's
+ * counts, the digest of everything waiting): they need it to themselves.
+ */
+const WHOLE_DATABASE_SPECS = ["**/fuzz.spec.ts", "**/roles.spec.ts", "**/staff-desk.spec.ts"];
 
 export default defineConfig({
   testDir: "tests/e2e",
