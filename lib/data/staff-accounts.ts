@@ -31,15 +31,27 @@ export async function createStaffAccount(input: z.input<typeof newStaffSchema>):
   const { email, name, password, role: asked } = newStaffSchema.parse(input);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new Error(`A staff account for ${email} exists already`);
+    // The write first: the transaction then holds SQLite's write lock from its start, so nothing it
+    // reads can go stale while the site (another process) writes meanwhile ("database is locked").
+    const id = randomUUID();
+    try {
+      await tx.user.create({ data: { id, email, name, emailVerified: true, role: asked ?? "staff" } });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new Error(`A staff account for ${email} exists already`);
+      throw error;
     }
     const role: StaffRole = asked ?? ((await tx.user.count({ where: { role: "owner" } })) === 0 ? "owner" : "staff");
-    const id = randomUUID();
-    await tx.user.create({ data: { id, email, name, emailVerified: true, role } });
+    if (role !== (asked ?? "staff")) await tx.user.update({ where: { id }, data: { role } });
     await tx.account.create({ data: { id: randomUUID(), userId: id, providerId: "credential", accountId: id, password: passwordHash } });
     return { id, email, role };
   });
+}
+
+/** A unique key already taken: Prisma's P2002, or (a hosted database over HTTP) SQLite's own words. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  if ("code" in error && error.code === "P2002") return true;
+  return error instanceof Error && /UNIQUE constraint failed/.test(error.message);
 }
 
 /** Sets a new password for a staff member who has forgotten theirs, and signs out all their sessions. */
