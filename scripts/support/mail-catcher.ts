@@ -117,6 +117,11 @@ export async function startMailCatcher(options: Options = {}): Promise<MailCatch
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
+  // A sender that drops its connection mid-session (ECONNRESET) is an error of that connection only:
+  // without a listener, Node would end the whole server with it.
+  server.on("error", (error: Error & { code?: string }) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.error(`mail catcher: ${error.message}`);
+  });
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : (options.port ?? 0);
   return {
