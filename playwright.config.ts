@@ -8,17 +8,12 @@ if (!process.env.TEST_WORKER_INDEX && !process.env.PLAYWRIGHT_REUSE_SERVER) rmSy
 
 const debianChromium = "/usr/bin/chromium";
 
-/**
- * Specs that read the whole database (a snapshot asserted unchanged, the dashboard's and the inbox's
- * counts, the digest of everything waiting): they need it to themselves.
- */
-const WHOLE_DATABASE_SPECS = ["**/fuzz.spec.ts", "**/roles.spec.ts", "**/staff-desk.spec.ts"];
-
 export default defineConfig({
   testDir: "tests/e2e",
-  // One browser at a time: the specs share one server and its database. (Two at once were tried: on this
-  // 2-core machine they finished no sooner beside the unit tests, and specs that count what the database
-  // holds saw each other's writes.) The specs that read the whole database run last, in a project of their own.
+  // One browser at a time, the spec files in their order: they share one server and its database, some
+  // count or snapshot all it holds, and some build on what earlier files left (two browsers at once were
+  // tried: on this 2-core machine they finished no sooner beside the unit tests, and counts saw each
+  // other's writes).
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
@@ -43,10 +38,6 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "shared-database", testIgnore: WHOLE_DATABASE_SPECS },
-    { name: "whole-database", testMatch: WHOLE_DATABASE_SPECS, dependencies: ["shared-database"], workers: 1 },
-  ],
   webServer: [
     {
       command: `node_modules/.bin/tsx scripts/mail-catcher.ts --port ${smtpPort} --dir ${capturedMailDir}`,
