@@ -1,10 +1,12 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import { buildingForVercel, developing, siteServedOverHttps } from "./lib/env";
+import { buildingForVercel, developing, siteServedOverHttps, skippingBuildTypeCheck } from "./lib/env";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The test builds (e2e, Vercel) skip the check `npm test` already makes once for the whole project.
+  typescript: { ignoreBuildErrors: skippingBuildTypeCheck() },
   // Every server action's limit, the public pages' included (a chunked body, which the proxy cannot
   // size up front, stops here). The largest staff form (a work's description and notes at their limits
   // in four-byte characters) is under half of it; spreadsheets and photographs go to route handlers

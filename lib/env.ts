@@ -275,6 +275,15 @@ export function siteServedOverHttps(): boolean {
   return Boolean(optionalText.parse(process.env.SITE_URL)?.startsWith("https:"));
 }
 
+/**
+ * For next.config.ts: whether `next build` may leave out its own TypeScript check. Only the test
+ * builds set it (`npm test` type-checks the whole project once, beside them); a deployment's build
+ * checks types as ever.
+ */
+export function skippingBuildTypeCheck(): boolean {
+  return flag.parse(process.env.BUILD_SKIP_TYPE_CHECK);
+}
+
 /** For next.config.ts: whether this is `next dev`, whose React needs eval. */
 export function developing(): boolean {
   return process.env.NODE_ENV === "development";
