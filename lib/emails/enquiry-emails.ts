@@ -1,12 +1,17 @@
 import { workLabel } from "@/lib/catalogue/describe";
 import type { OutgoingEmail, StoreCounts } from "@/lib/emails/outgoing-email";
-import { collectorAcknowledgement, galleryNotification, viewingConfirmation, type AcknowledgedWork } from "@/lib/emails/templates";
+import {
+  collectorAcknowledgement,
+  galleryNotification,
+  viewingConfirmation,
+  type AcknowledgedWork,
+  type GalleryNotificationInput,
+} from "@/lib/emails/templates";
 import { viewingInvitation } from "@/lib/viewings/calendar";
 import { cancelViewingPath } from "@/lib/enquiries/link-token";
 import { FLAG_AFTER_PER_CONNECTION, FLOOD_REASON_START, FORM_TOKEN_MAX_AGE_HOURS, mailboxOf } from "@/lib/enquiries/rate-limits";
 import type { FormTokenKind } from "@/lib/enquiries/form-token";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
-import type { EnquiryQuestion } from "@/lib/enquiries/vocabulary";
 
 /**
  * What an enquiry sends, decided apart from storing it: which signs of automation it shows (flagged
@@ -28,15 +33,8 @@ export type EnquiryMailSettings = {
 
 export type BookedViewing = { bookingId: string; cancelToken: string; startsAt: Date; endsAt: Date; when: string };
 
-/** What the collector wrote, as the enquiry form's schema (lib/validations/enquiry.ts) accepted it. */
-export type EnquiryDetails = {
-  name: string;
-  email: string;
-  phone?: string | null;
-  message: string;
-  questions: EnquiryQuestion[];
-  shippingCountry?: string | null;
-};
+/** What the collector wrote, as the enquiry form's schema (lib/validations/enquiry.ts) accepted it: what the gallery's email repeats. */
+export type EnquiryDetails = Pick<GalleryNotificationInput, "name" | "email" | "phone" | "message" | "questions" | "shippingCountry">;
 
 export type EnquiryToSend = {
   input: EnquiryDetails;
