@@ -10,7 +10,7 @@ import { ACTIVITY_SUBJECTS } from "@/lib/staff/activity-vocabulary";
  */
 export class UnexpectedDatabaseValue extends Error {
   constructor(column: string, value: string) {
-    super(`The database holds ${JSON.stringify(value)} as a ${column}, which is not one this version knows`);
+    super(`The database holds ${JSON.stringify(value)} for ${column}, which is not a value this version knows`);
     this.name = "UnexpectedDatabaseValue";
   }
 }
