@@ -10,9 +10,6 @@ import { NOT_PERMITTED, requireRole, roleAllows, type StaffMember, type StaffRol
 import { endStaffSession, isStaffAccountDisabled, readActiveStaffRole, touchStaffSession } from "@/lib/data/staff-accounts";
 import { clearSignInFailures, takeSignInAttempt } from "@/lib/data/sign-in-throttle";
 
-export type { StaffMember } from "@/lib/staff/roles";
-export { StaffNotPermitted } from "@/lib/staff/roles";
-
 export const SIGN_IN_PATH = "/staff/sign-in";
 
 /** How stale a session's "last seen" may get before a request records itself: one write per session every few minutes. */

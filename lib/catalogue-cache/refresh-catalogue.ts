@@ -5,8 +5,6 @@ import type { CatalogueChange } from "@/lib/catalogue/catalogue-change";
 import { markCatalogueShown, readCatalogueStamp } from "@/lib/data/catalogue-stamp";
 import { logger } from "@/lib/logger";
 
-export type { CatalogueChange } from "@/lib/catalogue/catalogue-change";
-
 export function tagsFor(change: CatalogueChange): string[] {
   const tags = new Set<string>();
   if (change.everything) tags.add(cacheTags.catalogue);

@@ -83,7 +83,6 @@ export async function claimDueEmails(now: Date, ids: string[] | undefined, limit
   return db.outboxEmail.findMany({ where: { claimToken, status: "sending" } });
 }
 
-export type ClaimedEmail = Awaited<ReturnType<typeof claimDueEmails>>[number];
 type Claim = { id: string; claimToken: string | null };
 
 /** Renews a claim just before sending; false when another sweeper has taken the email meanwhile. */

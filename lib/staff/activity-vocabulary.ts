@@ -25,7 +25,3 @@ export const ACTIVITY_SUBJECT_LABELS: Record<ActivitySubject, string> = {
   settings: "Gallery settings",
   reply: "Saved replies",
 };
-
-export function isActivitySubject(value: string): value is ActivitySubject {
-  return (ACTIVITY_SUBJECTS as readonly string[]).includes(value);
-}

@@ -34,7 +34,7 @@ export function withNotice<Page extends StaffNoticePage>(path: string, _page: Pa
 }
 
 /** The words for a notice key found in a query string, or undefined for none or one the page does not know. */
-export function noticeText(page: StaffNoticePage, key: unknown): string | undefined {
+export function staffNoticeText(page: StaffNoticePage, key: unknown): string | undefined {
   const notices: Record<string, string> = STAFF_NOTICES[page];
   return typeof key === "string" && Object.hasOwn(notices, key) ? notices[key] : undefined;
 }

@@ -7,7 +7,7 @@ import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { listReplyTemplates } from "@/lib/data/staff/saved-replies";
 import { PLACEHOLDERS } from "@/lib/enquiries/reply-placeholders";
-import { noticeText as staffNoticeText } from "@/lib/staff/notices";
+import { staffNoticeText } from "@/lib/staff/notices";
 
 export const metadata: Metadata = { title: "Saved replies", robots: { index: false } };
 

@@ -7,7 +7,7 @@ import { STAFF_ROLE_LABELS, STAFF_ROLES, roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { readTeam } from "@/lib/data/staff/team";
 import { staffTime } from "@/lib/time/gallery-time";
-import { noticeText as staffNoticeText } from "@/lib/staff/notices";
+import { staffNoticeText } from "@/lib/staff/notices";
 
 export const metadata: Metadata = { title: "Staff accounts", robots: { index: false } };
 

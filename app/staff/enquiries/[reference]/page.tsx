@@ -14,7 +14,7 @@ import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff/enquiry-de
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
 import { staffTime } from "@/lib/time/gallery-time";
-import { noticeText as staffNoticeText } from "@/lib/staff/notices";
+import { staffNoticeText } from "@/lib/staff/notices";
 
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
