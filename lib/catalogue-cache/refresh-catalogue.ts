@@ -29,9 +29,7 @@ export function refreshCatalogue(change: CatalogueChange, context: "action" | "r
   // After a refresh of everything the pages follow the database as it is, so a later start need not
   // refresh them all again. (Not after a partial one: it vouches only for the pages it touched.)
   if (change.everything) {
-    import("@/lib/data/catalogue-stamp")
-      .then(({ markCatalogueShown }) => markCatalogueShown())
-      .catch((error: unknown) => logger.warn({ err: error }, "Could not record the catalogue version the pages show"));
+    markCatalogueShown().catch((error: unknown) => logger.warn({ err: error }, "Could not record the catalogue version the pages show"));
   }
   return tags;
 }
