@@ -11,7 +11,7 @@
  *   app/, components/, scripts/ sit above lib/; tests/ may reach anything.
  */
 const SETTINGS = "^lib/(env|logger)\\.ts$";
-const DOMAIN = "^lib/(catalogue|csv|dashboard|emails|enquiries|staff|time|validations|viewings)/";
+const DOMAIN = "^lib/(catalogue|csv|dashboard|emails|enquiries|sales|staff|time|validations|viewings)/";
 const SERVICES = "^lib/(db|http|images|smtp|storage)/";
 const DATA = "^lib/data/";
 const GLUE = "^lib/(actions|auth|cache|catalogue-cache|enquiry-intake|jobs|routes)/";

@@ -1,6 +1,7 @@
 import { AVAILABILITIES, CATEGORIES, DIMENSION_KINDS, UNITS } from "@/lib/catalogue/vocabulary";
 import { ENQUIRY_STATUSES, OUTBOX_STATUSES } from "@/lib/enquiries/vocabulary";
 import { ACTIVITY_SUBJECTS } from "@/lib/staff/activity-vocabulary";
+import { ALERT_SOURCES, HOLD_END_REASONS } from "@/lib/sales/vocabulary";
 
 /**
  * The one way a text column's value becomes one of its allowed words (SQLite has no enum type, so the
@@ -29,3 +30,13 @@ export const unitFrom = checked(UNITS, "unit");
 export const enquiryStatusFrom = checked(ENQUIRY_STATUSES, "enquiry status");
 export const outboxStatusFrom = checked(OUTBOX_STATUSES, "email status");
 export const activitySubjectFrom = checked(ACTIVITY_SUBJECTS, "activity subject");
+export const holdEndReasonFrom = checked(HOLD_END_REASONS, "hold end reason");
+export const alertSourceFrom = checked(ALERT_SOURCES, "alert source");
+
+/** An email's extra headers as stored (a JSON object of names to texts); anything else is refused. */
+export function storedHeadersFrom(value: unknown): Record<string, string> | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== "object" || Array.isArray(value) || !Object.values(value).every((entry) => typeof entry === "string"))
+    throw new UnexpectedDatabaseValue("email headers", JSON.stringify(value));
+  return value as Record<string, string>;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlTimestamp, writeTransaction, type SqlStatements } from "@/lib/db/client";
 import { bookViewingInTransaction } from "@/lib/data/viewing-bookings";
+import { KEEP_ALERT_FOR_RESERVED_WORK_SQL } from "@/lib/data/availability-alerts";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import type { EnquiryQuestion } from "@/lib/enquiries/vocabulary";
 import type { ComposeEmails } from "@/lib/emails/outgoing-email";
@@ -40,11 +41,6 @@ export type StoredEnquiry = {
   /** Whether the collector is sent an acknowledgement (not when today's went out already, or when flagged). */
   acknowledged: boolean;
 };
-
-/** A row named by a foreign key is not there (SQLite's message, through either driver). */
-export function isForeignKeyViolation(error: unknown): boolean {
-  return error instanceof Error && /FOREIGN KEY constraint failed/.test(error.message);
-}
 
 export type StoreOutcome = ({ refused: false } & StoredEnquiry) | { refused: true; retryAfterSeconds: number };
 
@@ -149,6 +145,23 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
     const works = enquiry.works ?? (enquiry.artworkSnapshot ? [{ artworkId: enquiry.artworkId, snapshot: enquiry.artworkSnapshot }] : []);
     for (const [position, work] of works.entries()) {
       await sql.run(INSERT_ENQUIRY_WORK, [randomUUID(), id, work.artworkId, position, JSON.stringify(work.snapshot)]);
+    }
+    // The acknowledgement of a reserved work promises to tell them if it comes free: that promise is kept
+    // here, with the enquiry (not for one held back as spam).
+    if (flagReasons.length === 0) {
+      for (const work of works) {
+        if (!work.artworkId) continue;
+        await sql.run(KEEP_ALERT_FOR_RESERVED_WORK_SQL, [
+          randomUUID(),
+          enquiry.email.toLowerCase(),
+          enquiry.name,
+          id,
+          now,
+          now,
+          now,
+          work.artworkId,
+        ]);
+      }
     }
     if (enquiry.viewing) {
       await bookViewingInTransaction(sql, {

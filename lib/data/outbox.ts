@@ -30,6 +30,8 @@ export type QueuedEmail = {
   /** A key only one email may carry (the day's digest, one acknowledgement a day). */
   dedupeKey?: string;
   calendar?: string | null;
+  /** Extra headers (an alert's one-click unsubscribe). */
+  headers?: Record<string, string>;
 };
 
 /** Writes one email to the outbox (inside the caller's transaction, when given one) and returns its id. */
@@ -48,6 +50,7 @@ export async function queueEmail(email: QueuedEmail, writer: OutboxWriter = db):
       sentById: email.sentById ?? null,
       dedupeKey: email.dedupeKey ?? null,
       calendar: email.calendar ?? null,
+      ...(email.headers ? { headers: email.headers } : {}),
     },
     select: { id: true },
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/data/database-errors";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -45,13 +46,6 @@ export async function createStaffAccount(input: z.input<typeof newStaffSchema>):
     await tx.account.create({ data: { id: randomUUID(), userId: id, providerId: "credential", accountId: id, password: passwordHash } });
     return { id, email, role };
   });
-}
-
-/** A unique key already taken: Prisma's P2002, or (a hosted database over HTTP) SQLite's own words. */
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  if ("code" in error && error.code === "P2002") return true;
-  return error instanceof Error && /UNIQUE constraint failed/.test(error.message);
 }
 
 /** Sets a new password for a staff member who has forgotten theirs, and signs out all their sessions. */

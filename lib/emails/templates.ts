@@ -6,7 +6,7 @@ import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
-type Gallery = { name: string; siteUrl: string };
+export type Gallery = { name: string; siteUrl: string };
 
 export type GalleryNotificationInput = {
   reference: string;
@@ -23,7 +23,8 @@ export type GalleryNotificationInput = {
   flagReasons: string[];
 };
 
-function layout(gallery: Gallery, body: SafeHtml): string {
+/** Every email's HTML frame: the gallery's name and address beneath the body. */
+export function emailLayout(gallery: Gallery, body: SafeHtml): string {
   return html`<!doctype html>
     <html lang="en-GB">
       <head>
@@ -167,7 +168,7 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
     }
     <p style="color:#55514a">Reference ${input.reference}. Reply to this email to answer them directly.</p>`;
 
-  return { subject, text, html: layout(gallery, body) };
+  return { subject, text, html: emailLayout(gallery, body) };
 }
 
 /** "26 November 2028", as the gallery writes dates. */
@@ -294,7 +295,7 @@ export function collectorAcknowledgement(
         : ""
     }
     <p style="color:#55514a">If you did not send this enquiry, you can ignore this email: we will not write to you again about it.</p>`;
-  return { subject, text, html: layout(gallery, body) };
+  return { subject, text, html: emailLayout(gallery, body) };
 }
 
 /** To the gallery: the collector added a message to their enquiry from the follow page. */
@@ -316,7 +317,7 @@ export function collectorFollowUpNotification(
     <p>${input.name} (${input.email}) has added a message to their enquiry${about}:</p>
     <p style="padding:12px;background:#faf8f4">${multiline(input.body)}</p>
     <p><a href="${input.staffUrl}" style="color:#7b2a1c">See the whole enquiry</a>. Reply to this email to answer them directly.</p>`;
-  return { subject, text, html: layout(gallery, body) };
+  return { subject, text, html: emailLayout(gallery, body) };
 }
 
 /** To the gallery: a collector erased their data from the follow page. Names no person, only references. */
@@ -329,7 +330,7 @@ export function erasureNotice(gallery: Gallery, input: { references: string[] })
   ].join("\n");
   const body = html`<p>A collector used the private link of their enquiry to erase what the gallery held about them: ${list}.</p>
     <p>Their enquiries, the emails about them and the notes on them are gone; nothing else needs doing.</p>`;
-  return { subject, text, html: layout(gallery, body) };
+  return { subject, text, html: emailLayout(gallery, body) };
 }
 
 /** To the collector: their viewing, with the calendar invitation attached (lib/viewings/calendar.ts) and a cancel link. */
@@ -369,7 +370,7 @@ export function viewingConfirmation(
       time.
     </p>
     <p style="color:#55514a">Reference ${input.reference}.</p>`;
-  return { subject, text, html: layout(gallery, body) };
+  return { subject, text, html: emailLayout(gallery, body) };
 }
 
 /** To the gallery: a collector cancelled their viewing with the link in its email. */
@@ -387,7 +388,7 @@ export function viewingCancelledNotice(
       ${input.name} has cancelled their viewing of <strong>${input.when}</strong> (enquiry ${input.reference}); the time is free again.
     </p>
     <p><a href="${input.staffUrl}" style="color:#7b2a1c">See the enquiry</a></p>`;
-  return { subject, text, html: layout(gallery, body) };
+  return { subject, text, html: emailLayout(gallery, body) };
 }
 
 /** To someone an owner invites: a single-use link to set their own password, valid for 48 hours. */
@@ -410,7 +411,7 @@ export function staffInvitation(
     <p>${input.invitedBy} has invited you to ${gallery.name}'s staff area (${input.role}).</p>
     <p><a href="${input.url}" style="color:#7b2a1c;font-weight:bold">Choose your password</a>. The link works once, until ${until}.</p>
     <p style="color:#55514a">If you did not expect this, you can ignore it: nothing happens unless the link is used.</p>`;
-  return { subject, text, html: layout(gallery, body) };
+  return { subject, text, html: emailLayout(gallery, body) };
 }
 
 /** One waiting enquiry in the daily digest. */
@@ -487,7 +488,7 @@ export function dailyDigest(gallery: Gallery, input: DailyDigestInput): Rendered
         : html``
     }
     <p><a href="${input.inboxUrl}" style="color:#7b2a1c;font-weight:bold">Open the inbox</a></p>`;
-  return { subject, text, html: layout(gallery, body) };
+  return { subject, text, html: emailLayout(gallery, body) };
 }
 
 /** To a member of staff: an enquiry is theirs to answer now. */
@@ -523,5 +524,5 @@ export function enquiryAssigned(
     ${input.replyBy ? html`<p>Reply by: ${input.replyBy}.</p>` : html``}
     <blockquote style="margin:16px 0;padding-left:12px;border-left:3px solid #d9d3c7;color:#55514a">${multiline(input.excerpt)}</blockquote>
     <p><a href="${input.url}" style="color:#7b2a1c;font-weight:bold">Open the enquiry</a></p>`;
-  return { subject, text, html: layout(gallery, body) };
+  return { subject, text, html: emailLayout(gallery, body) };
 }

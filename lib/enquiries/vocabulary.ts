@@ -45,6 +45,10 @@ export const OUTBOX_KINDS = [
   "daily_digest",
   // To a member of staff: another has assigned them an enquiry.
   "enquiry_assigned",
+  // To someone who asked to be told when a work is available again: the link that confirms it.
+  "availability_alert_confirmation",
+  // To them again, once: the work is available.
+  "available_again",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -13,7 +13,8 @@ import {
   type ArtworkSummary,
   type ListedArtwork,
 } from "@/lib/data/catalogue";
-import { isForeignKeyViolation, storeEnquiryWithEmails } from "@/lib/data/enquiries";
+import { storeEnquiryWithEmails } from "@/lib/data/enquiries";
+import { isForeignKeyViolation } from "@/lib/data/database-errors";
 import type { ComposeEmails } from "@/lib/emails/outgoing-email";
 import { readReplySchedule } from "@/lib/data/gallery-settings";
 import { replyByFor } from "@/lib/enquiries/reply-by";

@@ -2,6 +2,7 @@ import "server-only";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { claimDueEmails, markEmailAttemptFailed, markEmailSent, renewClaim } from "@/lib/data/outbox";
+import { storedHeadersFrom } from "@/lib/data/database-values";
 import { MailDeliveryError, mailSender } from "@/lib/smtp/transport";
 
 /**
@@ -61,6 +62,7 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
         text: email.textBody,
         html: email.htmlBody,
         calendar: email.calendar,
+        headers: storedHeadersFrom(email.headers),
         messageId: `<${email.id}@gallery.outbox>`,
       });
       await markEmailSent(owned, attempts, result.messageId);

@@ -16,6 +16,8 @@ export type OutgoingMessage = {
   html: string;
   /** An iCalendar invitation (a viewing's), sent as the message's calendar part and as an .ics file. */
   calendar?: string | null;
+  /** Extra headers, such as List-Unsubscribe. */
+  headers?: Record<string, string>;
   /** Our own id for the message, so a retried send keeps the same Message-ID. */
   messageId: string;
 };

@@ -7,6 +7,7 @@ import { formatPrice } from "@/lib/catalogue/prices";
 import { AVAILABILITY_LABELS, type Availability, type Category } from "@/lib/catalogue/vocabulary";
 import { toDimensionView, type DimensionView } from "@/lib/data/catalogue";
 import type { CatalogueChange } from "@/lib/catalogue/catalogue-change";
+import { changeAround, mergeChanges } from "@/lib/data/catalogue-changes";
 import { db } from "@/lib/db/client";
 import { dimensionsOf, type ArtworkEdit } from "@/lib/validations/artwork-edit";
 
@@ -141,37 +142,6 @@ export async function getArtworkForEdit(staff: StaffMember, id: string): Promise
   };
 }
 
-async function placeOf(artworkId: string) {
-  const work = await db.artwork.findUniqueOrThrow({ where: { id: artworkId }, include: { section: { include: { exhibition: true } } } });
-  return {
-    slug: work.slug,
-    sectionId: work.sectionId,
-    section: { exhibitionSlug: work.section.exhibition.slug, sectionSlug: work.section.slug },
-    exhibitionSlug: work.section.exhibition.slug,
-  };
-}
-
-/** Every page a work appears on: its own, its section's, its neighbours' (previous/next), the exhibition's and the lists. */
-async function changeAround(artworkId: string): Promise<CatalogueChange> {
-  const place = await placeOf(artworkId);
-  const neighbours = await db.artwork.findMany({ where: { sectionId: place.sectionId }, select: { slug: true } });
-  return {
-    artworks: neighbours.map((neighbour) => neighbour.slug),
-    sections: [place.section],
-    exhibitions: [place.exhibitionSlug],
-    lists: true,
-  };
-}
-
-function merge(...changes: CatalogueChange[]): CatalogueChange {
-  return {
-    artworks: [...new Set(changes.flatMap((change) => change.artworks ?? []))],
-    sections: changes.flatMap((change) => change.sections ?? []),
-    exhibitions: [...new Set(changes.flatMap((change) => change.exhibitions ?? []))],
-    lists: changes.some((change) => change.lists),
-  };
-}
-
 /** A price as the history writes it. */
 function priceWords(priceMinor: number | null, currency: string | null): string {
   return priceMinor !== null && currency ? formatPrice(priceMinor, currency) : "no price";
@@ -268,7 +238,7 @@ export async function updateArtwork(staff: StaffMember, edit: ArtworkEdit): Prom
     db.dimension.createMany({ data: dimensions.map((dimension, position) => ({ ...dimension, artworkId: edit.id, position })) }),
     activityEntries(history),
   ]);
-  return merge(before, await changeAround(edit.id));
+  return mergeChanges(before, await changeAround(edit.id));
 }
 
 export async function setArtworkPublished(staff: StaffMember, id: string, published: boolean): Promise<CatalogueChange | null> {
