@@ -29,6 +29,6 @@ if (action === "export") {
 } else {
   const erased = await erasePersonalData(values.email);
   console.log(
-    `Erased for ${held.email}: ${erased.enquiries} enquiries, ${erased.notes} staff notes, ${erased.emails} emails, ${erased.rateLimitRows} rate-limit rows.`,
+    `Erased for ${held.email}: ${erased.enquiries} enquiries, ${erased.notes} staff notes, ${erased.emails} emails, ${erased.rateLimitRows} rate-limit rows, ${erased.alerts} availability alerts, ${erased.holds} holds (kept, their name and address removed).`,
   );
 }

@@ -7,7 +7,13 @@ import { alertConfirmationEmail, availableAgainEmail, oneClickUnsubscribeHeaders
 import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { alertConfirmPath, alertUnsubscribePath, alertUnsubscribeToken, readAlertUnsubscribeToken } from "@/lib/sales/alert-links";
+import {
+  alertConfirmPath,
+  alertOneClickPath,
+  alertUnsubscribePath,
+  alertUnsubscribeToken,
+  readAlertUnsubscribeToken,
+} from "@/lib/sales/alert-links";
 import { heldUntilLabel } from "@/lib/sales/holds";
 
 /**
@@ -26,9 +32,14 @@ function gallery() {
   return { name: env.GALLERY_NAME, siteUrl: env.SITE_URL };
 }
 
-function unsubscribeUrl(alertId: string): string {
+/** The unsubscribe page a person opens from the email, and the address a mail program posts to with one click. */
+function unsubscribeLinks(alertId: string): { page: string; headers: Record<string, string> } {
   const env = serverEnv();
-  return `${env.SITE_URL}${alertUnsubscribePath(alertUnsubscribeToken(env.FORM_SIGNING_SECRET, alertId))}`;
+  const token = alertUnsubscribeToken(env.FORM_SIGNING_SECRET, alertId);
+  return {
+    page: `${env.SITE_URL}${alertUnsubscribePath(token)}`,
+    headers: oneClickUnsubscribeHeaders(`${env.SITE_URL}${alertOneClickPath(token)}`),
+  };
 }
 
 /** Queues the "available again" email to everyone waiting for this work; how many were queued. */
@@ -42,11 +53,11 @@ export async function queueAvailableAgainEmails(tx: Prisma.TransactionClient, ar
   for (const alert of waiting) {
     const { count } = await tx.availabilityAlert.updateMany({ where: { id: alert.id, notifiedAt: null }, data: { notifiedAt: now } });
     if (count === 0) continue;
-    const link = unsubscribeUrl(alert.id);
+    const unsubscribe = unsubscribeLinks(alert.id);
     const rendered = availableAgainEmail(gallery(), {
       name: alert.name,
       work: { label: workLabel(alert.artwork), url: `${env.SITE_URL}/works/${alert.artwork.slug}` },
-      unsubscribeUrl: link,
+      unsubscribeUrl: unsubscribe.page,
     });
     await queueEmail(
       {
@@ -56,7 +67,7 @@ export async function queueAvailableAgainEmails(tx: Prisma.TransactionClient, ar
         replyTo: env.GALLERY_EMAIL,
         ...rendered,
         enquiryId: alert.enquiryId ?? undefined,
-        headers: oneClickUnsubscribeHeaders(link),
+        headers: unsubscribe.headers,
       },
       tx,
     );
@@ -119,7 +130,7 @@ export async function askForAvailabilityAlert(input: { artworkSlug: string; name
         from: env.MAIL_FROM,
         replyTo: env.GALLERY_EMAIL,
         ...rendered,
-        headers: oneClickUnsubscribeHeaders(unsubscribeUrl(alert.id)),
+        headers: unsubscribeLinks(alert.id).headers,
       },
       tx,
     );

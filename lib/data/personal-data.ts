@@ -31,7 +31,8 @@ export type PersonalDataExport = Awaited<ReturnType<typeof exportPersonalData>>;
 export async function exportPersonalData(email: string) {
   const enquiryIds = await enquiriesOf(email);
   const emailIds = await emailsOf(email, enquiryIds);
-  const [enquiries, emails, limit] = await Promise.all([
+  const address = email.trim().toLowerCase();
+  const [enquiries, emails, limit, alerts, holds] = await Promise.all([
     db.enquiry.findMany({
       where: { id: { in: enquiryIds } },
       orderBy: { createdAt: "asc" },
@@ -47,6 +48,14 @@ export async function exportPersonalData(email: string) {
       select: { kind: true, toAddress: true, replyTo: true, subject: true, textBody: true, status: true, sentAt: true, createdAt: true },
     }),
     db.rateLimiterFlexible.findUnique({ where: { key: emailLimitKey(serverEnv().FORM_SIGNING_SECRET, email) } }),
+    db.availabilityAlert.findMany({
+      where: { email: address },
+      select: { name: true, source: true, createdAt: true, confirmedAt: true, notifiedAt: true, unsubscribedAt: true, artwork: { select: { catalogueNumber: true, title: true } } },
+    }),
+    db.workHold.findMany({
+      where: { collectorEmail: address },
+      select: { collectorName: true, heldUntil: true, createdAt: true, endedAt: true, endReason: true, artwork: { select: { catalogueNumber: true, title: true } } },
+    }),
   ]);
   return {
     email: email.trim(),
@@ -60,10 +69,12 @@ export async function exportPersonalData(email: string) {
     })),
     emails,
     rateLimitCount: limit ? { points: limit.points, until: limit.expire?.toISOString() ?? null } : null,
+    availabilityAlerts: alerts,
+    holds,
   };
 }
 
-export type ErasureReport = { enquiries: number; notes: number; emails: number; rateLimitRows: number };
+export type ErasureReport = { enquiries: number; notes: number; emails: number; rateLimitRows: number; alerts: number; holds: number };
 
 /**
  * Erases everything exportPersonalData finds, in one transaction; says how much of each. The erasure
@@ -93,13 +104,27 @@ export async function erasePersonalData(
     const emails = await tx.outboxEmail.deleteMany({ where: { id: { in: [...emailIds, ...digests.map((digest) => digest.id)] } } });
     const enquiries = await tx.enquiry.deleteMany({ where: { id: { in: enquiryIds } } });
     const limits = await tx.rateLimiterFlexible.deleteMany({ where: { key: limitKey } });
+    const address = email.trim().toLowerCase();
+    const alerts = await tx.availabilityAlert.deleteMany({ where: { email: address } });
+    // A hold is the gallery's record of a work's sale: it stays, with nothing left to say whose it was.
+    const holds = await tx.workHold.updateMany({
+      where: { collectorEmail: address },
+      data: { collectorName: "(erased at their request)", collectorEmail: "erased@invalid" },
+    });
     await recordActivity(tx, {
       actor: requestedBy,
       action: "erased a collector's data at their request",
       subjectType: "privacy",
       subjectLabel: references.length > 0 ? references.join(", ") : "no enquiries held",
-      detail: `${enquiries.count} enquiries, ${notes.count} notes, ${emails.count} emails`,
+      detail: `${enquiries.count} enquiries, ${notes.count} notes, ${emails.count} emails, ${alerts.count} availability alerts, ${holds.count} holds`,
     });
-    return { enquiries: enquiries.count, notes: notes.count, emails: emails.count, rateLimitRows: limits.count };
+    return {
+      enquiries: enquiries.count,
+      notes: notes.count,
+      emails: emails.count,
+      rateLimitRows: limits.count,
+      alerts: alerts.count,
+      holds: holds.count,
+    };
   });
 }

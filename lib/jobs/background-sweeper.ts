@@ -4,6 +4,8 @@ import { logger } from "@/lib/logger";
 import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { runDailyDigest } from "@/lib/data/daily-digest";
 import { forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
+import { endExpiredHolds } from "@/lib/data/holds";
+import { askRunningSiteToRefresh } from "@/lib/catalogue-cache/ask-running-site-to-refresh";
 import { sweepOutbox } from "@/lib/jobs/outbox-delivery";
 
 const HOUR_MS = 3_600_000;
@@ -11,7 +13,7 @@ const DAY_MS = 24 * HOUR_MS;
 const MINUTE_MS = 60_000;
 
 /**
- * Sends due emails every intervalMs, looks every minute whether the daily digest is due (it is
+ * Sends due emails and ends holds whose time has come every intervalMs, looks every minute whether the daily digest is due (it is
  * queued once a day whichever process gets there first, and sent on the next sweep), forgets
  * expired connection data (and spreadsheets staged for an import that never came) every quarter of
  * an hour and purges expired enquiries once a day, never two sweeps at once. Used inside a Node web
@@ -27,6 +29,10 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
     running = sweepOutbox()
       .then(async (report) => {
         if (report.claimed > 0) logger.info(report, "Outbox sweep");
+        // Holds end at their time, not at the next visit: the public pages are told (this loop runs
+        // outside any request, where Next's cache cannot be reached directly).
+        const holds = await endExpiredHolds(new Date());
+        if (holds.change) logger.info({ ended: holds.ended, refresh: await askRunningSiteToRefresh(holds.change) }, "Holds ran out");
         if (Date.now() - lastDigestCheck >= MINUTE_MS) {
           lastDigestCheck = Date.now();
           const digest = await runDailyDigest();

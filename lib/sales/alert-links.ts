@@ -30,6 +30,11 @@ export function alertUnsubscribePath(token: string): string {
   return `/alerts/unsubscribe/${token}`;
 }
 
+/** Where a mail program posts its one-click unsubscribe (RFC 8058). */
+export function alertOneClickPath(token: string): string {
+  return `/api/alerts/unsubscribe/${token}`;
+}
+
 export function alertConfirmPath(token: string): string {
   return `/alerts/confirm/${token}`;
 }

@@ -12,6 +12,12 @@ export const STAFF_NOTICES = {
     link: "The collector's follow link was withdrawn.",
     assigned: "Assigned.",
     unchanged: "It was assigned so already: nothing changed.",
+    held: "Hold placed. The public pages show the work as Reserved now.",
+  },
+  work: {
+    held: "Hold placed. The public pages show the work as Reserved now.",
+    extended: "The hold's end was changed.",
+    released: "Hold released: the work is available again on every page, and whoever asked to hear has been emailed.",
   },
   replies: {
     added: "Saved reply added: it is offered in every enquiry's reply form.",

@@ -461,9 +461,7 @@ test("staff upload a photograph and it replaces the outline on the artwork page"
   await expect(photograph).toHaveAttribute("alt", "Second Retreat from Russia by Norman Neasom: drawing");
   await expect(photograph).toHaveAttribute("srcset", /480\.webp 480w, .*960\.webp 960w, .*1600\.webp 1600w/);
   // The page is shown before the browser has fetched the image: wait for it to load, then check it decoded.
-  await expect
-    .poll(() => photograph.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0))
-    .toBe(true);
+  await expect.poll(() => photograph.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
   await expect(page.locator("figure svg")).toHaveCount(0);
   const served = await page.request.get((await photograph.getAttribute("src"))!);
   expect(served.headers()["content-type"]).toBe("image/webp");
@@ -595,9 +593,7 @@ test("staff import a spreadsheet with a .zip of its photographs: the dry run sho
   const photograph = page.locator("figure img");
   await expect(photograph).toHaveAttribute("srcset", /480\.webp 480w/);
   // The page is shown before the browser has fetched the image: wait for it to load, then check it decoded.
-  await expect
-    .poll(() => photograph.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0))
-    .toBe(true);
+  await expect.poll(() => photograph.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
 });
 
 test("a spreadsheet upload is counted as it streams and refused at 10 MB; the file a dry run read is imported once", async ({ page }) => {

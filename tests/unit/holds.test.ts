@@ -164,7 +164,7 @@ describe("holds", () => {
     expect(told.map((message) => message.to[0]).sort()).toEqual(["enid@example.test", "pat@example.test"]);
     const toPat = told.find((message) => message.to.includes("pat@example.test"))!;
     expect(toPat.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
-    const unsubscribe = /<https:\/\/gallery\.test\/alerts\/unsubscribe\/([^>]+)>/.exec(toPat.headers["list-unsubscribe"]!)![1]!;
+    const unsubscribe = /<https:\/\/gallery\.test\/api\/alerts\/unsubscribe\/([^>]+)>/.exec(toPat.headers["list-unsubscribe"]!)![1]!;
     expect(await unsubscribeAvailabilityAlert(unsubscribe, new Date())).toEqual({
       outcome: "unsubscribed",
       workLabel: "63 The Auctioneer",

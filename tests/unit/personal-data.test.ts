@@ -40,6 +40,19 @@ describe("a collector's own data", () => {
     });
     const erinEnquiry = await db.enquiry.findFirstOrThrow({ where: { email: "erin.erasure@example.test" } });
     await db.enquiryNote.create({ data: { enquiryId: erinEnquiry.id, body: "Rang Erin back" } });
+    // A hold for Erin on one work, and an alert for another: the sale keeps her name and address too.
+    const [held, awaited] = await db.artwork.findMany({ take: 2, orderBy: { slug: "asc" } });
+    await db.workHold.create({
+      data: {
+        artworkId: held!.id,
+        collectorName: "Erin Erasure",
+        collectorEmail: "erin.erasure@example.test",
+        heldUntil: new Date(Date.now() + 86_400_000),
+      },
+    });
+    await db.availabilityAlert.create({
+      data: { artworkId: awaited!.id, email: "erin.erasure@example.test", name: "Erin Erasure", source: "page", confirmedAt: new Date() },
+    });
 
     const exported = await exportPersonalData("ERIN.erasure@example.test");
     expect(exported.enquiries.map((enquiry) => enquiry.message)).toEqual(asked);
@@ -52,10 +65,20 @@ describe("a collector's own data", () => {
       "gallery_notification",
     ]);
     expect(exported.rateLimitCount).toMatchObject({ points: 2 });
+    expect(exported.holds.map((hold) => hold.collectorName)).toEqual(["Erin Erasure"]);
+    expect(exported.availabilityAlerts).toHaveLength(1);
     expect(JSON.stringify(exported)).not.toContain("clientIpHash");
 
     expect(await rowsMentioning("erin.erasure@example.test")).not.toEqual([]);
-    expect(await erasePersonalData("erin.erasure@example.test")).toEqual({ enquiries: 2, notes: 1, emails: 3, rateLimitRows: 1 });
+    expect(await erasePersonalData("erin.erasure@example.test")).toEqual({
+      enquiries: 2,
+      notes: 1,
+      emails: 3,
+      rateLimitRows: 1,
+      alerts: 1,
+      holds: 1,
+    });
+    expect(await db.workHold.count({ where: { artworkId: held!.id } })).toBe(1);
     expect(await rowsMentioning("erin.erasure@example.test")).toEqual([]);
     expect(await rowsMentioning("Erin Erasure")).toEqual([]);
     expect(await rowsMentioning("Rang Erin back")).toEqual([]);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ArtworkPhotographs } from "@/components/artwork-photographs";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
+import { AvailabilityAlertForm } from "@/components/availability-alert-form";
 import { EnquiryListButton } from "@/components/enquiry-list-button";
 import { JsonLd } from "@/components/json-ld";
 import { Paragraphs } from "@/components/paragraphs";
@@ -143,6 +144,19 @@ export default async function ArtworkPage({ params }: Props) {
           </section>
         )}
       </div>
+      {(work.availability === "reserved" || work.availability === "sold") && (
+        <section aria-labelledby="alert-heading" className="mt-14 max-w-2xl border-t border-rule pt-8" data-testid="availability-alert">
+          <h2 id="alert-heading" className="text-2xl font-semibold">
+            Hear if it becomes available
+          </h2>
+          <p className="mt-2 mb-4 font-sans text-sm text-ink-soft">
+            {work.availability === "reserved"
+              ? "This work is reserved for another collector. Leave your address and we will email you once if the reservation ends without a sale."
+              : "This work is sold. Should it ever come back to the gallery, we will email you once."}
+          </p>
+          <AvailabilityAlertForm artworkSlug={work.slug} />
+        </section>
+      )}
       <section
         id="enquire"
         aria-labelledby="enquire-heading"

@@ -1,7 +1,9 @@
 import "server-only";
 import { availabilityFrom, categoryFrom } from "@/lib/data/database-values";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
-import { activityEntries, activityEntry, type ActivityRecord } from "@/lib/data/activity";
+import { activityEntry, recordActivity, type ActivityRecord } from "@/lib/data/activity";
+import { queueAvailableAgainEmails } from "@/lib/data/availability-alerts";
+import { endHoldInTransaction } from "@/lib/data/holds";
 import { workLabel } from "@/lib/catalogue/describe";
 import { formatPrice } from "@/lib/catalogue/prices";
 import { AVAILABILITY_LABELS, type Availability, type Category } from "@/lib/catalogue/vocabulary";
@@ -213,8 +215,10 @@ export async function updateArtwork(staff: StaffMember, edit: ArtworkEdit): Prom
     });
   }
 
-  await db.$transaction([
-    db.artwork.update({
+  const now = new Date();
+  const becameAvailable = edit.availability === "available" && existing.availability !== "available";
+  await db.$transaction(async (tx) => {
+    await tx.artwork.update({
       where: { id: edit.id },
       data: {
         catalogueNumber: edit.catalogueNumber,
@@ -233,11 +237,16 @@ export async function updateArtwork(staff: StaffMember, edit: ArtworkEdit): Prom
         published: edit.published,
         featured: edit.featured,
       },
-    }),
-    db.dimension.deleteMany({ where: { artworkId: edit.id } }),
-    db.dimension.createMany({ data: dimensions.map((dimension, position) => ({ ...dimension, artworkId: edit.id, position })) }),
-    activityEntries(history),
-  ]);
+    });
+    await tx.dimension.deleteMany({ where: { artworkId: edit.id } });
+    await tx.dimension.createMany({ data: dimensions.map((dimension, position) => ({ ...dimension, artworkId: edit.id, position })) });
+    for (const entry of history) await recordActivity(tx, entry);
+    // Marked anything but Reserved, the work's hold ends with it (as sold, or released); marked
+    // Available again, everyone waiting to hear is told.
+    const open = await tx.workHold.findFirst({ where: { artworkId: edit.id, endedAt: null } });
+    if (open && edit.availability !== "reserved") await endHoldInTransaction(tx, open, edit.availability === "sold" ? "sold" : "released", staff, now);
+    if (becameAvailable) await queueAvailableAgainEmails(tx, edit.id, now);
+  });
   return mergeChanges(before, await changeAround(edit.id));
 }
 

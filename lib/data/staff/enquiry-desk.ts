@@ -49,7 +49,7 @@ export type EnquiryDetail = {
   /** Every work the enquiry names, as the collector saw it, and the work as it is now (null once removed). */
   works: Array<{
     snapshot: ArtworkSnapshot;
-    current: { slug: string; title: string; availability: string; published: boolean; price: string } | null;
+    current: { id: string; slug: string; title: string; availability: string; published: boolean; price: string } | null;
   }>;
   /** Messages the collector added from their follow page. */
   followUps: Array<{ id: string; body: string; createdAt: string }>;
@@ -69,7 +69,7 @@ export async function getEnquiryForStaff(staff: StaffMember, reference: string):
       works: {
         orderBy: { position: "asc" },
         include: {
-          artwork: { select: { slug: true, title: true, availability: true, published: true, priceMinor: true, currency: true } },
+          artwork: { select: { id: true, slug: true, title: true, availability: true, published: true, priceMinor: true, currency: true } },
         },
       },
       emails: { orderBy: { createdAt: "asc" }, include: { sentBy: { select: { name: true } } } },
@@ -113,6 +113,7 @@ export async function getEnquiryForStaff(staff: StaffMember, reference: string):
       const snapshot = readArtworkSnapshot(work.snapshot);
       const current = work.artwork
         ? {
+            id: work.artwork.id,
             slug: work.artwork.slug,
             title: work.artwork.title,
             availability: work.artwork.availability,

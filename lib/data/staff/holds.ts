@@ -19,7 +19,7 @@ import { requireRole, type StaffMember } from "@/lib/staff/roles";
  * told whose it is.
  */
 
-export type HoldChange = { ok: true; change: CatalogueChange; message: string } | { ok: false; message: string };
+export type HoldChange = { ok: true; change: CatalogueChange; artworkId: string; message: string } | { ok: false; message: string };
 
 export type HoldView = {
   id: string;
@@ -100,6 +100,7 @@ export async function placeHold(
   return {
     ok: true,
     change: await changeAround(input.artworkId),
+    artworkId: input.artworkId,
     message: `Held for ${input.collectorName} until ${untilWords(input.heldUntil)}. The public pages show it as Reserved now.`,
   };
 }
@@ -123,7 +124,12 @@ export async function extendHold(staff: StaffMember, input: { holdId: string; he
     return hold;
   });
   if (!changed) return { ok: false, message: "That hold has ended already (released, run out or sold); nothing was changed." };
-  return { ok: true, change: await changeAround(changed.artworkId), message: `The hold now runs until ${untilWords(input.heldUntil)}.` };
+  return {
+    ok: true,
+    change: await changeAround(changed.artworkId),
+    artworkId: changed.artworkId,
+    message: `The hold now runs until ${untilWords(input.heldUntil)}.`,
+  };
 }
 
 export async function releaseHold(staff: StaffMember, holdId: string, now = new Date()): Promise<HoldChange> {
@@ -131,7 +137,12 @@ export async function releaseHold(staff: StaffMember, holdId: string, now = new 
   const hold = await db.workHold.findUnique({ where: { id: holdId }, select: { id: true, artworkId: true, enquiryId: true, heldUntil: true } });
   const released = hold ? await db.$transaction((tx) => endHoldInTransaction(tx, hold, "released", staff, now)) : false;
   if (!hold || !released) return { ok: false, message: "That hold has ended already (released, run out or sold); nothing was changed." };
-  return { ok: true, change: await changeAround(hold.artworkId), message: "Released. The work is available again on every page." };
+  return {
+    ok: true,
+    change: await changeAround(hold.artworkId),
+    artworkId: hold.artworkId,
+    message: "Released. The work is available again on every page.",
+  };
 }
 
 function holdView(hold: {

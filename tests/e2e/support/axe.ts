@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 /** WCAG 2.1 A and AA rules; any violation fails with the rule ids and the offending markup. */
 export async function expectNoAxeViolations(page: Page) {
@@ -9,4 +9,14 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(" | ")}`);
   expect(summary).toEqual([]);
+}
+
+/**
+ * A browser that loads none of the site's scripts: forms post as they would with JavaScript off, yet
+ * axe (which Playwright runs itself, not through the page's scripts) can still check each screen.
+ */
+export async function contextWithoutSiteScripts(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.route(/\/_next\/static\/.*\.js(\?|$)/, (route) => route.abort());
+  return context;
 }

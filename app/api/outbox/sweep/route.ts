@@ -1,19 +1,24 @@
 import { carriesCronSecret, notAuthorised } from "@/lib/auth/cron-secret";
 import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { forgetExpiredConnectionData } from "@/lib/data/enquiry-retention";
+import { refreshCatalogue } from "@/lib/catalogue-cache/refresh-catalogue";
+import { endExpiredHolds } from "@/lib/data/holds";
 import { sweepOutbox } from "@/lib/jobs/outbox-delivery";
 
 /**
- * The outbox sweep for hosts without a long-lived process: Vercel Cron calls it (vercel.json) with
+ * The outbox sweep (and the end of holds whose time has come) for hosts without a long-lived process: Vercel Cron calls it (vercel.json) with
  * "Authorization: Bearer <CRON_SECRET>". On a Node server the web process or the worker sweeps by itself.
  */
 async function sweep(request: Request) {
   if (!carriesCronSecret(request)) return notAuthorised();
+  // Holds first, so the "available again" emails they queue go out in this same sweep.
+  const holds = await endExpiredHolds(new Date());
+  if (holds.change) refreshCatalogue(holds.change, "route");
   const report = await sweepOutbox();
   // The privacy notice's "an hour or so" for connection fingerprints rides on this, the most frequent cron.
   const forgotten = await forgetExpiredConnectionData();
   const stagedImports = await forgetStaleStagedImports();
-  return Response.json({ ...report, forgotten, stagedImports }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ...report, holdsEnded: holds.ended, forgotten, stagedImports }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export const GET = sweep;

@@ -13,6 +13,11 @@ import { replyChoiceFor } from "@/lib/data/staff/saved-replies";
 import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff/enquiry-desk";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
+import { OpenHoldLine } from "@/components/staff/hold-panel";
+import { PlaceHoldForm } from "@/components/staff/hold-forms";
+import { openHoldsOfWorks } from "@/lib/data/staff/holds";
+import { serverEnv } from "@/lib/env";
+import { suggestedHoldEnd } from "@/lib/sales/holds";
 import { staffTime } from "@/lib/time/gallery-time";
 import { staffNoticeText } from "@/lib/staff/notices";
 
@@ -38,11 +43,14 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
   const enquiry = ENQUIRY_REFERENCE_PATTERN.test(reference) ? await getEnquiryForStaff(staff, reference) : null;
   if (!enquiry) notFound();
   const noticeText = staffNoticeText("enquiry", notice);
-  const [history, assignable, replyChoice] = await Promise.all([
+  const workIds = enquiry.works.flatMap(({ current }) => (current ? [current.id] : []));
+  const [history, assignable, replyChoice, openHolds] = await Promise.all([
     historyOf(staff, "enquiry", enquiry.reference),
     canEdit ? assignableStaff(staff) : [],
     canEdit ? replyChoiceFor(staff, enquiry, typeof replyParam === "string" ? replyParam : null) : null,
+    openHoldsOfWorks(staff, workIds),
   ]);
+  const holdUntil = suggestedHoldEnd(new Date(), serverEnv().GALLERY_TIME_ZONE);
   const [firstWork] = enquiry.works;
   const about = firstWork ? worksInBrief(firstWork.snapshot, enquiry.works.length) : "your question";
 
@@ -261,9 +269,28 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                         <Link href={`/works/${current.slug}`}>See the work now</Link>
                         {current.title !== snapshot.title && ` (now titled “${current.title}”)`}
                       </p>
-                    ) : (
-                      <p className="mt-1 text-ink-soft">The work has since been removed from the catalogue.</p>
-                    )}
+                    ) : null}
+                    {current && openHolds.get(current.id) ? (
+                      <div className="mt-2">
+                        <OpenHoldLine hold={openHolds.get(current.id)!} />
+                        <Link href={`/staff/works/${current.id}#hold-heading`}>Extend or release it</Link>
+                      </div>
+                    ) : current && canEdit && (current.availability === "available" || current.availability === "reserved") ? (
+                      <div className="mt-3 border-t border-rule pt-2">
+                        <h3 className="font-semibold">Hold it for {enquiry.name}</h3>
+                        <div className="mt-2">
+                          <PlaceHoldForm
+                            artworkId={current.id}
+                            idPrefix={`hold-${index}`}
+                            until={holdUntil}
+                            collector={{ name: enquiry.name, email: enquiry.email }}
+                            enquiryReference={enquiry.reference}
+                            buttonLabel={`Hold ${workLabel(snapshot)} for ${enquiry.name}`}
+                          />
+                        </div>
+                      </div>
+                    ) : null}
+                    {current ? null : <p className="mt-1 text-ink-soft">The work has since been removed from the catalogue.</p>}
                   </li>
                 ))}
               </ol>

@@ -15,7 +15,11 @@ import { PhotographAltForm } from "@/components/staff/photograph-alt-form";
 import { deletePhotograph, reorderPhotograph } from "@/lib/actions/staff-catalogue";
 import { photographUrl } from "@/lib/images/photograph-urls";
 import { workLabel } from "@/lib/catalogue/describe";
-import { photographOutcomeOf } from "@/lib/staff/notices";
+import { photographOutcomeOf, staffNoticeText } from "@/lib/staff/notices";
+import { HoldPanel } from "@/components/staff/hold-panel";
+import { holdsOfWork } from "@/lib/data/staff/holds";
+import { serverEnv } from "@/lib/env";
+import { suggestedHoldEnd } from "@/lib/sales/holds";
 
 export const metadata: Metadata = { title: "Edit a work", robots: { index: false } };
 
@@ -25,11 +29,12 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
   const staff = await requireStaff();
   const canEdit = roleAllows(staff.role, "staff");
   const { id } = await params;
-  const outcome = (await searchParams).photograph;
+  const { photograph: outcome, notice: noticeKey } = await searchParams;
+  const holdNotice = staffNoticeText("work", noticeKey);
   const notice = photographOutcomeOf(outcome);
   const work = await getArtworkForEdit(staff, id);
   if (!work) notFound();
-  const history = await historyOf(staff, "artwork", work.id);
+  const [history, holds] = await Promise.all([historyOf(staff, "artwork", work.id), holdsOfWork(staff, work.id)]);
   const priceText = work.priceMinor !== null && work.currency ? formatPrice(work.priceMinor, work.currency) : "";
   return (
     <>
@@ -46,6 +51,14 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
         >
           <ArtworkEditForm work={work} priceText={priceText} />
         </EditorOnly>
+        <HoldPanel
+          artworkId={work.id}
+          holds={holds}
+          canEdit={canEdit}
+          defaultUntil={suggestedHoldEnd(new Date(), serverEnv().GALLERY_TIME_ZONE)}
+          holdable={work.availability === "available" || work.availability === "reserved"}
+          notice={holdNotice}
+        />
         <section aria-labelledby="photographs-heading">
           <h2 id="photographs-heading" className="text-2xl font-semibold">
             Photographs
