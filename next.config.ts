@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   // in four-byte characters) is under half of it; spreadsheets and photographs go to route handlers
   // that count their own bytes (app/staff/import/upload, app/staff/works/[id]/photographs).
   experimental: { serverActions: { bodySizeLimit: "256kb" } },
-  serverExternalPackages: ["better-sqlite3", "@libsql/client", "libsql", "pino"],
+  serverExternalPackages: ["better-sqlite3", "@libsql/client", "libsql", "pino", "pdfkit"],
   // A self-contained server in .next/standalone for the Node stack (deploy/); Vercel builds its own functions.
   output: "standalone",
   // Several Node processes share one cache: a staff edit through one shows on all (Vercel has its own).

@@ -13,7 +13,7 @@ import {
   alertUnsubscribePath,
   alertUnsubscribeToken,
   readAlertUnsubscribeToken,
-} from "@/lib/sales/alert-links";
+} from "@/lib/sales/signed-links";
 import { heldUntilLabel } from "@/lib/sales/holds";
 
 /**

@@ -1,7 +1,16 @@
 import { AVAILABILITIES, CATEGORIES, DIMENSION_KINDS, UNITS } from "@/lib/catalogue/vocabulary";
 import { ENQUIRY_STATUSES, OUTBOX_STATUSES } from "@/lib/enquiries/vocabulary";
 import { ACTIVITY_SUBJECTS } from "@/lib/staff/activity-vocabulary";
-import { ALERT_SOURCES, HOLD_END_REASONS } from "@/lib/sales/vocabulary";
+import {
+  ALERT_SOURCES,
+  HOLD_END_REASONS,
+  INVOICE_KINDS,
+  INVOICE_STATUSES,
+  LINE_KINDS,
+  OFFER_STATUSES,
+  PAYMENT_METHODS,
+  TAX_MODES,
+} from "@/lib/sales/vocabulary";
 
 /**
  * The one way a text column's value becomes one of its allowed words (SQLite has no enum type, so the
@@ -32,6 +41,12 @@ export const outboxStatusFrom = checked(OUTBOX_STATUSES, "email status");
 export const activitySubjectFrom = checked(ACTIVITY_SUBJECTS, "activity subject");
 export const holdEndReasonFrom = checked(HOLD_END_REASONS, "hold end reason");
 export const alertSourceFrom = checked(ALERT_SOURCES, "alert source");
+export const offerStatusFrom = checked(OFFER_STATUSES, "offer status");
+export const invoiceKindFrom = checked(INVOICE_KINDS, "invoice kind");
+export const invoiceStatusFrom = checked(INVOICE_STATUSES, "invoice status");
+export const taxModeFrom = checked(TAX_MODES, "tax mode");
+export const lineKindFrom = checked(LINE_KINDS, "invoice line kind");
+export const paymentMethodFrom = checked(PAYMENT_METHODS, "payment method");
 
 /** An email's extra headers as stored (a JSON object of names to texts); anything else is refused. */
 export function storedHeadersFrom(value: unknown): Record<string, string> | undefined {

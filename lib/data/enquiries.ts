@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { sqlTimestamp, writeTransaction, type SqlStatements } from "@/lib/db/client";
 import { bookViewingInTransaction } from "@/lib/data/viewing-bookings";
 import { KEEP_ALERT_FOR_RESERVED_WORK_SQL } from "@/lib/data/availability-alerts";
+import { INSERT_OFFER_SQL } from "@/lib/data/offers";
 import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import type { EnquiryQuestion } from "@/lib/enquiries/vocabulary";
 import type { ComposeEmails } from "@/lib/emails/outgoing-email";
@@ -31,6 +32,8 @@ export type NewEnquiry = {
   viewing?: { bookingId: string; slotId: string; cancelTokenHash: string };
   /** When the gallery means to have answered (its reply-by setting from the moment of arrival). */
   replyBy?: Date;
+  /** An offer made with the enquiry, on its one work. */
+  offer?: { id: string; artworkId: string; amountMinor: number; currency: string; askingMinor: number; expiresAt: Date };
   now: Date;
 };
 
@@ -162,6 +165,20 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
           work.artworkId,
         ]);
       }
+    }
+    if (enquiry.offer) {
+      const { offer } = enquiry;
+      await sql.run(INSERT_OFFER_SQL, [
+        offer.id,
+        id,
+        offer.artworkId,
+        offer.amountMinor,
+        offer.currency,
+        offer.askingMinor,
+        sqlTimestamp(offer.expiresAt),
+        now,
+        now,
+      ]);
     }
     if (enquiry.viewing) {
       await bookViewingInTransaction(sql, {

@@ -32,6 +32,8 @@ export type QueuedEmail = {
   calendar?: string | null;
   /** Extra headers (an alert's one-click unsubscribe). */
   headers?: Record<string, string>;
+  /** A stored file sent with it (an invoice's PDF): its storage key and the name it is sent under. */
+  attachment?: { key: string; name: string };
 };
 
 /** Writes one email to the outbox (inside the caller's transaction, when given one) and returns its id. */
@@ -51,6 +53,8 @@ export async function queueEmail(email: QueuedEmail, writer: OutboxWriter = db):
       dedupeKey: email.dedupeKey ?? null,
       calendar: email.calendar ?? null,
       ...(email.headers ? { headers: email.headers } : {}),
+      attachmentKey: email.attachment?.key ?? null,
+      attachmentName: email.attachment?.name ?? null,
     },
     select: { id: true },
   });

@@ -8,6 +8,7 @@ import {
   type GalleryNotificationInput,
 } from "@/lib/emails/templates";
 import { viewingInvitation } from "@/lib/viewings/calendar";
+import { offerReceivedEmail } from "@/lib/emails/sale-emails";
 import { cancelViewingPath } from "@/lib/enquiries/link-token";
 import { FLAG_AFTER_PER_CONNECTION, FLOOD_REASON_START, FORM_TOKEN_MAX_AGE_HOURS, mailboxOf } from "@/lib/enquiries/rate-limits";
 import type { FormTokenKind } from "@/lib/enquiries/form-token";
@@ -44,6 +45,8 @@ export type EnquiryToSend = {
   acknowledged: () => AcknowledgedWork[];
   viewing: BookedViewing | null;
   follow: { url: string; expiresAt: Date };
+  /** An offer made with the enquiry, in words: what the gallery's email repeats and the collector's own confirmation says. */
+  offer?: { workLabel: string; amount: string; asking: string; until: string; offerUrl: string };
   /** How the form was sent: seconds from the form's token to now, and whether the token was a work page's shared one. */
   secondsToFill: number;
   tokenKind: FormTokenKind;
@@ -110,6 +113,7 @@ export function enquiryEmails(enquiry: EnquiryToSend, flagReasons: string[], set
           shippingCountry: input.shippingCountry ?? null,
           works,
           viewing: viewing?.when ?? null,
+          offer: enquiry.offer ? `${enquiry.offer.amount} (asking ${enquiry.offer.asking}), standing until ${enquiry.offer.until}` : null,
           flagReasons,
         }),
     },
@@ -125,6 +129,16 @@ export function enquiryEmails(enquiry: EnquiryToSend, flagReasons: string[], set
     dedupeKey: `ack:${mailboxOf(input.email)}:${enquiry.day}`,
     render: (reference) => collectorAcknowledgement(gallery, { reference, works: enquiry.acknowledged(), follow: enquiry.follow }),
   });
+  const { offer } = enquiry;
+  if (offer) {
+    emails.push({
+      kind: "offer_update",
+      to: input.email,
+      from: settings.mailFrom,
+      replyTo: settings.galleryEmail,
+      render: (reference) => offerReceivedEmail(gallery, { ...offer, reference }),
+    });
+  }
   if (viewing) {
     const cancelUrl = `${settings.siteUrl}${cancelViewingPath(viewing.cancelToken)}`;
     emails.push({

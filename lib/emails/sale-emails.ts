@@ -52,3 +52,95 @@ export function availableAgainEmail(gallery: Gallery, input: { name: string; wor
 export function oneClickUnsubscribeHeaders(unsubscribeUrl: string): Record<string, string> {
   return { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
+
+type OfferFacts = { workLabel: string; amount: string; asking: string; until: string; offerUrl: string; reference: string };
+
+/** To the collector as their offer arrives: what they offered, until when it stands, and the offer's own page. */
+export function offerReceivedEmail(gallery: Gallery, offer: OfferFacts): RenderedEmail {
+  const subject = `Your offer on ${offer.workLabel} (${offer.reference})`;
+  const text = [
+    `Thank you: ${gallery.name} has your offer of ${offer.amount} for ${offer.workLabel} (asking price ${offer.asking}).`,
+    "",
+    `It stands until ${offer.until}. The gallery will accept it, decline it or make a counter-offer, and tell you by email; you can also see where it stands here:`,
+    offer.offerUrl,
+    "",
+    `Reference ${offer.reference}.`,
+    "",
+    gallery.name,
+  ].join("\n");
+  const body = html`<p>
+      Thank you: ${gallery.name} has your offer of <strong>${offer.amount}</strong> for <strong>${offer.workLabel}</strong> (asking price
+      ${offer.asking}).
+    </p>
+    <p>It stands until ${offer.until}. The gallery will accept it, decline it or make a counter-offer, and tell you by email.</p>
+    <p><a href="${offer.offerUrl}" style="color:#7b2a1c;font-weight:bold">See where your offer stands</a></p>
+    <p style="color:#55514a">Reference ${offer.reference}.</p>`;
+  return { subject, text, html: emailLayout(gallery, body) };
+}
+
+export type OfferAnswer =
+  | { kind: "accepted"; price: string; heldUntil: string }
+  | { kind: "countered"; counter: string; until: string }
+  | { kind: "declined" }
+  | { kind: "lapsed" };
+
+/** To the collector: the gallery's answer (or the offer's lapse), with the offer's page. */
+export function offerAnswerEmail(gallery: Gallery, offer: Omit<OfferFacts, "until" | "asking">, answer: OfferAnswer): RenderedEmail {
+  const subjects: Record<OfferAnswer["kind"], string> = {
+    accepted: `Offer accepted: ${offer.workLabel}`,
+    countered: `A counter-offer on ${offer.workLabel}`,
+    declined: `Your offer on ${offer.workLabel}`,
+    lapsed: `Your offer on ${offer.workLabel} has lapsed`,
+  };
+  const sentences: string[] = (() => {
+    switch (answer.kind) {
+      case "accepted":
+        return [
+          `${gallery.name} accepts ${answer.price} for ${offer.workLabel}.`,
+          `The work is reserved for you until ${answer.heldUntil}. The invoice, with the gallery's bank details, follows by email.`,
+        ];
+      case "countered":
+        return [
+          `${gallery.name} thanks you for your offer of ${offer.amount} for ${offer.workLabel} and can sell it to you for ${answer.counter}.`,
+          `This stands until ${answer.until}. Accept or decline it on your offer's page:`,
+        ];
+      case "declined":
+        return [
+          `${gallery.name} thanks you for your offer of ${offer.amount} for ${offer.workLabel}, but cannot accept it.`,
+          "Reply to this email if you would like to talk about the price.",
+        ];
+      case "lapsed":
+        return [
+          `Your offer of ${offer.amount} for ${offer.workLabel} has lapsed without an answer being agreed.`,
+          "Reply to this email if you are still interested.",
+        ];
+    }
+  })();
+  const text = [...sentences, "", offer.offerUrl, "", `Reference ${offer.reference}.`, "", gallery.name].join("\n");
+  const body = html`${sentences.map((sentence) => html`<p>${sentence}</p>`)}
+    <p>
+      <a href="${offer.offerUrl}" style="color:#7b2a1c;font-weight:bold"
+        >${answer.kind === "countered" ? "Accept or decline" : "See your offer"}</a
+      >
+    </p>
+    <p style="color:#55514a">Reference ${offer.reference}.</p>`;
+  return { subject: subjects[answer.kind], text, html: emailLayout(gallery, body) };
+}
+
+/** To the gallery: the collector answered a counter-offer from their offer's page. */
+export function counterAnsweredNotice(
+  gallery: Gallery,
+  input: { reference: string; workLabel: string; counter: string; accepted: boolean; staffUrl: string },
+): RenderedEmail {
+  const verdict = input.accepted ? "accepted" : "declined";
+  const subject = `Counter-offer ${verdict}: ${input.workLabel} (${input.reference})`;
+  const next = input.accepted
+    ? "The work is reserved for them, and a draft invoice waits for you to issue."
+    : "The enquiry is open for you to answer.";
+  const text = [`The collector ${verdict} your counter-offer of ${input.counter} for ${input.workLabel}. ${next}`, "", input.staffUrl].join(
+    "\n",
+  );
+  const body = html`<p>The collector ${verdict} your counter-offer of <strong>${input.counter}</strong> for ${input.workLabel}. ${next}</p>
+    <p><a href="${input.staffUrl}" style="color:#7b2a1c">See the enquiry</a></p>`;
+  return { subject, text, html: emailLayout(gallery, body) };
+}

@@ -20,6 +20,8 @@ export type GalleryNotificationInput = {
   works: ArtworkSnapshot[];
   /** The viewing time booked with the enquiry, in the gallery's words ("Tuesday 1 December 2026, 11:00–12:00"). */
   viewing?: string | null;
+  /** An offer made with it, in words ("£3,200 (asking £3,750), standing until …"). */
+  offer?: string | null;
   flagReasons: string[];
 };
 
@@ -105,6 +107,7 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
     input.phone ? `Phone: ${input.phone}` : null,
     questions.length > 0 ? `They would like to know about: ${questions.join("; ")}` : null,
     input.viewing ? `Viewing booked: ${input.viewing}` : null,
+    input.offer ? `Offer: ${input.offer}. Accept, counter or decline it on the enquiry's page.` : null,
     "",
     "Message:",
     input.message || "(no message: see the questions above)",
@@ -152,6 +155,7 @@ export function galleryNotification(gallery: Gallery, input: GalleryNotification
         : ""
     }
     ${input.viewing ? html`<p><strong>Viewing booked:</strong> ${input.viewing}</p>` : ""}
+    ${input.offer ? html`<p><strong>Offer:</strong> ${input.offer}. Accept, counter or decline it on the enquiry&rsquo;s page.</p>` : ""}
     <p><strong>Message</strong></p>
     <p style="white-space:normal;padding:12px;background:#faf8f4">
       ${input.message ? multiline(input.message) : "(no message: see the questions above)"}

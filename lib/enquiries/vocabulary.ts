@@ -49,6 +49,12 @@ export const OUTBOX_KINDS = [
   "availability_alert_confirmation",
   // To them again, once: the work is available.
   "available_again",
+  // To the collector: their offer received, accepted, countered, declined or lapsed.
+  "offer_update",
+  // To the gallery: the collector answered a counter-offer.
+  "offer_answered",
+  // To the buyer: an invoice or a credit note, its PDF attached.
+  "invoice",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

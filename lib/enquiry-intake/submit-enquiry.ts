@@ -13,7 +13,12 @@ import {
   type ArtworkSummary,
   type ListedArtwork,
 } from "@/lib/data/catalogue";
-import { storeEnquiryWithEmails } from "@/lib/data/enquiries";
+import { storeEnquiryWithEmails, type NewEnquiry } from "@/lib/data/enquiries";
+import { readSaleSettings } from "@/lib/data/sale-settings";
+import { formatPrice } from "@/lib/catalogue/prices";
+import { heldUntilLabel } from "@/lib/sales/holds";
+import { amountFromInput, offerAmountProblem } from "@/lib/sales/offers";
+import { offerPath } from "@/lib/sales/signed-links";
 import { isForeignKeyViolation } from "@/lib/data/database-errors";
 import type { ComposeEmails } from "@/lib/emails/outgoing-email";
 import { readReplySchedule } from "@/lib/data/gallery-settings";
@@ -132,6 +137,15 @@ function viewingTimeTaken(raw: Record<string, unknown>, reason: "full" | "gone")
   };
 }
 
+function offerRefused(raw: Record<string, unknown>, message: string): EnquiryFormState {
+  return {
+    status: "invalid",
+    message: "Your offer has not been sent: please look at the amount.",
+    fieldErrors: { offerAmount: [message] },
+    values: enquiryFormValues(raw),
+  };
+}
+
 function workNoLongerListed(raw: Record<string, unknown>): EnquiryFormState {
   return {
     status: "invalid",
@@ -179,6 +193,37 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
     const artwork = await (context.findArtwork ?? readArtwork)(input.artworkSlug);
     if (!artwork) return { state: workNoLongerListed(raw), outboxIds: [] };
     works = [artwork];
+  }
+
+  // An offer: on one priced, available work, in its currency, not below the gallery's floor; said
+  // beside the amount before anything is sent.
+  let offer: NewEnquiry["offer"];
+  let offerFacts: EnquiryToSend["offer"];
+  if (input.offerAmount !== undefined) {
+    const [work] = works;
+    const refuse = (message: string) => ({ state: offerRefused(raw, message), outboxIds: [] });
+    if (works.length !== 1 || !work) return refuse("An offer is made on one work, from its own page.");
+    if (work.priceMinor === null || !work.currency)
+      return refuse("This work has no published price: send an enquiry to ask about it instead.");
+    if (work.availability !== "available") return refuse("This work is not available just now, so it cannot take an offer.");
+    const amountMinor = amountFromInput(input.offerAmount);
+    if (amountMinor === null) return refuse("Please give the amount as a number, such as 3200.");
+    const settings = await readSaleSettings();
+    const problem = offerAmountProblem(
+      { amountMinor, currency: input.offerCurrency ?? work.currency },
+      { askingMinor: work.priceMinor, currency: work.currency },
+      settings.offerFloorPercent,
+    );
+    if (problem) return refuse(problem);
+    const expiresAt = new Date(now.getTime() + settings.offerDays * 86_400_000);
+    offer = { id: randomUUID(), artworkId: work.id, amountMinor, currency: work.currency, askingMinor: work.priceMinor, expiresAt };
+    offerFacts = {
+      workLabel: workLabel(work),
+      amount: formatPrice(amountMinor, work.currency),
+      asking: formatPrice(work.priceMinor, work.currency),
+      until: heldUntilLabel(expiresAt, env.GALLERY_TIME_ZONE),
+      offerUrl: `${env.SITE_URL}${offerPath(env.FORM_SIGNING_SECRET, offer.id)}`,
+    };
   }
 
   // A viewing time: checked here for a helpful answer; the database refuses a full one whatever happens meanwhile.
@@ -235,6 +280,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
     acknowledged,
     viewing: viewing && viewingWhen ? { ...viewing, when: viewingWhen } : null,
     follow: followLink,
+    offer: offerFacts,
     secondsToFill,
     tokenKind: token.kind,
     day: now.toISOString().slice(0, 10),
@@ -257,6 +303,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
           input.listedWorks.join(","),
           input.questions.join(","),
           input.viewingSlot ?? "",
+          input.offerAmount ?? "",
         ),
         artworkId: works[0]?.id ?? null,
         artworkSnapshot: snapshots[0] ?? null,
@@ -271,6 +318,7 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         follow: { tokenHash: follow.hash, expiresAt: followLink.expiresAt },
         viewing: viewing ? { bookingId: viewing.bookingId, slotId: viewing.slotId, cancelTokenHash: viewing.cancelTokenHash } : undefined,
         replyBy,
+        offer,
         now,
       },
       compose,

@@ -5,6 +5,7 @@ import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { runDailyDigest } from "@/lib/data/daily-digest";
 import { forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
 import { endExpiredHolds } from "@/lib/data/holds";
+import { lapseExpiredOffers } from "@/lib/data/offers";
 import { askRunningSiteToRefresh } from "@/lib/catalogue-cache/ask-running-site-to-refresh";
 import { sweepOutbox } from "@/lib/jobs/outbox-delivery";
 
@@ -33,6 +34,8 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
         // outside any request, where Next's cache cannot be reached directly).
         const holds = await endExpiredHolds(new Date());
         if (holds.change) logger.info({ ended: holds.ended, refresh: await askRunningSiteToRefresh(holds.change) }, "Holds ran out");
+        const lapsed = await lapseExpiredOffers(new Date());
+        if (lapsed > 0) logger.info({ lapsed }, "Offers lapsed");
         if (Date.now() - lastDigestCheck >= MINUTE_MS) {
           lastDigestCheck = Date.now();
           const digest = await runDailyDigest();

@@ -3,6 +3,7 @@ import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { claimDueEmails, markEmailAttemptFailed, markEmailSent, renewClaim } from "@/lib/data/outbox";
 import { storedHeadersFrom } from "@/lib/data/database-values";
+import { objectStore } from "@/lib/storage";
 import { MailDeliveryError, mailSender } from "@/lib/smtp/transport";
 
 /**
@@ -12,6 +13,16 @@ import { MailDeliveryError, mailSender } from "@/lib/smtp/transport";
 
 export const MAX_ATTEMPTS = 12;
 const CLAIM_MS = 2 * 60_000;
+
+/** The stored file an email carries; a file gone from storage fails the send (and is retried), never sends without it. */
+async function attachmentsOf(email: { attachmentKey: string | null; attachmentName: string | null }) {
+  if (!email.attachmentKey) return undefined;
+  const stored = await objectStore().get(email.attachmentKey);
+  if (!stored) throw new Error(`The file to attach (${email.attachmentKey}) is not in storage`);
+  return [
+    { filename: email.attachmentName ?? email.attachmentKey.split("/").pop()!, content: stored.body, contentType: stored.contentType },
+  ];
+}
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
@@ -63,6 +74,7 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
         html: email.htmlBody,
         calendar: email.calendar,
         headers: storedHeadersFrom(email.headers),
+        attachments: await attachmentsOf(email),
         messageId: `<${email.id}@gallery.outbox>`,
       });
       await markEmailSent(owned, attempts, result.messageId);

@@ -18,6 +18,8 @@ export type OutgoingMessage = {
   calendar?: string | null;
   /** Extra headers, such as List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** Files sent with it (an invoice's PDF). */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
   /** Our own id for the message, so a retried send keeps the same Message-ID. */
   messageId: string;
 };

@@ -10,6 +10,7 @@ export const ACTIVITY_SUBJECTS = [
   "privacy",
   "settings",
   "reply",
+  "invoice",
 ] as const;
 export type ActivitySubject = (typeof ACTIVITY_SUBJECTS)[number];
 
@@ -24,4 +25,5 @@ export const ACTIVITY_SUBJECT_LABELS: Record<ActivitySubject, string> = {
   privacy: "Privacy requests",
   settings: "Gallery settings",
   reply: "Saved replies",
+  invoice: "Invoices",
 };

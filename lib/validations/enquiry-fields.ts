@@ -20,6 +20,8 @@ export const ENQUIRY_FIELDS = [
   "questions",
   "shippingCountry",
   "viewingSlot",
+  "offerAmount",
+  "offerCurrency",
   "message",
   "consent",
 ] as const;
@@ -41,6 +43,8 @@ export function enquiryInputFromFormData(formData: FormData): Record<string, unk
     questions: formData.getAll("questions").filter((value): value is string => typeof value === "string"),
     shippingCountry: text("shippingCountry"),
     viewingSlot: text("viewingSlot"),
+    offerAmount: text("offerAmount"),
+    offerCurrency: text("offerCurrency"),
     consent: text("consent") === "on" || text("consent") === "true",
   };
 }
@@ -54,6 +58,7 @@ export type EnquiryFormValues = {
   questions: string[];
   shippingCountry: string;
   viewingSlot: string;
+  offerAmount: string;
   consent: boolean;
 };
 
@@ -65,6 +70,7 @@ export const EMPTY_ENQUIRY_VALUES: EnquiryFormValues = {
   questions: [],
   shippingCountry: "",
   viewingSlot: "",
+  offerAmount: "",
   consent: false,
 };
 
@@ -78,6 +84,7 @@ export function enquiryFormValues(raw: Record<string, unknown>): EnquiryFormValu
     questions: Array.isArray(raw.questions) ? raw.questions.filter((value): value is string => typeof value === "string").slice(0, 10) : [],
     shippingCountry: text(raw.shippingCountry, 200),
     viewingSlot: text(raw.viewingSlot, 64),
+    offerAmount: text(raw.offerAmount, 40),
     consent: raw.consent === true,
   };
 }

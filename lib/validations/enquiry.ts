@@ -82,17 +82,32 @@ export const enquirySchema = z
       .regex(/^[A-Za-z0-9_-]{0,64}$/, "Please choose one of the viewing times offered")
       .optional()
       .transform((value) => (value ? value : undefined)),
+    // An offer made with the enquiry: the amount as typed (read against the work's price on the server)
+    // and the currency the form showed.
+    offerAmount: z
+      .string()
+      .trim()
+      .max(20, "Please give the amount as a number, such as 3200")
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+    offerCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "Unknown currency")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     consent: z.literal(true, "Please agree to the privacy notice so that we can answer you"),
   })
   // Cross-field rules run whenever the fields they read are valid, so every mistake shows at once.
   .refine(
     (enquiry) =>
-      enquiry.message !== "" || ((enquiry.artworkSlug !== undefined || enquiry.listedWorks.length > 0) && enquiry.questions.length > 0),
+      enquiry.message !== "" ||
+      enquiry.offerAmount !== undefined ||
+      ((enquiry.artworkSlug !== undefined || enquiry.listedWorks.length > 0) && enquiry.questions.length > 0),
     {
       path: ["message"],
       message: "Please write your question",
       when: ({ issues }) =>
-        !issues.some((issue) => ["message", "questions", "artworkSlug", "listedWorks"].includes(String(issue.path?.[0]))),
+        !issues.some((issue) => ["message", "questions", "artworkSlug", "listedWorks", "offerAmount"].includes(String(issue.path?.[0]))),
     },
   )
   .refine((enquiry) => !enquiry.questions.includes("shipping") || Boolean(enquiry.shippingCountry), {

@@ -22,6 +22,8 @@ export type CapturedMessage = {
   attachments: number;
   /** The iCalendar parts and .ics files the message carried, as text. */
   calendars: string[];
+  /** The PDF files it carried (an invoice), base64, to be read as a person would (pdftotext). */
+  pdfs: Array<{ filename: string; base64: string }>;
   receivedAt: string;
 };
 
@@ -100,6 +102,9 @@ export async function startMailCatcher(options: Options = {}): Promise<MailCatch
               calendars: parsed.attachments
                 .filter((attachment) => attachment.contentType === "text/calendar" || attachment.filename?.endsWith(".ics"))
                 .map((attachment) => attachment.content.toString("utf8")),
+              pdfs: parsed.attachments
+                .filter((attachment) => attachment.contentType === "application/pdf")
+                .map((attachment) => ({ filename: attachment.filename ?? "", base64: attachment.content.toString("base64") })),
               receivedAt: new Date().toISOString(),
             };
             messages.push(message);

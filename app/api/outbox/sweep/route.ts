@@ -3,6 +3,7 @@ import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { forgetExpiredConnectionData } from "@/lib/data/enquiry-retention";
 import { refreshCatalogue } from "@/lib/catalogue-cache/refresh-catalogue";
 import { endExpiredHolds } from "@/lib/data/holds";
+import { lapseExpiredOffers } from "@/lib/data/offers";
 import { sweepOutbox } from "@/lib/jobs/outbox-delivery";
 
 /**
@@ -14,11 +15,15 @@ async function sweep(request: Request) {
   // Holds first, so the "available again" emails they queue go out in this same sweep.
   const holds = await endExpiredHolds(new Date());
   if (holds.change) refreshCatalogue(holds.change, "route");
+  const offersLapsed = await lapseExpiredOffers(new Date());
   const report = await sweepOutbox();
   // The privacy notice's "an hour or so" for connection fingerprints rides on this, the most frequent cron.
   const forgotten = await forgetExpiredConnectionData();
   const stagedImports = await forgetStaleStagedImports();
-  return Response.json({ ...report, holdsEnded: holds.ended, forgotten, stagedImports }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { ...report, holdsEnded: holds.ended, offersLapsed, forgotten, stagedImports },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export const GET = sweep;
