@@ -34,6 +34,11 @@ type Props = {
   /** Signed when the page was rendered; refreshed on load because pre-rendered pages date from the build. */
   formToken: string;
   headingId: string;
+  /**
+   * Makes it the work's "Make an offer" form: an amount in the work's currency instead of the questions
+   * and viewing times, with the asking price and the lowest offer the gallery considers said up front.
+   */
+  offer?: { currency: string; asking: string; floor: string };
 };
 
 /** Where both ways of sending end: the script posts here; without JavaScript the button does (formAction). */
@@ -48,7 +53,7 @@ function unreachable(formData: FormData): EnquiryFormState {
   };
 }
 
-export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken, headingId }: Props) {
+export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken, headingId, offer }: Props) {
   // The page's server action: what the form posts to before the script has loaded, and what shows a
   // refused post's mistakes when the browser has no JavaScript at all.
   const [pageState, pageAction] = useActionState<EnquiryFormState, FormData>(sendEnquiry, INITIAL_ENQUIRY_STATE);
@@ -60,7 +65,8 @@ export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken
   const formRef = useRef<HTMLFormElement>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
   const state = sentState ?? pageState;
-  const idPrefix = artwork ? `enquiry-${artwork.slug}` : listedWorks.length > 0 ? "enquiry-list" : "enquiry";
+  const idPrefix =
+    offer && artwork ? `offer-${artwork.slug}` : artwork ? `enquiry-${artwork.slug}` : listedWorks.length > 0 ? "enquiry-list" : "enquiry";
   const aboutWorks = Boolean(artwork) || listedWorks.length > 0;
   const id = (field: string) => `${idPrefix}-${field}`;
 
@@ -219,42 +225,62 @@ export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken
         error={errorOf("phone")}
       />
 
-      <fieldset aria-describedby={errorOf("questions") ? id("questions-error") : undefined}>
-        <legend className="field-label">
-          {aboutWorks ? "I would like to know about (optional)" : "Your question is about (optional)"}
-        </legend>
-        <div className="mt-2 grid gap-2 font-sans sm:grid-cols-2">
-          {ENQUIRY_QUESTIONS.map((question, index) => (
-            <label key={question} className="flex items-center gap-3">
-              <input
-                type="checkbox"
-                name="questions"
-                value={question}
-                defaultChecked={values.questions.includes(question)}
-                className="h-5 w-5 accent-accent"
-                data-field={index === 0 ? "questions" : undefined}
-              />
-              {ENQUIRY_QUESTION_LABELS[question]}
-            </label>
-          ))}
-        </div>
-        {errorOf("questions") && (
-          <p id={id("questions-error")} className="field-error">
-            {errorOf("questions")}
-          </p>
-        )}
-      </fieldset>
-      <Field
-        id={id("shippingCountry")}
-        name="shippingCountry"
-        label="Country for shipping (if you ticked shipping)"
-        autoComplete="country-name"
-        maxLength={ENQUIRY_LIMITS.country}
-        defaultValue={values.shippingCountry}
-        error={errorOf("shippingCountry")}
-      />
+      {offer && (
+        <>
+          <input type="hidden" name="offerCurrency" value={offer.currency} />
+          <Field
+            id={id("offerAmount")}
+            name="offerAmount"
+            label={`Your offer (${offer.currency})`}
+            defaultValue={values.offerAmount}
+            error={errorOf("offerAmount")}
+            hint={`The asking price is ${offer.asking}. The gallery considers offers from ${offer.floor}.`}
+            autoComplete="off"
+            required
+          />
+        </>
+      )}
 
-      {viewingTimes !== undefined && (
+      {!offer && (
+        <fieldset aria-describedby={errorOf("questions") ? id("questions-error") : undefined}>
+          <legend className="field-label">
+            {aboutWorks ? "I would like to know about (optional)" : "Your question is about (optional)"}
+          </legend>
+          <div className="mt-2 grid gap-2 font-sans sm:grid-cols-2">
+            {ENQUIRY_QUESTIONS.map((question, index) => (
+              <label key={question} className="flex items-center gap-3">
+                <input
+                  type="checkbox"
+                  name="questions"
+                  value={question}
+                  defaultChecked={values.questions.includes(question)}
+                  className="h-5 w-5 accent-accent"
+                  data-field={index === 0 ? "questions" : undefined}
+                />
+                {ENQUIRY_QUESTION_LABELS[question]}
+              </label>
+            ))}
+          </div>
+          {errorOf("questions") && (
+            <p id={id("questions-error")} className="field-error">
+              {errorOf("questions")}
+            </p>
+          )}
+        </fieldset>
+      )}
+      {!offer && (
+        <Field
+          id={id("shippingCountry")}
+          name="shippingCountry"
+          label="Country for shipping (if you ticked shipping)"
+          autoComplete="country-name"
+          maxLength={ENQUIRY_LIMITS.country}
+          defaultValue={values.shippingCountry}
+          error={errorOf("shippingCountry")}
+        />
+      )}
+
+      {viewingTimes !== undefined && !offer && (
         <ViewingTimePicker
           id={id("viewingSlot")}
           days={offeredTimes}
@@ -267,7 +293,7 @@ export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken
       <Field
         id={id("message")}
         name="message"
-        label={`Your message${aboutWorks ? " (optional if you ticked a question)" : ""}`}
+        label={offer ? "Your message (optional)" : `Your message${aboutWorks ? " (optional if you ticked a question)" : ""}`}
         multiline
         rows={6}
         maxLength={ENQUIRY_LIMITS.message}
@@ -301,7 +327,7 @@ export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken
       </div>
 
       <button type="submit" formAction={ENQUIRY_ENDPOINT} className="button-primary" disabled={isPending} aria-disabled={isPending}>
-        {isPending ? "Sending…" : "Send enquiry"}
+        {isPending ? "Sending…" : offer ? "Send offer" : "Send enquiry"}
       </button>
     </form>
   );

@@ -18,6 +18,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               <Link href="/staff">Enquiries</Link>
             </li>
             <li>
+              <Link href="/staff/offers">Offers</Link>
+            </li>
+            <li>
+              <Link href="/staff/invoices">Invoices</Link>
+            </li>
+            <li>
               <Link href="/staff/dashboard">Dashboard</Link>
             </li>
             <li>

@@ -1,10 +1,15 @@
 import "server-only";
-import { availabilityFrom, enquiryStatusFrom } from "@/lib/data/database-values";
+import { formatPrice } from "@/lib/catalogue/prices";
+import { invoiceMoney } from "@/lib/sales/invoices";
+import { offerPath } from "@/lib/sales/signed-links";
+import { OFFER_STATUS_LABELS } from "@/lib/sales/vocabulary";
+import { availabilityFrom, enquiryStatusFrom, offerStatusFrom } from "@/lib/data/database-values";
 import { queueEmail } from "@/lib/data/outbox";
 import { readReplySchedule } from "@/lib/data/gallery-settings";
 import { replyByFor } from "@/lib/enquiries/reply-by";
 import { availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describe";
 import { db } from "@/lib/db/client";
+import { objectStore } from "@/lib/storage";
 import { erasePersonalData, type ErasureReport } from "@/lib/data/personal-data";
 import { hashLinkToken } from "@/lib/enquiries/link-token";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
@@ -39,6 +44,10 @@ export type FollowedEnquiry = {
   works: FollowedWork[];
   replies: Array<{ subject: string; body: string; sentAt: string | null }>;
   followUps: Array<{ body: string; createdAt: string }>;
+  /** Offers made with it, each with its own page (where a counter-offer is answered). */
+  offers: Array<{ workLabel: string; amount: string; status: string; path: string }>;
+  /** Invoices and credit notes issued to them for it, to download. */
+  invoices: Array<{ number: string; title: string; total: string }>;
   expiresAt: string;
 };
 
@@ -65,9 +74,12 @@ export async function readFollowedEnquiry(token: string, now = new Date()): Prom
       },
       emails: { where: { kind: "staff_reply", status: { not: "failed" } }, orderBy: { createdAt: "asc" } },
       followUps: { orderBy: { createdAt: "asc" } },
+      offers: { orderBy: { createdAt: "asc" }, include: { artwork: { select: { catalogueNumber: true, title: true } } } },
+      invoices: { where: { status: { not: "draft" }, number: { not: null } }, orderBy: { issuedAt: "asc" } },
     },
   });
   if (!row) return null;
+  const secret = serverEnv().FORM_SIGNING_SECRET;
   return {
     reference: row.reference,
     createdAt: row.createdAt.toISOString(),
@@ -97,6 +109,17 @@ export async function readFollowedEnquiry(token: string, now = new Date()): Prom
     }),
     replies: row.emails.map((email) => ({ subject: email.subject, body: email.textBody, sentAt: email.sentAt?.toISOString() ?? null })),
     followUps: row.followUps.map((followUp) => ({ body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
+    offers: row.offers.map((offer) => ({
+      workLabel: workLabel(offer.artwork),
+      amount: formatPrice(offer.amountMinor, offer.currency),
+      status: OFFER_STATUS_LABELS[offerStatusFrom(offer.status)],
+      path: offerPath(secret, offer.id),
+    })),
+    invoices: row.invoices.map((invoice) => ({
+      number: invoice.number!,
+      title: invoice.kind === "credit_note" ? "Credit note" : "Invoice",
+      total: invoiceMoney(invoice.totalMinor, invoice.currency),
+    })),
     expiresAt: row.followExpiresAt!.toISOString(),
   };
 }
@@ -178,4 +201,15 @@ export async function eraseThroughFollowLink(token: string, now = new Date()): P
   const rendered = erasureNotice({ name: env.GALLERY_NAME, siteUrl: env.SITE_URL }, { references });
   const noticeId = await queueEmail({ kind: "erasure_notice", to: env.GALLERY_EMAIL, from: env.MAIL_FROM, replyTo: null, ...rendered });
   return { references, report, outboxIds: [noticeId] };
+}
+
+/** An invoice of the followed enquiry, as the buyer was sent it; null for any other number or a link that no longer opens. */
+export async function followedInvoicePdf(token: string, number: string, now = new Date()): Promise<{ body: Buffer; fileName: string } | null> {
+  const invoice = await db.invoice.findFirst({
+    where: { number, status: { not: "draft" }, enquiry: validLink(token, now) },
+    select: { pdfStorageKey: true, number: true },
+  });
+  if (!invoice?.pdfStorageKey || !invoice.number) return null;
+  const stored = await objectStore().get(invoice.pdfStorageKey);
+  return stored ? { body: stored.body, fileName: `${invoice.number}.pdf` } : null;
 }

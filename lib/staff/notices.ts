@@ -13,6 +13,20 @@ export const STAFF_NOTICES = {
     assigned: "Assigned.",
     unchanged: "It was assigned so already: nothing changed.",
     held: "Hold placed. The public pages show the work as Reserved now.",
+    accepted: "Offer accepted: the work is held for the buyer, they have been emailed, and a draft invoice waits below.",
+    countered: "Counter-offer sent: the collector can accept or decline it from their offer's page.",
+    declined: "Offer declined; the collector has been emailed.",
+  },
+  invoice: {
+    started: "Draft invoice started: add the buyer's address and any framing or delivery, then issue it.",
+    saved: "Draft saved.",
+    issued: "Invoice issued: it has its number, and the PDF is on its way to the buyer.",
+    cancelled: "Invoice cancelled: its credit note has its own number and is on its way to the buyer.",
+    payment: "Payment recorded.",
+    paid: "Paid in full: the work is Sold on every page.",
+  },
+  invoices: {
+    deleted: "Draft deleted: its works are free to invoice again.",
   },
   work: {
     held: "Hold placed. The public pages show the work as Reserved now.",

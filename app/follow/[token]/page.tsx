@@ -87,6 +87,28 @@ export default async function FollowEnquiryPage({ params, searchParams }: Props)
         </section>
       )}
 
+      {(enquiry.offers.length > 0 || enquiry.invoices.length > 0) && (
+        <section aria-labelledby="sale-heading" className="mt-10 max-w-3xl">
+          <h2 id="sale-heading" className="text-2xl font-semibold">
+            Offers and invoices
+          </h2>
+          <ul className="mt-4 space-y-2 font-sans">
+            {enquiry.offers.map((offer) => (
+              <li key={offer.path} data-testid="follow-offer">
+                Your offer of {offer.amount} for {offer.workLabel}: {offer.status}. <Link href={offer.path}>See the offer</Link>
+              </li>
+            ))}
+            {enquiry.invoices.map((invoice) => (
+              <li key={invoice.number} data-testid="follow-invoice">
+                {invoice.title} {invoice.number}, {invoice.total}:{" "}
+                <a href={`/follow/${token}/invoices/${invoice.number}`} download>
+                  download the PDF
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="conversation-heading" className="mt-10 max-w-3xl">
         <h2 id="conversation-heading" className="text-2xl font-semibold">
           The conversation

@@ -5,6 +5,9 @@ import { ArtworkPhotographs } from "@/components/artwork-photographs";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
 import { AvailabilityAlertForm } from "@/components/availability-alert-form";
+import { formatPrice } from "@/lib/catalogue/prices";
+import { readSaleSettings } from "@/lib/data/sale-settings";
+import { offerFloorMinor } from "@/lib/sales/offers";
 import { EnquiryListButton } from "@/components/enquiry-list-button";
 import { JsonLd } from "@/components/json-ld";
 import { Paragraphs } from "@/components/paragraphs";
@@ -52,6 +55,8 @@ export default async function ArtworkPage({ params }: Props) {
   if (!work) notFound();
   const sectionHref = `/exhibitions/${work.exhibition.slug}/${work.section.slug}`;
   const forSale = work.availability === "available" || work.availability === "reserved";
+  const takesOffers = work.availability === "available" && work.priceMinor !== null && work.currency !== null;
+  const sale = takesOffers ? await readSaleSettings() : null;
 
   return (
     <>
@@ -116,6 +121,11 @@ export default async function ArtworkPage({ params }: Props) {
             <a href="#enquire" className="button-primary">
               Enquire about this work
             </a>
+            {takesOffers && (
+              <a href="#offer" className="button-quiet">
+                Make an offer
+              </a>
+            )}
             <EnquiryListButton workId={work.id} label={workLabel(work)} />
           </div>
           <p className="mt-2 font-sans text-sm text-ink-soft">
@@ -155,6 +165,27 @@ export default async function ArtworkPage({ params }: Props) {
               : "This work is sold. Should it ever come back to the gallery, we will email you once."}
           </p>
           <AvailabilityAlertForm artworkSlug={work.slug} />
+        </section>
+      )}
+      {takesOffers && sale && work.priceMinor !== null && work.currency && (
+        <section id="offer" aria-labelledby="offer-heading" className="mt-14 max-w-2xl scroll-mt-6 border-t border-rule pt-8">
+          <h2 id="offer-heading" className="text-2xl font-semibold">
+            Make an offer
+          </h2>
+          <p className="mt-2 mb-6 font-sans text-sm text-ink-soft">
+            The gallery answers within {sale.offerDays} days: it accepts, declines or makes a counter-offer, and you can follow your offer
+            from the link in its email. Nothing is owed until you pay an invoice.
+          </p>
+          <EnquiryForm
+            artwork={{ slug: work.slug, label: workLabel(work) }}
+            formToken={issuePageFormToken(serverEnv().FORM_SIGNING_SECRET)}
+            headingId="offer-heading"
+            offer={{
+              currency: work.currency,
+              asking: formatPrice(work.priceMinor, work.currency),
+              floor: formatPrice(offerFloorMinor(work.priceMinor, sale.offerFloorPercent), work.currency),
+            }}
+          />
         </section>
       )}
       <section

@@ -16,6 +16,10 @@ import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
 import { OpenHoldLine } from "@/components/staff/hold-panel";
 import { PlaceHoldForm } from "@/components/staff/hold-forms";
 import { openHoldsOfWorks } from "@/lib/data/staff/holds";
+import { offersOfEnquiry } from "@/lib/data/staff/offers";
+import { invoicesOfEnquiry } from "@/lib/data/staff/invoices";
+import { OfferDecisionForms } from "@/components/staff/offer-forms";
+import { INVOICE_STANDING_LABELS, OFFER_STATUS_LABELS } from "@/lib/sales/vocabulary";
 import { serverEnv } from "@/lib/env";
 import { suggestedHoldEnd } from "@/lib/sales/holds";
 import { staffTime } from "@/lib/time/gallery-time";
@@ -50,6 +54,8 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
     canEdit ? replyChoiceFor(staff, enquiry, typeof replyParam === "string" ? replyParam : null) : null,
     openHoldsOfWorks(staff, workIds),
   ]);
+  const offers = await offersOfEnquiry(staff, enquiry.reference);
+  const invoices = await invoicesOfEnquiry(staff, enquiry.reference);
   const holdUntil = suggestedHoldEnd(new Date(), serverEnv().GALLERY_TIME_ZONE);
   const [firstWork] = enquiry.works;
   const about = firstWork ? worksInBrief(firstWork.snapshot, enquiry.works.length) : "your question";
@@ -247,6 +253,44 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
               <p className="mt-1 font-sans text-sm text-ink-soft">They are emailed a link to it (unless you give it to yourself).</p>
             </EditorOnly>
           </section>
+
+          {offers.length > 0 && (
+            <section aria-labelledby="offers-heading">
+              <h2 id="offers-heading" className="text-xl font-semibold">
+                {offers.length === 1 ? "Offer" : "Offers"}
+              </h2>
+              <ul className="mt-2 space-y-4">
+                {offers.map((offer) => (
+                  <li key={offer.id} className="font-sans text-sm" data-testid="offer">
+                    <p>
+                      <strong>{offer.amount}</strong> for {offer.workLabel} (asking {offer.asking}, {offer.discountPercent} % below) ·{" "}
+                      <span data-testid="offer-status">{OFFER_STATUS_LABELS[offer.status]}</span>
+                      {offer.counter && <> · countered at {offer.counter}</>}
+                      {(offer.status === "open" || offer.status === "countered") && <> · stands until {offer.until}</>}
+                    </p>
+                    {canEdit && (offer.status === "open" || offer.status === "countered") && (
+                      <OfferDecisionForms offerId={offer.id} label={offer.workLabel} canCounter={offer.status === "open"} />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {invoices.length > 0 && (
+            <section aria-labelledby="invoices-heading">
+              <h2 id="invoices-heading" className="text-xl font-semibold">
+                Invoices
+              </h2>
+              <ul className="mt-2 space-y-1 font-sans text-sm">
+                {invoices.map((invoice) => (
+                  <li key={invoice.id}>
+                    <Link href={`/staff/invoices/${invoice.id}`}>{invoice.number ?? "Draft invoice"}</Link> · {invoice.total} ·{" "}
+                    <span data-testid="invoice-standing">{INVOICE_STANDING_LABELS[invoice.standing]}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
 
           <section aria-labelledby="work-heading">
             <h2 id="work-heading" className="text-xl font-semibold">

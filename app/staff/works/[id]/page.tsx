@@ -17,6 +17,7 @@ import { photographUrl } from "@/lib/images/photograph-urls";
 import { workLabel } from "@/lib/catalogue/describe";
 import { photographOutcomeOf, staffNoticeText } from "@/lib/staff/notices";
 import { HoldPanel } from "@/components/staff/hold-panel";
+import { StartInvoiceForm } from "@/components/staff/invoice-forms";
 import { holdsOfWork } from "@/lib/data/staff/holds";
 import { serverEnv } from "@/lib/env";
 import { suggestedHoldEnd } from "@/lib/sales/holds";
@@ -59,6 +60,21 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
           holdable={work.availability === "available" || work.availability === "reserved"}
           notice={holdNotice}
         />
+        {canEdit && work.priceMinor !== null && (work.availability === "available" || work.availability === "reserved") && (
+          <section aria-labelledby="invoice-heading">
+            <h2 id="invoice-heading" className="text-2xl font-semibold">
+              Invoice
+            </h2>
+            <p className="mt-2 mb-3 font-sans text-sm text-ink-soft">
+              A draft invoice for this work at its price ({priceText}), to the collector it is held for or to the buyer you name. Add the
+              address, framing or delivery on the draft, then issue it.
+            </p>
+            <StartInvoiceForm
+              artworkId={work.id}
+              buyer={holds.open ? { name: holds.open.collectorName, email: holds.open.collectorEmail } : null}
+            />
+          </section>
+        )}
         <section aria-labelledby="photographs-heading">
           <h2 id="photographs-heading" className="text-2xl font-semibold">
             Photographs
