@@ -65,7 +65,8 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
 
   document.font("Helvetica-Bold").text("Bill to");
   document.font("Helvetica");
-  for (const line of [invoice.buyer.name, ...invoice.buyer.address.split("\n").filter(Boolean), invoice.buyer.email]) document.text(line);
+  for (const line of [invoice.buyer.name, ...invoice.buyer.address.split(/\r?\n/).filter(Boolean), invoice.buyer.email])
+    document.text(line);
   document.moveDown(1.5);
 
   const row = (description: string, amount: string, bold = false) => {

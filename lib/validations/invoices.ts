@@ -28,7 +28,12 @@ export const draftInvoiceSchema = z.object({
   id,
   buyerName: z.string().trim().min(1, "Please give the buyer's name").max(200),
   buyerEmail: z.email("Please give the buyer's email address, such as name@example.com").max(254),
-  buyerAddress: z.string().trim().max(1000, "At most 1,000 characters"),
+  // Browsers send a textarea's lines with CR LF: kept as plain line breaks, which the PDF prints as lines.
+  buyerAddress: z
+    .string()
+    .trim()
+    .max(1000, "At most 1,000 characters")
+    .transform((value) => value.replace(/\r\n?/g, "\n")),
   framing: optionalAmount,
   framingText: z.string().trim().max(200).default(""),
   delivery: optionalAmount,

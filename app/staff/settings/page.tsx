@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/staff/settings-form";
+import { SaleSettingsForm } from "@/components/staff/sale-settings-form";
+import { readSaleSettings } from "@/lib/data/sale-settings";
 import { TableHead } from "@/components/staff/table-head";
 import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "Settings", robots: { index: false } 
 
 export default async function SettingsPage() {
   const staff = await requireStaff();
-  const [settings, runs] = await Promise.all([readSavedGallerySettings(), recentDigestRuns(staff)]);
+  const [settings, runs, sale] = await Promise.all([readSavedGallerySettings(), recentDigestRuns(staff), readSaleSettings()]);
   const isOwner = roleAllows(staff.role, "owner");
   return (
     <>
@@ -44,6 +46,35 @@ export default async function SettingsPage() {
           </dl>
         </section>
       )}
+
+      <section aria-labelledby="sale-settings-heading" className="mt-12">
+        <h2 id="sale-settings-heading" className="text-2xl font-semibold">
+          Selling
+        </h2>
+        {isOwner ? (
+          <div className="mt-4">
+            <SaleSettingsForm
+              saved={{
+                collectorHoldHours: String(sale.collectorHoldHours),
+                autoGrantHoldsUpTo: sale.autoGrantHoldsUpToMinor === null ? "" : (sale.autoGrantHoldsUpToMinor / 100).toFixed(2),
+                offerFloorPercent: String(sale.offerFloorPercent),
+                offerDays: String(sale.offerDays),
+                paymentDays: String(sale.paymentDays),
+                invoicePrefix: sale.invoicePrefix,
+                taxMode: sale.taxMode,
+                vatRatePercent: String(sale.vatRateBasisPoints / 100),
+                bankDetails: sale.bankDetails,
+                invoiceTerms: sale.invoiceTerms,
+              }}
+            />
+          </div>
+        ) : (
+          <p className="mt-2 font-sans">
+            Only an owner changes these. Offers from {sale.offerFloorPercent} % of the price are taken and stand for {sale.offerDays} days;
+            buyers have {sale.paymentDays} days to pay; invoices are numbered {sale.invoicePrefix}-year-number.
+          </p>
+        )}
+      </section>
 
       <section aria-labelledby="digests-heading" className="mt-12 font-sans">
         <h2 id="digests-heading" className="text-xl font-semibold">

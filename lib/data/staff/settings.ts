@@ -1,6 +1,8 @@
 import "server-only";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
-import { activityEntry } from "@/lib/data/activity";
+import { activityEntry, recordActivity } from "@/lib/data/activity";
+import { readSaleSettings } from "@/lib/data/sale-settings";
+import type { SaleSettingsInput } from "@/lib/validations/sale-settings";
 import { forgetGallerySettings, readSavedGallerySettings } from "@/lib/data/gallery-settings";
 import { db } from "@/lib/db/client";
 import { openingHoursInWords, REPLY_UNIT_LABELS } from "@/lib/enquiries/reply-by";
@@ -70,4 +72,34 @@ export async function recentDigestRuns(staff: StaffMember, limit = 14): Promise<
     sent: run.emailId !== null,
     at: run.createdAt.toISOString(),
   }));
+}
+
+/** The owner's sale settings; each change is in the history (bank details and terms named, not copied). */
+export async function saveSaleSettings(owner: StaffMember, input: SaleSettingsInput): Promise<void> {
+  requireRole(owner, "owner");
+  const before = await readSaleSettings();
+  const after = {
+    collectorHoldHours: input.collectorHoldHours,
+    autoGrantHoldsUpToMinor: input.autoGrantHoldsUpTo,
+    offerFloorPercent: input.offerFloorPercent,
+    offerDays: input.offerDays,
+    paymentDays: input.paymentDays,
+    invoicePrefix: input.invoicePrefix,
+    taxMode: input.taxMode,
+    vatRateBasisPoints: Math.round(input.vatRatePercent * 100),
+    bankDetails: input.bankDetails,
+    invoiceTerms: input.invoiceTerms,
+  };
+  const changed = (Object.keys(after) as Array<keyof typeof after>).filter((key) => before[key] !== after[key]);
+  await db.$transaction(async (tx) => {
+    await tx.saleSettings.upsert({ where: { id: 1 }, create: { id: 1, ...after }, update: after });
+    if (changed.length > 0)
+      await recordActivity(tx, {
+        actor: owner,
+        action: "changed the sale settings",
+        subjectType: "settings",
+        subjectLabel: "Sale settings",
+        detail: `Changed: ${changed.join(", ")}`,
+      });
+  });
 }
