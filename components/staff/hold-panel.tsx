@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { ExtendHoldForm, PlaceHoldForm, ReleaseHoldForm } from "@/components/staff/hold-forms";
 import type { HoldView } from "@/lib/data/staff/holds";
+import type { HoldRequestView } from "@/lib/data/hold-requests";
+import { HoldRequestDecision } from "@/components/staff/hold-request-forms";
 import { HOLD_END_LABELS } from "@/lib/sales/vocabulary";
 import { staffTime } from "@/lib/time/gallery-time";
 
@@ -31,6 +33,7 @@ export function HoldPanel({
   defaultUntil,
   holdable,
   notice,
+  requests = [],
 }: {
   artworkId: string;
   holds: { open: HoldView | null; ended: HoldView[] };
@@ -39,6 +42,8 @@ export function HoldPanel({
   holdable: boolean;
   /** What the last hold action did, said once the page it returned to shows it. */
   notice?: string;
+  /** Collectors' confirmed requests to reserve it, waiting for an answer. */
+  requests?: HoldRequestView[];
 }) {
   return (
     <section aria-labelledby="hold-heading">
@@ -66,6 +71,19 @@ export function HoldPanel({
             </p>
             {canEdit && holdable && <PlaceHoldForm artworkId={artworkId} idPrefix="hold" until={defaultUntil} />}
           </>
+        )}
+        {requests.length > 0 && (
+          <div className="font-sans text-sm" data-testid="hold-requests">
+            <h3 className="font-semibold">Asked to reserve it</h3>
+            <ul className="mt-1 space-y-2">
+              {requests.map((request) => (
+                <li key={request.id}>
+                  {request.name} ({request.email}), {staffTime(request.askedAt)}
+                  {canEdit && <HoldRequestDecision requestId={request.id} who={request.name} />}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         {holds.ended.length > 0 && (
           <details className="font-sans text-sm">

@@ -4,6 +4,7 @@ import { ACTIVITY_SUBJECTS } from "@/lib/staff/activity-vocabulary";
 import {
   ALERT_SOURCES,
   HOLD_END_REASONS,
+  HOLD_REQUEST_STATUSES,
   INVOICE_KINDS,
   INVOICE_STATUSES,
   LINE_KINDS,
@@ -42,6 +43,7 @@ export const activitySubjectFrom = checked(ACTIVITY_SUBJECTS, "activity subject"
 export const holdEndReasonFrom = checked(HOLD_END_REASONS, "hold end reason");
 export const alertSourceFrom = checked(ALERT_SOURCES, "alert source");
 export const offerStatusFrom = checked(OFFER_STATUSES, "offer status");
+export const holdRequestStatusFrom = checked(HOLD_REQUEST_STATUSES, "hold request status");
 export const invoiceKindFrom = checked(INVOICE_KINDS, "invoice kind");
 export const invoiceStatusFrom = checked(INVOICE_STATUSES, "invoice status");
 export const taxModeFrom = checked(TAX_MODES, "tax mode");

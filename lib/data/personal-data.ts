@@ -32,7 +32,7 @@ export async function exportPersonalData(email: string) {
   const enquiryIds = await enquiriesOf(email);
   const emailIds = await emailsOf(email, enquiryIds);
   const address = email.trim().toLowerCase();
-  const [enquiries, emails, limit, alerts, holds] = await Promise.all([
+  const [enquiries, emails, limit, alerts, holds, holdRequests] = await Promise.all([
     db.enquiry.findMany({
       where: { id: { in: enquiryIds } },
       orderBy: { createdAt: "asc" },
@@ -56,6 +56,10 @@ export async function exportPersonalData(email: string) {
       where: { collectorEmail: address },
       select: { collectorName: true, heldUntil: true, createdAt: true, endedAt: true, endReason: true, artwork: { select: { catalogueNumber: true, title: true } } },
     }),
+    db.holdRequest.findMany({
+      where: { email: address },
+      select: { name: true, status: true, createdAt: true, decidedAt: true, artwork: { select: { catalogueNumber: true, title: true } } },
+    }),
   ]);
   return {
     email: email.trim(),
@@ -71,6 +75,7 @@ export async function exportPersonalData(email: string) {
     rateLimitCount: limit ? { points: limit.points, until: limit.expire?.toISOString() ?? null } : null,
     availabilityAlerts: alerts,
     holds,
+    requestsToReserve: holdRequests,
   };
 }
 
@@ -106,6 +111,7 @@ export async function erasePersonalData(
     const limits = await tx.rateLimiterFlexible.deleteMany({ where: { key: limitKey } });
     const address = email.trim().toLowerCase();
     const alerts = await tx.availabilityAlert.deleteMany({ where: { email: address } });
+    await tx.holdRequest.deleteMany({ where: { email: address } });
     // A hold is the gallery's record of a work's sale: it stays, with nothing left to say whose it was.
     const holds = await tx.workHold.updateMany({
       where: { collectorEmail: address },

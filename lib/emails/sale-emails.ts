@@ -144,3 +144,69 @@ export function counterAnsweredNotice(
     <p><a href="${input.staffUrl}" style="color:#7b2a1c">See the enquiry</a></p>`;
   return { subject, text, html: emailLayout(gallery, body) };
 }
+
+/** To someone who asked on a work's page to reserve it: nothing counts until they confirm. */
+export function reserveConfirmationEmail(
+  gallery: Gallery,
+  input: { workLabel: string; hours: number; confirmUrl: string; confirmBy: string },
+): RenderedEmail {
+  const subject = `Confirm: reserve ${input.workLabel} for ${input.hours} hours`;
+  const text = [
+    `Someone (we hope you) asked ${gallery.name} to reserve ${input.workLabel} for ${input.hours} hours.`,
+    "",
+    `To confirm the request, open this link by ${input.confirmBy}:`,
+    input.confirmUrl,
+    "",
+    "If it was not you, ignore this email: nothing is reserved unless the link is used.",
+  ].join("\n");
+  const body = html`<p>
+      Someone (we hope you) asked ${gallery.name} to reserve <strong>${input.workLabel}</strong> for ${input.hours} hours.
+    </p>
+    <p><a href="${input.confirmUrl}" style="color:#7b2a1c;font-weight:bold">Confirm the request</a> by ${input.confirmBy}.</p>
+    <p style="color:#55514a">If it was not you, ignore this email: nothing is reserved unless the link is used.</p>`;
+  return { subject, text, html: emailLayout(gallery, body) };
+}
+
+/** To the collector: their request to reserve was answered (or they already have one open). */
+export function reserveAnswerEmail(
+  gallery: Gallery,
+  input: { workLabel: string; workUrl: string },
+  answer: { kind: "granted"; until: string } | { kind: "declined" } | { kind: "already_open"; openFor: string },
+): RenderedEmail {
+  const subjects = {
+    granted: `Reserved for you: ${input.workLabel}`,
+    declined: `Your request to reserve ${input.workLabel}`,
+    already_open: `You have a reservation request open already`,
+  } as const;
+  const sentences =
+    answer.kind === "granted"
+      ? [
+          `${input.workLabel} is reserved for you until ${answer.until}.`,
+          "Reply to this email to buy it, to make an offer or to ask anything; after that time it is offered to others again.",
+        ]
+      : answer.kind === "declined"
+        ? [`${gallery.name} cannot reserve ${input.workLabel} for you just now.`, "Reply to this email if you would like to talk about it."]
+        : [
+            `You asked to reserve ${input.workLabel}, but your request for ${answer.openFor} is still open: one request is kept at a time.`,
+            "When the gallery has answered it, or it has lapsed, you can ask again.",
+          ];
+  const text = [...sentences, "", input.workUrl, "", gallery.name].join("\n");
+  const body = html`${sentences.map((sentence) => html`<p>${sentence}</p>`)}
+    <p><a href="${input.workUrl}" style="color:#7b2a1c">See the work</a></p>`;
+  return { subject: subjects[answer.kind], text, html: emailLayout(gallery, body) };
+}
+
+/** To the gallery: a confirmed request to reserve waits for staff. */
+export function reserveRequestNotice(
+  gallery: Gallery,
+  input: { name: string; email: string; workLabel: string; staffUrl: string },
+): RenderedEmail {
+  const subject = `Asked to reserve: ${input.workLabel}`;
+  const text = [
+    `${input.name} (${input.email}) asks to reserve ${input.workLabel}. Grant or decline it on the work's page:`,
+    input.staffUrl,
+  ].join("\n");
+  const body = html`<p>${input.name} (${input.email}) asks to reserve <strong>${input.workLabel}</strong>.</p>
+    <p><a href="${input.staffUrl}" style="color:#7b2a1c">Grant or decline it</a></p>`;
+  return { subject, text, html: emailLayout(gallery, body) };
+}

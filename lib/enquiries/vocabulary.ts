@@ -55,6 +55,10 @@ export const OUTBOX_KINDS = [
   "offer_answered",
   // To the buyer: an invoice or a credit note, its PDF attached.
   "invoice",
+  // To a collector who asked to reserve a work: the confirmation link, then the answer.
+  "reserve_request",
+  // To the gallery: a confirmed request to reserve waits for staff.
+  "reserve_request_notice",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -75,3 +75,6 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   cheque: "Cheque",
   other: "Other",
 };
+
+export const HOLD_REQUEST_STATUSES = ["unconfirmed", "waiting", "granted", "declined", "expired"] as const;
+export type HoldRequestStatus = (typeof HOLD_REQUEST_STATUSES)[number];

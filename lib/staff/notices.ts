@@ -32,6 +32,8 @@ export const STAFF_NOTICES = {
     held: "Hold placed. The public pages show the work as Reserved now.",
     extended: "The hold's end was changed.",
     released: "Hold released: the work is available again on every page, and whoever asked to hear has been emailed.",
+    requestGranted: "Request granted: the work is held for the collector, who has been emailed.",
+    requestDeclined: "Request declined; the collector has been emailed.",
   },
   replies: {
     added: "Saved reply added: it is offered in every enquiry's reply form.",

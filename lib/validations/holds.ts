@@ -23,3 +23,14 @@ export const extendHoldSchema = z.object({ holdId: id, untilDay: day, untilTime:
 export const releaseHoldSchema = z.object({ holdId: id });
 
 export type PlaceHoldField = keyof z.input<typeof placeHoldSchema>;
+
+/** A collector's "Reserve for 48 hours" on a work's page. */
+export const reserveRequestSchema = z.object({
+  artworkSlug: z.string().min(1).max(200),
+  name: z.string().trim().min(1, "Please tell us your name").max(120, "At most 120 characters"),
+  email: z.email("Please give your email address, such as name@example.com").max(254),
+});
+
+export const reserveConfirmSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+export const holdRequestDecisionSchema = z.object({ requestId: id, decision: z.enum(["grant", "decline"]) });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { listOffers } from "@/lib/data/staff/offers";
+import { holdRequestsWaiting } from "@/lib/data/staff/holds";
 import { OFFER_STATUS_LABELS, OFFER_STATUSES } from "@/lib/sales/vocabulary";
 import { staffTime } from "@/lib/time/gallery-time";
 import { offerFilterSchema } from "@/lib/validations/offers";
@@ -13,13 +14,28 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OffersPage({ searchParams }: Props) {
   const staff = await requireStaff();
   const { status } = offerFilterSchema.parse(await searchParams);
-  const { offers, counts } = await listOffers(staff, status ?? null);
+  const [{ offers, counts }, requests] = await Promise.all([listOffers(staff, status ?? null), holdRequestsWaiting(staff)]);
   return (
     <>
       <h1 className="text-3xl font-semibold">Offers</h1>
       <p className="mt-2 max-w-2xl font-sans text-ink-soft">
         Collectors&rsquo; offers, newest first. Open one&rsquo;s enquiry to accept, counter or decline it; each answer is emailed to them.
       </p>
+      {requests.length > 0 && (
+        <section aria-labelledby="requests-heading" className="mt-6 font-sans">
+          <h2 id="requests-heading" className="text-xl font-semibold">
+            Asked to reserve ({requests.length})
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {requests.map((request) => (
+              <li key={request.id}>
+                {request.name} ({request.email}) asks to reserve{" "}
+                <Link href={`/staff/works/${request.artworkId}#hold-heading`}>{request.workLabel}</Link>, {staffTime(request.askedAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <nav aria-label="Offers by status" className="mt-6 font-sans text-sm">
         <ul className="flex flex-wrap gap-4">
           <li>

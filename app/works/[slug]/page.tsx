@@ -5,6 +5,7 @@ import { ArtworkPhotographs } from "@/components/artwork-photographs";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
 import { AvailabilityAlertForm } from "@/components/availability-alert-form";
+import { ReserveRequestForm } from "@/components/reserve-request-form";
 import { formatPrice } from "@/lib/catalogue/prices";
 import { readSaleSettings } from "@/lib/data/sale-settings";
 import { offerFloorMinor } from "@/lib/sales/offers";
@@ -186,6 +187,18 @@ export default async function ArtworkPage({ params }: Props) {
               floor: formatPrice(offerFloorMinor(work.priceMinor, sale.offerFloorPercent), work.currency),
             }}
           />
+        </section>
+      )}
+      {takesOffers && sale && (
+        <section id="reserve" aria-labelledby="reserve-heading" className="mt-14 max-w-2xl scroll-mt-6 border-t border-rule pt-8">
+          <h2 id="reserve-heading" className="text-2xl font-semibold">
+            Reserve it for {sale.collectorHoldHours} hours
+          </h2>
+          <p className="mt-2 mb-4 font-sans text-sm text-ink-soft">
+            Time to think, or to come and see it: confirm from the email we send, and the gallery reserves it for you or answers you. One
+            request at a time for each address.
+          </p>
+          <ReserveRequestForm artworkSlug={work.slug} hours={sale.collectorHoldHours} />
         </section>
       )}
       <section

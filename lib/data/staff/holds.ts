@@ -7,6 +7,7 @@ import { changeAround } from "@/lib/data/catalogue-changes";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/data/database-errors";
 import { availabilityFrom, holdEndReasonFrom } from "@/lib/data/database-values";
 import { endHoldInTransaction, holdDetail, recordHoldActivity } from "@/lib/data/holds";
+import { declineHoldRequest, grantHoldRequest, waitingHoldRequests, type HoldRequestView, type RequestDecision } from "@/lib/data/hold-requests";
 import { serverEnv } from "@/lib/env";
 import { heldUntilLabel, holdEndProblem } from "@/lib/sales/holds";
 import type { HoldEndReason } from "@/lib/sales/vocabulary";
@@ -188,4 +189,20 @@ export async function openHoldsOfWorks(staff: StaffMember, artworkIds: string[])
     include: { ...HOLD_INCLUDE, artwork: { select: { catalogueNumber: true, title: true } } },
   });
   return new Map(holds.map((hold) => [hold.artworkId, { ...holdView(hold), artworkLabel: workLabel(hold.artwork) }]));
+}
+
+/** Collectors' confirmed requests to reserve, waiting for staff (of one work, or all). */
+export async function holdRequestsWaiting(staff: StaffMember, artworkId?: string): Promise<HoldRequestView[]> {
+  requireRole(staff);
+  return waitingHoldRequests(artworkId);
+}
+
+export async function grantRequestedHold(staff: StaffMember, requestId: string): Promise<RequestDecision> {
+  requireRole(staff, "staff");
+  return grantHoldRequest(staff, requestId);
+}
+
+export async function declineRequestedHold(staff: StaffMember, requestId: string): Promise<RequestDecision> {
+  requireRole(staff, "staff");
+  return declineHoldRequest(requestId);
 }

@@ -18,7 +18,7 @@ import { workLabel } from "@/lib/catalogue/describe";
 import { photographOutcomeOf, staffNoticeText } from "@/lib/staff/notices";
 import { HoldPanel } from "@/components/staff/hold-panel";
 import { StartInvoiceForm } from "@/components/staff/invoice-forms";
-import { holdsOfWork } from "@/lib/data/staff/holds";
+import { holdRequestsWaiting, holdsOfWork } from "@/lib/data/staff/holds";
 import { serverEnv } from "@/lib/env";
 import { suggestedHoldEnd } from "@/lib/sales/holds";
 
@@ -35,7 +35,11 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
   const notice = photographOutcomeOf(outcome);
   const work = await getArtworkForEdit(staff, id);
   if (!work) notFound();
-  const [history, holds] = await Promise.all([historyOf(staff, "artwork", work.id), holdsOfWork(staff, work.id)]);
+  const [history, holds, requests] = await Promise.all([
+    historyOf(staff, "artwork", work.id),
+    holdsOfWork(staff, work.id),
+    holdRequestsWaiting(staff, work.id),
+  ]);
   const priceText = work.priceMinor !== null && work.currency ? formatPrice(work.priceMinor, work.currency) : "";
   return (
     <>
@@ -59,6 +63,7 @@ export default async function EditArtworkPage({ params, searchParams }: Props) {
           defaultUntil={suggestedHoldEnd(new Date(), serverEnv().GALLERY_TIME_ZONE)}
           holdable={work.availability === "available" || work.availability === "reserved"}
           notice={holdNotice}
+          requests={requests}
         />
         {canEdit && work.priceMinor !== null && (work.availability === "available" || work.availability === "reserved") && (
           <section aria-labelledby="invoice-heading">
