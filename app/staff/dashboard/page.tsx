@@ -3,6 +3,8 @@ import { requireStaff } from "@/lib/auth/staff-session";
 import Link from "next/link";
 import { BarList, ChartFigure, ColumnChart, LineChart } from "@/components/staff/charts";
 import { readDashboard } from "@/lib/data/staff/dashboard";
+import { percentOf } from "@/lib/dashboard/sales";
+import { invoiceMoney } from "@/lib/sales/invoices";
 
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
 
@@ -15,7 +17,10 @@ const weekLabel = (week: string) => `${Number(week.slice(8, 10))} ${MONTH_NAMES[
 export default async function DashboardPage() {
   const staff = await requireStaff();
   const dashboard = await readDashboard(staff);
-  const { weekly, works, sections, outcomes, replyTimes } = dashboard;
+  const { weekly, works, sections, outcomes, replyTimes, sales, conversion } = dashboard;
+  const money = (minor: number) => invoiceMoney(minor, dashboard.salesCurrency);
+  const offerShare = percentOf(conversion.withOffer, conversion.enquiries);
+  const saleShare = percentOf(conversion.sold, conversion.enquiries);
   return (
     <>
       <h1 className="text-3xl font-semibold">Dashboard</h1>
@@ -28,7 +33,32 @@ export default async function DashboardPage() {
         {dashboard.waitingNow} waiting for a reply. <Link href="/staff?status=waiting">Open them in the inbox</Link>
       </p>
 
+      <p className="mt-2 font-sans" data-testid="dashboard-sales">
+        The last year&rsquo;s sales: {conversion.enquiries} enquiries → {conversion.withOffer} with an offer
+        {offerShare !== null && ` (${offerShare} %)`} → {conversion.sold} ending in a sale paid for
+        {saleShare !== null && ` (${saleShare} %)`}. Average discount from the asking price:{" "}
+        {dashboard.averageDiscountPercent === null ? "no sales yet" : `${dashboard.averageDiscountPercent} %`}. Days from a work&rsquo;s
+        first enquiry to its sale (median): {dashboard.medianDaysToSale === null ? "no sales yet" : dashboard.medianDaysToSale}.
+      </p>
+
       <div className="mt-8 grid max-w-4xl gap-8">
+        <ChartFigure
+          id="sales"
+          title="Sales per month"
+          description={`Works paid for in full each month, over the last twelve, by value (${dashboard.salesCurrency}); the table and CSV give the count too.`}
+          csvHref="/staff/dashboard/sales.csv"
+          chart={
+            <ColumnChart
+              labels={sales.map((month) => month.month)}
+              series={[{ name: `Value (${dashboard.salesCurrency})`, values: sales.map((month) => month.valueMinor / 100) }]}
+              tickLabel={monthLabel}
+            />
+          }
+          table={{
+            columns: ["Month", "Works sold", `Value (${dashboard.salesCurrency})`],
+            rows: sales.map((month) => [monthLabel(month.month), month.sales, money(month.valueMinor)]),
+          }}
+        />
         <ChartFigure
           id="weekly"
           title="Enquiries per week"

@@ -14,6 +14,14 @@ import { db } from "@/lib/db/client";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { serverEnv } from "@/lib/env";
 import { countWaiting } from "@/lib/data/staff/inbox";
+import {
+  averageDiscountPercent,
+  medianDaysToSale,
+  salesByMonth,
+  type Conversion,
+  type MonthOfSales,
+  type SaleRow,
+} from "@/lib/dashboard/sales";
 
 export type Dashboard = {
   since: string;
@@ -25,7 +33,64 @@ export type Dashboard = {
   sections: ReturnType<typeof enquiriesBySection>;
   outcomes: ReturnType<typeof enquiriesByOutcome>;
   replyTimes: ReturnType<typeof firstReplyTimes>;
+  sales: MonthOfSales[];
+  salesCurrency: string;
+  averageDiscountPercent: number | null;
+  medianDaysToSale: number | null;
+  conversion: Conversion;
 };
+
+/**
+ * Works sold in the last year: a work line of an invoice paid in full, at the moment its last payment
+ * came in, against the asking price of the offer it came from (or the work's price), and its first enquiry.
+ */
+async function saleRows(since: Date): Promise<SaleRow[]> {
+  const invoices = await db.invoice.findMany({
+    where: { kind: "invoice", status: "issued" },
+    include: {
+      payments: { select: { amountMinor: true, receivedOn: true, createdAt: true } },
+      offer: { select: { askingMinor: true } },
+      lines: { where: { kind: "work" }, select: { artworkId: true, amountMinor: true, artwork: { select: { priceMinor: true } } } },
+    },
+  });
+  const rows: SaleRow[] = [];
+  for (const invoice of invoices) {
+    const paid = invoice.payments.reduce((sum, payment) => sum + payment.amountMinor, 0);
+    if (paid < invoice.totalMinor || invoice.payments.length === 0) continue;
+    const paidAt = new Date(Math.max(...invoice.payments.map((payment) => payment.createdAt.getTime())));
+    if (paidAt < since) continue;
+    for (const line of invoice.lines) {
+      const first = line.artworkId
+        ? await db.enquiryWork.findFirst({ where: { artworkId: line.artworkId }, orderBy: { enquiry: { createdAt: "asc" } }, select: { enquiry: { select: { createdAt: true } } } })
+        : null;
+      rows.push({
+        paidAt,
+        currency: invoice.currency,
+        soldMinor: line.amountMinor,
+        askingMinor: invoice.offer?.askingMinor ?? line.artwork?.priceMinor ?? null,
+        firstEnquiryAt: first?.enquiry.createdAt ?? null,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Of the year's enquiries (spam left out): how many came with an offer, and how many ended in a sale paid for. */
+async function conversionSince(since: Date): Promise<Conversion> {
+  const where = { createdAt: { gte: since }, status: { not: "spam" } };
+  const [enquiries, withOffer, sold] = await Promise.all([
+    db.enquiry.count({ where }),
+    db.enquiry.count({ where: { ...where, offers: { some: {} } } }),
+    db.enquiry.findMany({
+      where: { ...where, invoices: { some: { kind: "invoice", status: "issued" } } },
+      select: { invoices: { where: { kind: "invoice", status: "issued" }, select: { totalMinor: true, payments: { select: { amountMinor: true } } } } },
+    }),
+  ]);
+  const paid = sold.filter((enquiry) =>
+    enquiry.invoices.some((invoice) => invoice.payments.reduce((sum, payment) => sum + payment.amountMinor, 0) >= invoice.totalMinor),
+  ).length;
+  return { enquiries, withOffer, sold: paid };
+}
 
 /** The last year's enquiries (spam left out) as the figures read them: a year and a week, enough for 52 weeks and 12 months. */
 async function interestRows(now: Date): Promise<InterestRow[]> {
@@ -63,7 +128,12 @@ async function interestRows(now: Date): Promise<InterestRow[]> {
 export async function readDashboard(staff: StaffMember, now = new Date()): Promise<Dashboard> {
   requireRole(staff);
   const timeZone = serverEnv().GALLERY_TIME_ZONE;
-  const [rows, waitingNow] = await Promise.all([interestRows(now), countWaiting(staff, now)]);
+  const yearAgo = new Date(now.getTime() - 366 * 86_400_000);
+  const [rows, waitingNow, sold, conversion] = await Promise.all([interestRows(now), countWaiting(staff, now), saleRows(yearAgo), conversionSince(yearAgo)]);
+  const currencies = new Map<string, number>();
+  for (const sale of sold) currencies.set(sale.currency, (currencies.get(sale.currency) ?? 0) + 1);
+  const salesCurrency = [...currencies.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "GBP";
+  const inMainCurrency = sold.filter((sale) => sale.currency === salesCurrency);
   const weekly = enquiriesPerWeek(rows, now, timeZone);
   return {
     since: weekly[0]!.week,
@@ -75,10 +145,15 @@ export async function readDashboard(staff: StaffMember, now = new Date()): Promi
     sections: enquiriesBySection(rows),
     outcomes: enquiriesByOutcome(rows),
     replyTimes: firstReplyTimes(rows, now, timeZone),
+    sales: salesByMonth(inMainCurrency, now, timeZone),
+    salesCurrency,
+    averageDiscountPercent: averageDiscountPercent(sold),
+    medianDaysToSale: medianDaysToSale(sold),
+    conversion,
   };
 }
 
-export const DASHBOARD_CHARTS = ["weekly", "works", "sections", "outcomes", "reply-times"] as const;
+export const DASHBOARD_CHARTS = ["weekly", "works", "sections", "outcomes", "reply-times", "sales"] as const;
 export type DashboardChart = (typeof DASHBOARD_CHARTS)[number];
 
 /** One chart's figures as CSV rows (the same numbers the chart and its table show). */
@@ -104,6 +179,15 @@ export function dashboardTable(dashboard: Dashboard, chart: DashboardChart): { c
       return {
         columns: ["outcome", "enquiries"],
         rows: dashboard.outcomes.map((outcome) => ({ outcome: outcome.outcome, enquiries: String(outcome.enquiries) })),
+      };
+    case "sales":
+      return {
+        columns: ["month", "works sold", `value (${dashboard.salesCurrency})`],
+        rows: dashboard.sales.map((month) => ({
+          month: month.month,
+          "works sold": String(month.sales),
+          [`value (${dashboard.salesCurrency})`]: (month.valueMinor / 100).toFixed(2),
+        })),
       };
     case "reply-times":
       return {
