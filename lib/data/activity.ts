@@ -58,3 +58,8 @@ export async function recordActivity(tx: Prisma.TransactionClient, entry: Activi
 export function activityEntries(entries: ActivityRecord[]) {
   return db.activityEntry.createMany({ data: entries.map(data) });
 }
+
+/** Several entries written inside an interactive transaction, as one statement. */
+export async function recordActivities(tx: Prisma.TransactionClient, entries: ActivityRecord[]): Promise<void> {
+  if (entries.length > 0) await tx.activityEntry.createMany({ data: entries.map(data) });
+}

@@ -1,8 +1,8 @@
 import "server-only";
 import { workLabel } from "@/lib/catalogue/describe";
 import type { CatalogueChange } from "@/lib/catalogue/catalogue-change";
-import { db } from "@/lib/db/client";
-import { recordActivity, type Actor } from "@/lib/data/activity";
+import { db, sqlTimestamp } from "@/lib/db/client";
+import { recordActivities, recordActivity, type ActivityRecord, type Actor } from "@/lib/data/activity";
 import { queueAvailableAgainEmails } from "@/lib/data/availability-alerts";
 import { changeAround, mergeChanges } from "@/lib/data/catalogue-changes";
 import { serverEnv } from "@/lib/env";
@@ -95,11 +95,70 @@ export async function endHoldInTransaction(
 }
 
 /**
- * Ends every hold whose time has come (in batches, each hold in a transaction of its own, so one
- * that fails holds up no other). Two sweepers at once end each hold once: the conditional update
- * decides. Returns what the public pages must refresh.
+ * Ends a batch of holds that ran out, in the caller's transaction, with a few statements whatever the
+ * batch's size (a long weekend can end thousands at once): the holds that this sweeper ended (another
+ * may have ended some first: the UPDATE … RETURNING says which), the works they free, the emails to
+ * those waiting for them, and one history entry a hold on the work and on its enquiry.
  */
-export async function endExpiredHolds(now: Date, batchSize = 200): Promise<{ ended: number; change: CatalogueChange | null }> {
+async function endRunOutHoldsInTransaction(tx: Prisma.TransactionClient, holdIds: string[], now: Date): Promise<string[]> {
+  if (holdIds.length === 0) return [];
+  const marks = holdIds.map(() => "?").join(", ");
+  const at = sqlTimestamp(now);
+  const ended = await tx.$queryRawUnsafe<Array<{ artworkId: string; enquiryId: number | bigint | null; heldUntil: string | Date }>>(
+    `UPDATE "WorkHold" SET "endedAt" = ?, "endReason" = 'expired', "updatedAt" = ? WHERE "endedAt" IS NULL AND "id" IN (${marks})
+     RETURNING "artworkId", "enquiryId", "heldUntil"`,
+    at,
+    at,
+    ...holdIds,
+  );
+  if (ended.length === 0) return [];
+  const artworkIds = [...new Set(ended.map((hold) => hold.artworkId))];
+  const workMarks = artworkIds.map(() => "?").join(", ");
+  const freed = new Set(
+    (
+      await tx.$queryRawUnsafe<Array<{ id: string }>>(
+        `UPDATE "Artwork" SET "availability" = 'available', "updatedAt" = ? WHERE "availability" = 'reserved' AND "id" IN (${workMarks}) RETURNING "id"`,
+        at,
+        ...artworkIds,
+      )
+    ).map((row) => row.id),
+  );
+  const waiting = await tx.availabilityAlert.findMany({
+    where: { artworkId: { in: [...freed] }, confirmedAt: { not: null }, unsubscribedAt: null, notifiedAt: null },
+    select: { artworkId: true },
+    distinct: ["artworkId"],
+  });
+  const alerted = new Map<string, number>();
+  for (const { artworkId } of waiting) alerted.set(artworkId, await queueAvailableAgainEmails(tx, artworkId, now));
+  const works = new Map(
+    (await tx.artwork.findMany({ where: { id: { in: artworkIds } }, select: { id: true, catalogueNumber: true, title: true } })).map((work) => [
+      work.id,
+      workLabel(work),
+    ]),
+  );
+  const enquiryIds = [...new Set(ended.flatMap((hold) => (hold.enquiryId === null ? [] : [Number(hold.enquiryId)])))];
+  const references = new Map(
+    (await tx.enquiry.findMany({ where: { id: { in: enquiryIds } }, select: { id: true, reference: true } })).map((row) => [row.id, row.reference]),
+  );
+  const entries: ActivityRecord[] = ended.flatMap((hold) => {
+    const reference = hold.enquiryId === null ? null : (references.get(Number(hold.enquiryId)) ?? null);
+    const people = alerted.get(hold.artworkId) ?? 0;
+    const detail = holdDetail(new Date(hold.heldUntil), reference) + (people > 0 ? `; ${people} ${people === 1 ? "person" : "people"} waiting for it emailed` : "");
+    const label = works.get(hold.artworkId) ?? hold.artworkId;
+    const onWork: ActivityRecord = { actor: null, action: END_ACTIONS.expired, subjectType: "artwork", subjectId: hold.artworkId, subjectLabel: label, detail, at: now };
+    return reference
+      ? [onWork, { actor: null, action: END_ACTIONS.expired, subjectType: "enquiry", subjectId: reference, subjectLabel: reference, detail: `${label}: ${detail}`, at: now }]
+      : [onWork];
+  });
+  await recordActivities(tx, entries);
+  return ended.map((hold) => hold.artworkId);
+}
+
+/**
+ * Ends every hold whose time has come, a batch to a transaction. Two sweepers at once end each hold
+ * once: the conditional update decides. Returns what the public pages must refresh.
+ */
+export async function endExpiredHolds(now: Date, batchSize = 500): Promise<{ ended: number; change: CatalogueChange | null }> {
   let ended = 0;
   const touched: string[] = [];
   for (;;) {
@@ -107,19 +166,16 @@ export async function endExpiredHolds(now: Date, batchSize = 200): Promise<{ end
       where: { endedAt: null, heldUntil: { lte: now } },
       orderBy: { heldUntil: "asc" },
       take: batchSize,
-      select: { id: true, artworkId: true, enquiryId: true, heldUntil: true },
+      select: { id: true },
     });
-    for (const hold of due) {
-      if (await db.$transaction((tx) => endHoldInTransaction(tx, hold, "expired", null, now))) {
-        ended += 1;
-        touched.push(hold.artworkId);
-      }
-    }
+    const endedNow = await db.$transaction((tx) => endRunOutHoldsInTransaction(tx, due.map((hold) => hold.id), now), { timeout: 60_000 });
+    ended += endedNow.length;
+    touched.push(...endedNow);
     if (due.length < batchSize) break;
   }
   if (touched.length === 0) return { ended, change: null };
   const artworks = [...new Set(touched)];
-  // Many holds at once (a long weekend): the whole catalogue is cheaper to refresh than each work's pages.
+  // Many holds at once: the whole catalogue is cheaper to refresh than each work's pages.
   if (artworks.length > 20) return { ended, change: { everything: true } };
   return { ended, change: mergeChanges(...(await Promise.all(artworks.map((id) => changeAround(id))))) };
 }

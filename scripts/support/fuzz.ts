@@ -66,6 +66,16 @@ const FIELDS = [
   "1_$ACTION_ID_x",
   "$ACTION_REF_1",
   "$ACTION_KEY",
+  "offerAmount",
+  "offerCurrency",
+  "token",
+  "answer",
+  "amount",
+  "idempotencyKey",
+  "holdId",
+  "untilDay",
+  "requestId",
+  "decision",
 ];
 
 const PATHS = [
@@ -95,6 +105,18 @@ const PATHS = [
   "/media/photographs/x/960.webp",
   "/sitemaps/0.xml",
   "/exhibitions/norman-neasom-exhibition/wars-and-conflicts",
+  "/offers/not-an-offer.signature",
+  "/alerts/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "/alerts/unsubscribe/not-an-alert.signature",
+  "/api/alerts/unsubscribe/not-an-alert.signature",
+  "/reserve/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "/follow/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/invoices/BFA-2026-0001",
+  "/staff/offers",
+  "/staff/invoices",
+  "/staff/invoices/export",
+  "/staff/invoices/not-an-invoice",
+  "/staff/invoices/not-an-invoice/pdf",
+  "/staff/dashboard/sales.csv",
 ];
 
 function pick<T>(next: () => number, list: readonly T[]): T {

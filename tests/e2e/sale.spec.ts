@@ -306,6 +306,13 @@ test.describe("the sale, start to finish", () => {
     expect(await csv.text()).toContain(`${number}`);
     await expectNoAxeViolations(owner);
 
+    // The dashboard counts the sale.
+    await owner.goto("/staff/dashboard");
+    await expect(owner.getByTestId("dashboard-sales")).toContainText(/→ [1-9]\d* ending in a sale paid for/);
+    await expect(owner.getByTestId("chart-sales")).toContainText("Sales per month");
+    const salesCsv = await owner.request.get("/staff/dashboard/sales.csv");
+    expect(await salesCsv.text()).toContain("3550.00");
+
     // Left as found for the files that follow: the sold work is hidden (their counts of sold works stay theirs).
     await owner.goto("/staff/works");
     await owner.getByRole("button", { name: "Unpublish 401 The Cider Press" }).click();

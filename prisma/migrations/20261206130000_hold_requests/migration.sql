@@ -22,3 +22,14 @@ CREATE INDEX "HoldRequest_artworkId_status_idx" ON "HoldRequest"("artworkId", "s
 CREATE INDEX "HoldRequest_email_idx" ON "HoldRequest"("email");
 -- One open request per mailbox, whichever process takes it.
 CREATE UNIQUE INDEX "HoldRequest_one_open_per_mailbox" ON "HoldRequest"("mailbox") WHERE "status" IN ('unconfirmed', 'waiting');
+
+-- A work's search entry is made again only when what the search reads changes: a hold, a sale or a
+-- publication changes none of it, and the entry's DELETE scans the whole index (its work id is not
+-- indexed), which made every such write cost as much as the catalogue is large.
+DROP TRIGGER "ArtworkSearch_artwork_update";
+CREATE TRIGGER "ArtworkSearch_artwork_update" AFTER UPDATE OF "title", "technique", "category", "sectionId", "description", "catalogueNumber", "year" ON "Artwork" BEGIN
+  DELETE FROM "ArtworkSearch" WHERE "artworkId" = OLD."id";
+  INSERT INTO "ArtworkSearch" ("artworkId", "title", "artist", "medium", "section", "description", "number", "year")
+  SELECT NEW."id", NEW."title", ar."name", trim(coalesce(NEW."technique", '') || ' ' || NEW."category"), s."title", NEW."description", NEW."catalogueNumber", coalesce(NEW."year", '')
+  FROM "Section" s JOIN "Exhibition" e ON e."id" = s."exhibitionId" JOIN "Artist" ar ON ar."id" = e."artistId" WHERE s."id" = NEW."sectionId";
+END;
