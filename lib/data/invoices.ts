@@ -122,6 +122,12 @@ export async function createDraftInvoiceInTransaction(
   }
 }
 
+/** A draft in a transaction of its own (several works at once, from the command line or a benchmark). */
+export async function createDraftInvoice(input: Omit<Parameters<typeof createDraftInvoiceInTransaction>[1], "settings">): Promise<string> {
+  const settings = await readSaleSettings();
+  return db.$transaction((tx) => createDraftInvoiceInTransaction(tx, { ...input, settings }));
+}
+
 async function alreadyInvoicedSentence(tx: Tx, artworkIds: string[]): Promise<string> {
   const taken = await tx.invoiceLine.findFirst({
     where: { liveArtworkId: { in: artworkIds } },

@@ -4,8 +4,9 @@
  *
  *   npm run bench [-- --total 2000] [--works 5000]
  *
- * --works N adds a second build with N generated works (scripts/bench/scale.ts). The import's
- * figures come last (scripts/bench/import.ts, also `npm run bench:import` alone).
+ * --works N adds a second build with N generated works (scripts/bench/scale.ts). The import's figures
+ * follow (scripts/bench/import.ts, also `npm run bench:import` alone), and the sale's come last
+ * (scripts/bench/sale.ts, also `npm run bench:sale`).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -60,3 +61,7 @@ console.log("\nCatalogue import (scripts/bench/import.ts)");
 execFileSync("npm", ["run", "--silent", "bench:import"], { stdio: "inherit" });
 console.log("\nCatalogue search (scripts/bench/search.ts)");
 execFileSync("npm", ["run", "--silent", "bench:search"], { stdio: "inherit" });
+
+// The sale's figures (a five-work invoice issued; the expiry sweep over 10,000 holds): a database of its own.
+console.log("\nThe sale (scripts/bench/sale.ts)");
+execFileSync("npm", ["run", "--silent", "bench:sale"], { stdio: "inherit" });
