@@ -70,8 +70,8 @@ export default async function SettingsPage() {
           </div>
         ) : (
           <p className="mt-2 font-sans">
-            Only an owner changes these. Offers from {sale.offerFloorPercent} % of the price are taken and stand for {sale.offerDays} days;
-            buyers have {sale.paymentDays} days to pay; invoices are numbered {sale.invoicePrefix}-year-number.
+            Owners set these. Offers from {sale.offerFloorPercent} % of the price are taken and stand for {sale.offerDays} days; buyers have{" "}
+            {sale.paymentDays} days to pay; invoices are numbered {sale.invoicePrefix}-year-number.
           </p>
         )}
       </section>

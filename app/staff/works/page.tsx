@@ -55,7 +55,7 @@ export default async function StaffCataloguePage() {
             </details>
           </EditorOnly>
           {exhibition.sections.map((section) => (
-            <section key={section.id} aria-labelledby={`section-${section.id}`} className="mt-8 border-t border-rule pt-4">
+            <section key={section.id} aria-label={`${section.title}, ${exhibition.title}`} className="mt-8 border-t border-rule pt-4">
               <h3 id={`section-${section.id}`} className="flex flex-wrap items-center gap-2 text-xl font-semibold">
                 {section.title}
                 {canEdit && <MoveButtons id={section.id} action={reorderSection} label={`section ${section.title}`} />}

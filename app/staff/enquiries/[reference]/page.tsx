@@ -329,7 +329,7 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                             until={holdUntil}
                             collector={{ name: enquiry.name, email: enquiry.email }}
                             enquiryReference={enquiry.reference}
-                            buttonLabel={`Hold ${workLabel(snapshot)} for ${enquiry.name}`}
+                            buttonLabel={`Hold ${workLabel(snapshot)}`}
                           />
                         </div>
                       </div>
