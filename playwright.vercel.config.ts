@@ -3,7 +3,8 @@ import { defineConfig } from "@playwright/test";
 /**
  * The Vercel check (`npm run test:vercel`): builds the gallery with the Vercel CLI, offline, against a
  * libSQL server and S3-compatible storage on loopback, then invokes the built functions on a
- * read-only filesystem. Runs after the other end-to-end tests, because it rebuilds .next.
+ * read-only filesystem. `npm run test:vercel` runs it in a copy of the project (scripts/support/vercel-test-apart.ts),
+ * because it rebuilds .next, from which the other end-to-end tests' server is built: so they run side by side.
  */
 export default defineConfig({
   testDir: "tests/vercel",
