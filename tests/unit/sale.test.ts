@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { cancelInvoiceWithCreditNote, issueInvoice, recordPayment } from "@/lib/data/invoices";
 import { answerCounterOffer, readOfferForCollector } from "@/lib/data/offers";
 import { acceptOffer, counterOffer, declineOffer } from "@/lib/data/staff/offers";
+import { deleteDraftInvoice, startInvoiceForWork } from "@/lib/data/staff/invoices";
 import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
 import { objectStore } from "@/lib/storage";
@@ -36,6 +37,10 @@ async function offer(slug: string, amount: string, extra: Record<string, string>
     enquiryForm({ name: `Olive Offer ${person}`, email: `olive${person}@example.test`, artworkSlug: slug, offerAmount: amount, ...extra }),
     { clientIp: `198.51.100.${100 + person}` },
   );
+}
+
+function work(slug: string) {
+  return db.artwork.findUniqueOrThrow({ where: { slug } });
 }
 
 function offerLinkIn(text: string): string {
@@ -185,5 +190,50 @@ describe("offers", () => {
     expect(creditNote).toMatch(/^BFA-CN-\d{4}-0001$/);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: drafts[0]! } })).status).toBe("cancelled");
     await expect(cancelInvoiceWithCreditNote(drafts[0]!, staff)).rejects.toThrow(/Only an issued invoice can be cancelled/);
+  });
+
+  it("a work already on a live invoice is not invoiced again, until that draft is deleted; a work without a price or sold is refused", async () => {
+    const first = await startInvoiceForWork(staff, {
+      artworkId: (await work("38-comments-on-life")).id,
+      buyerName: "Ida",
+      buyerEmail: "ida@example.test",
+    });
+    expect(first.ok).toBe(true);
+    expect(
+      await startInvoiceForWork(staff, {
+        artworkId: (await work("38-comments-on-life")).id,
+        buyerName: "Jo",
+        buyerEmail: "jo@example.test",
+      }),
+    ).toEqual({
+      ok: false,
+      message: "38 Comments on Life is on a draft invoice already. Cancel that one (or delete the draft) before invoicing it again.",
+    });
+    expect((await deleteDraftInvoice(staff, first.ok ? first.value : "")).ok).toBe(true);
+    expect(
+      (
+        await startInvoiceForWork(staff, {
+          artworkId: (await work("38-comments-on-life")).id,
+          buyerName: "Jo",
+          buyerEmail: "jo@example.test",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      await startInvoiceForWork(staff, {
+        artworkId: (await work("42-second-retreat-from-russia")).id,
+        buyerName: "Jo",
+        buyerEmail: "jo@example.test",
+      }),
+    ).toEqual({
+      ok: false,
+      message: "42 Second Retreat from Russia has no price: give it one before invoicing it.",
+    });
+    expect(
+      await startInvoiceForWork(staff, { artworkId: (await work("50-the-taxman")).id, buyerName: "Jo", buyerEmail: "jo@example.test" }),
+    ).toEqual({
+      ok: false,
+      message: "50 The Taxman is not for sale (sold).",
+    });
   });
 });
