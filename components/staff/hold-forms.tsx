@@ -7,6 +7,32 @@ import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 
 type Until = { day: string; time: string };
 
+/** A hold's end as staff give it: a day and a time, both in the gallery's clock. */
+function UntilFields({ idPrefix, label, state, until }: { idPrefix: string; label: string; state: FormState; until: Until }) {
+  const error = (field: string) => state.fieldErrors[field]?.[0];
+  const value = (field: string, fallback: string) => state.values[field] ?? fallback;
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <Field
+        id={`${idPrefix}-day`}
+        name="untilDay"
+        label={`${label} (day)`}
+        type="date"
+        defaultValue={value("untilDay", until.day)}
+        error={error("untilDay")}
+      />
+      <Field
+        id={`${idPrefix}-time`}
+        name="untilTime"
+        label={`${label} (time, the gallery's clock)`}
+        type="time"
+        defaultValue={value("untilTime", until.time)}
+        error={error("untilTime")}
+      />
+    </div>
+  );
+}
+
 /** Hold a work for a collector until a day and time; from an enquiry, the collector's name and address come with it. */
 export function PlaceHoldForm({
   artworkId,
@@ -59,24 +85,7 @@ export function PlaceHoldForm({
           />
         </div>
       )}
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field
-          id={`${idPrefix}-day`}
-          name="untilDay"
-          label="Until (day)"
-          type="date"
-          defaultValue={value("untilDay", until.day)}
-          error={error("untilDay")}
-        />
-        <Field
-          id={`${idPrefix}-time`}
-          name="untilTime"
-          label="Until (time, the gallery's clock)"
-          type="time"
-          defaultValue={value("untilTime", until.time)}
-          error={error("untilTime")}
-        />
-      </div>
+      <UntilFields idPrefix={idPrefix} label="Until" state={state} until={until} />
       <button type="submit" className="button-quiet" disabled={pending}>
         {buttonLabel}
       </button>
@@ -87,30 +96,11 @@ export function PlaceHoldForm({
 /** Move an open hold's end (later, or sooner). */
 export function ExtendHoldForm({ holdId, until }: { holdId: string; until: Until }) {
   const [state, action, pending] = useActionState<FormState, FormData>(extendHoldAction, IDLE_FORM);
-  const error = (field: string) => state.fieldErrors[field]?.[0];
-  const value = (field: string, fallback: string) => state.values[field] ?? fallback;
   return (
     <form action={action} noValidate className="space-y-3 font-sans" aria-busy={pending || undefined}>
       <FormStatus status={state.status} message={state.message} />
       <input type="hidden" name="holdId" value={holdId} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field
-          id={`extend-${holdId}-day`}
-          name="untilDay"
-          label="New end (day)"
-          type="date"
-          defaultValue={value("untilDay", until.day)}
-          error={error("untilDay")}
-        />
-        <Field
-          id={`extend-${holdId}-time`}
-          name="untilTime"
-          label="New end (time)"
-          type="time"
-          defaultValue={value("untilTime", until.time)}
-          error={error("untilTime")}
-        />
-      </div>
+      <UntilFields idPrefix={`extend-${holdId}`} label="New end" state={state} until={until} />
       <button type="submit" className="button-quiet" disabled={pending}>
         Change the end
       </button>
