@@ -2,6 +2,7 @@ import "server-only";
 import { workLabel } from "@/lib/catalogue/describe";
 import { db } from "@/lib/db/client";
 import { queueEmail } from "@/lib/data/outbox";
+import { takeWriteLock } from "@/lib/data/write-lock";
 import { availabilityFrom } from "@/lib/data/database-values";
 import { alertConfirmationEmail, availableAgainEmail, oneClickUnsubscribeHeaders } from "@/lib/emails/sale-emails";
 import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";
@@ -109,7 +110,8 @@ export async function askForAvailabilityAlert(input: { artworkSlug: string; name
     confirmBy: heldUntilLabel(confirmBy, env.GALLERY_TIME_ZONE),
   });
   return db.$transaction(async (tx) => {
-    // Written first: the write lock is taken before anything is read in the transaction.
+    // Prisma's upsert may read before it writes: the lock is taken first.
+    await takeWriteLock(tx);
     const alert = await tx.availabilityAlert.upsert({
       where: { artworkId_email: { artworkId: work.id, email } },
       create: { artworkId: work.id, email, name: input.name, source: "page", confirmTokenHash: confirm.hash, confirmBy },

@@ -18,6 +18,7 @@ import { invoiceNumber, invoiceSeries, invoiceTotals, invoiceWorkDescription, si
 import { renderInvoicePdf } from "@/lib/sales/invoice-pdf";
 import type { LineKind } from "@/lib/sales/vocabulary";
 import { objectStore } from "@/lib/storage";
+import { takeWriteLock } from "@/lib/data/write-lock";
 import { galleryDate, galleryDay } from "@/lib/time/gallery-time";
 
 /**
@@ -125,7 +126,10 @@ export async function createDraftInvoiceInTransaction(
 /** A draft in a transaction of its own (several works at once, from the command line or a benchmark). */
 export async function createDraftInvoice(input: Omit<Parameters<typeof createDraftInvoiceInTransaction>[1], "settings">): Promise<string> {
   const settings = await readSaleSettings();
-  return db.$transaction((tx) => createDraftInvoiceInTransaction(tx, { ...input, settings }));
+  return db.$transaction(async (tx) => {
+    await takeWriteLock(tx);
+    return createDraftInvoiceInTransaction(tx, { ...input, settings });
+  });
 }
 
 async function alreadyInvoicedSentence(tx: Tx, artworkIds: string[]): Promise<string> {
@@ -146,6 +150,7 @@ function gallery() {
 
 /** Gives the invoice (or credit note) its number, makes and stores its PDF and queues it to the buyer: all or nothing. */
 async function numberAndSendInTransaction(tx: Tx, invoiceId: string, actor: Actor, now: Date, settings: SaleSettings): Promise<string> {
+  await takeWriteLock(tx);
   const draft = await tx.invoice.findUniqueOrThrow({
     where: { id: invoiceId },
     include: { lines: { orderBy: { position: "asc" } }, creditsInvoice: { select: { number: true } } },
@@ -319,6 +324,7 @@ export type PaymentOutcome = { recorded: boolean; paidInFull: boolean; outstandi
  */
 export async function recordPayment(input: PaymentInput, actor: Actor, now = new Date()): Promise<PaymentOutcome> {
   const outcome = await db.$transaction(async (tx) => {
+    await takeWriteLock(tx);
     const existing = await tx.payment.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (existing) return { recorded: false, artworkIds: [] as string[], paidInFull: false, outstandingMinor: 0 };
     const created = await tx.payment.create({

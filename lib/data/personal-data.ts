@@ -1,6 +1,7 @@
 import "server-only";
 import { recordActivity, type Actor } from "@/lib/data/activity";
 import { db } from "@/lib/db/client";
+import { takeWriteLock } from "@/lib/data/write-lock";
 import { emailLimitKey } from "@/lib/enquiries/rate-limits";
 import { serverEnv } from "@/lib/env";
 
@@ -94,6 +95,7 @@ export async function erasePersonalData(
   const emailIds = await emailsOf(email, enquiryIds);
   const limitKey = emailLimitKey(serverEnv().FORM_SIGNING_SECRET, email);
   return db.$transaction(async (tx) => {
+    await takeWriteLock(tx);
     const references = (
       await tx.enquiry.findMany({ where: { id: { in: enquiryIds } }, select: { reference: true }, orderBy: { id: "asc" } })
     ).map((row) => row.reference);

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { cancelInvoiceWithCreditNote, issueInvoice, recordPayment } from "@/lib/data/invoices";
@@ -235,5 +237,37 @@ describe("offers", () => {
       ok: false,
       message: "50 The Taxman is not for sale (sold).",
     });
+  });
+
+  it("two processes issuing at the same moment share one sequence: consecutive numbers, none repeated", async () => {
+    const drafts: string[] = [];
+    for (let index = 0; index < 12; index += 1)
+      drafts.push(
+        (
+          await db.invoice.create({
+            data: {
+              buyerName: `Process buyer ${index}`,
+              buyerEmail: `process${index}@example.test`,
+              currency: "GBP",
+              taxMode: "none",
+              subtotalMinor: 5_000,
+              totalMinor: 5_000,
+              lines: { create: [{ position: 0, kind: "delivery", description: "Delivery", amountMinor: 5_000 }] },
+            },
+          })
+        ).id,
+      );
+    const otherProcess = (ids: string[]) =>
+      new Promise<string[]>((resolve, reject) => {
+        execFile(
+          path.resolve("node_modules/.bin/tsx"),
+          ["--conditions=react-server", "tests/unit/support/issue-drafts.ts", ...ids],
+          { env: process.env },
+          (error, stdout) => (error ? reject(error) : resolve(stdout.trim().split("\n"))),
+        );
+      });
+    const [first, second] = await Promise.all([otherProcess(drafts.slice(0, 6)), otherProcess(drafts.slice(6))]);
+    const sequence = [...first!, ...second!].map((number) => Number(number.slice(-4))).sort((a, b) => a - b);
+    expect(sequence).toEqual(Array.from({ length: 12 }, (_, index) => sequence[0]! + index));
   });
 });

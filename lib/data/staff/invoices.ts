@@ -14,6 +14,7 @@ import {
   type PaymentInput,
 } from "@/lib/data/invoices";
 import { readSaleSettings } from "@/lib/data/sale-settings";
+import { takeWriteLock } from "@/lib/data/write-lock";
 import { invoiceMoney, invoiceStanding, invoiceTotals, signedAmount, taxWording } from "@/lib/sales/invoices";
 import type { InvoiceKind, InvoiceStanding, LineKind, PaymentMethod } from "@/lib/sales/vocabulary";
 import { objectStore } from "@/lib/storage";
@@ -182,8 +183,9 @@ export async function startInvoiceForWork(
   const settings = await readSaleSettings();
   const { priceMinor, currency } = work;
   return refusalsAsSentences(() =>
-    db.$transaction((tx) =>
-      createDraftInvoiceInTransaction(tx, {
+    db.$transaction(async (tx) => {
+      await takeWriteLock(tx);
+      return createDraftInvoiceInTransaction(tx, {
         buyerName: input.buyerName,
         buyerEmail: input.buyerEmail,
         currency,
@@ -191,8 +193,8 @@ export async function startInvoiceForWork(
         lines: [{ kind: "work", artworkId: input.artworkId, amountMinor: priceMinor }],
         createdBy: staff,
         settings,
-      }),
-    ),
+      });
+    }),
   );
 }
 
@@ -212,6 +214,7 @@ export async function updateDraftInvoice(
   const settings = await readSaleSettings();
   return refusalsAsSentences(() =>
     db.$transaction(async (tx) => {
+      await takeWriteLock(tx);
       const draft = await tx.invoice.findUnique({ where: { id: input.id }, include: { lines: { orderBy: { position: "asc" } } } });
       if (!draft || draft.status !== "draft") throw new SaleRefusal("Only a draft can be changed: an issued invoice is cancelled with a credit note instead.");
       const works = draft.lines.filter((line) => line.kind === "work");
