@@ -2,7 +2,6 @@ import { AVAILABILITIES, CATEGORIES, DIMENSION_KINDS, UNITS } from "@/lib/catalo
 import { ENQUIRY_STATUSES, OUTBOX_STATUSES } from "@/lib/enquiries/vocabulary";
 import { ACTIVITY_SUBJECTS } from "@/lib/staff/activity-vocabulary";
 import {
-  ALERT_SOURCES,
   HOLD_END_REASONS,
   HOLD_REQUEST_STATUSES,
   INVOICE_KINDS,
@@ -41,7 +40,6 @@ export const enquiryStatusFrom = checked(ENQUIRY_STATUSES, "enquiry status");
 export const outboxStatusFrom = checked(OUTBOX_STATUSES, "email status");
 export const activitySubjectFrom = checked(ACTIVITY_SUBJECTS, "activity subject");
 export const holdEndReasonFrom = checked(HOLD_END_REASONS, "hold end reason");
-export const alertSourceFrom = checked(ALERT_SOURCES, "alert source");
 export const offerStatusFrom = checked(OFFER_STATUSES, "offer status");
 export const holdRequestStatusFrom = checked(HOLD_REQUEST_STATUSES, "hold request status");
 export const invoiceKindFrom = checked(INVOICE_KINDS, "invoice kind");

@@ -40,8 +40,3 @@ export function amountFromInput(text: string): number | null {
   const [whole, fraction = ""] = cleaned.split(".");
   return Number(whole) * 100 + Number((fraction + "00").slice(0, 2));
 }
-
-/** How far below the asking price a sale went, as a share (0.1 = 10 % off). */
-export function discountShare(askingMinor: number, soldMinor: number): number {
-  return askingMinor > 0 ? Math.max(0, (askingMinor - soldMinor) / askingMinor) : 0;
-}

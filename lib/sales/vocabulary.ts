@@ -1,4 +1,4 @@
-/** The sale's words: why a hold ended, where an availability alert came from. */
+/** The sale's words: why a hold ended, how an offer, an invoice and a request stand, how money came. */
 
 export const HOLD_END_REASONS = ["released", "expired", "sold"] as const;
 export type HoldEndReason = (typeof HOLD_END_REASONS)[number];
@@ -8,17 +8,6 @@ export const HOLD_END_LABELS: Record<HoldEndReason, string> = {
   expired: "Ran out",
   sold: "Sold",
 };
-
-export function isHoldEndReason(value: string): value is HoldEndReason {
-  return (HOLD_END_REASONS as readonly string[]).includes(value);
-}
-
-export const ALERT_SOURCES = ["page", "enquiry"] as const;
-export type AlertSource = (typeof ALERT_SOURCES)[number];
-
-export function isAlertSource(value: string): value is AlertSource {
-  return (ALERT_SOURCES as readonly string[]).includes(value);
-}
 
 export const OFFER_STATUSES = ["open", "countered", "accepted", "declined", "expired"] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
