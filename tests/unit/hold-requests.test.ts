@@ -58,6 +58,12 @@ describe("a collector's own request to reserve", () => {
     const [waiting] = await holdRequestsWaiting(staff);
     expect(waiting?.name).toBe("Walt Waiting");
     expect((await declineRequestedHold(staff, waiting!.id)).ok).toBe(true);
+    await deliverDueEmails();
+    expect(
+      received().filter(
+        (message) => message.subject === "Your request to reserve 38 Comments on Life" && message.to.includes("walt@example.test"),
+      ),
+    ).toHaveLength(1);
     expect(await grantRequestedHold(staff, waiting!.id)).toEqual({
       ok: false,
       message: "This request was answered already; nothing was changed.",

@@ -147,6 +147,8 @@ describe("holds", () => {
     await deliverDueEmails();
     const confirmation = received().find((message) => message.to.includes("pat@example.test"))!;
     const confirmLink = /https:\/\/gallery\.test\/alerts\/confirm\/([A-Za-z0-9_-]{43})/.exec(confirmation.text)![1]!;
+    // Pressed after its 48 hours, the link asks them to ask again.
+    expect((await confirmAvailabilityAlert(confirmLink, new Date(Date.now() + 49 * HOUR))).outcome).toBe("expired");
     expect((await confirmAvailabilityAlert(confirmLink, new Date())).outcome).toBe("confirmed");
     expect((await confirmAvailabilityAlert(confirmLink, new Date())).outcome).toBe("already_confirmed");
 

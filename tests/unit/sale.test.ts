@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { cancelInvoiceWithCreditNote, issueInvoice, recordPayment } from "@/lib/data/invoices";
-import { answerCounterOffer, readOfferForCollector } from "@/lib/data/offers";
+import { answerCounterOffer, lapseExpiredOffers, readOfferForCollector } from "@/lib/data/offers";
 import { acceptOffer, counterOffer, declineOffer } from "@/lib/data/staff/offers";
 import { deleteDraftInvoice, startInvoiceForWork } from "@/lib/data/staff/invoices";
 import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
@@ -269,5 +269,18 @@ describe("offers", () => {
     const [first, second] = await Promise.all([otherProcess(drafts.slice(0, 6)), otherProcess(drafts.slice(6))]);
     const sequence = [...first!, ...second!].map((number) => Number(number.slice(-4))).sort((a, b) => a - b);
     expect(sequence).toEqual(Array.from({ length: 12 }, (_, index) => sequence[0]! + index));
+  });
+
+  it("an offer nobody answered lapses after its days, and the collector is told once", async () => {
+    const { state } = await offer("69-gossips", "450");
+    const made = await db.offer.findFirstOrThrow({ where: { enquiry: { reference: state.reference! } } });
+    expect(await lapseExpiredOffers(new Date(made.expiresAt.getTime() - 60_000))).toBe(0);
+    const later = new Date(made.expiresAt.getTime() + 60_000);
+    const [first, second] = await Promise.all([lapseExpiredOffers(later), lapseExpiredOffers(later)]);
+    expect(first + second).toBe(1);
+    expect((await db.offer.findUniqueOrThrow({ where: { id: made.id } })).status).toBe("expired");
+    await deliverDueEmails();
+    expect(received().filter((message) => message.subject === "Your offer on 69 Gossips has lapsed")).toHaveLength(1);
+    expect(await acceptOffer(staff, made.id)).toEqual({ ok: false, message: "This offer was expired already; nothing was changed." });
   });
 });
