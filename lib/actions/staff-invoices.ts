@@ -41,7 +41,6 @@ export async function saveDraftInvoiceAction(_previous: FormState, formData: For
     buyerName: draft.buyerName,
     buyerEmail: draft.buyerEmail,
     buyerAddress: draft.buyerAddress,
-    workPrices: [],
     extraLines: [
       { kind: "framing", description: draft.framingText || "Framing", amountMinor: draft.framing },
       { kind: "delivery", description: draft.deliveryText || "Delivery", amountMinor: draft.delivery },

@@ -10,11 +10,11 @@ import { categoryFrom, dimensionKindFrom, invoiceKindFrom, taxModeFrom, unitFrom
 import { endHoldInTransaction } from "@/lib/data/holds";
 import { queueEmail } from "@/lib/data/outbox";
 import { readSaleSettings, type SaleSettings } from "@/lib/data/sale-settings";
-import { html } from "@/lib/emails/html";
-import { emailLayout } from "@/lib/emails/templates";
+import { invoiceEmail } from "@/lib/emails/sale-emails";
+import { isUniqueViolation } from "@/lib/data/database-errors";
 import { serverEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { invoiceNumber, invoiceSeries, invoiceTotals, invoiceWorkDescription, signedAmount } from "@/lib/sales/invoices";
+import { invoiceMoney, invoiceNumber, invoiceSeries, invoiceTotals, invoiceWorkDescription, signedAmount } from "@/lib/sales/invoices";
 import { renderInvoicePdf } from "@/lib/sales/invoice-pdf";
 import type { LineKind } from "@/lib/sales/vocabulary";
 import { objectStore } from "@/lib/storage";
@@ -115,11 +115,9 @@ export async function createDraftInvoiceInTransaction(
     });
     return invoice.id;
   } catch (error) {
-    if (error instanceof Error && /liveArtworkId|one_live_invoice|UNIQUE constraint failed: InvoiceLine/.test(error.message))
-      throw new SaleRefusal(await alreadyInvoicedSentence(tx, lines.flatMap((line) => (line.liveArtworkId ? [line.liveArtworkId] : []))));
-    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002")
-      throw new SaleRefusal(await alreadyInvoicedSentence(tx, lines.flatMap((line) => (line.liveArtworkId ? [line.liveArtworkId] : []))));
-    throw error;
+    // The only unique key a new draft can meet is one live invoice per work.
+    if (!isUniqueViolation(error)) throw error;
+    throw new SaleRefusal(await alreadyInvoicedSentence(tx, lines.flatMap((line) => (line.liveArtworkId ? [line.liveArtworkId] : []))));
   }
 }
 
@@ -188,33 +186,23 @@ async function numberAndSendInTransaction(tx: Tx, invoiceId: string, actor: Acto
   });
   if (count === 0) throw new SaleRefusal("This invoice was issued already (perhaps from another window); nothing was changed.");
   const env = serverEnv();
-  const title = kind === "credit_note" ? "Credit note" : "Invoice";
-  const body = html`<p>Dear ${draft.buyerName},</p>
-    <p>
-      ${kind === "credit_note"
-        ? html`Attached is credit note ${number}, which cancels invoice ${draft.creditsInvoice?.number ?? ""} in full.`
-        : html`Attached is invoice ${number} from ${env.GALLERY_NAME}, for ${draft.currency} ${(draft.totalMinor / 100).toFixed(2)}, due by
-            ${dueAt ? galleryDate(dueAt.toISOString()) : ""}. The bank details are on the invoice; please quote its number with your payment.`}
-    </p>
-    <p>With best wishes,<br />${env.GALLERY_NAME}</p>`;
+  const total = invoiceMoney(draft.totalMinor, draft.currency);
   await queueEmail(
     {
       kind: "invoice",
       to: draft.buyerEmail,
       from: env.MAIL_FROM,
       replyTo: env.GALLERY_EMAIL,
-      subject: `${title} ${number} from ${env.GALLERY_NAME}`,
-      text: [
-        `Dear ${draft.buyerName},`,
-        "",
-        kind === "credit_note"
-          ? `Attached is credit note ${number}, which cancels invoice ${draft.creditsInvoice?.number ?? ""} in full.`
-          : `Attached is invoice ${number} from ${env.GALLERY_NAME}, for ${draft.currency} ${(draft.totalMinor / 100).toFixed(2)}, due by ${dueAt ? galleryDate(dueAt.toISOString()) : ""}. The bank details are on the invoice; please quote its number with your payment.`,
-        "",
-        "With best wishes,",
-        env.GALLERY_NAME,
-      ].join("\n"),
-      html: emailLayout({ name: env.GALLERY_NAME, siteUrl: env.SITE_URL }, body),
+      ...invoiceEmail(
+        { name: env.GALLERY_NAME, siteUrl: env.SITE_URL },
+        {
+          buyerName: draft.buyerName,
+          number,
+          total,
+          dueOn: dueAt ? galleryDate(dueAt.toISOString()) : null,
+          cancels: kind === "credit_note" ? (draft.creditsInvoice?.number ?? "") : null,
+        },
+      ),
       enquiryId: draft.enquiryId ?? undefined,
       sentById: actor?.id ?? undefined,
       attachment: { key, name: `${number}.pdf` },
@@ -227,7 +215,7 @@ async function numberAndSendInTransaction(tx: Tx, invoiceId: string, actor: Acto
     subjectType: "invoice",
     subjectId: invoiceId,
     subjectLabel: number,
-    detail: `${draft.currency} ${(draft.totalMinor / 100).toFixed(2)}${draft.creditsInvoice?.number ? `, cancelling ${draft.creditsInvoice.number}` : ""}`,
+    detail: `${total}${draft.creditsInvoice?.number ? `, cancelling ${draft.creditsInvoice.number}` : ""}`,
     at: now,
   });
   if (draft.enquiryId !== null) {

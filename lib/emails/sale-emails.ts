@@ -210,3 +210,19 @@ export function reserveRequestNotice(
     <p><a href="${input.staffUrl}" style="color:#7b2a1c">Grant or decline it</a></p>`;
   return { subject, text, html: emailLayout(gallery, body) };
 }
+
+/** To the buyer, with the PDF attached: an invoice (its total and due day) or the credit note that cancels one. */
+export function invoiceEmail(
+  gallery: Gallery,
+  input: { buyerName: string; number: string; total: string; dueOn: string | null; cancels: string | null },
+): RenderedEmail {
+  const title = input.cancels ? "Credit note" : "Invoice";
+  const sentence = input.cancels
+    ? `Attached is credit note ${input.number}, which cancels invoice ${input.cancels} in full.`
+    : `Attached is invoice ${input.number} from ${gallery.name}, for ${input.total}, due by ${input.dueOn ?? ""}. The bank details are on the invoice; please quote its number with your payment.`;
+  const text = [`Dear ${input.buyerName},`, "", sentence, "", "With best wishes,", gallery.name].join("\n");
+  const body = html`<p>Dear ${input.buyerName},</p>
+    <p>${sentence}</p>
+    <p>With best wishes,<br />${gallery.name}</p>`;
+  return { subject: `${title} ${input.number} from ${gallery.name}`, text, html: emailLayout(gallery, body) };
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableHead } from "@/components/staff/table-head";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { listInvoices } from "@/lib/data/staff/invoices";
 import { INVOICE_STANDING_LABELS, INVOICE_STANDINGS } from "@/lib/sales/vocabulary";
@@ -52,31 +53,7 @@ export default async function InvoicesPage({ searchParams }: Props) {
       ) : (
         <table className="mt-6 w-full border-collapse font-sans text-sm">
           <caption className="sr-only">Invoices</caption>
-          <thead>
-            <tr className="border-b border-rule text-left">
-              <th scope="col" className="py-2 pr-4">
-                Number
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Buyer
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Total
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Paid
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Standing
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Issued
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Due
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Number", "Buyer", "Total", "Paid", "Standing", "Issued", "Due"]} />
           <tbody>
             {invoices.map((invoice) => (
               <tr key={invoice.id} className="border-b border-rule" data-testid="invoice-row">

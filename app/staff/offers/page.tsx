@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableHead } from "@/components/staff/table-head";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { listOffers } from "@/lib/data/staff/offers";
 import { holdRequestsWaiting } from "@/lib/data/staff/holds";
@@ -57,31 +58,7 @@ export default async function OffersPage({ searchParams }: Props) {
       ) : (
         <table className="mt-6 w-full border-collapse font-sans text-sm">
           <caption className="sr-only">Offers</caption>
-          <thead>
-            <tr className="border-b border-rule text-left">
-              <th scope="col" className="py-2 pr-4">
-                Enquiry
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Work
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Collector
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Offer
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Asking
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Status
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Made
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Enquiry", "Work", "Collector", "Offer", "Asking", "Status", "Made"]} />
           <tbody>
             {offers.map((offer) => (
               <tr key={offer.id} className="border-b border-rule" data-testid="offer-row">

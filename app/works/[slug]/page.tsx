@@ -174,8 +174,8 @@ export default async function ArtworkPage({ params }: Props) {
             Make an offer
           </h2>
           <p className="mt-2 mb-6 font-sans text-sm text-ink-soft">
-            The gallery answers within {sale.offerDays} days: it accepts, declines or makes a counter-offer, and you can follow your offer
-            from the link in its email. Nothing is owed until you pay an invoice.
+            Your offer stands for {sale.offerDays} days. The gallery accepts it, declines it or makes a counter-offer, and you can follow it
+            from the link in its email; if it lapses unanswered, you are told. Nothing is owed until you pay an invoice.
           </p>
           <EnquiryForm
             artwork={{ slug: work.slug, label: workLabel(work) }}

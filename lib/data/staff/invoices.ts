@@ -198,7 +198,7 @@ export async function startInvoiceForWork(
   );
 }
 
-/** A draft's buyer and its extra lines (framing, delivery, a discount…), the works' lines kept; totals made again. */
+/** A draft's buyer and its extra lines (framing, delivery, a discount…), the works' lines as they are; totals made again. */
 export async function updateDraftInvoice(
   staff: StaffMember,
   input: {
@@ -206,7 +206,6 @@ export async function updateDraftInvoice(
     buyerName: string;
     buyerEmail: string;
     buyerAddress: string;
-    workPrices: Array<{ lineId: string; amountMinor: number }>;
     extraLines: Array<{ kind: Exclude<LineKind, "work">; description: string; amountMinor: number }>;
   },
 ): Promise<InvoiceOutcome> {
@@ -219,10 +218,6 @@ export async function updateDraftInvoice(
       if (!draft || draft.status !== "draft") throw new SaleRefusal("Only a draft can be changed: an issued invoice is cancelled with a credit note instead.");
       const works = draft.lines.filter((line) => line.kind === "work");
       await tx.invoiceLine.deleteMany({ where: { invoiceId: draft.id, kind: { not: "work" } } });
-      for (const work of works) {
-        const price = input.workPrices.find((entry) => entry.lineId === work.id);
-        if (price) await tx.invoiceLine.update({ where: { id: work.id }, data: { amountMinor: price.amountMinor } });
-      }
       const extras: DraftLine[] = input.extraLines.filter((line) => line.amountMinor !== 0);
       let position = works.length === 0 ? 0 : Math.max(...works.map((line) => line.position)) + 1;
       for (const line of extras)
