@@ -191,6 +191,9 @@ test.describe("the sale, start to finish", () => {
   test("a collector offers without an account, staff counter, the collector accepts; the invoice arrives as a PDF; paid, the work is Sold everywhere", async ({
     browser,
   }) => {
+    // The whole sale is one journey (some sixty steps, six emails, two PDFs read): the default 30 s is for one
+    // feature, and a busy CI machine took longer than that.
+    test.setTimeout(90_000);
     const owner = await signedInPage(browser, OWNER, "198.51.100.200");
     // The owner sets the bank details the invoice prints.
     await owner.goto("/staff/settings");
