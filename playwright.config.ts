@@ -1,19 +1,30 @@
 import { existsSync, rmSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { appEnv, appPort, baseURL, capturedMailDir, e2eRoot, smtpPort } from "./tests/e2e/support/test-env";
+import { appEnv, appPort, baseURL, capturedMailDir, e2eLane, e2eRoot, smtpPort, standaloneDir } from "./tests/e2e/support/test-env";
+import { LANE_FILES } from "./tests/e2e/support/lane-files";
 
-// Every run starts from an empty database and mailbox; the web servers below recreate them.
-// Workers load this file too (they have TEST_WORKER_INDEX): only the main process may clean up.
-if (!process.env.TEST_WORKER_INDEX && !process.env.PLAYWRIGHT_REUSE_SERVER) rmSync(e2eRoot, { recursive: true, force: true });
+// In a lane (E2E_LANE, set by `npm run test:e2e`), the build and the lane's fresh database were made
+// before (tests/e2e/support/two-lanes.ts); run alone, this run builds and starts from an empty database
+// and mailbox itself. Workers load this file too (they have TEST_WORKER_INDEX): only the main process cleans up.
+const inLane = Boolean(process.env.E2E_LANE);
+if (!inLane && !process.env.TEST_WORKER_INDEX && !process.env.PLAYWRIGHT_REUSE_SERVER) rmSync(e2eRoot, { recursive: true, force: true });
+
+// Lane 1 serves the build as a gallery does (`npm start`); lane 2 its own copy of the standalone server,
+// started with the same flags `npm start` gives it.
+const startServer =
+  e2eLane === 1
+    ? `PORT=${appPort} HOSTNAME=127.0.0.1 npm start`
+    : `PORT=${appPort} HOSTNAME=127.0.0.1 GALLERY_ROOT="$PWD" node --max-old-space-size=128 --max-semi-space-size=8 ${standaloneDir}/warm-server.mjs`;
 
 const debianChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  // One browser at a time, the spec files in their order: they share one server and its database, some
-  // count or snapshot all it holds, and some build on what earlier files left (two browsers at once were
-  // tried: on this 2-core machine they finished no sooner beside the unit tests, and counts saw each
-  // other's writes).
+  testMatch: inLane ? LANE_FILES[e2eLane] : "**/*.spec.ts",
+  outputDir: `test-results/lane-${e2eLane}`,
+  // One browser at a time in a lane, its spec files in their order: they share the lane's server and
+  // database, some count or snapshot all it holds, and some build on what earlier files left. Two lanes
+  // run at once, each with a server of its own.
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
@@ -48,7 +59,7 @@ export default defineConfig({
     },
     {
       // Built and served as a gallery does: `npm run build`, then `npm start` (the standalone server).
-      command: `npm run build && PORT=${appPort} HOSTNAME=127.0.0.1 npm start`,
+      command: inLane ? startServer : `npm run build && ${startServer}`,
       url: `${baseURL}/`,
       env: appEnv,
       reuseExistingServer: Boolean(process.env.PLAYWRIGHT_REUSE_SERVER),

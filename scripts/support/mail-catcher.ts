@@ -3,7 +3,7 @@
  * Shared by the unit tests (in process) and the end-to-end run (as a separate process).
  * It can be told to answer like a failing mail server (a 4xx or 5xx reply to every message) or a slow one.
  */
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser, type AddressObject } from "mailparser";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
@@ -52,7 +52,9 @@ export function messageFileWriter(folder: string): (message: CapturedMessage) =>
   return (message) => {
     count += 1;
     const file = path.join(folder, `${Date.now()}-${String(count).padStart(5, "0")}.json`);
-    writeFileSync(file, JSON.stringify(message, null, 2));
+    // Written aside and renamed: a reader polling the folder never meets half a message.
+    writeFileSync(`${file}.partial`, JSON.stringify(message, null, 2));
+    renameSync(`${file}.partial`, file);
     return file;
   };
 }

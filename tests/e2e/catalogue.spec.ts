@@ -1,5 +1,6 @@
 import { expect, test } from "./support/fixtures";
 import { expectNoAxeViolations } from "./support/axe";
+import { baseURL } from "./support/test-env";
 
 test("a collector follows links from the home page to work 42 and reads it", async ({ page }) => {
   await page.goto("/");
@@ -131,7 +132,7 @@ test("sitemap.xml lists every work and robots.txt points to it", async ({ reques
   expect(sitemap.match(/\/works\/[a-z0-9-]+</g)).toHaveLength(9);
   expect(sitemap).toContain("/exhibitions/norman-neasom-exhibition/wars-and-conflicts");
   const robots = await (await request.get("/robots.txt")).text();
-  expect(robots).toContain("Sitemap: http://127.0.0.1:3200/sitemap.xml");
+  expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
   expect(robots).toContain("Disallow: /staff");
 });
 

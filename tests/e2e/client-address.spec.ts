@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { ENQUIRY_ENDPOINT, formActionFields, scriptedEnquiry } from "@/scripts/support/no-javascript-enquiry";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { startSecondWebProcess } from "./support/second-server";
-import { appEnv, baseURL } from "./support/test-env";
+import { appEnv, appPort, baseURL } from "./support/test-env";
 
 /*
  * Rate limits count per client, and the client is who the server can vouch for: the connection
@@ -47,7 +47,7 @@ test.describe("a web process that trusts no proxy (TRUSTED_PROXIES empty, the de
 
   test.beforeAll(async () => {
     test.setTimeout(60_000);
-    server = await startSecondWebProcess(3210, { TRUSTED_PROXIES: "" });
+    server = await startSecondWebProcess(appPort + 10, { TRUSTED_PROXIES: "" });
   });
 
   test.afterAll(() => {

@@ -9,7 +9,7 @@ import { expect, test } from "./support/fixtures";
 import { enquireAsCollector } from "./support/collector";
 import { waitForMessage } from "./support/mailbox";
 import { createStaffAccount, signIn } from "./support/staff";
-import { appEnv, baseURL } from "./support/test-env";
+import { appEnv, baseURL, baseURLPattern } from "./support/test-env";
 import { backdateFormToken } from "./support/form-token";
 
 const WORK_42 = "/works/42-second-retreat-from-russia";
@@ -237,9 +237,9 @@ test.describe("following an enquiry from the link in the acknowledgement", () =>
       message: "Is the mount original?",
     });
     const acknowledgement = await waitForMessage((message) => message.to.includes(email) && message.subject.includes(reference));
-    const link = acknowledgement.text.match(/http:\/\/127\.0\.0\.1:3200(\/follow\/[A-Za-z0-9_-]{43})/)?.[1];
+    const link = acknowledgement.text.match(new RegExp(`${baseURLPattern}(/follow/[A-Za-z0-9_-]{43})`))?.[1];
     expect(link, "the acknowledgement carries the follow link").toBeDefined();
-    expect(acknowledgement.html).toContain(`href="http://127.0.0.1:3200${link}"`);
+    expect(acknowledgement.html).toContain(`href="${baseURL}${link}"`);
     return { reference, link: link! };
   }
 
@@ -433,7 +433,7 @@ test.describe("booking a viewing", () => {
     expect(calendar).toContain("METHOD:REQUEST");
     expect(calendar).toContain("LOCATION:12 Bridge Street\\, Bracebridge");
     expect(calendar).toContain('ORGANIZER;CN="Bracebridge Fine Art":mailto:enquiries@bracebridge.test');
-    const cancelPath = confirmation.text.match(/http:\/\/127\.0\.0\.1:3200(\/viewings\/cancel\/[A-Za-z0-9_-]{43})/)?.[1];
+    const cancelPath = confirmation.text.match(new RegExp(`${baseURLPattern}(/viewings/cancel/[A-Za-z0-9_-]{43})`))?.[1];
     expect(cancelPath).toBeDefined();
 
     await staffPage.goto(`/staff/viewings?day=${day}`);
@@ -458,7 +458,7 @@ test.describe("booking a viewing", () => {
     // Each link opens only what it was made for: the cancel link is no follow link, and the other way round.
     const followPath = (
       await waitForMessage((message) => message.to.includes("vera.viewer@collector.test") && message.subject.startsWith("We have received"))
-    ).text.match(/http:\/\/127\.0\.0\.1:3200(\/follow\/[A-Za-z0-9_-]{43})/)![1]!;
+    ).text.match(new RegExp(`${baseURLPattern}(/follow/[A-Za-z0-9_-]{43})`))![1]!;
     await page.goto(cancelPath!.replace("/viewings/cancel/", "/follow/"));
     await expect(page.getByTestId("follow-refused")).toBeVisible();
     await page.goto(followPath.replace("/follow/", "/viewings/cancel/"));

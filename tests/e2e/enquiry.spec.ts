@@ -5,6 +5,7 @@ import { queryDatabase, writeDatabase } from "./support/database";
 import { enquireAsCollector } from "./support/collector";
 import { waitForMessage } from "./support/mailbox";
 import { backdateFormToken } from "./support/form-token";
+import { baseURL } from "./support/test-env";
 
 const WORK_42 = "/works/42-second-retreat-from-russia";
 
@@ -45,7 +46,7 @@ test("a collector enquires about work 42 and the gallery receives it by email", 
   expect(galleryEmail.text).toContain("Zoë O'Brien");
   expect(galleryEmail.text).toContain("Price and availability");
   expect(galleryEmail.text).toContain("Image area: 15 × 22 in / 38.1 × 55.9 cm");
-  expect(galleryEmail.text).toContain("http://127.0.0.1:3200/works/42-second-retreat-from-russia");
+  expect(galleryEmail.text).toContain(`${baseURL}/works/42-second-retreat-from-russia`);
   expect(galleryEmail.html).toContain("Is the frame original? &lt;b&gt;Thanks&lt;/b&gt;");
   expect(galleryEmail.html).not.toContain("<b>Thanks</b>");
 

@@ -6,7 +6,7 @@ import { queryDatabase, writeDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { waitForMessage } from "./support/mailbox";
 import { createStaffAccount, signedInPage } from "./support/staff";
-import { baseURL } from "./support/test-env";
+import { baseURL, baseURLPattern } from "./support/test-env";
 
 test.describe.configure({ mode: "serial" });
 
@@ -27,7 +27,7 @@ async function invite(owner: Page, person: { email: string; name: string }, role
   await form.getByRole("button", { name: "Send the invitation" }).click();
   await expect(form.getByRole("status")).toHaveText(`Invitation sent to ${person.email}. The link works once, for 48 hours.`);
   const email = await waitForMessage((message) => message.to.includes(person.email) && message.subject.includes("invites you"));
-  return email.text.match(/http:\/\/127\.0\.0\.1:3200(\/staff\/invitation\/[A-Za-z0-9_-]{43})/)![1]!;
+  return email.text.match(new RegExp(`${baseURLPattern}(/staff/invitation/[A-Za-z0-9_-]{43})`))![1]!;
 }
 
 test("an owner invites a viewer and a member of staff; each link is used once to choose a password, and not after 48 hours", async ({

@@ -4,13 +4,24 @@ import { expect } from "@playwright/test";
 import type { CapturedMessage } from "@/scripts/support/mail-catcher";
 import { capturedMailDir } from "./test-env";
 
+// A message file never changes once written (the catcher renames it into place): each is read once, not on
+// every poll of a mailbox that holds hundreds by the end of a run, some with PDFs.
+const readMessages = new Map<string, CapturedMessage>();
+
 /** Everything the test SMTP server has accepted so far. */
 export function capturedMessages(): CapturedMessage[] {
   if (!existsSync(capturedMailDir)) return [];
   return readdirSync(capturedMailDir)
     .filter((file) => file.endsWith(".json"))
     .sort()
-    .map((file) => JSON.parse(readFileSync(path.join(capturedMailDir, file), "utf8")) as CapturedMessage);
+    .map((file) => {
+      let message = readMessages.get(file);
+      if (!message) {
+        message = JSON.parse(readFileSync(path.join(capturedMailDir, file), "utf8")) as CapturedMessage;
+        readMessages.set(file, message);
+      }
+      return message;
+    });
 }
 
 /** Waits until the test SMTP server has a message matching the predicate, and returns it. */

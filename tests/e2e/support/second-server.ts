@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect } from "@playwright/test";
-import { appEnv } from "./test-env";
+import { appEnv, standaloneDir } from "./test-env";
 
 const projectRoot = path.resolve(import.meta.dirname, "../../..");
 
@@ -14,7 +14,7 @@ export async function startSecondWebProcess(
   settings: Record<string, string>,
 ): Promise<{ siteUrl: string; stop: () => void }> {
   const siteUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(projectRoot, ".next/standalone/warm-server.mjs")], {
+  const server = spawn(process.execPath, [path.join(standaloneDir, "warm-server.mjs")], {
     env: {
       ...process.env,
       ...appEnv,

@@ -1,11 +1,25 @@
 import path from "node:path";
 
-/** Where the end-to-end run keeps its database, captured mail and uploads: thrown away before each run. */
-export const e2eRoot = path.resolve(import.meta.dirname, "../../../tmp/e2e");
+const projectRoot = path.resolve(import.meta.dirname, "../../..");
+
+/**
+ * `npm run test:e2e` runs the spec files in two lanes at once (tests/e2e/support/two-lanes.ts), each with
+ * its own web server, database, mailbox and uploads, so neither sees the other's writes. Lane 1 serves the
+ * build from .next/standalone, as `npm start` does; lane 2 a copy of it. Without E2E_LANE (a developer's
+ * `npx playwright test`) every file runs in lane 1.
+ */
+export const e2eLane: 1 | 2 = process.env.E2E_LANE === "2" ? 2 : 1;
+
+/** Where the lane keeps its database, captured mail and uploads: thrown away before each run. */
+export const e2eRoot = path.join(projectRoot, e2eLane === 1 ? "tmp/e2e" : "tmp/e2e-lane-2");
 export const capturedMailDir = path.join(e2eRoot, "mail-captured");
-export const appPort = 3200;
-export const smtpPort = 2526;
+export const appPort = e2eLane === 1 ? 3200 : 3500;
+export const smtpPort = e2eLane === 1 ? 2526 : 2556;
 export const baseURL = `http://127.0.0.1:${appPort}`;
+/** The standalone server this lane runs (lane 2's is a copy: a server writes its page cache beside itself). */
+export const standaloneDir = e2eLane === 1 ? path.join(projectRoot, ".next/standalone") : path.join(e2eRoot, "standalone");
+/** A URL of this lane's site as a pattern, for finding links in emails. */
+export const baseURLPattern = baseURL.replace(/[.]/g, "\\.");
 
 /** The gallery's configuration for the run: a production build talking to a real SMTP server on loopback. */
 export const appEnv: Record<string, string> = {

@@ -1,0 +1,76 @@
+/**
+ * `npm run test:e2e`: the browser tests in two lanes at once. One spec file's browser mostly waits (for
+ * the server, an email, a sweep): one lane alone kept this 2-core machine two-thirds busy, so two lanes,
+ * each with its own server, database and mailbox, finish in about half the time without seeing each
+ * other's writes. The build is made once, here, as `npm run build` makes it; lane 2 gets a copy of the
+ * standalone server and of the freshly built database. Each lane's output is prefixed with its name;
+ * the exit status is 0 only when both pass.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { LANE_FILES } from "./lane-files";
+// Loaded without E2E_LANE: lane 1's settings, which are the build's (its database is the one the pages are built from).
+import { appEnv } from "./test-env";
+
+const projectRoot = path.resolve(import.meta.dirname, "../../..");
+const laneRoots = { 1: path.join(projectRoot, "tmp/e2e"), 2: path.join(projectRoot, "tmp/e2e-lane-2") } as const;
+
+// A spec file in no lane would never run; one in both would run twice against two servers.
+const specFiles = readdirSync(path.join(projectRoot, "tests/e2e")).filter((file) => file.endsWith(".spec.ts"));
+const assigned = [...LANE_FILES[1], ...LANE_FILES[2]];
+const unassigned = specFiles.filter((file) => !assigned.includes(file));
+const twice = assigned.filter((file, index) => assigned.indexOf(file) !== index || !specFiles.includes(file));
+if (unassigned.length > 0 || twice.length > 0) {
+  console.error(
+    `tests/e2e/support/lane-files.ts must name every spec file once: ${[
+      ...unassigned.map((file) => `${file} is in no lane`),
+      ...twice.map((file) => `${file} is named twice or does not exist`),
+    ].join("; ")}`,
+  );
+  process.exit(1);
+}
+
+for (const root of Object.values(laneRoots)) rmSync(root, { recursive: true, force: true });
+
+const build = spawnSync("npm", ["run", "build"], {
+  cwd: projectRoot,
+  env: { ...process.env, ...appEnv },
+  stdio: ["ignore", "inherit", "inherit"],
+});
+if (build.status !== 0) {
+  console.error(`npm run build failed (exit ${build.status ?? build.signal}): no browser test ran`);
+  process.exit(1);
+}
+
+mkdirSync(laneRoots[2], { recursive: true });
+for (const file of readdirSync(laneRoots[1]).filter((name) => name.startsWith("gallery.db"))) {
+  cpSync(path.join(laneRoots[1], file), path.join(laneRoots[2], file));
+}
+cpSync(path.join(projectRoot, ".next/standalone"), path.join(laneRoots[2], "standalone"), { recursive: true, verbatimSymlinks: true });
+
+function runLane(lane: 1 | 2): Promise<number> {
+  const child = spawn(path.join(projectRoot, "node_modules/.bin/playwright"), ["test"], {
+    cwd: projectRoot,
+    env: { ...process.env, E2E_LANE: String(lane) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  for (const [stream, target] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    let pending = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      const lines = (pending + chunk).split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) target.write(`[lane ${lane}] ${line}\n`);
+    });
+    stream.on("end", () => pending && target.write(`[lane ${lane}] ${pending}\n`));
+  }
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+}
+
+const results = await Promise.all([runLane(1), runLane(2)]);
+results.forEach((code, index) => console.log(`lane ${index + 1}: ${code === 0 ? "passed" : `failed (exit ${code})`}`));
+process.exit(results.every((code) => code === 0) ? 0 : 1);
