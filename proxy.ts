@@ -45,6 +45,19 @@ export async function proxy(request: NextRequest) {
   if (request.method === "POST" && !fromThisSite(request.headers)) {
     return refuse(403, "Forms are accepted only from this site's own pages.");
   }
+  if (!decodable(pathname)) {
+    return refuse(400, "Bad request: that address is not valid.");
+  }
+  // The sign-in page, and an invitation's page (its link is the proof), are for people without a session.
+  // Before any body is read: a stranger's post to /staff is sent away unread.
+  if (
+    pathname.startsWith("/staff") &&
+    pathname !== "/staff/sign-in" &&
+    !pathname.startsWith("/staff/invitation/") &&
+    !hasStaffSessionCookie(request)
+  ) {
+    return NextResponse.redirect(new URL("/staff/sign-in", request.url), 303);
+  }
   // Next.js reads a multipart POST to a page as a form's server action, and answers one it cannot
   // parse with a 500 (found by the fuzzer): read it here first, and call a broken one what it is.
   if (request.method === "POST" && /^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
@@ -53,18 +66,6 @@ export async function proxy(request: NextRequest) {
     } catch {
       return refuse(400, "That form could not be read.");
     }
-  }
-  if (!decodable(pathname)) {
-    return refuse(400, "Bad request: that address is not valid.");
-  }
-  // The sign-in page, and an invitation's page (its link is the proof), are for people without a session.
-  if (
-    pathname.startsWith("/staff") &&
-    pathname !== "/staff/sign-in" &&
-    !pathname.startsWith("/staff/invitation/") &&
-    !hasStaffSessionCookie(request)
-  ) {
-    return NextResponse.redirect(new URL("/staff/sign-in", request.url));
   }
   return NextResponse.next();
 }

@@ -99,6 +99,9 @@ const envSchema = z
     GALLERY_ROOT: optionalText,
     // Set by Next.js itself: "phase-production-build" while `next build` pre-renders pages.
     NEXT_PHASE: optionalText,
+    // Set by the gallery's own server (scripts/build/warm-server.mjs) for its process alone, never by
+    // hand: the header that tells the app each request's peer is believed only with it.
+    GALLERY_PEER_SECRET: optionalText,
   })
   .superRefine((env, ctx) => {
     try {

@@ -1,5 +1,5 @@
 import "server-only";
-import { clientAddressFrom } from "@/lib/http/client-address";
+import { clientAddressFrom, countedClient } from "@/lib/http/client-address";
 import { compileTrustedProxies, type TrustedProxy } from "@/lib/env";
 import { serverEnv } from "@/lib/env";
 
@@ -8,10 +8,17 @@ let trusted: TrustedProxy | undefined;
 /**
  * The client's address as far as this server can know it: the socket's peer, or behind proxies
  * the operator named in TRUSTED_PROXIES the right-most address that none of them vouches for
- * (lib/http/client-address.ts). On Vercel, the platform's own header.
+ * (lib/http/client-address.ts). On Vercel, the platform's own header. An IPv6 client is its /64, as
+ * every limit counts it.
  */
 export function clientIpFrom(headers: Headers): string | null {
   const env = serverEnv();
   trusted ??= compileTrustedProxies(env.TRUSTED_PROXIES);
-  return clientAddressFrom(headers, { trusted, onVercel: env.isVercel });
+  const address = clientAddressFrom(headers, {
+    trusted,
+    onVercel: env.isVercel,
+    peerSecret: env.GALLERY_PEER_SECRET,
+    developing: !env.isProduction,
+  });
+  return address === null ? null : countedClient(address);
 }

@@ -10,6 +10,7 @@
  * itself on a private port, and only then opens PORT: a restarted process behind nginx is passed
  * over until it is ready, and the first visitor is served like the hundredth.
  */
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import module from "node:module";
@@ -39,8 +40,12 @@ const { getRequestHandlers } = require("next/dist/server/lib/start-server");
 /*
  * Route handlers are not given the socket, so each request carries its peer's address in a header
  * (lib/http/client-address.ts reads it), set here from the socket and replacing whatever a client sent.
+ * It is believed only behind this process's own secret, made here before the app loads: no client can
+ * write it, and a server started without this file (next start, server.js) is refused at start-up.
  */
 const PEER_ADDRESS_HEADER = "x-gallery-peer-address";
+const peerSecret = randomBytes(32).toString("base64url");
+process.env.GALLERY_PEER_SECRET = peerSecret;
 
 const server = http.createServer();
 if (Number.isFinite(keepAliveTimeout) && keepAliveTimeout >= 0) server.keepAliveTimeout = keepAliveTimeout;
@@ -53,8 +58,76 @@ const { requestHandler: nextRequestHandler, upgradeHandler } = await getRequestH
   keepAliveTimeout: server.keepAliveTimeout,
 });
 
+/*
+ * Bodies are weighed before anyone reads them. Next.js holds a body that passes through the proxy in
+ * memory (up to 10 MB), so 32 strangers posting 10 MB each once took this process from 180 to 726 MB.
+ * Here, before Next.js sees the request: a body over 256 KB (the largest form, a staff one, is far
+ * below it; server actions stop there too) is refused with 413, and a body that does not say its length
+ * (chunked) with 411: browsers always send the length of a form, and nginx sends it for what it buffered.
+ * The two upload routes are the exception: they check the session first, then count each file as it
+ * streams, to its own limit (lib/http/request-body.ts).
+ */
+const BODY_MAX_BYTES = 256 * 1024;
+const STREAMED_UPLOAD = /^\/staff\/(works\/[^/]+\/photographs|import\/upload)\/?(\?|$)/;
+
+function bodyRefusal(request) {
+  if (request.method === "GET" || request.method === "HEAD" || STREAMED_UPLOAD.test(request.url ?? "")) return null;
+  const length = request.headers["content-length"];
+  if (length === undefined) {
+    return request.headers["transfer-encoding"] ? [411, "Please send the length of what you post (Content-Length)."] : null;
+  }
+  return Number(length) > BODY_MAX_BYTES
+    ? [413, "That form is too large to send (more than 256 KB): please shorten what you wrote, or email the gallery instead."]
+    : null;
+}
+
+/*
+ * The site answers for its own address only (SITE_URL's host): a request naming another host (a forged
+ * Host, an IP scan) is refused before the app sees it, so no page, redirect or cache entry is made for a
+ * host the gallery does not own. A request from this machine to a loopback address (a health check, the
+ * stack's own probes) is let through. X-Forwarded-Host is dropped: the Host is what is pinned (nginx passes
+ * the browser's own), and anyone could write the other.
+ */
+const siteHost = (() => {
+  try {
+    return process.env.SITE_URL ? new URL(process.env.SITE_URL).host.toLowerCase() : null;
+  } catch {
+    return null; // lib/env.ts refuses the setting itself, naming it
+  }
+})();
+const LOOPBACK_PEER = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/i;
+const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/i;
+
+function hostRefusal(request) {
+  const host = (request.headers.host ?? "").toLowerCase();
+  if (!siteHost || host === siteHost) return null;
+  if (LOOPBACK_HOST.test(host) && LOOPBACK_PEER.test(request.socket.remoteAddress ?? "")) return null;
+  return [421, `This server answers for ${siteHost} only.`];
+}
+
 function requestHandler(request, response) {
-  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  const refusal = hostRefusal(request) ?? bodyRefusal(request);
+  if (refusal) {
+    // Answered at once, but the answer is finished only when the client stops sending: what it goes on
+    // sending is read and thrown away (never kept), so it hears the answer rather than a reset connection
+    // (Node closes a socket whose response ended with a body still unread). A body that never ends is cut
+    // off after a few seconds.
+    response.writeHead(refusal[0], { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
+    response.write(refusal[1]);
+    request.resume();
+    const lingering = setTimeout(() => {
+      response.end();
+      request.socket.destroy();
+    }, 5_000);
+    lingering.unref();
+    request.once("end", () => {
+      clearTimeout(lingering);
+      response.end();
+    });
+    return;
+  }
+  request.headers[PEER_ADDRESS_HEADER] = `${peerSecret} ${request.socket.remoteAddress ?? ""}`;
+  delete request.headers["x-forwarded-host"];
   return nextRequestHandler(request, response);
 }
 
@@ -79,7 +152,9 @@ function get(url) {
 /** The catalogue check's answer, or null when it could not be asked. */
 function post(url) {
   return new Promise((resolve) => {
-    const request = http.request(url, { method: "POST", headers: { "user-agent": "gallery-warm-up" } }, (response) => {
+    // The route is a machine's (lib/auth/cron-secret.ts): this process proves itself with the CRON_SECRET.
+    const headers = { "user-agent": "gallery-warm-up", authorization: `Bearer ${process.env.CRON_SECRET ?? ""}` };
+    const request = http.request(url, { method: "POST", headers }, (response) => {
       let text = "";
       response.setEncoding("utf8");
       response.on("data", (chunk) => (text += chunk));

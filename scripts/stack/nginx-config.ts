@@ -1,7 +1,7 @@
 /**
  * Renders deploy/nginx/gallery.conf.template with real paths and ports.
  *
- * For a server: `npm run stack:nginx-config -- --listen 80 --root /srv/gallery --runtime /var/lib/gallery/nginx
+ * For a server: `npm run stack:nginx-config -- --server-name gallery.example --listen 80 --root /srv/gallery --runtime /var/lib/gallery/nginx
  *   --upstream 127.0.0.1:3001 --upstream 127.0.0.1:3002 [--access-log /var/log/nginx/gallery-access.log] [--user www-data] > /etc/nginx/gallery.conf`
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -10,6 +10,8 @@ import { pathToFileURL } from "node:url";
 
 export type NginxSettings = {
   listen: string;
+  /** The site's host name (SITE_URL's): the only one answered. */
+  serverName: string;
   /** The project folder: the standalone server is in .next/standalone below it. */
   projectRoot: string;
   /** A writable folder for nginx's pid, logs, temporary files and page cache. */
@@ -34,6 +36,7 @@ export function renderNginxConfig(settings: NginxSettings): string {
     MIME_TYPES: "/etc/nginx/mime.types",
     UPSTREAM_SERVERS: settings.upstreams.map((upstream) => `    server ${upstream} max_fails=1 fail_timeout=2s;`).join("\n"),
     LISTEN: settings.listen,
+    SERVER_NAME: settings.serverName,
     ACCESS_LOG: settings.accessLog ? `${settings.accessLog} combined buffer=64k flush=5s` : "off",
     STANDALONE_DIR: path.join(settings.projectRoot, ".next/standalone"),
     BROTLI_STATIC: brotli ? "      brotli_static on;" : "",
@@ -55,8 +58,14 @@ function argumentsNamed(name: string): string[] {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const upstreams = argumentsNamed("upstream");
+  const serverName = argumentsNamed("server-name")[0];
+  if (!serverName) {
+    console.error("Name the site's host with --server-name (SITE_URL's, e.g. gallery.example): nginx answers for it alone.");
+    process.exit(1);
+  }
   process.stdout.write(
     renderNginxConfig({
+      serverName,
       listen: argumentsNamed("listen")[0] ?? "80",
       projectRoot: path.resolve(argumentsNamed("root")[0] ?? "."),
       runtimeDir: path.resolve(argumentsNamed("runtime")[0] ?? "/var/lib/gallery/nginx"),

@@ -83,6 +83,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     configPath,
     renderNginxConfig({
       listen: `127.0.0.1:${options.port}`,
+      serverName: new URL(options.env.SITE_URL ?? `http://127.0.0.1:${options.port}`).hostname,
       projectRoot,
       runtimeDir: options.runtimeDir,
       upstreams: webPorts.map((port) => `127.0.0.1:${port}`),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { ENQUIRY_ENDPOINT, formActionFields, scriptedEnquiry } from "@/scripts/support/no-javascript-enquiry";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { startSecondWebProcess } from "./support/second-server";
@@ -34,7 +35,13 @@ async function postEnquiries(siteUrl: string, count: number, forwardedFor: (inde
     const response = await fetch(`${siteUrl}${ENQUIRY_ENDPOINT}`, {
       method: "POST",
       body,
-      headers: { ...headers, origin: siteUrl, "x-forwarded-for": forwardedFor(index) },
+      headers: {
+        ...headers,
+        origin: siteUrl,
+        "x-forwarded-for": forwardedFor(index),
+        // The header the gallery's own server writes for the app, forged too: it is replaced, and a guess at its secret fails.
+        [PEER_ADDRESS_HEADER]: `forged-secret 203.0.113.${200 + index}`,
+      },
     });
     expect(response.status).toBe(200);
     statuses.push(((await response.json()) as { status: string }).status);
@@ -56,7 +63,7 @@ test.describe("a web process that trusts no proxy (TRUSTED_PROXIES empty, the de
     writeDatabase(`DELETE FROM "RateLimiterFlexible" WHERE "key" = ?`, connectionLimitKey("127.0.0.1"));
   });
 
-  test("14 posts from one connection, each with a forged X-Forwarded-For, meet the connection's allowance", async () => {
+  test("14 posts from one connection, each with a forged X-Forwarded-For and a forged peer header, meet the connection's allowance", async () => {
     const statuses = await postEnquiries(server.siteUrl, 14, (index) => `203.0.113.${100 + index}, 198.51.100.${index + 1}`, "forged");
     expect(statuses.slice(0, PER_CONNECTION_ALLOWANCE).every((status) => status === "sent")).toBe(true);
     expect(statuses.slice(PER_CONNECTION_ALLOWANCE)).toEqual(["refused", "refused", "refused", "refused"]);
@@ -80,5 +87,16 @@ test("behind a trusted proxy (the tests' server trusts loopback), each reported 
   expect(others.every((status) => status === "sent")).toBe(true);
   for (const address of ["192.0.2.77", ...Array.from({ length: 12 }, (_, index) => `192.0.2.${150 + index}`)]) {
     writeDatabase(`DELETE FROM "RateLimiterFlexible" WHERE "key" = ?`, connectionLimitKey(address));
+  }
+});
+
+test("an IPv6 client is counted by its /64: a script taking a new address in its network for each post is one client", async () => {
+  const rotating = await postEnquiries(baseURL, 12, (index) => `2001:db8:77:1::${(index + 1).toString(16)}`, "ipv6-rotating");
+  expect(rotating.slice(0, PER_CONNECTION_ALLOWANCE).every((status) => status === "sent")).toBe(true);
+  expect(rotating.slice(PER_CONNECTION_ALLOWANCE)).toEqual(["refused", "refused"]);
+  // A neighbouring network is someone else.
+  expect(await postEnquiries(baseURL, 1, () => "2001:db8:77:2::1", "ipv6-neighbour")).toEqual(["sent"]);
+  for (const network of ["2001:db8:77:1::/64", "2001:db8:77:2::/64"]) {
+    writeDatabase(`DELETE FROM "RateLimiterFlexible" WHERE "key" = ?`, connectionLimitKey(network));
   }
 });

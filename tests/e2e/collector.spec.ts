@@ -187,7 +187,7 @@ test("a list of twenty works takes no twenty-first, and says why", async ({ page
 test("the acknowledgement says plainly that a work asked about is sold, and suggests available works close to it", async ({ page }) => {
   writeDatabase(`UPDATE "Artwork" SET "availability" = 'sold' WHERE "slug" = '69-gossips'`);
   // As after a staff edit: the site's cached copy of the work follows the database.
-  await page.request.post("/api/catalogue/refresh-if-changed");
+  await page.request.post("/api/catalogue/refresh-if-changed", { headers: { authorization: `Bearer ${appEnv.CRON_SECRET}` } });
   try {
     await page.goto("/enquire?work=69-gossips");
     const form = page.getByRole("form", { name: /Enquire about 69 Gossips/ });
@@ -215,7 +215,7 @@ test("the acknowledgement says plainly that a work asked about is sold, and sugg
     expect(suggested[0]).toBe("42-second-retreat-from-russia");
   } finally {
     writeDatabase(`UPDATE "Artwork" SET "availability" = 'available' WHERE "slug" = '69-gossips'`);
-    await page.request.post("/api/catalogue/refresh-if-changed");
+    await page.request.post("/api/catalogue/refresh-if-changed", { headers: { authorization: `Bearer ${appEnv.CRON_SECRET}` } });
   }
 });
 

@@ -1,3 +1,4 @@
+import http from "node:http";
 /**
  * The Node stack as a server runs it (`npm run start:stack`): nginx in front, two standalone web
  * processes sharing the SQLite file, and the outbox worker, all from the build the other e2e tests use.
@@ -69,6 +70,22 @@ test("nginx serves build files with their precompressed copies and public pages 
   const [first, second] = await Promise.all([fetch(`${stackUrl}/api/enquiries/form-token`), fetch(`${stackUrl}/api/enquiries/form-token`)]);
   expect(first.headers.get("x-cache")).toBeNull();
   expect(second.headers.get("x-cache")).toBeNull();
+});
+
+test("nginx answers for the site's host alone, and refuses a large body before passing it on", async () => {
+  // Another Host (an address scan, a forged name): the connection is closed with no answer (444).
+  const otherHost = await new Promise<number | "closed">((resolve) => {
+    http
+      .get(`${stackUrl}/`, { headers: { host: "evil.example" } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+      .on("error", () => resolve("closed"));
+  });
+  expect(otherHost).toBe("closed");
+  // Past 256 KB, nginx itself says no; the two upload routes alone take more.
+  const large = await fetch(`${stackUrl}/enquire`, { method: "POST", body: new Uint8Array(300 * 1024), headers: { origin: stackUrl } });
+  expect(large.status).toBe(413);
 });
 
 test("a staff edit made through the stack shows on the public page, from either web process, within 2 s", async ({ browser }) => {

@@ -36,6 +36,31 @@ test("a production server without its mail settings and secrets refuses to start
   }
 });
 
+// Started any way but `npm start`, a production server could not tell one visitor from another: its
+// limits would count nothing, or believe the X-Forwarded-For a client writes. It refuses to serve instead.
+for (const [way, command, args] of [
+  [
+    "`next start`",
+    path.resolve(import.meta.dirname, "../../node_modules/.bin/next"),
+    ["start", "--port", "3297", "--hostname", "127.0.0.1"],
+  ],
+  ["Next's own .next/standalone/server.js", process.execPath, [path.resolve(import.meta.dirname, "../../.next/standalone/server.js")]],
+] as const) {
+  test(`a production server started with ${way} refuses to serve, saying how to start it`, () => {
+    const result = spawnSync(command, args, {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, ...appEnv, PORT: "3297", HOSTNAME: "127.0.0.1" },
+      timeout: 45_000,
+      encoding: "utf8",
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    expect(result.signal, "it stopped by itself, not at the test's time limit").toBeNull();
+    expect(result.status).toBe(1);
+    expect(output).toContain("The gallery cannot start this way");
+    expect(output).toContain("Start it with `npm start`");
+  });
+}
+
 test("`npm run build` without the production settings stops at once, naming each, and points to the preview", () => {
   const root = path.resolve(import.meta.dirname, "../..");
   const result = spawnSync("npm", ["run", "build"], {

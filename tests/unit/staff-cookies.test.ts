@@ -31,7 +31,38 @@ describe("the proxy's quick check for a staff session", () => {
       expect(response.headers.get("location"), cookie).toBeNull();
     }
     const anonymous = await visit();
-    expect(anonymous.status).toBe(307);
+    expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toBe("https://gallery.example/staff/sign-in");
+  });
+
+  it("sends a stranger's post to a staff page to sign in without reading a byte of its body", async () => {
+    const { NextRequest } = await import("next/server");
+    const { proxy } = await import("@/proxy");
+    let bytesAskedFor = 0;
+    // No high-water mark: the stream is pulled only when someone reads it.
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          bytesAskedFor += 64 * 1024;
+          controller.enqueue(new Uint8Array(64 * 1024));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const post = new NextRequest("https://gallery.example/staff/works", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: {
+        host: "gallery.example",
+        origin: "https://gallery.example",
+        "content-type": "multipart/form-data; boundary=x",
+        "content-length": "200000",
+      },
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const response = await proxy(post);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("https://gallery.example/staff/sign-in");
+    expect(bytesAskedFor).toBe(0);
   });
 });

@@ -1,0 +1,107 @@
+import http from "node:http";
+import { expect, test } from "./support/fixtures";
+import { ENQUIRY_ENDPOINT } from "@/scripts/support/no-javascript-enquiry";
+import { baseURL } from "./support/test-env";
+
+/*
+ * What an attacker's probes meet through `npm start`: large bodies are refused before anything reads
+ * them (scripts/build/warm-server.mjs), and a stranger's post to a staff page is sent to sign in unread.
+ * The memory a flood of them costs is measured by `npm run bench:body-flood`.
+ */
+
+const TEN_MB = 10 * 1024 * 1024;
+
+/** A post written as a script writes it, until the server answers or hangs up; with its length or chunked. */
+function largePost(path: string, options: { chunked: boolean; bytes?: number }): Promise<{ status: number | null; milliseconds: number }> {
+  const bytes = options.bytes ?? TEN_MB;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (status: number | null) => {
+      if (settled) return;
+      settled = true;
+      resolve({ status, milliseconds: performance.now() - started });
+    };
+    const request = http.request(`${baseURL}${path}`, {
+      method: "POST",
+      agent: false,
+      headers: {
+        "content-type": "multipart/form-data; boundary=probe",
+        origin: baseURL,
+        ...(options.chunked ? { "transfer-encoding": "chunked" } : { "content-length": String(bytes) }),
+      },
+    });
+    request.on("response", (response) => {
+      response.resume();
+      settle(response.statusCode ?? null);
+      request.destroy();
+    });
+    request.on("error", () => settle(null));
+    const piece = Buffer.alloc(Math.min(64 * 1024, bytes), "a");
+    let written = 0;
+    const writeMore = () => {
+      while (written < bytes && !settled) {
+        written += piece.length;
+        if (!request.write(piece)) return void request.once("drain", writeMore);
+      }
+      if (!settled) request.end();
+    };
+    writeMore();
+  });
+}
+
+test("10 MB posted to public pages, the enquiry endpoint and staff pages is refused before it is read: 413 with a length, 411 chunked", async () => {
+  for (const path of ["/works/42-second-retreat-from-russia", "/enquire", ENQUIRY_ENDPOINT, "/staff", "/staff/works", "/staff/import"]) {
+    const withLength = await largePost(path, { chunked: false });
+    expect(withLength.status, `${path} with its length`).toBe(413);
+    const chunked = await largePost(path, { chunked: true });
+    expect(chunked.status, `${path} chunked`).toBe(411);
+    // Answered at once, not after 10 MB had arrived.
+    expect(Math.max(withLength.milliseconds, chunked.milliseconds), path).toBeLessThan(5_000);
+  }
+});
+
+test("a stranger's small post to a staff page is sent to sign in (303), its body unread", async ({ request }) => {
+  const response = await request.post("/staff/works", {
+    multipart: { title: "Forged work" },
+    headers: { origin: baseURL },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+  expect(response.headers()["location"]).toMatch(/\/staff\/sign-in$/);
+});
+
+test("a request naming another host is refused (421); a forged X-Forwarded-Host does not make another site's form this one's", async () => {
+  const answer = (path: string, headers: Record<string, string>, method = "GET") =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request(`${baseURL}${path}`, { method, headers, agent: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      request.end(method === "POST" ? "name=x" : undefined);
+    });
+  expect(await answer("/", { host: "evil.example" })).toBe(421);
+  expect(await answer("/staff/sign-in", { host: "gallery.evil.example" })).toBe(421);
+  expect(await answer("/", {})).toBe(200);
+  // A form posted from evil.example, claiming through X-Forwarded-Host to be addressed there.
+  expect(
+    await answer(
+      "/works/42-second-retreat-from-russia",
+      {
+        origin: "https://evil.example",
+        "x-forwarded-host": "evil.example",
+        "content-type": "application/x-www-form-urlencoded",
+        "content-length": "6",
+      },
+      "POST",
+    ),
+  ).toBe(403);
+});
+
+test("the starting server's catalogue check is a machine route: without the CRON_SECRET it refreshes nothing (401)", async ({
+  request,
+}) => {
+  expect((await request.post("/api/catalogue/refresh-if-changed")).status()).toBe(401);
+  expect((await request.post("/api/catalogue/refresh-if-changed", { headers: { authorization: "Bearer guessed" } })).status()).toBe(401);
+});
