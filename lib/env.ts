@@ -84,6 +84,8 @@ const envSchema = z
     S3_SECRET_ACCESS_KEY: optionalText,
     S3_FORCE_PATH_STYLE: flag,
     S3_KEY_PREFIX: z.string().trim().default(""),
+    // How long one request to the object store may take before it is given up (once more, then an error).
+    S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     // "after-response": each web process sends an enquiry's emails right after answering the collector.
     // "worker": web processes only store them; `npm run worker` sends them (the Node stack).
     OUTBOX_DELIVERY: z.enum(["after-response", "worker"]).default("after-response"),

@@ -20,6 +20,7 @@ export function objectStore(): ObjectStore {
           secretAccessKey: env.S3_SECRET_ACCESS_KEY,
           forcePathStyle: env.S3_FORCE_PATH_STYLE,
           keyPrefix: env.S3_KEY_PREFIX,
+          timeoutMs: env.S3_TIMEOUT_MS,
         })
       : localFolderStore(env.UPLOAD_DIR);
   globalForStore.galleryObjectStore = store;

@@ -23,3 +23,10 @@ const SAFE_KEY = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*\/?$/i;
 export function assertSafeKey(key: string): void {
   if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Unsafe storage key: ${key}`);
 }
+
+/** A store that does not answer in time: said plainly, rather than a visitor's page waiting on it forever. */
+export class ObjectStoreUnavailable extends Error {
+  constructor(description: string, cause: unknown) {
+    super(`${description} did not answer in time (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+  }
+}

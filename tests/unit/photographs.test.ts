@@ -1,10 +1,11 @@
+import net from "node:net";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serverEnv } from "@/lib/env";
 import { deletePhotographFiles, PhotographError, readPhotographCopy, storePhotograph } from "@/lib/images/photograph-files";
 import { localFolderStore } from "@/lib/storage/local-folder-store";
 import type { ObjectStore } from "@/lib/storage/object-store";
-import { s3Store } from "@/lib/storage/s3-store";
+import { ObjectStoreUnavailable, s3Store } from "@/lib/storage/s3-store";
 import { startS3TestServer, type S3TestServer } from "../support/s3-server";
 
 const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 90, g: 60, b: 40 } } });
@@ -24,6 +25,7 @@ beforeAll(async () => {
       secretAccessKey: s3.secretAccessKey,
       forcePathStyle: true,
       keyPrefix: "site-a/",
+      timeoutMs: 5_000,
     });
 });
 
@@ -91,10 +93,37 @@ describe("when the object storage is unreachable", () => {
       secretAccessKey: "y",
       forcePathStyle: true,
       keyPrefix: "",
+      timeoutMs: 5_000,
     });
     await expect(storePhotograph(await picture(600, 400).png().toBuffer(), unreachable)).rejects.toThrow(
       /could not be stored.*Nothing was kept/,
     );
+  });
+
+  it("a store that takes the connection and never answers is given up within its timeout, with a clear error", async () => {
+    // A server that accepts every connection and says nothing: the worst a hung store can do.
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const hung = s3Store({
+      bucket: "gallery-photographs",
+      region: "auto",
+      endpoint: `http://127.0.0.1:${port}`,
+      accessKeyId: "x",
+      secretAccessKey: "y",
+      forcePathStyle: true,
+      keyPrefix: "",
+      timeoutMs: 400,
+    });
+    const started = performance.now();
+    try {
+      await expect(hung.get("photographs/any/w640.webp")).rejects.toBeInstanceOf(ObjectStoreUnavailable);
+      await expect(hung.get("photographs/any/w640.webp")).rejects.toThrow(/did not answer in time/);
+      // Two tries of 400 ms each, twice over, and the SDK's short pause between: seconds, not the socket's lifetime.
+      expect(performance.now() - started).toBeLessThan(8_000);
+    } finally {
+      silent.close();
+    }
   });
 
   it("a bucket that does not exist is refused the same way", async () => {
@@ -106,6 +135,7 @@ describe("when the object storage is unreachable", () => {
       secretAccessKey: s3.secretAccessKey,
       forcePathStyle: true,
       keyPrefix: "",
+      timeoutMs: 5_000,
     });
     await expect(storePhotograph(await picture(600, 400).png().toBuffer(), missing)).rejects.toBeInstanceOf(PhotographError);
   });
