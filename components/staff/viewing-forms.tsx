@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { Field, FormStatus } from "@/components/form-field";
-import { closeDay, offerTimes } from "@/lib/actions/staff-viewings";
+import { ActionForm } from "@/components/staff/action-form";
+import { closeDay, decideViewingAction, offerTimes } from "@/lib/actions/staff-viewings";
 import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 
 const WEEKDAYS = [
@@ -102,5 +103,29 @@ export function CloseDayForm({ day }: { day: string }) {
         Close this day
       </button>
     </form>
+  );
+}
+
+/** An enquiry's viewing: release one that waited for staff, or cancel it (either way the page says what happened). */
+export function ViewingDecisionForms({ reference, awaitingRelease }: { reference: string; awaitingRelease: boolean }) {
+  return (
+    <div className="mt-2 flex flex-wrap gap-3">
+      {awaitingRelease && (
+        <ActionForm action={decideViewingAction}>
+          <input type="hidden" name="reference" value={reference} />
+          <input type="hidden" name="decision" value="release" />
+          <button type="submit" className="button-quiet">
+            Release: book the place and send the confirmation
+          </button>
+        </ActionForm>
+      )}
+      <ActionForm action={decideViewingAction}>
+        <input type="hidden" name="reference" value={reference} />
+        <input type="hidden" name="decision" value="cancel" />
+        <button type="submit" className="button-quiet">
+          Cancel the viewing
+        </button>
+      </ActionForm>
+    </div>
   );
 }

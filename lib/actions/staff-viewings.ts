@@ -2,9 +2,17 @@
 
 import { redirect } from "next/navigation";
 import { staffPermitted } from "@/lib/auth/staff-session";
-import { closeViewingDay, MAX_TIMES_PER_OFFER, offerViewingTimes } from "@/lib/data/staff/viewings";
+import { cancelViewingByStaff, closeViewingDay, MAX_TIMES_PER_OFFER, offerViewingTimes, releaseViewing } from "@/lib/data/staff/viewings";
+import { deliverAfterResponse } from "@/lib/jobs/deliver-after-response";
+import { withNotice } from "@/lib/staff/notices";
 import type { FormState } from "@/lib/validations/form-state";
-import { closeViewingDaySchema, offerViewingTimesSchema, type OfferViewingTimesField } from "@/lib/validations/viewings";
+import { NOT_UNDERSTOOD } from "@/lib/validations/staff-forms";
+import {
+  closeViewingDaySchema,
+  offerViewingTimesSchema,
+  viewingDecisionSchema,
+  type OfferViewingTimesField,
+} from "@/lib/validations/viewings";
 import { doneForm, failedForm, invalidForm, typedValues } from "./form-results";
 
 export async function offerTimes(
@@ -43,4 +51,25 @@ export async function closeDay(_previous: FormState<"day">, formData: FormData):
     redirect(`/staff/viewings?day=${parsed.data.day}&closed=${closed.closed}&kept=${closed.bookingsKept}`);
   }
   redirect(`/staff/viewings?day=${parsed.data.day}&closed=${closed.closed}`);
+}
+
+/** An enquiry's viewing: released (it takes its place and the collector is sent the confirmation) or cancelled. */
+export async function decideViewingAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const permit = await staffPermitted("staff");
+  if (!permit.staff) return failedForm(permit.refusal);
+  const parsed = viewingDecisionSchema.safeParse(typedValues(formData));
+  if (!parsed.success) return failedForm(NOT_UNDERSTOOD);
+  const outcome =
+    parsed.data.decision === "release"
+      ? await releaseViewing(permit.staff, parsed.data.reference)
+      : await cancelViewingByStaff(permit.staff, parsed.data.reference);
+  if (!outcome.ok) return failedForm(outcome.message);
+  deliverAfterResponse(outcome.outboxIds);
+  redirect(
+    withNotice(
+      `/staff/enquiries/${outcome.reference}`,
+      "enquiry",
+      parsed.data.decision === "release" ? "viewingReleased" : "viewingCancelled",
+    ),
+  );
 }

@@ -28,8 +28,11 @@ export type NewEnquiry = {
   clientIpHash: string | null;
   /** The collector's follow link (its hash only) and when it stops opening the enquiry. */
   follow?: { tokenHash: string; expiresAt: Date };
-  /** A viewing time booked with the enquiry: refused (and the enquiry with it) if the time is full or gone. */
-  viewing?: { bookingId: string; slotId: string; cancelTokenHash: string };
+  /**
+   * A viewing time booked with the enquiry: refused (and the enquiry with it) if the time is full or gone.
+   * confirmationKey is the mailbox's day of confirmations (lib/emails/enquiry-emails.ts).
+   */
+  viewing?: { bookingId: string; slotId: string; cancelTokenHash: string; confirmationKey: string };
   /** When the gallery means to have answered (its reply-by setting from the moment of arrival). */
   replyBy?: Date;
   /** An offer made with the enquiry, on its one work. */
@@ -180,19 +183,29 @@ export async function storeEnquiryWithEmails(enquiry: NewEnquiry, compose: Compo
         now,
       ]);
     }
+    // A booking with an enquiry held back as spam, or a second one to the same mailbox today, takes no
+    // place and sends no confirmation until staff release it: a script cannot fill the gallery's times,
+    // nor have a stranger's mailbox sent confirmations.
+    let viewingAwaitsRelease = false;
     if (enquiry.viewing) {
+      const [confirmedToday] = await sql.all<{ id: string }>(`SELECT "id" FROM "OutboxEmail" WHERE "dedupeKey" = ?`, [
+        enquiry.viewing.confirmationKey,
+      ]);
+      viewingAwaitsRelease = flagReasons.length > 0 || Boolean(confirmedToday);
       await bookViewingInTransaction(sql, {
         id: enquiry.viewing.bookingId,
         slotId: enquiry.viewing.slotId,
         enquiryId: id,
         cancelTokenHash: enquiry.viewing.cancelTokenHash,
         now: enquiry.now,
+        awaitingRelease: viewingAwaitsRelease,
       });
     }
 
     const outboxIds: string[] = [];
     let acknowledged = false;
     for (const email of emails) {
+      if (email.kind === "viewing_confirmation" && viewingAwaitsRelease) continue;
       const rendered = email.render(reference);
       const [row] = await sql.all<{ id: string }>(INSERT_OUTBOX_EMAIL, [
         randomUUID(),

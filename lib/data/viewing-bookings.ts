@@ -37,15 +37,23 @@ function isCapacityViolation(error: unknown): boolean {
  */
 export async function bookViewingInTransaction(
   sql: SqlStatements,
-  booking: { id: string; slotId: string; enquiryId: number; cancelTokenHash: string; now: Date },
+  booking: { id: string; slotId: string; enquiryId: number; cancelTokenHash: string; now: Date; awaitingRelease: boolean },
 ): Promise<void> {
   const { id } = booking;
   let inserted: Array<{ id: string }>;
   try {
     inserted = await sql.all<{ id: string }>(
-      `INSERT INTO "ViewingBooking" ("id", "slotId", "enquiryId", "cancelTokenHash", "createdAt")
-       SELECT ?, "id", ?, ?, ? FROM "ViewingSlot" WHERE "id" = ? AND "closedAt" IS NULL AND "startsAt" > ? RETURNING "id"`,
-      [id, booking.enquiryId, booking.cancelTokenHash, sqlTimestamp(booking.now), booking.slotId, sqlTimestamp(booking.now)],
+      `INSERT INTO "ViewingBooking" ("id", "slotId", "enquiryId", "cancelTokenHash", "awaitingReleaseSince", "createdAt")
+       SELECT ?, "id", ?, ?, ?, ? FROM "ViewingSlot" WHERE "id" = ? AND "closedAt" IS NULL AND "startsAt" > ? RETURNING "id"`,
+      [
+        id,
+        booking.enquiryId,
+        booking.cancelTokenHash,
+        booking.awaitingRelease ? sqlTimestamp(booking.now) : null,
+        sqlTimestamp(booking.now),
+        booking.slotId,
+        sqlTimestamp(booking.now),
+      ],
     );
   } catch (error) {
     if (isCapacityViolation(error)) throw new ViewingUnavailable("full");

@@ -22,6 +22,14 @@ import type { ArtworkSnapshot } from "@/lib/enquiries/snapshot";
  * what comes out in the enquiry's own transaction.
  */
 
+/**
+ * One viewing confirmation per mailbox a day, as with acknowledgements: a stranger's address typed into
+ * the form is not sent one every few minutes. A second booking that day waits for staff to release it.
+ */
+export function viewingConfirmationKey(email: string, day: string): string {
+  return `viewing:${mailboxOf(email)}:${day}`;
+}
+
 export type EnquiryMailSettings = {
   galleryName: string;
   galleryEmail: string;
@@ -140,31 +148,46 @@ export function enquiryEmails(enquiry: EnquiryToSend, flagReasons: string[], set
     });
   }
   if (viewing) {
-    const cancelUrl = `${settings.siteUrl}${cancelViewingPath(viewing.cancelToken)}`;
     emails.push({
-      kind: "viewing_confirmation",
-      to: input.email,
-      from: settings.mailFrom,
-      replyTo: settings.galleryEmail,
-      dedupeKey: `viewing:${viewing.bookingId}`,
-      calendar: viewingInvitation({
-        bookingId: viewing.bookingId,
-        startsAt: viewing.startsAt,
-        endsAt: viewing.endsAt,
-        galleryName: settings.galleryName,
-        galleryEmail: settings.galleryEmail,
-        galleryAddress: settings.galleryAddress,
-        collectorEmail: input.email,
-        summary: `Viewing at ${settings.galleryName}`,
-        description: [works.length > 0 ? `To see: ${works.map((work) => workLabel(work)).join("; ")}.` : null, `To cancel: ${cancelUrl}`]
-          .filter(Boolean)
-          .join("\n"),
-        cancelUrl,
-        siteHost: new URL(settings.siteUrl).host,
-      }),
-      render: (reference) =>
-        viewingConfirmation(gallery, { reference, when: viewing.when, address: settings.galleryAddress, works, cancelUrl }),
+      ...viewingConfirmationEmail(settings, { email: input.email, viewing, works }),
+      dedupeKey: viewingConfirmationKey(input.email, enquiry.day),
     });
   }
   return emails;
+}
+
+/**
+ * The collector's viewing confirmation, with its calendar invitation and cancel link: sent with the
+ * enquiry, or when staff release a booking that waited for them.
+ */
+export function viewingConfirmationEmail(
+  settings: Pick<EnquiryMailSettings, "galleryName" | "galleryEmail" | "galleryAddress" | "mailFrom" | "siteUrl">,
+  booking: { email: string; viewing: BookedViewing; works: ArtworkSnapshot[] },
+): OutgoingEmail {
+  const gallery = { name: settings.galleryName, siteUrl: settings.siteUrl };
+  const { viewing, works } = booking;
+  const cancelUrl = `${settings.siteUrl}${cancelViewingPath(viewing.cancelToken)}`;
+  return {
+    kind: "viewing_confirmation",
+    to: booking.email,
+    from: settings.mailFrom,
+    replyTo: settings.galleryEmail,
+    calendar: viewingInvitation({
+      bookingId: viewing.bookingId,
+      startsAt: viewing.startsAt,
+      endsAt: viewing.endsAt,
+      galleryName: settings.galleryName,
+      galleryEmail: settings.galleryEmail,
+      galleryAddress: settings.galleryAddress,
+      collectorEmail: booking.email,
+      summary: `Viewing at ${settings.galleryName}`,
+      description: [works.length > 0 ? `To see: ${works.map((work) => workLabel(work)).join("; ")}.` : null, `To cancel: ${cancelUrl}`]
+        .filter(Boolean)
+        .join("\n"),
+      cancelUrl,
+      siteHost: new URL(settings.siteUrl).host,
+    }),
+    render: (reference) =>
+      viewingConfirmation(gallery, { reference, when: viewing.when, address: settings.galleryAddress, works, cancelUrl }),
+  };
 }

@@ -395,6 +395,28 @@ export function viewingCancelledNotice(
   return { subject, text, html: emailLayout(gallery, body) };
 }
 
+/** To the collector: the gallery has cancelled their viewing (the time's place is free again). */
+export function viewingCancelledByGallery(gallery: Gallery, input: { reference: string; name: string; when: string }): RenderedEmail {
+  const subject = `Your viewing at ${gallery.name} on ${input.when} is cancelled`;
+  const text = [
+    `Dear ${input.name},`,
+    "",
+    `The gallery has had to cancel your viewing of ${input.when}. Please reply to this email and we will find another time.`,
+    "",
+    `Reference ${input.reference}.`,
+    "",
+    gallery.name,
+    gallery.siteUrl,
+  ].join("\n");
+  const body = html`<p>Dear ${input.name},</p>
+    <p>
+      The gallery has had to cancel your viewing of <strong>${input.when}</strong>. Please reply to this email and we will find another
+      time.
+    </p>
+    <p style="color:#55514a">Reference ${input.reference}.</p>`;
+  return { subject, text, html: emailLayout(gallery, body) };
+}
+
 /** To someone an owner invites: a single-use link to set their own password, valid for 48 hours. */
 export function staffInvitation(
   gallery: Gallery,

@@ -39,6 +39,8 @@ export const OUTBOX_KINDS = [
   "viewing_confirmation",
   // To the gallery: a collector cancelled their viewing with the link.
   "viewing_cancelled",
+  // To the collector: the gallery cancelled their viewing.
+  "viewing_cancelled_by_gallery",
   // To a new member of staff: an owner's invitation, with its single-use link.
   "staff_invitation",
   // To the gallery: every enquiry still waiting, the overdue ones first, once a day.

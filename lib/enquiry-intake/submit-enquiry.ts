@@ -39,7 +39,13 @@ import { ENQUIRY_RETENTION_DAYS } from "@/lib/data/enquiry-retention";
 import { ViewingUnavailable } from "@/lib/data/viewing-bookings";
 import { readBookableSlot } from "@/lib/data/viewing-bookings";
 import { viewingTimeLabel } from "@/lib/time/gallery-time";
-import { enquiryEmails, flagReasonsFor, type EnquiryMailSettings, type EnquiryToSend } from "@/lib/emails/enquiry-emails";
+import {
+  enquiryEmails,
+  flagReasonsFor,
+  viewingConfirmationKey,
+  type EnquiryMailSettings,
+  type EnquiryToSend,
+} from "@/lib/emails/enquiry-emails";
 import { followPath, issueLinkToken } from "@/lib/enquiries/link-token";
 import { readFormToken } from "@/lib/enquiries/form-token";
 import { emailLimitKey, enquiryLimits } from "@/lib/enquiries/rate-limits";
@@ -316,7 +322,14 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
         shippingCountry: input.questions.includes("shipping") ? (input.shippingCountry ?? null) : null,
         clientIpHash: clientKey,
         follow: { tokenHash: follow.hash, expiresAt: followLink.expiresAt },
-        viewing: viewing ? { bookingId: viewing.bookingId, slotId: viewing.slotId, cancelTokenHash: viewing.cancelTokenHash } : undefined,
+        viewing: viewing
+          ? {
+              bookingId: viewing.bookingId,
+              slotId: viewing.slotId,
+              cancelTokenHash: viewing.cancelTokenHash,
+              confirmationKey: viewingConfirmationKey(input.email, now.toISOString().slice(0, 10)),
+            }
+          : undefined,
         replyBy,
         offer,
         now,

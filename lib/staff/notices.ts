@@ -16,6 +16,8 @@ export const STAFF_NOTICES = {
     accepted: "Offer accepted: the work is held for the buyer, they have been emailed, and a draft invoice waits below.",
     countered: "Counter-offer sent: the collector can accept or decline it from their offer's page.",
     declined: "Offer declined; the collector has been emailed.",
+    viewingReleased: "Viewing released: it takes its place, and the collector is sent the confirmation with its calendar invitation.",
+    viewingCancelled: "Viewing cancelled: its place is free again (a collector who had a confirmation is emailed).",
   },
   invoice: {
     started: "Draft invoice started: add the buyer's address and any framing or delivery, then issue it.",

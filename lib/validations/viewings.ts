@@ -1,6 +1,7 @@
-/** The viewing forms: the collector's cancellation, and staff offering times and closing a day. */
+/** The viewing forms: the collector's cancellation; staff offering times, closing a day, releasing or cancelling a booking. */
 import { z } from "zod";
 import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
+import { ENQUIRY_REFERENCE_PATTERN } from "@/lib/enquiries/vocabulary";
 
 export const cancelViewingSchema = z.object({ token: z.string().regex(LINK_TOKEN_PATTERN, "This link does not cancel a viewing.") });
 
@@ -37,3 +38,9 @@ export const offerViewingTimesSchema = z
 export const closeViewingDaySchema = z.object({ day });
 
 export type OfferViewingTimesField = keyof z.input<typeof offerViewingTimesSchema>;
+
+/** Staff's decision on an enquiry's viewing: release one that waited for them, or cancel it. */
+export const viewingDecisionSchema = z.object({
+  reference: z.string().regex(ENQUIRY_REFERENCE_PATTERN),
+  decision: z.enum(["release", "cancel"]),
+});

@@ -3,11 +3,11 @@ import type { Page } from "@playwright/test";
 import { enquiryListCookieValue } from "@/lib/enquiries/enquiry-list-signature";
 import { issueFormToken } from "@/lib/enquiries/form-token";
 import { addDays, galleryDay } from "@/lib/time/gallery-time";
-import { expectNoAxeViolations } from "./support/axe";
+import { contextWithoutSiteScripts, expectNoAxeViolations } from "./support/axe";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { enquireAsCollector } from "./support/collector";
-import { waitForMessage } from "./support/mailbox";
+import { capturedMessages, waitForMessage } from "./support/mailbox";
 import { createStaffAccount, signIn } from "./support/staff";
 import { appEnv, baseURL, baseURLPattern } from "./support/test-env";
 import { backdateFormToken } from "./support/form-token";
@@ -565,6 +565,59 @@ test.describe("booking a viewing", () => {
     const after = await offered();
     for (const time of shutTimes) expect(after).not.toContain(time.id);
     await staffPage.context().close();
+  });
+
+  test("a booking sent with an enquiry held as spam takes no place and sends nothing until staff release it, without JavaScript", async ({
+    browser,
+    request,
+  }) => {
+    const context = await contextWithoutSiteScripts(browser, { extraHTTPHeaders: { "x-forwarded-for": "203.0.113.251" } });
+    const staffPage = await context.newPage();
+    await signIn(staffPage, staff.email, staff.password);
+    const released = addDays(day, 2);
+    await staffPage.goto(`/staff/viewings?day=${released}`);
+    const offer = staffPage.getByRole("form", { name: "Offer viewing times" });
+    for (const weekday of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+      await offer.getByLabel(weekday).check();
+    await offer.getByLabel("Opens").fill("15:00");
+    await offer.getByLabel("Closes").fill("16:00");
+    await offer.getByLabel("Parties per time").fill("1");
+    await offer.getByRole("button", { name: "Offer these times" }).click();
+    await expect(staffPage.getByRole("status").filter({ hasText: "1 viewing time offered." })).toBeVisible();
+    const [time] = queryDatabase<{ id: string }>(
+      `SELECT "id" FROM "ViewingSlot" WHERE "startsAt" >= ? AND "closedAt" IS NULL ORDER BY "startsAt" LIMIT 1`,
+      `${released} 00:00:00`,
+    );
+    expect(time, "the time just offered").toBeDefined();
+    const bookedNow = () => queryDatabase<{ booked: number }>(`SELECT "booked" FROM "ViewingSlot" WHERE "id" = ?`, time!.id)[0]!.booked;
+    expect(bookedNow()).toBe(0);
+    // Sent the instant the form was made, as a script sends it: flagged, so the booking waits.
+    const form = new FormData();
+    form.set("formToken", issueFormToken(appEnv.FORM_SIGNING_SECRET!, Date.now()));
+    form.set("artworkSlug", "69-gossips");
+    form.set("name", "Sid Scripted");
+    form.set("email", "sid.scripted@collector.test");
+    form.set("message", "Viewing please.");
+    form.set("viewingSlot", time!.id);
+    form.set("consent", "on");
+    const state = (await (
+      await request.post("/api/enquiries", { multipart: form, headers: { Accept: "application/json", "x-forwarded-for": "203.0.113.250" } })
+    ).json()) as { status: string; reference: string };
+    expect(state.status).toBe("sent");
+    // The gallery is told, as of any enquiry held back ("[Possible spam] Enquiry …").
+    await waitForMessage((message) => message.subject.includes(`Enquiry ${state.reference}`));
+    expect(bookedNow()).toBe(0);
+    expect(capturedMessages().some((message) => message.to.includes("sid.scripted@collector.test"))).toBe(false);
+
+    await staffPage.goto(`/staff/enquiries/${state.reference}`);
+    await expect(staffPage.getByTestId("enquiry-viewing")).toContainText("waiting for you. It takes no place and no confirmation was sent");
+    await expectNoAxeViolations(staffPage);
+    await staffPage.getByRole("button", { name: "Release: book the place and send the confirmation" }).click();
+    await expect(staffPage.getByRole("status").filter({ hasText: "Viewing released" })).toBeVisible();
+    await expect(staffPage.getByRole("button", { name: "Release: book the place and send the confirmation" })).toHaveCount(0);
+    expect(bookedNow()).toBe(1);
+    await waitForMessage((message) => message.to.includes("sid.scripted@collector.test") && message.subject.startsWith("Your viewing"));
+    await context.close();
   });
 });
 

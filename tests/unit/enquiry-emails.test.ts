@@ -62,7 +62,8 @@ describe("the emails an enquiry sends, composed apart from storing it", () => {
       when: "Tuesday 8 December 2026, 11:00–12:00",
     };
     const [, , confirmation] = enquiryEmails(enquiry({ viewing }), [], settings);
-    expect(confirmation).toMatchObject({ kind: "viewing_confirmation", dedupeKey: "viewing:booking-1" });
+    // One confirmation per mailbox a day, as with acknowledgements (a second booking that day waits for staff).
+    expect(confirmation).toMatchObject({ kind: "viewing_confirmation", dedupeKey: "viewing:anna@example.test:2026-12-06" });
     expect(confirmation!.calendar).toContain("BEGIN:VCALENDAR");
     expect(confirmation!.calendar).toContain("12 Bridge Street");
     expect(confirmation!.render("ENQ-2026-000043").text).toContain("https://gallery.test/viewings/cancel/cancel-token");

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { cancelBookingByLink, listBookableSlots, readBookingByCancelLink } from "@/lib/data/viewing-bookings";
+import { cancelViewingByStaff, releaseViewing } from "@/lib/data/staff/viewings";
+import type { StaffMember } from "@/lib/staff/roles";
 import { issueLinkToken } from "@/lib/enquiries/link-token";
 import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
@@ -146,5 +148,132 @@ describe("booking a viewing with an enquiry", () => {
     expect(state.values.message).toBe("Keep this");
     const unknown = await enquireWithViewing("no-such-time");
     expect(unknown.state.fieldErrors.viewingSlot?.[0]).toMatch(/no longer offered/);
+  });
+});
+
+describe("bookings held back with their enquiry", () => {
+  const staff: StaffMember = { id: "viewings-staff", name: "Vera Desk", email: "vera.desk@gallery.test", role: "staff" };
+  beforeAll(async () => {
+    await db.user.create({ data: { id: staff.id, name: staff.name, email: staff.email, role: staff.role } });
+  });
+
+  const confirmationsFor = (references: string[]) =>
+    db.outboxEmail.count({ where: { kind: "viewing_confirmation", enquiry: { reference: { in: references } } } });
+
+  it("a script booking with 40 flagged enquiries leaves every place free and sends no confirmation; staff release a real one, which then takes its place", async () => {
+    const time = await slot(11, 3);
+    const references: string[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      // Sent the instant the form was shown, each from an address and a connection of its own: flagged.
+      const { state } = await submitEnquiry(
+        enquiryForm(
+          {
+            name: `Script ${index}`,
+            email: `script-${index}@example.test`,
+            artworkSlug: "42-second-retreat-from-russia",
+            questions: ["viewing"],
+            viewingSlot: time.id,
+          },
+          0,
+        ),
+        { clientIp: `203.0.113.${index + 1}` },
+      );
+      expect(state.status).toBe("sent");
+      references.push(state.reference!);
+    }
+    expect(await db.enquiry.count({ where: { reference: { in: references }, flagged: true } })).toBe(40);
+    expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: time.id } })).booked).toBe(0);
+    expect((await listBookableSlots()).find((bookable) => bookable.id === time.id)?.placesLeft).toBe(3);
+    expect(await db.viewingBooking.count({ where: { slotId: time.id, awaitingReleaseSince: { not: null } } })).toBe(40);
+    expect(await confirmationsFor(references)).toBe(0);
+
+    // Staff judge three of them real: each takes its place and is sent its confirmation, whose link cancels it.
+    for (const reference of references.slice(0, 3)) expect(await releaseViewing(staff, reference)).toMatchObject({ ok: true, reference });
+    expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: time.id } })).booked).toBe(3);
+    // The time is full now: a fourth release is refused with the reason, and nothing is sent.
+    expect(await releaseViewing(staff, references[3]!)).toEqual({
+      ok: false,
+      message: "That time is fully booked now: nothing was sent. Offer the collector another time, or cancel this one.",
+    });
+    expect(await releaseViewing(staff, references[0]!)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not waiting for release/),
+    });
+    expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: time.id } })).booked).toBe(3);
+    expect(await confirmationsFor(references)).toBe(3);
+    await deliverDueEmails();
+    const when = viewingTimeLabel(time.startsAt, time.endsAt, "Europe/London");
+    const confirmation = received().find((message) => message.to.includes("script-0@example.test") && message.subject.includes(when))!;
+    expect(confirmation.calendars.length).toBeGreaterThan(0);
+    const token = /https:\/\/gallery\.test\/viewings\/cancel\/([A-Za-z0-9_-]{43})/.exec(confirmation.text)![1]!;
+    expect(await cancelBookingByLink(token)).toMatchObject({ outcome: "cancelled" });
+    expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: time.id } })).booked).toBe(2);
+    expect(
+      await db.activityEntry.count({ where: { subjectId: { in: references }, action: "released the viewing", actorName: staff.name } }),
+    ).toBe(3);
+  });
+
+  it("one viewing confirmation per mailbox a day: a second booking from the same address waits for staff, taking no place", async () => {
+    const [first, second] = [await slot(12, 2), await slot(13, 2)];
+    const asked = (slotId: string, index: number) =>
+      submitEnquiry(
+        enquiryForm({
+          name: "Rowan Repeat",
+          email: index === 0 ? "rowan@example.test" : "Rowan+again@example.test",
+          artworkSlug: "42-second-retreat-from-russia",
+          questions: ["viewing"],
+          viewingSlot: slotId,
+          message: `Booking number ${index}`,
+        }),
+        { clientIp: `192.0.2.${40 + index}` },
+      );
+    const one = await asked(first.id, 0);
+    const two = await asked(second.id, 1);
+    expect([one.state.status, two.state.status]).toEqual(["sent", "sent"]);
+    expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: first.id } })).booked).toBe(1);
+    expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: second.id } })).booked).toBe(0);
+    expect(await confirmationsFor([one.state.reference!, two.state.reference!])).toBe(1);
+    const waiting = await db.viewingBooking.findFirstOrThrow({ where: { enquiry: { reference: two.state.reference! } } });
+    expect(waiting.awaitingReleaseSince).not.toBeNull();
+  });
+
+  it("staff cancel any booking: a confirmed one frees its place and the collector is told; a waiting one is withdrawn without a word", async () => {
+    const time = await slot(14, 2);
+    const confirmed = await enquireWithViewing(time.id);
+    const waiting = await submitEnquiry(
+      enquiryForm(
+        {
+          name: "Quick Script",
+          email: "quick@example.test",
+          artworkSlug: "42-second-retreat-from-russia",
+          questions: ["viewing"],
+          viewingSlot: time.id,
+        },
+        0,
+      ),
+      { clientIp: "203.0.113.250" },
+    );
+    expect([confirmed.state.status, waiting.state.status]).toEqual(["sent", "sent"]);
+    expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: time.id } })).booked).toBe(1);
+
+    const cancelled = await cancelViewingByStaff(staff, confirmed.state.reference!);
+    expect(cancelled).toMatchObject({ ok: true });
+    expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: time.id } })).booked).toBe(0);
+    await deliverDueEmails({ ids: cancelled.ok ? cancelled.outboxIds : [] });
+    const when = viewingTimeLabel(time.startsAt, time.endsAt, "Europe/London");
+    expect(received().some((message) => message.subject === `Your viewing at Bracebridge Fine Art on ${when} is cancelled`)).toBe(true);
+    expect(await db.viewingBooking.findFirstOrThrow({ where: { enquiry: { reference: confirmed.state.reference! } } })).toMatchObject({
+      cancelledByStaff: "Vera Desk",
+    });
+
+    const withdrawn = await cancelViewingByStaff(staff, waiting.state.reference!);
+    expect(withdrawn).toEqual({ ok: true, reference: waiting.state.reference, outboxIds: [] });
+    expect((await db.viewingSlot.findUniqueOrThrow({ where: { id: time.id } })).booked).toBe(0);
+    expect(await cancelViewingByStaff(staff, waiting.state.reference!)).toEqual({
+      ok: false,
+      message: "That viewing is cancelled already.",
+    });
+    // A viewer reads the desk but cancels nothing.
+    await expect(cancelViewingByStaff({ ...staff, role: "viewer" }, confirmed.state.reference!)).rejects.toThrow();
   });
 });

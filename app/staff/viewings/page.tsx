@@ -23,7 +23,8 @@ export default async function ViewingsPage({ searchParams }: Props) {
     typeof dayParam === "string" && /^\d{4}-\d{2}-\d{2}$/.test(dayParam) && !Number.isNaN(Date.parse(dayParam)) ? dayParam : today;
   const slots = await readViewingDay(staff, day);
   const dayLabel = galleryDayLabel(galleryTimeToInstant(day, "12:00", zone), zone);
-  const coming = slots.flatMap((slot) => slot.bookings.filter((booking) => !booking.cancelledAt));
+  // Who is coming: not a cancelled booking, nor one still waiting for staff to release it.
+  const coming = slots.flatMap((slot) => slot.bookings.filter((booking) => !booking.cancelledAt && !booking.awaitingRelease));
   const notice =
     typeof closed === "string"
       ? `${closed} time${closed === "1" ? "" : "s"} closed: no longer offered to collectors.${typeof kept === "string" ? ` ${kept} booking${kept === "1" ? " was" : "s were"} already made for this day and ${kept === "1" ? "is" : "are"} kept below: please let ${kept === "1" ? "that collector" : "those collectors"} know.` : ""}`
@@ -92,6 +93,7 @@ export default async function ViewingsPage({ searchParams }: Props) {
                       <Link href={`/staff/enquiries/${booking.reference}`}>{booking.name}</Link> · {booking.email}
                       {booking.phone ? ` · ${booking.phone}` : ""} · {booking.reference}
                       {booking.cancelledAt ? <span className="no-underline"> (cancelled)</span> : null}
+                      {!booking.cancelledAt && booking.awaitingRelease ? " (waiting for release: no place taken yet)" : null}
                       {booking.works.length > 0 && (
                         <span className="block">To see: {booking.works.map((work) => workLabel(work)).join("; ")}</span>
                       )}

@@ -56,7 +56,15 @@ export type EnquiryDetail = {
   /** The collector's follow link: whether one was sent, until when it works, and whether staff withdrew it. */
   followLink: { expiresAt: string; withdrawnAt: string | null } | null;
   /** The viewing booked with the enquiry, in the gallery's words. */
-  viewing: { when: string; day: string; cancelledAt: string | null } | null;
+  viewing: {
+    when: string;
+    day: string;
+    cancelledAt: string | null;
+    /** Who cancelled it, when staff did (null: the collector, with their link). */
+    cancelledByStaff: string | null;
+    /** Held back with the enquiry: no place taken and no confirmation sent until staff release it. */
+    awaitingRelease: boolean;
+  } | null;
   emails: EnquiryEmailView[];
   notes: Array<{ id: string; body: string; author: string; createdAt: string }>;
 };
@@ -104,6 +112,8 @@ export async function getEnquiryForStaff(staff: StaffMember, reference: string):
           when: viewingTimeLabel(row.viewing.slot.startsAt, row.viewing.slot.endsAt, serverEnv().GALLERY_TIME_ZONE),
           day: galleryDay(row.viewing.slot.startsAt, serverEnv().GALLERY_TIME_ZONE),
           cancelledAt: row.viewing.cancelledAt?.toISOString() ?? null,
+          cancelledByStaff: row.viewing.cancelledByStaff,
+          awaitingRelease: row.viewing.awaitingReleaseSince !== null,
         }
       : null,
     followLink: row.followExpiresAt

@@ -1,10 +1,14 @@
 import "server-only";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
-import { activityEntry } from "@/lib/data/activity";
+import { activityEntry, recordActivity } from "@/lib/data/activity";
+import { queueEmail } from "@/lib/data/outbox";
+import { viewingConfirmationEmail } from "@/lib/emails/enquiry-emails";
+import { viewingCancelledByGallery } from "@/lib/emails/templates";
+import { issueLinkToken } from "@/lib/enquiries/link-token";
 import { db } from "@/lib/db/client";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { serverEnv } from "@/lib/env";
-import { addDays, galleryTimeToInstant, weekdayOf } from "@/lib/time/gallery-time";
+import { addDays, galleryTimeToInstant, viewingTimeLabel, weekdayOf } from "@/lib/time/gallery-time";
 
 /**
  * Staff's side of viewings: offering times (explicit times, or opening hours turned into times, each
@@ -101,6 +105,8 @@ export type StaffViewingSlot = {
     email: string;
     phone: string | null;
     cancelledAt: string | null;
+    /** Held back with its enquiry: it takes no place until released (lib/data/enquiries.ts). */
+    awaitingRelease: boolean;
     works: ArtworkSnapshot[];
   }>;
 };
@@ -142,7 +148,134 @@ export async function readViewingDay(staff: StaffMember, day: string): Promise<S
       email: booking.enquiry.email,
       phone: booking.enquiry.phone,
       cancelledAt: booking.cancelledAt?.toISOString() ?? null,
+      awaitingRelease: booking.awaitingReleaseSince !== null,
       works: booking.enquiry.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []),
     })),
   }));
+}
+
+export type ViewingDecision =
+  | { ok: true; reference: string; outboxIds: string[] }
+  | { ok: false; message: string };
+
+const bookingWithEnquiry = {
+  slot: true,
+  enquiry: { select: { id: true, reference: true, name: true, email: true, works: { orderBy: { position: "asc" as const }, select: { snapshot: true } } } },
+};
+
+/** A slot already at its capacity, as SQLite (either driver) reports the CHECK constraint. */
+function isCapacityViolation(error: unknown): boolean {
+  return error instanceof Error && /ViewingSlot_within_capacity/.test(error.message);
+}
+
+/**
+ * Releases a booking that waited for staff (its enquiry was held back): it takes its place now, if the
+ * time still has one (the slot's CHECK decides, whatever else is booked at that instant), and the
+ * collector is sent the confirmation, with a cancel link made for it.
+ */
+export async function releaseViewing(staff: StaffMember, reference: string, now = new Date()): Promise<ViewingDecision> {
+  requireRole(staff, "staff");
+  const env = serverEnv();
+  return db.$transaction(async (tx) => {
+    const booking = await tx.viewingBooking.findFirst({ where: { enquiry: { reference } }, include: bookingWithEnquiry });
+    if (!booking || booking.cancelledAt || !booking.awaitingReleaseSince) {
+      return { ok: false, message: "That viewing is not waiting for release (it was released or cancelled meanwhile)." };
+    }
+    if (booking.slot.startsAt <= now || booking.slot.closedAt) {
+      return { ok: false, message: "That time has passed or was closed: offer the collector another." };
+    }
+    const link = issueLinkToken();
+    try {
+      const { count } = await tx.viewingBooking.updateMany({
+        where: { id: booking.id, awaitingReleaseSince: { not: null }, cancelledAt: null },
+        data: { awaitingReleaseSince: null, cancelTokenHash: link.hash },
+      });
+      if (count === 0) return { ok: false, message: "That viewing is not waiting for release (it was released or cancelled meanwhile)." };
+    } catch (error) {
+      if (isCapacityViolation(error)) {
+        return { ok: false, message: "That time is fully booked now: nothing was sent. Offer the collector another time, or cancel this one." };
+      }
+      throw error;
+    }
+    const works = booking.enquiry.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []);
+    const when = viewingTimeLabel(booking.slot.startsAt, booking.slot.endsAt, env.GALLERY_TIME_ZONE);
+    const confirmation = viewingConfirmationEmail(
+      { galleryName: env.GALLERY_NAME, galleryEmail: env.GALLERY_EMAIL, galleryAddress: env.GALLERY_ADDRESS, mailFrom: env.MAIL_FROM, siteUrl: env.SITE_URL },
+      {
+        email: booking.enquiry.email,
+        viewing: { bookingId: booking.id, cancelToken: link.token, startsAt: booking.slot.startsAt, endsAt: booking.slot.endsAt, when },
+        works,
+      },
+    );
+    const emailId = await queueEmail(
+      {
+        enquiryId: booking.enquiry.id,
+        kind: confirmation.kind,
+        to: confirmation.to,
+        from: confirmation.from,
+        replyTo: confirmation.replyTo,
+        calendar: confirmation.calendar,
+        ...confirmation.render(booking.enquiry.reference),
+      },
+      tx,
+    );
+    await recordActivity(tx, {
+      actor: staff,
+      action: "released the viewing",
+      subjectType: "enquiry",
+      subjectId: booking.enquiry.reference,
+      subjectLabel: booking.enquiry.reference,
+      detail: when,
+    });
+    return { ok: true, reference: booking.enquiry.reference, outboxIds: [emailId] };
+  });
+}
+
+/**
+ * Cancels any booking, confirmed or waiting: its place (if it had one) is free at once. A collector who
+ * was sent a confirmation is told; one whose booking never left the desk hears nothing of it.
+ */
+export async function cancelViewingByStaff(staff: StaffMember, reference: string, now = new Date()): Promise<ViewingDecision> {
+  requireRole(staff, "staff");
+  const env = serverEnv();
+  return db.$transaction(async (tx) => {
+    const booking = await tx.viewingBooking.findFirst({ where: { enquiry: { reference } }, include: bookingWithEnquiry });
+    if (!booking || booking.cancelledAt) return { ok: false, message: "That viewing is cancelled already." };
+    if (booking.slot.startsAt <= now) return { ok: false, message: "That viewing has already begun or passed: there is nothing to cancel." };
+    const { count } = await tx.viewingBooking.updateMany({
+      where: { id: booking.id, cancelledAt: null },
+      data: { cancelledAt: now, cancelledByStaff: staff.name },
+    });
+    if (count === 0) return { ok: false, message: "That viewing is cancelled already." };
+    const when = viewingTimeLabel(booking.slot.startsAt, booking.slot.endsAt, env.GALLERY_TIME_ZONE);
+    const outboxIds: string[] = [];
+    if (!booking.awaitingReleaseSince) {
+      const rendered = viewingCancelledByGallery(
+        { name: env.GALLERY_NAME, siteUrl: env.SITE_URL },
+        { reference: booking.enquiry.reference, name: booking.enquiry.name, when },
+      );
+      outboxIds.push(
+        await queueEmail(
+          {
+            enquiryId: booking.enquiry.id,
+            kind: "viewing_cancelled_by_gallery",
+            to: booking.enquiry.email,
+            from: env.MAIL_FROM,
+            replyTo: env.GALLERY_EMAIL,
+            ...rendered,
+          },
+          tx,
+        ),
+      );
+    }
+    await recordActivity(tx, {
+      actor: staff,
+      action: "cancelled the viewing",
+      subjectType: "enquiry",
+      subjectId: booking.enquiry.reference,
+      subjectLabel: booking.enquiry.reference,
+      detail: booking.awaitingReleaseSince ? `${when} (it was waiting for release: the collector was not told)` : `${when} (the collector was emailed)`,
+    });
+    return { ok: true, reference: booking.enquiry.reference, outboxIds };
+  });
 }

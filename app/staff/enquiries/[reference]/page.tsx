@@ -25,6 +25,7 @@ import { suggestedHoldEnd } from "@/lib/sales/holds";
 import { staffTime } from "@/lib/time/gallery-time";
 import { staffNoticeText } from "@/lib/staff/notices";
 
+import { ViewingDecisionForms } from "@/components/staff/viewing-forms";
 export const metadata: Metadata = { title: "Enquiry", robots: { index: false } };
 
 const KIND_LABELS: Record<string, string> = {
@@ -35,6 +36,7 @@ const KIND_LABELS: Record<string, string> = {
   erasure_notice: "Erasure notice",
   viewing_confirmation: "Viewing confirmation, with calendar invitation",
   viewing_cancelled: "Viewing cancelled, to the gallery",
+  viewing_cancelled_by_gallery: "Viewing cancelled by the gallery, to the collector",
   enquiry_assigned: "To the member of staff it was assigned to",
 };
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -351,7 +353,16 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
               <p className="mt-2 font-sans text-sm" data-testid="enquiry-viewing">
                 {enquiry.viewing.cancelledAt ? (
                   <>
-                    <span className="line-through">{enquiry.viewing.when}</span> (cancelled by the collector)
+                    <span className="line-through">{enquiry.viewing.when}</span> (cancelled by{" "}
+                    {enquiry.viewing.cancelledByStaff ?? "the collector"})
+                  </>
+                ) : enquiry.viewing.awaitingRelease ? (
+                  <>
+                    {enquiry.viewing.when}: waiting for you. It takes no place and no confirmation was sent, because{" "}
+                    {enquiry.flagged
+                      ? "the enquiry was held back as possible spam"
+                      : "a viewing confirmation went to this address earlier the same day"}
+                    . Release it if the collector is real.
                   </>
                 ) : (
                   <>
@@ -359,6 +370,9 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                   </>
                 )}
               </p>
+              {canEdit && !enquiry.viewing.cancelledAt && (
+                <ViewingDecisionForms reference={enquiry.reference} awaitingRelease={enquiry.viewing.awaitingRelease} />
+              )}
             </section>
           )}
 
