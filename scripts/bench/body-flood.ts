@@ -70,7 +70,8 @@ try {
   const collectorAnswers: number[] = [];
   for (let round = 0; round < Number(values.rounds); round += 1) {
     const flood = Array.from({ length: CONCURRENT }, (_, index) =>
-      largePost(server.baseUrl, TARGETS[index % TARGETS.length]!, index % 2 === 1),
+      // Each target with its length first, chunked on the next pass round the list.
+      largePost(server.baseUrl, TARGETS[index % TARGETS.length]!, Math.floor(index / TARGETS.length) % 2 === 1),
     );
     // Collectors meanwhile: the form as the page's script posts it, each from an address of its own.
     const collectors = Array.from({ length: 5 }, async (_, index) => {

@@ -108,22 +108,22 @@ function hostRefusal(request) {
 function requestHandler(request, response) {
   const refusal = hostRefusal(request) ?? bodyRefusal(request);
   if (refusal) {
-    // Answered at once, but the answer is finished only when the client stops sending: what it goes on
-    // sending is read and thrown away (never kept), so it hears the answer rather than a reset connection
-    // (Node closes a socket whose response ended with a body still unread). A body that never ends is cut
-    // off after a few seconds.
-    response.writeHead(refusal[0], { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", Connection: "close" });
-    response.write(refusal[1]);
-    request.resume();
-    const lingering = setTimeout(() => {
+    // Answered at once, and not a byte of the body is read: the client's writes stall against a full
+    // socket while it reads the answer. The connection is closed a moment later, not at once: closing a
+    // socket with unread data resets it, and a reset can reach the client before the answer does.
+    request.pause();
+    const text = Buffer.from(refusal[1]);
+    response.writeHead(refusal[0], {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Content-Length": String(text.length),
+      "Cache-Control": "no-store",
+      Connection: "close",
+    });
+    response.write(text);
+    setTimeout(() => {
       response.end();
       request.socket.destroy();
-    }, 5_000);
-    lingering.unref();
-    request.once("end", () => {
-      clearTimeout(lingering);
-      response.end();
-    });
+    }, 1_000).unref();
     return;
   }
   request.headers[PEER_ADDRESS_HEADER] = `${peerSecret} ${request.socket.remoteAddress ?? ""}`;
