@@ -60,6 +60,20 @@ export default async function InboxPage({ searchParams }: Props) {
           release them to the inbox.
         </p>
       )}
+      {counts.undelivered.count > 0 && (
+        <p className="mt-4 border-l-4 border-alert bg-white p-3 font-sans" data-testid="undelivered-notice">
+          {counts.undelivered.count} email{counts.undelivered.count === 1 ? "" : "s"} could not be delivered in the last 30 days (the mail
+          server refused {counts.undelivered.count === 1 ? "it" : "them"}, or could not be reached for three days). Open each enquiry to see
+          why, and send again from there:{" "}
+          {counts.undelivered.references.map((reference, index) => (
+            <span key={reference}>
+              {index > 0 ? ", " : ""}
+              <Link href={`/staff/enquiries/${reference}`}>{reference}</Link>
+            </span>
+          ))}
+          .
+        </p>
+      )}
       {/* Keyed by the query: a link to other filters (such as "yours") must show them, not keep the last ones. */}
       <form
         key={query}

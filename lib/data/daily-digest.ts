@@ -1,5 +1,5 @@
 import "server-only";
-import { queueEmail } from "@/lib/data/outbox";
+import { queueEmail, readUndeliveredEmails } from "@/lib/data/outbox";
 import { randomUUID } from "node:crypto";
 import { worksInBrief } from "@/lib/catalogue/describe";
 import { readSavedGallerySettings, replyScheduleOf } from "@/lib/data/gallery-settings";
@@ -70,6 +70,7 @@ export async function runDailyDigest(now = new Date()): Promise<DigestOutcome> {
   const overdue = lines.filter((entry) => entry.overdue).map((entry) => entry.line);
   const dueLater = lines.filter((entry) => !entry.overdue).map((entry) => entry.line);
 
+  const undelivered = await readUndeliveredEmails(now);
   const emailId = waiting.length > 0 ? randomUUID() : null;
   const claimed = await db.$transaction(async (tx) => {
     const inserted = await tx.$executeRawUnsafe(
@@ -90,6 +91,10 @@ export async function runDailyDigest(now = new Date()): Promise<DigestOutcome> {
         dueLater: dueLater.slice(0, LISTED),
         moreDueLater: Math.max(0, dueLater.length - LISTED),
         inboxUrl: `${env.SITE_URL}/staff`,
+        undelivered: {
+          count: undelivered.count,
+          enquiries: undelivered.references.map((reference) => ({ reference, url: `${env.SITE_URL}/staff/enquiries/${reference}` })),
+        },
       },
     );
     await queueEmail(

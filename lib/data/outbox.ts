@@ -131,3 +131,28 @@ export async function requeueEmail(id: string): Promise<boolean> {
   });
   return count === 1;
 }
+
+/** How far back the inbox and the digest look for emails that could not be delivered. */
+const UNDELIVERED_WINDOW_DAYS = 30;
+
+export type UndeliveredEmails = { count: number; references: string[] };
+
+/**
+ * Emails given up in the last 30 days (a mail server that refused them, or could not be reached for
+ * three days), with the enquiries they belong to: the inbox and the daily digest say so, so that
+ * nobody waits on an answer that never arrived. Sending one again (the enquiry's page) takes it off.
+ */
+export async function readUndeliveredEmails(now = new Date(), listed = 10): Promise<UndeliveredEmails> {
+  const where = { status: "failed", createdAt: { gte: new Date(now.getTime() - UNDELIVERED_WINDOW_DAYS * 86_400_000) } };
+  const [count, rows] = await Promise.all([
+    db.outboxEmail.count({ where }),
+    db.outboxEmail.findMany({
+      where: { ...where, enquiry: { isNot: null } },
+      orderBy: { createdAt: "desc" },
+      take: listed * 3,
+      select: { enquiry: { select: { reference: true } } },
+    }),
+  ]);
+  const references = [...new Set(rows.flatMap((row) => (row.enquiry ? [row.enquiry.reference] : [])))].slice(0, listed);
+  return { count, references };
+}

@@ -463,6 +463,8 @@ export type DailyDigestInput = {
   moreOverdue: number;
   moreDueLater: number;
   inboxUrl: string;
+  /** Emails given up in the last 30 days (refused, or the mail server unreachable for three days), and whose. */
+  undelivered: { count: number; enquiries: Array<{ reference: string; url: string }> };
 };
 
 /** The gallery's morning list: every enquiry still waiting for a reply, the late ones first. */
@@ -485,6 +487,7 @@ export function dailyDigest(gallery: Gallery, input: DailyDigestInput): Rendered
     summary,
     ...(input.overdue.length > 0 ? ["", "Overdue", ...textLines(input.overdue), ...more(input.moreOverdue)] : []),
     ...(input.dueLater.length > 0 ? ["", "Waiting, not yet due", ...textLines(input.dueLater), ...more(input.moreDueLater)] : []),
+    ...undeliveredText(input.undelivered),
     "",
     `The inbox: ${input.inboxUrl}`,
   ].join("\n");
@@ -513,8 +516,31 @@ export function dailyDigest(gallery: Gallery, input: DailyDigestInput): Rendered
             ${list(input.dueLater, false)}${moreHtml(input.moreDueLater)}`
         : html``
     }
+    ${
+      input.undelivered.count > 0
+        ? html`<h2 style="font-size:18px;color:#8a1f11">Not delivered</h2>
+            <p>${undeliveredSentence(input.undelivered.count)}</p>
+            <ul style="padding-left:20px">
+              ${input.undelivered.enquiries.map((enquiry) => html`<li><a href="${enquiry.url}" style="color:#7b2a1c">${enquiry.reference}</a></li>`)}
+            </ul>`
+        : html``
+    }
     <p><a href="${input.inboxUrl}" style="color:#7b2a1c;font-weight:bold">Open the inbox</a></p>`;
   return { subject, text, html: emailLayout(gallery, body) };
+}
+
+function undeliveredSentence(count: number): string {
+  return `${count} email${count === 1 ? "" : "s"} could not be delivered in the last 30 days (the mail server refused ${count === 1 ? "it" : "them"}, or could not be reached for three days). Open each enquiry to see why, and send again from there.`;
+}
+
+function undeliveredText(undelivered: DailyDigestInput["undelivered"]): string[] {
+  if (undelivered.count === 0) return [];
+  return [
+    "",
+    "Not delivered",
+    undeliveredSentence(undelivered.count),
+    ...undelivered.enquiries.map((enquiry) => `- ${enquiry.reference}: ${enquiry.url}`),
+  ];
 }
 
 /** To a member of staff: an enquiry is theirs to answer now. */

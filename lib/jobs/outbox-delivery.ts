@@ -5,13 +5,21 @@ import { claimDueEmails, markEmailAttemptFailed, markEmailSent, renewClaim } fro
 import { storedHeadersFrom } from "@/lib/data/database-values";
 import { objectStore } from "@/lib/storage";
 import { MailDeliveryError, mailSender } from "@/lib/smtp/transport";
+import { withoutAddresses } from "@/lib/smtp/without-addresses";
 
 /**
  * Delivers the outbox (lib/data/outbox.ts holds its rows). A mail server that is down or answers 4xx
  * is retried with backoff; a 5xx answer fails the email with the server's reason.
  */
 
-export const MAX_ATTEMPTS = 12;
+/**
+ * A mail server that is down or says "try later" is tried again for three days (as mail servers
+ * themselves do), further apart each time up to an hour, each wait varied by a fifth either way so that
+ * emails queued together do not all return at once. Then it is given up, and staff see it (the inbox and
+ * the daily digest say how many).
+ */
+export const RETRY_FOR_MS = 3 * 24 * 60 * 60_000;
+const RETRY_JITTER = 0.2;
 const CLAIM_MS = 2 * 60_000;
 
 /** The stored file an email carries; a file gone from storage fails the send (and is retried), never sends without it. */
@@ -26,8 +34,19 @@ async function attachmentsOf(email: { attachmentKey: string | null; attachmentNa
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 60 * 60_000;
 
+/** The wait before the next try, before its variation. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(BASE_DELAY_MS * 2 ** Math.max(attempts - 1, 0), MAX_DELAY_MS);
+}
+
+/** The longest the wait can be, varied: a time by which the next try is surely due. */
+export function longestRetryDelayMs(attempts: number): number {
+  return retryDelayMs(attempts) * (1 + RETRY_JITTER);
+}
+
+/** The wait, varied by up to a fifth either way. */
+export function variedRetryDelayMs(attempts: number, random: () => number = Math.random): number {
+  return Math.round(retryDelayMs(attempts) * (1 - RETRY_JITTER + 2 * RETRY_JITTER * random()));
 }
 
 type DeliverOptions = {
@@ -82,17 +101,17 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       const permanent = error instanceof MailDeliveryError && error.permanent;
-      const givingUp = permanent || attempts >= MAX_ATTEMPTS;
+      const givingUp = permanent || now.getTime() - email.createdAt.getTime() >= RETRY_FOR_MS;
       await markEmailAttemptFailed(
         owned,
         attempts,
-        givingUp && !permanent ? `Gave up after ${attempts} attempts: ${reason}` : reason,
-        givingUp ? null : new Date(now.getTime() + retryDelayMs(attempts)),
+        givingUp && !permanent ? `Gave up after ${attempts} attempts over three days: ${reason}` : reason,
+        givingUp ? null : new Date(now.getTime() + variedRetryDelayMs(attempts)),
       );
       if (givingUp) report.failed += 1;
       else report.retrying += 1;
       logger.warn(
-        { emailId: email.id, kind: email.kind, attempts, permanent, reason },
+        { emailId: email.id, kind: email.kind, attempts, permanent, reason: withoutAddresses(reason) },
         givingUp ? "Email delivery failed" : "Email delivery will be retried",
       );
     }

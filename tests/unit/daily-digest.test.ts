@@ -66,6 +66,11 @@ describe("the daily digest", () => {
     await db.enquiry.update({ where: { reference: overdue }, data: { replyBy: new Date("2031-01-07T16:00:00Z") } });
     await db.enquiry.update({ where: { reference: waiting }, data: { replyBy: new Date("2031-01-08T12:30:00Z"), status: "in_progress" } });
     await db.enquiry.update({ where: { reference: answered }, data: { status: "replied" } });
+    // The day before, the acknowledgement to Wanda was given up (her mail server refused it).
+    await db.outboxEmail.updateMany({
+      where: { enquiry: { reference: waiting }, kind: "collector_acknowledgement" },
+      data: { status: "failed", lastError: "550 5.1.1 Mailbox unavailable", createdAt: new Date("2031-01-07T10:00:00Z") },
+    });
 
     const outcome = await runDailyDigest(now);
     expect(outcome).toMatchObject({ outcome: "queued", day: "2031-01-08", waiting: 2, overdue: 1 });
@@ -89,6 +94,9 @@ describe("the daily digest", () => {
     expect(text.slice(waitingAt)).toContain("due in 3 h 30 min");
     expect(text).not.toContain(answered);
     expect(digest.html).toContain(`href="https://gallery.test/staff/enquiries/${overdue}"`);
+    // Staff are told what was not delivered, and where to send it again.
+    expect(text).toContain("Not delivered\n1 email could not be delivered in the last 30 days");
+    expect(text).toContain(`- ${waiting}: https://gallery.test/staff/enquiries/${waiting}`);
 
     // The digest names the collector: erasing their data takes the stored digest with it.
     await erasePersonalData("olive.overdue@example.test");

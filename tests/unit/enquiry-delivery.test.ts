@@ -5,7 +5,16 @@ import { readArtwork } from "@/lib/data/catalogue";
 import { issueFormToken, readFormToken } from "@/lib/enquiries/form-token";
 import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { serverEnv } from "@/lib/env";
-import { deliverDueEmails, retryDelayMs, sweepOutbox } from "@/lib/jobs/outbox-delivery";
+import {
+  deliverDueEmails,
+  longestRetryDelayMs,
+  RETRY_FOR_MS,
+  retryDelayMs,
+  sweepOutbox,
+  variedRetryDelayMs,
+} from "@/lib/jobs/outbox-delivery";
+import { readUndeliveredEmails } from "@/lib/data/outbox";
+import { withoutAddresses } from "@/lib/smtp/without-addresses";
 import { createSmtpSender, MailDeliveryError } from "@/lib/smtp/transport";
 import { seedCatalogue } from "@/prisma/seed";
 import { startMailCatcher, type MailCatcher } from "@/scripts/support/mail-catcher";
@@ -330,13 +339,13 @@ describe("the outbox when the mail server misbehaves", () => {
     for (const email of waiting) {
       expect(email).toMatchObject({ status: "pending", attempts: 1 });
       expect(email.lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
-      expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + retryDelayMs(1) - 5_000);
+      expect(email.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + retryDelayMs(1) * 0.8 - 5_000);
     }
     // Not due yet: a sweep now leaves them alone.
     expect((await sweepOutbox()).claimed).toBe(0);
 
     catcher = await startMailCatcher({ port: smtpPort });
-    const later = new Date(Date.now() + retryDelayMs(1) + 1_000);
+    const later = new Date(Date.now() + longestRetryDelayMs(1) + 1_000);
     const [first, second] = await Promise.all([sweepOutbox({ now: later }), sweepOutbox({ now: later })]);
     expect(first.sent + second.sent).toBe(2);
     const toGallery = catcher.messages.filter(
@@ -358,13 +367,48 @@ describe("the outbox when the mail server misbehaves", () => {
     expect(temporary).toMatchObject({ retrying: 2, failed: 0 });
 
     catcher.rejectWith({ code: 550, message: "5.1.1 Mailbox unavailable" });
-    const permanent = await deliverDueEmails({ ids: outboxIds, now: new Date(Date.now() + retryDelayMs(1) + 1_000) });
+    const permanent = await deliverDueEmails({ ids: outboxIds, now: new Date(Date.now() + longestRetryDelayMs(1) + 1_000) });
     expect(permanent).toMatchObject({ claimed: 2, failed: 2 });
     for (const email of await db.outboxEmail.findMany({ where: { id: { in: outboxIds } } })) {
       expect(email.status).toBe("failed");
       expect(email.attempts).toBe(2);
       expect(email.lastError).toContain("5.1.1 Mailbox unavailable");
     }
+  });
+
+  it("a server that keeps saying 'try later' is tried for three days, then the email is given up and counted for staff", async () => {
+    const person = nextCollector();
+    const { outboxIds } = await enquire({ email: person.email }, person.ip);
+    catcher.rejectWith({ code: 451, message: `4.3.0 <${person.email}> try again later` });
+    const created = (await db.outboxEmail.findFirstOrThrow({ where: { id: outboxIds[0] } })).createdAt.getTime();
+    expect(await deliverDueEmails({ ids: outboxIds, now: new Date(created + 2 * 86_400_000) })).toMatchObject({ retrying: 2, failed: 0 });
+    const given = await deliverDueEmails({ ids: outboxIds, now: new Date(created + RETRY_FOR_MS + 3_600_000 * 2) });
+    expect(given).toMatchObject({ claimed: 2, failed: 2 });
+    for (const email of await db.outboxEmail.findMany({ where: { id: { in: outboxIds } } })) {
+      expect(email.status).toBe("failed");
+      expect(email.lastError).toMatch(/^Gave up after 2 attempts over three days: .*try again later/);
+    }
+    const undelivered = await readUndeliveredEmails(new Date(created + RETRY_FOR_MS + 3_600_000 * 2));
+    expect(undelivered.count).toBeGreaterThanOrEqual(2);
+    expect(undelivered.references).toContain(
+      (await db.outboxEmail.findFirstOrThrow({ where: { id: outboxIds[0] }, include: { enquiry: true } })).enquiry!.reference,
+    );
+    catcher.rejectWith(null);
+  });
+
+  it("waits longer after each failure, up to an hour, each wait varied by a fifth either way", () => {
+    expect([1, 2, 3, 8, 20].map((attempts) => retryDelayMs(attempts))).toEqual([30_000, 60_000, 120_000, 3_600_000, 3_600_000]);
+    expect(variedRetryDelayMs(1, () => 0)).toBe(24_000);
+    expect(variedRetryDelayMs(1, () => 0.5)).toBe(30_000);
+    expect(variedRetryDelayMs(1, () => 1)).toBe(36_000);
+    expect(longestRetryDelayMs(1)).toBe(36_000);
+  });
+
+  it("keeps email addresses out of what it logs of a mail server's refusal", () => {
+    expect(withoutAddresses("550 5.1.1 <ada.lovelace+art@example.co.uk>: Recipient address rejected")).toBe(
+      "550 5.1.1 <[address]>: Recipient address rejected",
+    );
+    expect(withoutAddresses("421 4.7.0 Try again later, closing connection.")).toBe("421 4.7.0 Try again later, closing connection.");
   });
 
   it("never sends in clear text to a mail server that does not offer STARTTLS, unless told to ignore TLS", async () => {
@@ -425,7 +469,7 @@ describe("the outbox when the mail server misbehaves", () => {
     expect(report).toMatchObject({ claimed: 60, retrying: 60, sent: 0 });
     expect(await db.outboxEmail.count({ where: { subject: { startsWith: "Outage " }, status: "pending", attempts: 1 } })).toBe(60);
     catcher.rejectWith(null);
-    const later = await sweepOutbox({ now: new Date(Date.now() + retryDelayMs(1) + 1_000) });
+    const later = await sweepOutbox({ now: new Date(Date.now() + longestRetryDelayMs(1) + 1_000) });
     expect(later.sent).toBe(60);
   });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { enquiryStatusFrom } from "@/lib/data/database-values";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { db } from "@/lib/db/client";
+import { readUndeliveredEmails, type UndeliveredEmails } from "@/lib/data/outbox";
 import { replyByState } from "@/lib/enquiries/reply-by";
 import { FLOOD_REASON_START } from "@/lib/enquiries/rate-limits";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
@@ -106,16 +107,25 @@ export function replyOf(status: string, replyBy: Date | null, now: Date): InboxR
 export async function inboxCounts(
   staff: StaffMember,
   now = new Date(),
-): Promise<{ waiting: number; overdue: number; mine: number; spam: number; failedEmails: number; heldAsFlood: number }> {
+): Promise<{
+  waiting: number;
+  overdue: number;
+  mine: number;
+  spam: number;
+  failedEmails: number;
+  heldAsFlood: number;
+  undelivered: UndeliveredEmails;
+}> {
   requireRole(staff);
-  const [{ waiting, overdue }, mine, spam, failedEmails, heldAsFlood] = await Promise.all([
+  const [{ waiting, overdue }, mine, spam, failedEmails, heldAsFlood, undelivered] = await Promise.all([
     countWaiting(staff, now),
     db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, assignedToId: staff.id } }),
     db.enquiry.count({ where: { status: "spam" } }),
     db.outboxEmail.count({ where: { status: "failed" } }),
     countHeldAsFlood(new Date(Date.now() - 86_400_000)),
+    readUndeliveredEmails(now),
   ]);
-  return { waiting, overdue, mine, spam, failedEmails, heldAsFlood };
+  return { waiting, overdue, mine, spam, failedEmails, heldAsFlood, undelivered };
 }
 
 /** Enquiries waiting for the gallery, and how many of them are past their reply-by time (the inbox and the dashboard). */
