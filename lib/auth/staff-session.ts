@@ -4,8 +4,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { logger } from "@/lib/logger";
-import { clientIpFrom } from "@/lib/http/request-info";
+import { clientIpFrom, clientTag } from "@/lib/http/request-info";
 import { staffAuth, STAFF_SESSION_IDLE_SECONDS } from "./auth";
+import { spendPasswordCheckTime } from "./equal-time";
 import { NOT_PERMITTED, requireRole, roleAllows, type StaffMember, type StaffRole } from "@/lib/staff/roles";
 import { endStaffSession, isStaffAccountDisabled, readActiveStaffRole, touchStaffSession } from "@/lib/data/staff-accounts";
 import { clearSignInFailures, takeSignInAttempt } from "@/lib/data/sign-in-throttle";
@@ -57,6 +58,14 @@ export async function staffPermitted(
   return roleAllows(staff.role, needed) ? { staff } : { refusal: NOT_PERMITTED[needed] };
 }
 
+/**
+ * One line per sign-in, refusal and throttle, for whoever watches the server's log. The client is a
+ * keyed hash of its address (comparable across lines, not an address).
+ */
+function securityLog(event: string, details: { account: string; client: string; why?: string; waitMinutes?: number }): void {
+  logger[event === "staff signed in" ? "info" : "warn"]({ security: event, ...details, client: clientTag(details.client) }, event);
+}
+
 export type SignInOutcome = { ok: true } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
 /** Signs in and sets the session cookie, or says why not — one generic reason for any wrong detail. */
@@ -65,16 +74,25 @@ export async function signInStaff(email: string, password: string): Promise<Sign
   const accountKey = email.trim().toLowerCase();
   const connectionKey = clientIpFrom(requestHeaders) ?? "unknown";
   const waitMinutes = await takeSignInAttempt(accountKey, connectionKey);
-  if (waitMinutes !== null) return { ok: false, reason: "throttled", retryAfterMinutes: waitMinutes };
-  // A disabled account gets the same answer as a wrong password: nothing about the account is revealed.
-  if (await isStaffAccountDisabled(accountKey)) return { ok: false, reason: "invalid" };
+  if (waitMinutes !== null) {
+    securityLog("staff sign-in throttled", { account: accountKey, client: connectionKey, waitMinutes });
+    return { ok: false, reason: "throttled", retryAfterMinutes: waitMinutes };
+  }
+  // A disabled account gets the same answer as a wrong password, after as long: nothing about the account is revealed.
+  if (await isStaffAccountDisabled(accountKey)) {
+    await spendPasswordCheckTime(password);
+    securityLog("staff sign-in refused", { account: accountKey, client: connectionKey, why: "disabled account" });
+    return { ok: false, reason: "invalid" };
+  }
 
   try {
     await staffAuth().api.signInEmail({ body: { email: accountKey, password, rememberMe: true }, headers: requestHeaders });
     await clearSignInFailures(accountKey, connectionKey);
+    securityLog("staff signed in", { account: accountKey, client: connectionKey });
     return { ok: true };
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
+    securityLog("staff sign-in refused", { account: accountKey, client: connectionKey, why: "wrong email or password" });
     return { ok: false, reason: "invalid" };
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHmac } from "node:crypto";
 import { clientAddressFrom, countedClient } from "@/lib/http/client-address";
 import { compileTrustedProxies, type TrustedProxy } from "@/lib/env";
 import { serverEnv } from "@/lib/env";
@@ -21,4 +22,9 @@ export function clientIpFrom(headers: Headers): string | null {
     developing: !env.isProduction,
   });
   return address === null ? null : countedClient(address);
+}
+
+/** A client's address as the log may show it: a keyed hash, the same for the same client, never the address. */
+export function clientTag(address: string): string {
+  return createHmac("sha256", serverEnv().FORM_SIGNING_SECRET).update(address).digest("hex").slice(0, 16);
 }
