@@ -62,7 +62,8 @@ async function serveFunctions(routes: string[]) {
         ["-m", "sh", "-c", functionViewScript(`exec node tests/vercel/function-host.mjs '${target}' ${port}`)],
         {
           cwd: projectRoot,
-          env: { ...env, NODE_ENV: "production" },
+          // As Vercel's runtime: it sets VERCEL=1 in every function, as in the build.
+          env: { ...env, NODE_ENV: "production", VERCEL: "1" },
           stdio: ["ignore", "pipe", "pipe"],
         },
       );
