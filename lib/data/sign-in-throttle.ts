@@ -9,11 +9,22 @@ function keyFor(kind: "account" | "connection", value: string): string {
   return createHmac("sha256", serverEnv().BETTER_AUTH_SECRET).update(`${kind}\u0000${value}`).digest("hex").slice(0, 40);
 }
 
-/** Failed sign-ins counted in the database, per account and per connection, for 15 minutes. */
+/** The account's hash first, so a reset can find every connection's count for it. */
+function pairKey(account: string, connection: string): string {
+  return `${keyFor("account", account)}.${keyFor("connection", connection)}`;
+}
+
+/**
+ * Failed sign-ins counted in the database for 15 minutes: five guesses at an account from one
+ * connection, twenty from a connection in all, and a hundred at one account from everywhere. The
+ * account's own five are counted per connection, so whoever knows a member's address cannot lock
+ * them out by guessing from elsewhere: the member, from their own connection, still signs in. Only a
+ * guesser with twenty addresses or more reaches the account-wide hundred.
+ */
 const FIFTEEN_MINUTES = 15 * 60;
-const perAccount = new RateLimiterPrisma({
+const perAccountFromConnection = new RateLimiterPrisma({
   storeClient: db,
-  keyPrefix: "sign-in-account",
+  keyPrefix: "sign-in-account-from",
   points: 5,
   duration: FIFTEEN_MINUTES,
   clearExpiredByTimeout: false,
@@ -25,18 +36,26 @@ const perConnection = new RateLimiterPrisma({
   duration: FIFTEEN_MINUTES,
   clearExpiredByTimeout: false,
 });
+const perAccount = new RateLimiterPrisma({
+  storeClient: db,
+  keyPrefix: "sign-in-account",
+  points: 100,
+  duration: FIFTEEN_MINUTES,
+  clearExpiredByTimeout: false,
+});
 
 /**
- * Takes one attempt from the account's and the connection's allowance *before* the password is
- * checked, and returns the minutes to wait when none was left (else null). Counting first is what
- * holds against a burst: forty guesses sent at once each find the count the others already took, so
- * at most five passwords per account are ever checked. A correct password gives the attempts back
+ * Takes one attempt from each allowance *before* the password is checked, and returns the minutes to
+ * wait when one had none left (else null). Counting first is what holds against a burst: forty guesses
+ * sent at once each find the count the others already took, so at most five passwords per account and
+ * connection are ever checked. A correct password gives that connection's attempts back
  * (clearSignInFailures).
  */
 export async function takeSignInAttempt(account: string, connection: string): Promise<number | null> {
   const taken = await Promise.allSettled([
-    perAccount.consume(keyFor("account", account)),
+    perAccountFromConnection.consume(pairKey(account, connection)),
     perConnection.consume(keyFor("connection", connection)),
+    perAccount.consume(keyFor("account", account)),
   ]);
   const refusals = taken.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
   const unexpected = refusals.find((reason) => !(reason instanceof RateLimiterRes));
@@ -46,9 +65,17 @@ export async function takeSignInAttempt(account: string, connection: string): Pr
   return Math.max(1, Math.ceil(wait / 60_000));
 }
 
+/**
+ * After a correct password: that connection's guesses at the account are forgiven. After a reset (no
+ * connection): every count for the account, from every connection, so its owner can sign in at once.
+ */
 export async function clearSignInFailures(account: string, connection?: string): Promise<void> {
+  if (connection) {
+    await Promise.all([perAccountFromConnection.delete(pairKey(account, connection)), perConnection.delete(keyFor("connection", connection))]);
+    return;
+  }
   await Promise.all([
     perAccount.delete(keyFor("account", account)),
-    connection ? perConnection.delete(keyFor("connection", connection)) : Promise.resolve(false),
+    db.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: `sign-in-account-from:${keyFor("account", account)}.` } } }),
   ]);
 }
