@@ -8,10 +8,10 @@
  *
  *   npm run bench:body-flood [-- --rounds 2] [--no-build]
  */
-import http from "node:http";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { ENQUIRY_ENDPOINT, formActionFields, scriptedEnquiry } from "@/scripts/support/no-javascript-enquiry";
+import { largePost } from "@/scripts/support/large-post";
 import { startProductionServer } from "./production-server";
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "2" }, "no-build": { type: "boolean", default: false } } });
@@ -19,44 +19,11 @@ const { values } = parseArgs({ options: { rounds: { type: "string", default: "2"
 const BODY_BYTES = 10 * 1024 * 1024;
 const CONCURRENT = 32;
 const TARGETS = ["/works/42-second-retreat-from-russia", "/enquire", ENQUIRY_ENDPOINT, "/staff", "/staff/works", "/staff/import"];
-const piece = Buffer.alloc(64 * 1024, "a");
-
 type Answer = { status: number | "connection closed"; target: string; chunked: boolean };
 
-/** One large post, written as it would be by a script: as fast as the server takes it, until it answers or hangs up. */
-function largePost(baseUrl: string, target: string, chunked: boolean): Promise<Answer> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (status: Answer["status"]) => {
-      if (settled) return;
-      settled = true;
-      resolve({ status, target, chunked });
-    };
-    const request = http.request(`${baseUrl}${target}`, {
-      method: "POST",
-      agent: false,
-      headers: {
-        "content-type": "multipart/form-data; boundary=flood",
-        origin: baseUrl,
-        ...(chunked ? { "transfer-encoding": "chunked" } : { "content-length": String(BODY_BYTES) }),
-      },
-    });
-    request.on("response", (response) => {
-      response.resume();
-      settle(response.statusCode ?? 0);
-      request.destroy();
-    });
-    request.on("error", () => settle("connection closed"));
-    let written = 0;
-    const writeMore = () => {
-      while (written < BODY_BYTES && !settled) {
-        written += piece.length;
-        if (!request.write(piece)) return void request.once("drain", writeMore);
-      }
-      if (!settled) request.end();
-    };
-    writeMore();
-  });
+async function largePostTo(baseUrl: string, target: string, chunked: boolean): Promise<Answer> {
+  const { status } = await largePost(`${baseUrl}${target}`, { chunked, bytes: BODY_BYTES, origin: baseUrl });
+  return { status: status ?? "connection closed", target, chunked };
 }
 
 const server = await startProductionServer("bench-body-flood", 3331, { reuseBuild: values["no-build"] });
@@ -71,7 +38,7 @@ try {
   for (let round = 0; round < Number(values.rounds); round += 1) {
     const flood = Array.from({ length: CONCURRENT }, (_, index) =>
       // Each target with its length first, chunked on the next pass round the list.
-      largePost(server.baseUrl, TARGETS[index % TARGETS.length]!, Math.floor(index / TARGETS.length) % 2 === 1),
+      largePostTo(server.baseUrl, TARGETS[index % TARGETS.length]!, Math.floor(index / TARGETS.length) % 2 === 1),
     );
     // Collectors meanwhile: the form as the page's script posts it, each from an address of its own.
     const collectors = Array.from({ length: 5 }, async (_, index) => {

@@ -1,5 +1,6 @@
 import http from "node:http";
 import { expect, test } from "./support/fixtures";
+import { largePost } from "@/scripts/support/large-post";
 import { ENQUIRY_ENDPOINT } from "@/scripts/support/no-javascript-enquiry";
 import { baseURL } from "./support/test-env";
 
@@ -11,50 +12,15 @@ import { baseURL } from "./support/test-env";
 
 const TEN_MB = 10 * 1024 * 1024;
 
-/** A post written as a script writes it, until the server answers or hangs up; with its length or chunked. */
-function largePost(path: string, options: { chunked: boolean; bytes?: number }): Promise<{ status: number | null; milliseconds: number }> {
-  const bytes = options.bytes ?? TEN_MB;
-  const started = performance.now();
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (status: number | null) => {
-      if (settled) return;
-      settled = true;
-      resolve({ status, milliseconds: performance.now() - started });
-    };
-    const request = http.request(`${baseURL}${path}`, {
-      method: "POST",
-      agent: false,
-      headers: {
-        "content-type": "multipart/form-data; boundary=probe",
-        origin: baseURL,
-        ...(options.chunked ? { "transfer-encoding": "chunked" } : { "content-length": String(bytes) }),
-      },
-    });
-    request.on("response", (response) => {
-      response.resume();
-      settle(response.statusCode ?? null);
-      request.destroy();
-    });
-    request.on("error", () => settle(null));
-    const piece = Buffer.alloc(Math.min(64 * 1024, bytes), "a");
-    let written = 0;
-    const writeMore = () => {
-      while (written < bytes && !settled) {
-        written += piece.length;
-        if (!request.write(piece)) return void request.once("drain", writeMore);
-      }
-      if (!settled) request.end();
-    };
-    writeMore();
-  });
+function largePostHere(path: string, options: { chunked: boolean }) {
+  return largePost(`${baseURL}${path}`, { ...options, bytes: TEN_MB, origin: baseURL });
 }
 
 test("10 MB posted to public pages, the enquiry endpoint and staff pages is refused before it is read: 413 with a length, 411 chunked", async () => {
   for (const path of ["/works/42-second-retreat-from-russia", "/enquire", ENQUIRY_ENDPOINT, "/staff", "/staff/works", "/staff/import"]) {
-    const withLength = await largePost(path, { chunked: false });
+    const withLength = await largePostHere(path, { chunked: false });
     expect(withLength.status, `${path} with its length`).toBe(413);
-    const chunked = await largePost(path, { chunked: true });
+    const chunked = await largePostHere(path, { chunked: true });
     expect(chunked.status, `${path} chunked`).toBe(411);
     // Answered at once, not after 10 MB had arrived.
     expect(Math.max(withLength.milliseconds, chunked.milliseconds), path).toBeLessThan(5_000);

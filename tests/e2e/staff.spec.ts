@@ -139,7 +139,10 @@ test("an enquiry whose email failed shows the server's reason, and staff can ret
       .toBe("failed");
     await signIn(page, STAFF_EMAIL, STAFF_PASSWORD);
     await expect(page.getByRole("row").filter({ hasText: reference })).toContainText("Email failed");
-    await page.getByRole("link", { name: reference }).click();
+    // The inbox says what could not be delivered, and leads to it.
+    const undelivered = page.getByTestId("undelivered-notice");
+    await expect(undelivered).toContainText("could not be delivered in the last 30 days");
+    await undelivered.getByRole("link", { name: reference }).click();
     const galleryEmail = page.getByTestId("email-row").filter({ hasText: "To the gallery" });
     await expect(galleryEmail).toContainText("Failed after 1 attempt");
     await expect(galleryEmail).toContainText("The mail server said: 550 5.7.1 Relaying denied for enquiries@bracebridge.test");

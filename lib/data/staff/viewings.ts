@@ -2,6 +2,7 @@ import "server-only";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { activityEntry, recordActivity } from "@/lib/data/activity";
 import { queueEmail } from "@/lib/data/outbox";
+import { takeWriteLock } from "@/lib/data/write-lock";
 import { viewingConfirmationEmail } from "@/lib/emails/enquiry-emails";
 import { viewingCancelledByGallery } from "@/lib/emails/templates";
 import { issueLinkToken } from "@/lib/enquiries/link-token";
@@ -177,6 +178,8 @@ export async function releaseViewing(staff: StaffMember, reference: string, now 
   requireRole(staff, "staff");
   const env = serverEnv();
   return db.$transaction(async (tx) => {
+    // Reads before it writes: the write lock first, so another process writing meanwhile makes it wait, not fail.
+    await takeWriteLock(tx);
     const booking = await tx.viewingBooking.findFirst({ where: { enquiry: { reference } }, include: bookingWithEnquiry });
     if (!booking || booking.cancelledAt || !booking.awaitingReleaseSince) {
       return { ok: false, message: "That viewing is not waiting for release (it was released or cancelled meanwhile)." };
@@ -239,6 +242,8 @@ export async function cancelViewingByStaff(staff: StaffMember, reference: string
   requireRole(staff, "staff");
   const env = serverEnv();
   return db.$transaction(async (tx) => {
+    // Reads before it writes: the write lock first, so another process writing meanwhile makes it wait, not fail.
+    await takeWriteLock(tx);
     const booking = await tx.viewingBooking.findFirst({ where: { enquiry: { reference } }, include: bookingWithEnquiry });
     if (!booking || booking.cancelledAt) return { ok: false, message: "That viewing is cancelled already." };
     if (booking.slot.startsAt <= now) return { ok: false, message: "That viewing has already begun or passed: there is nothing to cancel." };
