@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/logger";
 import { createHmac } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
@@ -25,7 +26,11 @@ export async function takePublicRequest(connection: string | null, email: string
     await perMailbox.consume(keyFor("mailbox", mailboxOf(email)));
     return null;
   } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 60_000));
+    if (refusal instanceof RateLimiterRes) {
+      const minutes = Math.max(1, Math.ceil(refusal.msBeforeNext / 60_000));
+      logger.warn({ security: "public request refused by a limit", retryAfterMinutes: minutes }, "public request refused by a limit");
+      return minutes;
+    }
     throw refusal;
   }
 }

@@ -361,6 +361,11 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
 
   if (stored.refused) {
     const minutes = Math.max(1, Math.ceil(stored.retryAfterSeconds / 60));
+    // For whoever watches the log: the client as the limiter keys it (a keyed hash), never its address.
+    logger.warn(
+      { security: "enquiry refused by a limit", client: clientKey?.slice(0, 16) ?? null, retryAfterMinutes: minutes },
+      "enquiry refused by a limit",
+    );
     return {
       state: {
         status: "refused",
