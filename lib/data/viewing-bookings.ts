@@ -26,7 +26,7 @@ export class ViewingUnavailable extends Error {
 }
 
 /** A slot already at its capacity, as SQLite (either driver) reports the CHECK constraint. */
-function isCapacityViolation(error: unknown): boolean {
+export function isCapacityViolation(error: unknown): boolean {
   return error instanceof Error && /ViewingSlot_within_capacity/.test(error.message);
 }
 

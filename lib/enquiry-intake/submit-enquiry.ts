@@ -24,6 +24,7 @@ import type { ComposeEmails } from "@/lib/emails/outgoing-email";
 import { readReplySchedule } from "@/lib/data/gallery-settings";
 import { replyByFor } from "@/lib/enquiries/reply-by";
 import { serverEnv } from "@/lib/env";
+import { clientTag } from "@/lib/http/request-info";
 import { logger } from "@/lib/logger";
 import { type AcknowledgedWork, type SuggestedWork } from "@/lib/emails/templates";
 import {
@@ -361,9 +362,9 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
 
   if (stored.refused) {
     const minutes = Math.max(1, Math.ceil(stored.retryAfterSeconds / 60));
-    // For whoever watches the log: the client as the limiter keys it (a keyed hash), never its address.
+    // For whoever watches the log: the client tagged as the sign-in lines tag it (a keyed hash), never its address.
     logger.warn(
-      { security: "enquiry refused by a limit", client: clientKey?.slice(0, 16) ?? null, retryAfterMinutes: minutes },
+      { security: "enquiry refused by a limit", client: context.clientIp ? clientTag(context.clientIp) : null, retryAfterMinutes: minutes },
       "enquiry refused by a limit",
     );
     return {

@@ -2,6 +2,7 @@ import "server-only";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { activityEntry, recordActivity } from "@/lib/data/activity";
 import { queueEmail } from "@/lib/data/outbox";
+import { isCapacityViolation } from "@/lib/data/viewing-bookings";
 import { takeWriteLock } from "@/lib/data/write-lock";
 import { viewingConfirmationEmail } from "@/lib/emails/enquiry-emails";
 import { viewingCancelledByGallery } from "@/lib/emails/templates";
@@ -163,11 +164,6 @@ const bookingWithEnquiry = {
   slot: true,
   enquiry: { select: { id: true, reference: true, name: true, email: true, works: { orderBy: { position: "asc" as const }, select: { snapshot: true } } } },
 };
-
-/** A slot already at its capacity, as SQLite (either driver) reports the CHECK constraint. */
-function isCapacityViolation(error: unknown): boolean {
-  return error instanceof Error && /ViewingSlot_within_capacity/.test(error.message);
-}
 
 /**
  * Releases a booking that waited for staff (its enquiry was held back): it takes its place now, if the
