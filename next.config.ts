@@ -3,6 +3,13 @@ import type { NextConfig } from "next";
 import { buildingForVercel, developing, siteServedOverHttps, skippingBuildTypeCheck } from "./lib/env";
 import { securityHeaders } from "./lib/http/security-headers";
 
+const WORKBOOK_READER_FILES = [
+  "./lib/archives/workbook-worker.cjs",
+  "./node_modules/@e965/xlsx/xlsx.js",
+  "./node_modules/@e965/xlsx/package.json",
+  "./node_modules/@e965/xlsx/dist/cpexcel.js",
+];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The test builds (e2e, Vercel) skip the check `npm test` already makes once for the whole project.
@@ -17,6 +24,12 @@ const nextConfig: NextConfig = {
   output: "standalone",
   // Several Node processes share one cache: a staff edit through one shows on all (Vercel has its own).
   ...(buildingForVercel() ? {} : { cacheHandler: path.join(import.meta.dirname, "lib/cache/shared-tags-cache-handler.cjs") }),
+  // A workbook is read by SheetJS in a worker thread (lib/archives/read-workbook.ts), whose script the
+  // tracer cannot see being loaded: the staff import's routes carry it and the package it requires.
+  outputFileTracingIncludes: {
+    "/staff/import": WORKBOOK_READER_FILES,
+    "/staff/import/**/*": WORKBOOK_READER_FILES,
+  },
   outputFileTracingExcludes: {
     "*": [
       // A database file, uploads or mail drops in the project must never be bundled into a deployment.

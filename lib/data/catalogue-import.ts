@@ -6,11 +6,12 @@ import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { importTargetOf, type ImportOptions, type PhotographSource, type ImportProgress, type ImportReport, type ImportTarget } from "@/lib/catalogue/import/import-report";
 import { emptyReport, exhibitionSlugFor, exhibitionSlugsNamedIn, planImport, type CatalogueAsFound, type ExhibitionPlan, type FoundExhibition, type ImportPlan, type PlannedWrite } from "@/lib/catalogue/import/plan-import";
 import { readCatalogueCsv, type ImportField, type ReadResult } from "@/lib/catalogue/import/read-rows";
-import { readCatalogueFile, type CatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
+import { type CatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
+import { readCatalogueFile } from "@/lib/archives/read-catalogue-file";
 import { photographsInArchive } from "@/lib/images/photograph-archive";
 import { nameOf, type PhotographMatch } from "@/lib/catalogue/import/photograph-names";
 import { attachPhotograph } from "@/lib/data/photograph-records";
-import { PhotographError } from "@/lib/images/photograph-files";
+import { MAX_UPLOAD_BYTES, PhotographError } from "@/lib/images/photograph-files";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
 import { db } from "@/lib/db/client";
 
@@ -106,7 +107,7 @@ async function importWithoutHistory(
   actor: ImportActor,
 ): Promise<ImportReport> {
   if (actor.kind === "staff") requireRole(actor.staff, "staff");
-  const read = typeof source === "string" ? readCatalogueCsv(source) : readCatalogueFile(source);
+  const read = typeof source === "string" ? readCatalogueCsv(source) : await readCatalogueFile(source);
   const empty: ImportReport = { ...emptyReport(), fileError: read.fileError, columns: read.columns, ignoredColumns: read.ignoredColumns };
   if (read.fileError) return empty;
 
@@ -299,11 +300,26 @@ function stagedFile(staged: { fileName: string; content: Uint8Array; sheet: stri
   return { fileName: staged.fileName, bytes: new Uint8Array(staged.content), sheet: staged.sheet || undefined };
 }
 
-/** The photographs uploaded with a staged file, or why they cannot be read (shown as the report's file error). */
-function stagedPhotographs(archive: Uint8Array | null): { sources?: PhotographSource[]; error?: string } {
-  if (!archive) return {};
-  const unpacked = photographsInArchive(new Uint8Array(archive));
-  return "error" in unpacked ? { error: unpacked.error } : { sources: unpacked.photographs };
+/**
+ * The photographs uploaded with a staged file, unpacked when it was uploaded, or why the archive was
+ * refused (shown as the report's file error). Each one's bytes are read from the database only when
+ * it is attached: a dry run reads names alone.
+ */
+async function stagedPhotographs(staged: { id: string; photographsError: string | null }): Promise<{ sources?: PhotographSource[]; error?: string }> {
+  if (staged.photographsError) return { error: staged.photographsError };
+  const found = await db.stagedImportPhotograph.findMany({ where: { stagedImportId: staged.id }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+  if (found.length === 0) return {};
+  const tooLarge = `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+  return {
+    sources: found.map(({ id, name }) => ({
+      name,
+      read: async () => {
+        const row = await db.stagedImportPhotograph.findUnique({ where: { id }, select: { bytes: true } });
+        if (!row?.bytes) throw new PhotographError(tooLarge);
+        return new Uint8Array(row.bytes);
+      },
+    })),
+  };
 }
 
 /** A staged file is kept this long for its "Import" button; after that the file is read again. */
@@ -329,6 +345,8 @@ export async function stageImport(
 ) {
   requireRole(staff, "staff");
   const id = randomBytes(18).toString("base64url");
+  // Unpacked here, once: the dry run and the import read the photographs kept, never the archive.
+  const unpacked = upload.photographs ? await photographsInArchive(upload.photographs) : null;
   await db.stagedImport.create({
     data: {
       id,
@@ -337,7 +355,10 @@ export async function stageImport(
       target: upload.target,
       newExhibitionTitle: upload.newExhibitionTitle,
       sheet: upload.sheet,
-      photographs: upload.photographs ? new Uint8Array(upload.photographs) : null,
+      photographsError: unpacked && "error" in unpacked ? unpacked.error : null,
+      ...(unpacked && "photographs" in unpacked
+        ? { photographs: { create: unpacked.photographs.map((photo) => ({ name: photo.name, bytes: photo.bytes ? new Uint8Array(photo.bytes) : null })) } }
+        : {}),
       stagedById: staff.id,
     },
   });
@@ -352,7 +373,7 @@ export async function previewStagedImport(
   const actor = staffImportActor(staff);
   const staged = await db.stagedImport.findFirst({ where: { id, createdAt: stillKept(), claimedAt: null } });
   if (!staged) return null;
-  const photographs = stagedPhotographs(staged.photographs);
+  const photographs = await stagedPhotographs(staged);
   const report = await importCatalogue(
     stagedFile(staged),
     importTargetOf(staged.target, staged.newExhibitionTitle),
@@ -386,7 +407,7 @@ export async function applyStagedImport(staff: StaffMember, id: string): Promise
   });
   if (count === 0) return null;
   const staged = await db.stagedImport.findUniqueOrThrow({ where: { id } });
-  const photographs = stagedPhotographs(staged.photographs);
+  const photographs = await stagedPhotographs(staged);
   let lastReported = 0;
   try {
     if (photographs.error) {

@@ -1,49 +1,47 @@
 /**
- * The photographs in a .zip a member of staff uploads with a spreadsheet (fflate: small, no
- * dependencies). Only image files are unpacked, each at most the size one photograph upload may be,
- * and no more than PHOTOGRAPH_ARCHIVE_MAX_BYTES unpacked in all: an archive that claims more is
- * refused before anything is unpacked.
+ * The photographs in a .zip a member of staff uploads with a spreadsheet, unpacked once, when it is
+ * uploaded. Only image files are unpacked, each at most the size one photograph upload may be, and no
+ * more than PHOTOGRAPH_ARCHIVE_MAX_BYTES in all; the archive's directory is checked first and each file
+ * is unpacked off the event loop, stopped past the size it declares (lib/archives/zip-archive.ts).
  */
-import { unzipSync, type UnzipFileInfo } from "fflate";
-import { MAX_UPLOAD_BYTES, PhotographError } from "@/lib/images/photograph-files";
+import { ArchiveRefused, NOT_A_ZIP, readZipEntries, unpackZipEntry } from "@/lib/archives/zip-archive";
+import { MAX_UPLOAD_BYTES } from "@/lib/images/photograph-files";
 import { PHOTOGRAPH_FILE } from "@/lib/catalogue/import/photograph-names";
 
 /** The largest archive uploaded, and the most it may unpack to. */
 export const PHOTOGRAPH_ARCHIVE_MAX_BYTES = 100 * 1024 * 1024;
+/** Far more files than a spreadsheet's photographs, and far fewer than a bomb's millions. */
+export const PHOTOGRAPH_ARCHIVE_MAX_FILES = 5_000;
 
-export type ArchivedPhotograph = { name: string; read: () => Promise<Uint8Array> };
+/** A photograph found in the archive; bytes null when it is too large to attach (never unpacked). */
+export type ArchivedPhotograph = { name: string; bytes: Uint8Array | null };
 
-export function photographsInArchive(bytes: Uint8Array): { photographs: ArchivedPhotograph[] } | { error: string } {
-  let unpacked = 0;
-  let tooLarge: string | null = null;
-  const oversized: string[] = [];
-  const wanted = (file: UnzipFileInfo) => {
-    const name = file.name.replace(/^.*\//, "");
-    if (!PHOTOGRAPH_FILE.test(name) || name.startsWith(".") || file.name.startsWith("__MACOSX/")) return false;
-    if (file.originalSize > MAX_UPLOAD_BYTES) {
-      oversized.push(file.name); // never unpacked; the import lists it as too large to attach
-      return false;
-    }
-    unpacked += file.originalSize;
-    if (unpacked > PHOTOGRAPH_ARCHIVE_MAX_BYTES) tooLarge ??= file.name;
-    return tooLarge === null && (file.compression === 0 || file.compression === 8);
-  };
-  let files: Record<string, Uint8Array>;
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+export async function photographsInArchive(bytes: Uint8Array): Promise<{ photographs: ArchivedPhotograph[] } | { error: string }> {
   try {
-    files = unzipSync(bytes, { filter: wanted });
-  } catch {
-    return { error: "The photographs file is not a readable .zip archive." };
+    const entries = readZipEntries(bytes, { maxEntries: PHOTOGRAPH_ARCHIVE_MAX_FILES });
+    const wanted = entries.filter((entry) => {
+      const name = entry.name.replace(/^.*\//, "");
+      return PHOTOGRAPH_FILE.test(name) && !name.startsWith(".") && !entry.name.startsWith("__MACOSX/");
+    });
+    const attachable = wanted.filter((entry) => entry.size <= MAX_UPLOAD_BYTES);
+    const unpacked = attachable.reduce((sum, entry) => sum + entry.size, 0);
+    if (unpacked > PHOTOGRAPH_ARCHIVE_MAX_BYTES) {
+      return { error: `The photographs unpack to more than ${megabytes(PHOTOGRAPH_ARCHIVE_MAX_BYTES)}: send them in parts.` };
+    }
+    const photographs: ArchivedPhotograph[] = [];
+    for (const entry of wanted) {
+      photographs.push({ name: entry.name, bytes: entry.size <= MAX_UPLOAD_BYTES ? await unpackZipEntry(bytes, entry) : null });
+    }
+    return { photographs };
+  } catch (error) {
+    if (!(error instanceof ArchiveRefused)) throw error;
+    return {
+      error:
+        error.message === NOT_A_ZIP
+          ? "The photographs file is not a readable .zip archive."
+          : `The photographs file was not unpacked: ${error.message}.`,
+    };
   }
-  if (tooLarge !== null) {
-    return { error: `The photographs unpack to more than ${PHOTOGRAPH_ARCHIVE_MAX_BYTES / 1024 / 1024} MB: send them in parts.` };
-  }
-  const refuse = async (): Promise<Uint8Array> => {
-    throw new PhotographError(`The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
-  };
-  return {
-    photographs: [
-      ...Object.entries(files).map(([name, data]) => ({ name, read: async () => data })),
-      ...oversized.map((name) => ({ name, read: refuse })),
-    ],
-  };
 }

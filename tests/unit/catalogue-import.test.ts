@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { utils, write } from "@e965/xlsx";
 import { IMPORT_MAX_ROWS, readCatalogueCsv } from "@/lib/catalogue/import/read-rows";
-import { readCatalogueFile } from "@/lib/catalogue/import/read-spreadsheet";
+import { readCatalogueFile } from "@/lib/archives/read-catalogue-file";
 import { commandLineImportActor, forgetStaleStagedImports, importCatalogue, STAGED_IMPORT_KEPT_HOURS } from "@/lib/data/catalogue-import";
 import { db } from "@/lib/db/client";
 import { seedCatalogue } from "@/prisma/seed";
@@ -383,8 +383,8 @@ describe("Excel and LibreOffice files", () => {
     return new Uint8Array(write(book, { type: "array", bookType, cellDates: true }) as ArrayBuffer);
   }
 
-  it.each(["xlsx", "ods"] as const)("reads a .%s file as it reads a CSV: first sheet, cells as the gallery sees them", (bookType) => {
-    const read = readCatalogueFile({ fileName: `catalogue.${bookType}`, bytes: workbook(bookType) });
+  it.each(["xlsx", "ods"] as const)("reads a .%s file as it reads a CSV: first sheet, cells as the gallery sees them", async (bookType) => {
+    const read = await readCatalogueFile({ fileName: `catalogue.${bookType}`, bytes: workbook(bookType) });
     expect(read.fileError).toBeNull();
     expect(read.ignoredColumns).toEqual(["Acquired"]);
     const works = read.rows.map((row) => (row.ok ? row.work : row.reasons));
@@ -397,22 +397,22 @@ describe("Excel and LibreOffice files", () => {
     expect(works[1]).toMatchObject({ catalogueNumber: "71a", price: null, dimensions: [{ kind: "sight", height: 6.25, width: 8 }] });
     expect(read.rows).toHaveLength(2);
 
-    const archive = readCatalogueFile({ fileName: `catalogue.${bookType}`, bytes: workbook(bookType), sheet: "Archive" });
+    const archive = await readCatalogueFile({ fileName: `catalogue.${bookType}`, bytes: workbook(bookType), sheet: "Archive" });
     expect(archive.rows.map((row) => (row.ok ? row.work.title : null))).toEqual(["Only on the second sheet"]);
-    expect(readCatalogueFile({ fileName: `catalogue.${bookType}`, bytes: workbook(bookType), sheet: "Nope" }).fileError).toBe(
+    expect((await readCatalogueFile({ fileName: `catalogue.${bookType}`, bytes: workbook(bookType), sheet: "Nope" })).fileError).toBe(
       "The spreadsheet has no sheet named “Nope”. Its sheets: Catalogue, Archive.",
     );
   });
 
-  it("reads a CSV saved by Excel on Windows (Windows-1252, where £ is one byte) as well as UTF-8", () => {
+  it("reads a CSV saved by Excel on Windows (Windows-1252, where £ is one byte) as well as UTF-8", async () => {
     const windows = new Uint8Array([...new TextEncoder().encode("Title,Price\nA Study,"), 0xa3, ...new TextEncoder().encode("875\n")]);
-    const read = readCatalogueFile({ fileName: "catalogue.csv", bytes: windows });
+    const read = await readCatalogueFile({ fileName: "catalogue.csv", bytes: windows });
     expect(read.rows[0]).toMatchObject({ ok: true, work: { price: { amountMinor: 87500, currency: "GBP" }, priceAsWritten: null } });
-    const utf8 = readCatalogueFile({ fileName: "catalogue.csv", bytes: new TextEncoder().encode("Title,Price\nZoë’s Study,£875\n") });
+    const utf8 = await readCatalogueFile({ fileName: "catalogue.csv", bytes: new TextEncoder().encode("Title,Price\nZoë’s Study,£875\n") });
     expect(utf8.rows[0]).toMatchObject({ ok: true, work: { title: "Zoë’s Study", price: { amountMinor: 87500 } } });
   });
 
-  it("shows a date typed into Excel as Excel shows it, not as a serial number", () => {
+  it("shows a date typed into Excel as Excel shows it, not as a serial number", async () => {
     const sheet = utils.aoa_to_sheet(
       [
         ["Title", "Description"],
@@ -424,12 +424,12 @@ describe("Excel and LibreOffice files", () => {
     const book = utils.book_new();
     utils.book_append_sheet(book, sheet, "Sheet1");
     const bytes = new Uint8Array(write(book, { type: "array", bookType: "xlsx", cellDates: true }) as ArrayBuffer);
-    const read = readCatalogueFile({ fileName: "dated.xlsx", bytes });
+    const read = await readCatalogueFile({ fileName: "dated.xlsx", bytes });
     expect(read.rows[0]).toMatchObject({ ok: true, work: { description: "12/03/1952" } });
   });
 
-  it("says so when a file is neither a readable spreadsheet nor text", () => {
-    const broken = readCatalogueFile({ fileName: "catalogue.xlsx", bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0]) });
+  it("says so when a file is neither a readable spreadsheet nor text", async () => {
+    const broken = await readCatalogueFile({ fileName: "catalogue.xlsx", bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0]) });
     expect(broken.fileError).toMatch(/^The file is not readable as a spreadsheet/);
   });
 });

@@ -1,12 +1,11 @@
 /**
  * A gallery's catalogue file as rows of text, whichever program wrote it: CSV, Excel (.xlsx, and the
- * older .xls) or LibreOffice (.ods). Spreadsheets are read through SheetJS (`@e965/xlsx`, the npm
- * publication of SheetJS Community Edition 0.20.3; the `xlsx` package on npm stopped at 0.18.5, which
- * has two published advisories fixed since). Each cell comes through as the gallery sees it in the
- * program (its formatted text: "£875", "12/03/1952", "8.75"), never as a raw serial number.
+ * older .xls) or LibreOffice (.ods). The rules here are pure; the workbook itself is opened by
+ * lib/archives/read-workbook.ts (SheetJS, in a worker thread, after its parts are checked), and each
+ * cell comes through as the gallery sees it in the program (its formatted text: "£875", "12/03/1952",
+ * "8.75"), never as a raw serial number.
  */
-import { read, utils, type WorkBook } from "@e965/xlsx";
-import { IMPORT_MAX_ROWS, readCatalogueCsv, readCatalogueRecords, type ReadResult } from "./read-rows";
+import { readCatalogueCsv, readCatalogueRecords, type ReadResult } from "./read-rows";
 
 export type CatalogueFile = { fileName: string; bytes: Uint8Array; sheet?: string };
 
@@ -35,26 +34,23 @@ function csvText(bytes: Uint8Array): string {
   }
 }
 
-const failed = (fileError: string): ReadResult => ({ columns: {}, ignoredColumns: [], rows: [], fileError });
+export const unreadableFile = (fileError: string): ReadResult => ({ columns: {}, ignoredColumns: [], rows: [], fileError });
 
-export function readCatalogueFile(file: CatalogueFile, defaultSection?: string): ReadResult {
-  if (!isSpreadsheetFile(file)) {
-    if (file.sheet) return failed(`--sheet names a sheet, but ${file.fileName} is a CSV file, which has none.`);
-    return readCatalogueCsv(csvText(file.bytes), defaultSection);
+/** A CSV file's rows; a spreadsheet's are read by lib/archives. */
+export function readCatalogueCsvFile(file: CatalogueFile, defaultSection?: string): ReadResult {
+  if (file.sheet) return unreadableFile(`--sheet names a sheet, but ${file.fileName} is a CSV file, which has none.`);
+  return readCatalogueCsv(csvText(file.bytes), defaultSection);
+}
+
+/** The rows of the sheet asked for (or the first), from what the workbook was found to hold. */
+export function readCatalogueSheet(
+  workbook: { sheetNames: string[]; records: string[][] | null },
+  sheet: string | undefined,
+  defaultSection?: string,
+): ReadResult {
+  if (workbook.sheetNames.length === 0) return unreadableFile("The spreadsheet has no sheets.");
+  if (!workbook.records) {
+    return unreadableFile(`The spreadsheet has no sheet named “${sheet}”. Its sheets: ${workbook.sheetNames.join(", ")}.`);
   }
-  let workbook: WorkBook;
-  try {
-    // One row past the cap (and the header) is enough to know a sheet is too long.
-    workbook = read(file.bytes, { type: "array", sheetRows: IMPORT_MAX_ROWS + 2, cellFormula: false, cellHTML: false });
-  } catch (error) {
-    return failed(`The file is not readable as a spreadsheet: ${(error as Error).message}`);
-  }
-  const name = file.sheet ?? workbook.SheetNames[0];
-  if (!name) return failed("The spreadsheet has no sheets.");
-  const sheet = workbook.Sheets[name];
-  if (!sheet) return failed(`The spreadsheet has no sheet named “${file.sheet}”. Its sheets: ${workbook.SheetNames.join(", ")}.`);
-  const records = utils
-    .sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: "", blankrows: false })
-    .map((row) => row.map((cell) => String(cell ?? "").trim()));
-  return readCatalogueRecords(records, defaultSection);
+  return readCatalogueRecords(workbook.records, defaultSection);
 }
