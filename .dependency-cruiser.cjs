@@ -13,7 +13,7 @@
  */
 const SETTINGS = "^lib/(env|logger)\\.ts$";
 const DOMAIN = "^lib/(catalogue|csv|dashboard|emails|enquiries|sales|staff|time|validations|viewings)/";
-const SERVICES = "^lib/(archives|db|http|images|smtp|storage)/";
+const SERVICES = "^lib/(archives|db|http|images|passwords|smtp|storage)/";
 const DATA = "^lib/data/";
 const GLUE = "^lib/(actions|auth|cache|catalogue-cache|enquiry-intake|jobs|routes)/";
 const NEXT = "^(next|@next)($|/)|node_modules/next/|better-auth/next-js";

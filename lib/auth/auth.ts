@@ -4,6 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { STAFF_MIN_PASSWORD_LENGTH } from "@/lib/staff/roles";
 import { staffAuthDatabase } from "@/lib/data/staff-auth-database";
 import { serverEnv } from "@/lib/env";
+import { hashStaffPassword, verifyStaffPassword } from "@/lib/passwords/password-hashing";
 
 /** A session ends this long after sign-in, however busy (an absolute limit: better-auth never extends it). */
 export const STAFF_SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
@@ -42,6 +43,8 @@ function createAuth() {
       autoSignIn: false,
       minPasswordLength: STAFF_MIN_PASSWORD_LENGTH,
       maxPasswordLength: 256,
+      // Argon2id at OWASP's cost; older scrypt hashes still verify and are replaced at sign-in.
+      password: { hash: hashStaffPassword, verify: verifyStaffPassword },
     },
     session: { expiresIn: STAFF_SESSION_ABSOLUTE_SECONDS, disableSessionRefresh: true },
     // Sign-in is throttled in lib/auth/staff-session.ts, where failures are counted per address and connection.

@@ -1,5 +1,5 @@
 import "server-only";
-import { hashPassword, verifyPassword } from "better-auth/crypto";
+import { hashStaffPassword, verifyStaffPassword } from "@/lib/passwords/password-hashing";
 
 let decoyHash: Promise<string> | undefined;
 
@@ -9,12 +9,12 @@ let decoyHash: Promise<string> | undefined;
  * does the same here: otherwise the quicker answer would say the account exists.
  */
 export async function spendPasswordCheckTime(password: string): Promise<false> {
-  await verifyPassword({ hash: await decoyPasswordHash(), password });
+  await verifyStaffPassword({ hash: await decoyPasswordHash(), password });
   return false;
 }
 
 /** Made once per process, as every account's hash is made. */
 export function decoyPasswordHash(): Promise<string> {
-  decoyHash ??= hashPassword("a decoy that no account has, checked for its time alone");
+  decoyHash ??= hashStaffPassword("a decoy that no account has, checked for its time alone");
   return decoyHash;
 }

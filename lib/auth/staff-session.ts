@@ -8,7 +8,13 @@ import { clientIpFrom, clientTag } from "@/lib/http/request-info";
 import { staffAuth, STAFF_SESSION_IDLE_SECONDS } from "./auth";
 import { spendPasswordCheckTime } from "./equal-time";
 import { NOT_PERMITTED, requireRole, roleAllows, type StaffMember, type StaffRole } from "@/lib/staff/roles";
-import { endStaffSession, isStaffAccountDisabled, readActiveStaffRole, touchStaffSession } from "@/lib/data/staff-accounts";
+import {
+  endStaffSession,
+  isStaffAccountDisabled,
+  readActiveStaffRole,
+  touchStaffSession,
+  upgradeStaffPasswordHash,
+} from "@/lib/data/staff-accounts";
 import { clearSignInFailures, takeSignInAttempt } from "@/lib/data/sign-in-throttle";
 
 export const SIGN_IN_PATH = "/staff/sign-in";
@@ -89,6 +95,9 @@ export async function signInStaff(email: string, password: string): Promise<Sign
     await staffAuth().api.signInEmail({ body: { email: accountKey, password, rememberMe: true }, headers: requestHeaders });
     await clearSignInFailures(accountKey, connectionKey);
     securityLog("staff signed in", { account: accountKey, client: connectionKey });
+    if (await upgradeStaffPasswordHash(accountKey, password)) {
+      logger.info({ security: "staff password hash upgraded", account: accountKey }, "staff password hash upgraded");
+    }
     return { ok: true };
   } catch (error) {
     if (!(error instanceof APIError)) throw error;

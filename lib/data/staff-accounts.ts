@@ -3,16 +3,12 @@ import { isUniqueViolation } from "@/lib/data/database-errors";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE } from "@/lib/validations/staff-forms";
-import { hashPassword } from "better-auth/crypto";
+import { newStaffPassword } from "@/lib/validations/staff-forms";
+import { hashStaffPassword, isCurrentPasswordHash, verifyStaffPassword } from "@/lib/passwords/password-hashing";
 import { isStaffRole, STAFF_MIN_PASSWORD_LENGTH, STAFF_ROLES, type StaffRole } from "@/lib/staff/roles";
 import { clearSignInFailures } from "@/lib/data/sign-in-throttle";
 
-export const staffPasswordSchema = z
-  .string()
-  .min(STAFF_MIN_PASSWORD_LENGTH, `The password must be at least ${STAFF_MIN_PASSWORD_LENGTH} characters`)
-  .max(256, "The password must be at most 256 characters")
-  .refine((password) => !CONTROL_CHARACTERS.test(password), CONTROL_CHARACTERS_MESSAGE);
+export const staffPasswordSchema = newStaffPassword(`The password must be at least ${STAFF_MIN_PASSWORD_LENGTH} characters`);
 
 export const newStaffSchema = z.object({
   email: z.email("Give the staff member's email address").trim().toLowerCase(),
@@ -24,13 +20,13 @@ export const newStaffSchema = z.object({
 
 /**
  * Creates a staff account as better-auth keeps one (a User and its "credential" Account, the password
- * hashed with better-auth's own scrypt hashing), in one transaction: a crash leaves no account half
+ * hashed as better-auth is configured to: Argon2id, lib/passwords), in one transaction: a crash leaves no account half
  * made. Used by `npm run staff:create` and by an owner's invitation; nobody can sign up on the site.
  * Plain Node: no better-auth instance (that one is configured for Next's cookies) is needed to write rows.
  */
 export async function createStaffAccount(input: z.input<typeof newStaffSchema>): Promise<{ id: string; email: string; role: StaffRole }> {
   const { email, name, password, role: asked } = newStaffSchema.parse(input);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashStaffPassword(password);
   return db.$transaction(async (tx) => {
     // The write first: the transaction then holds SQLite's write lock from its start, so nothing it
     // reads can go stale while the site (another process) writes meanwhile ("database is locked").
@@ -53,13 +49,32 @@ export async function resetStaffPassword(input: { email: string; password: strin
   const { email, password } = newStaffSchema.pick({ email: true, password: true }).parse(input);
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) throw new Error(`There is no staff account for ${email}`);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashStaffPassword(password);
   await db.$transaction([
     db.account.updateMany({ where: { userId: user.id, providerId: "credential" }, data: { password: passwordHash } }),
     db.session.deleteMany({ where: { userId: user.id } }),
   ]);
   // Someone locked out by their own wrong guesses can sign in with the new password at once.
   await clearSignInFailures(email);
+}
+
+/**
+ * After a successful sign-in, with the password just checked: an account whose hash was made the old
+ * way (better-auth's scrypt, before Argon2id) gets a new hash. Only if the stored hash is still the one
+ * checked: a password changed meanwhile is left alone.
+ */
+export async function upgradeStaffPasswordHash(email: string, password: string): Promise<boolean> {
+  const account = await db.account.findFirst({
+    where: { providerId: "credential", user: { email: email.trim().toLowerCase() } },
+    select: { id: true, password: true },
+  });
+  if (!account?.password || isCurrentPasswordHash(account.password)) return false;
+  if (!(await verifyStaffPassword({ hash: account.password, password }))) return false;
+  const { count } = await db.account.updateMany({
+    where: { id: account.id, password: account.password },
+    data: { password: await hashStaffPassword(password) },
+  });
+  return count === 1;
 }
 
 /**

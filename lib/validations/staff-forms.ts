@@ -1,6 +1,8 @@
 /** The staff area's small forms, one schema each, shared by the form and its server action. */
 import { z } from "zod";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "@/lib/staff/common-passwords";
+import { STAFF_MIN_PASSWORD_LENGTH } from "@/lib/staff/roles";
 
 /**
  * A staff password is what a person types into a field: no line breaks, tabs or other control
@@ -10,6 +12,16 @@ import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUSES } from "@/lib/enquiries/voc
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 export const CONTROL_CHARACTERS_MESSAGE = "A password cannot contain line breaks, tabs or other control characters";
 
+/** A password someone chooses (a new one, an invitation's, one set from the command line): every rule in one place. */
+export function newStaffPassword(tooShortMessage: string) {
+  return z
+    .string()
+    .min(STAFF_MIN_PASSWORD_LENGTH, tooShortMessage)
+    .max(256, "The password must be at most 256 characters")
+    .refine((password) => !CONTROL_CHARACTERS.test(password), CONTROL_CHARACTERS_MESSAGE)
+    .refine((password) => !isCommonPassword(password), COMMON_PASSWORD_MESSAGE);
+}
+
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address").max(254),
   password: z.string().min(1, "Enter your password").max(256),
@@ -18,11 +30,7 @@ export const signInSchema = z.object({
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password").max(256),
-    newPassword: z
-      .string()
-      .min(12, "The new password must be at least 12 characters")
-      .max(256)
-      .refine((password) => !CONTROL_CHARACTERS.test(password), CONTROL_CHARACTERS_MESSAGE),
+    newPassword: newStaffPassword(`The new password must be at least ${STAFF_MIN_PASSWORD_LENGTH} characters`),
     confirmPassword: z.string(),
   })
   .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });

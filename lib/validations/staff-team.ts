@@ -1,8 +1,8 @@
 /** The owner's forms for staff accounts, and the invitation's own form. */
 import { z } from "zod";
-import { STAFF_ROLES } from "@/lib/staff/roles";
+import { STAFF_MIN_PASSWORD_LENGTH, STAFF_ROLES } from "@/lib/staff/roles";
 import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
-import { CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE } from "./staff-forms";
+import { newStaffPassword } from "./staff-forms";
 
 const userId = z.string().min(1).max(64);
 const role = z.enum(STAFF_ROLES, "Choose owner, staff or viewer");
@@ -19,11 +19,7 @@ export const setStaffDisabledSchema = z.object({ userId, disabled: z.enum(["true
 export const acceptInvitationSchema = z
   .object({
     token: z.string().regex(LINK_TOKEN_PATTERN, "This invitation link is not valid."),
-    password: z
-      .string()
-      .min(12, "The password must be at least 12 characters")
-      .max(256, "The password must be at most 256 characters")
-      .refine((password) => !CONTROL_CHARACTERS.test(password), CONTROL_CHARACTERS_MESSAGE),
+    password: newStaffPassword(`The password must be at least ${STAFF_MIN_PASSWORD_LENGTH} characters`),
     confirmPassword: z.string(),
   })
   .refine((form) => form.password === form.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ" });

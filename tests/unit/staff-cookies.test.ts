@@ -69,12 +69,11 @@ describe("the proxy's quick check for a staff session", () => {
 
 describe("a disabled account's refusal", () => {
   it("does a real password check's work, against a hash made as every account's is, and never matches", async () => {
-    const { hashPassword } = await import("better-auth/crypto");
+    const { hashStaffPassword } = await import("@/lib/passwords/password-hashing");
     const { decoyPasswordHash, spendPasswordCheckTime } = await import("@/lib/auth/equal-time");
-    // The same scheme and cost as a real account's hash (better-auth's scrypt: "salt:key" in hex, of equal lengths).
-    const [decoySalt, decoyKey] = (await decoyPasswordHash()).split(":");
-    const [realSalt, realKey] = (await hashPassword("the account's own password")).split(":");
-    expect([decoySalt!.length, decoyKey!.length]).toEqual([realSalt!.length, realKey!.length]);
+    // The same scheme and cost as a real account's hash (Argon2id: "$argon2id$v=19$m=…,t=…,p=…$salt$key", of equal lengths).
+    const scheme = (hash: string) => hash.split("$").map((part, index) => (index < 4 ? part : part.length));
+    expect(scheme(await decoyPasswordHash())).toEqual(scheme(await hashStaffPassword("the account's own password")));
     for (const guess of ["a guess", "", "a decoy that no account has, checked for its time alone".toUpperCase()]) {
       expect(await spendPasswordCheckTime(guess)).toBe(false);
     }
