@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { buildingForVercel, developing, siteServedOverHttps, skippingBuildTypeCheck } from "./lib/env";
-import { securityHeaders } from "./lib/http/security-headers";
+import { contentSecurityPolicy, PRE_RENDERED_PAGES_SOURCE, securityHeaders } from "./lib/http/security-headers";
 
 const WORKBOOK_READER_FILES = [
   "./lib/archives/workbook-worker.cjs",
@@ -19,7 +19,7 @@ const nextConfig: NextConfig = {
   // in four-byte characters) is under half of it; spreadsheets and photographs go to route handlers
   // that count their own bytes (app/staff/import/upload, app/staff/works/[id]/photographs).
   experimental: { serverActions: { bodySizeLimit: "256kb" } },
-  serverExternalPackages: ["better-sqlite3", "@libsql/client", "libsql", "pino", "pdfkit"],
+  serverExternalPackages: ["better-sqlite3", "@libsql/client", "libsql", "pino", "pdfkit", "@node-rs/argon2"],
   // A self-contained server in .next/standalone for the Node stack (deploy/); Vercel builds its own functions.
   output: "standalone",
   // Several Node processes share one cache: a staff edit through one shows on all (Vercel has its own).
@@ -43,6 +43,13 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders({ https: siteServedOverHttps(), development: developing() }) },
+      // The pages made per request get a policy with a nonce from proxy.ts instead.
+      {
+        source: PRE_RENDERED_PAGES_SOURCE,
+        headers: [
+          { key: "Content-Security-Policy", value: contentSecurityPolicy({ https: siteServedOverHttps(), development: developing() }) },
+        ],
+      },
       // Staff pages hold collectors' personal details: never stored by a browser or a proxy.
       {
         source: "/staff/:path*",

@@ -1,6 +1,16 @@
 import { existsSync, rmSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { appEnv, appPort, baseURL, capturedMailDir, e2eLane, e2eRoot, smtpPort, standaloneDir } from "./tests/e2e/support/test-env";
+import {
+  appEnv,
+  appPort,
+  baseURL,
+  capturedMailDir,
+  e2eLane,
+  e2eRoot,
+  serverLogFile,
+  smtpPort,
+  standaloneDir,
+} from "./tests/e2e/support/test-env";
 import { LANE_FILES } from "./tests/e2e/support/lane-files";
 
 // In a lane (E2E_LANE, set by `npm run test:e2e`), the build and the lane's fresh database were made
@@ -11,10 +21,12 @@ if (!inLane && !process.env.TEST_WORKER_INDEX && !process.env.PLAYWRIGHT_REUSE_S
 
 // Lane 1 serves the build as a gallery does (`npm start`); lane 2 its own copy of the standalone server,
 // started with the same flags `npm start` gives it.
-const startServer =
+// Its log goes to a file the tests read (security lines: security.spec.ts).
+const startServer = `mkdir -p "${e2eRoot}" && ${
   e2eLane === 1
     ? `PORT=${appPort} HOSTNAME=127.0.0.1 npm start`
-    : `PORT=${appPort} HOSTNAME=127.0.0.1 GALLERY_ROOT="$PWD" node --max-old-space-size=128 --max-semi-space-size=8 ${standaloneDir}/warm-server.mjs`;
+    : `PORT=${appPort} HOSTNAME=127.0.0.1 GALLERY_ROOT="$PWD" node --max-old-space-size=128 --max-semi-space-size=8 ${standaloneDir}/warm-server.mjs`
+} >> "${serverLogFile}"`;
 
 const debianChromium = "/usr/bin/chromium";
 

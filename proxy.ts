@@ -1,6 +1,8 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { developing, siteServedOverHttps } from "@/lib/env";
 import { fromThisSite } from "@/lib/http/same-origin";
+import { contentSecurityPolicy, madePerRequest } from "@/lib/http/security-headers";
 
 function refuse(status: number, message: string): NextResponse {
   return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -23,15 +25,17 @@ function decodable(pathname: string): boolean {
 const PUBLIC_FORM_MAX_BYTES = 64 * 1024;
 
 /**
- * Runs before /staff, before any address containing "%", and before requests that carry an Origin
- * (browsers send one with every POST) or a body. Five jobs:
+ * Runs before the pages made per request, before any address containing "%", and before requests that
+ * carry an Origin (browsers send one with every POST) or a body. Six jobs:
  * - a public page refuses a posted body over 64 KB with 413 before its server action reads it;
  * - a form body that is not a readable multipart form gets a 400, not Next's 500;
  * - a form posted to a page from another site (a server action with `Origin: https://evil.example` or
  *   `Origin: null`) gets a 403: Next.js refuses it too, but as a 500 server error;
  * - an address with broken percent-encoding gets a 400 (Next.js would answer its dynamic routes with a 500);
  * - a convenience only: visitors to /staff without a session cookie go to the sign-in page early. Every
- *   staff page, action and data function checks the session itself (lib/auth/staff-session.ts).
+ *   staff page, action and data function checks the session itself (lib/auth/staff-session.ts);
+ * - a page made per request gets a Content-Security-Policy with a fresh nonce, which Next.js puts on
+ *   its own scripts (lib/http/security-headers.ts says why the pre-rendered pages cannot have one).
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -67,7 +71,18 @@ export async function proxy(request: NextRequest) {
       return refuse(400, "That form could not be read.");
     }
   }
-  return NextResponse.next();
+  return madePerRequest(pathname) ? withNoncePolicy(request) : NextResponse.next();
+}
+
+/** Next.js finds the nonce in the request's policy header and writes it on every script of the page. */
+function withNoncePolicy(request: NextRequest): NextResponse {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+  const policy = contentSecurityPolicy({ https: siteServedOverHttps(), development: developing(), nonce });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 /** Over https the cookie is `__Host-better-auth.session_token` (lib/auth/auth.ts), over http its plain name. */
@@ -84,6 +99,18 @@ export const config = {
   matcher: [
     "/staff",
     "/staff/((?!works/[^/]+/photographs$|import/upload$).*)",
+    // The other pages made per request, for their nonce (PER_REQUEST_PAGE_PREFIXES).
+    "/follow/:path*",
+    "/enquire",
+    "/enquire/:path*",
+    "/enquiry-list",
+    "/enquiry-list/:path*",
+    "/offers/:path*",
+    "/viewings/:path*",
+    "/alerts/:path*",
+    "/reserve/:path*",
+    "/search",
+    "/search/:path*",
     "/(.*%.*)",
     { source: "/((?!api/|_next/|staff/works/[^/]+/photographs$|staff/import/upload$).*)", has: [{ type: "header", key: "origin" }] },
     // A body (GETs carry none): its size and form are checked before the page's action reads it.

@@ -43,6 +43,27 @@ export async function readFormWithin(request: Request, maxBytes: number): Promis
   }
 }
 
+/** A body's text, read to at most maxBytes whatever the request claims; null past the limit. */
+export async function readTextWithin(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxBytes) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** An uploaded file past its own limit: which one. */
 export class FileTooLarge extends UnreadableBody {
   constructor(

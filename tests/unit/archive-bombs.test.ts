@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readCatalogueFile } from "@/lib/archives/read-catalogue-file";
 import { photographsInArchive } from "@/lib/images/photograph-archive";
-import { craftZip, unpackedSize, zerosStream } from "./support/crafted-zips";
+import { craftZip, unpackedSize, zerosStream } from "../support/crafted-zips";
 
 const MiB = 1024 * 1024;
 

@@ -5,5 +5,14 @@
  */
 export const LANE_FILES: Record<1 | 2, string[]> = {
   1: ["catalogue.spec.ts", "stack.spec.ts", "staff-desk.spec.ts", "staff.spec.ts", "startup.spec.ts"],
-  2: ["client-address.spec.ts", "collector.spec.ts", "enquiry.spec.ts", "fuzz.spec.ts", "probes.spec.ts", "roles.spec.ts", "sale.spec.ts"],
+  2: [
+    "client-address.spec.ts",
+    "collector.spec.ts",
+    "enquiry.spec.ts",
+    "fuzz.spec.ts",
+    "probes.spec.ts",
+    "roles.spec.ts",
+    "sale.spec.ts",
+    "security.spec.ts",
+  ],
 };

@@ -18,6 +18,8 @@ export const smtpPort = e2eLane === 1 ? 2526 : 2556;
 export const baseURL = `http://127.0.0.1:${appPort}`;
 /** The standalone server this lane runs (lane 2's is a copy: a server writes its page cache beside itself). */
 export const standaloneDir = e2eLane === 1 ? path.join(projectRoot, ".next/standalone") : path.join(e2eRoot, "standalone");
+/** What the lane's server writes to its standard output: its log, one JSON line per event (pino). */
+export const serverLogFile = path.join(e2eRoot, "server.log");
 /** A URL of this lane's site as a pattern, for finding links in emails. */
 export const baseURLPattern = baseURL.replace(/[.]/g, "\\.");
 

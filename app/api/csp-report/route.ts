@@ -1,0 +1,5 @@
+import { receiveCspReport } from "@/lib/routes/csp-report-endpoint";
+
+export function POST(request: Request) {
+  return receiveCspReport(request);
+}
