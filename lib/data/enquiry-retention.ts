@@ -1,14 +1,45 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { RetentionSettings } from "@/lib/validations/retention-settings";
+import type { OutboxKind } from "@/lib/enquiries/vocabulary";
 
 /** The privacy notice promises deletion two years after the last message: this keeps that promise. */
 export const ENQUIRY_RETENTION_DAYS = 730;
 
-/** Deletes enquiries (with their emails and notes) untouched for the retention period. Returns how many. */
-export async function purgeExpiredEnquiries(now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - ENQUIRY_RETENTION_DAYS * 86_400_000);
-  const { count } = await db.enquiry.deleteMany({ where: { updatedAt: { lt: cutoff }, notes: { none: { createdAt: { gte: cutoff } } } } });
-  return count;
+export const DEFAULT_RETENTION_SETTINGS: RetentionSettings = { spamKeptDays: 30, digestEmailsKeptDays: 30 };
+
+/** How long spam and digest emails are kept (the defaults until an owner changes them). */
+export async function readRetentionSettings(): Promise<RetentionSettings> {
+  const row = await db.retentionSettings.findUnique({ where: { id: 1 } });
+  return row ? { spamKeptDays: row.spamKeptDays, digestEmailsKeptDays: row.digestEmailsKeptDays } : DEFAULT_RETENTION_SETTINGS;
+}
+
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+/**
+ * Deletes what is past its time, each with everything of its own (an enquiry's emails, notes, bookings):
+ * enquiries untouched for the retention period; enquiries in spam untouched for the owner's spam period;
+ * digest emails sent or given up longer ago than theirs (one still waiting to go is never deleted).
+ */
+export async function purgeExpiredRecords(now = new Date()): Promise<{ enquiries: number; spam: number; digestEmails: number }> {
+  const settings = await readRetentionSettings();
+  const cutoff = daysBefore(now, ENQUIRY_RETENTION_DAYS);
+  const spamCutoff = daysBefore(now, settings.spamKeptDays);
+  const digestCutoff = daysBefore(now, settings.digestEmailsKeptDays);
+  const enquiries = await db.enquiry.deleteMany({ where: { updatedAt: { lt: cutoff }, notes: { none: { createdAt: { gte: cutoff } } } } });
+  const spam = await db.enquiry.deleteMany({
+    where: { status: "spam", updatedAt: { lt: spamCutoff }, notes: { none: { createdAt: { gte: spamCutoff } } } },
+  });
+  const digestEmails = await db.$transaction(async (tx) => {
+    const old = await tx.outboxEmail.findMany({
+      where: { kind: "daily_digest" satisfies OutboxKind, status: { in: ["sent", "failed"] }, createdAt: { lt: digestCutoff } },
+      select: { id: true },
+    });
+    const ids = old.map((email) => email.id);
+    await tx.digestRun.updateMany({ where: { emailId: { in: ids } }, data: { emailId: null } });
+    return (await tx.outboxEmail.deleteMany({ where: { id: { in: ids } } })).count;
+  });
+  return { enquiries: enquiries.count, spam: spam.count, digestEmails };
 }
 
 /** The privacy notice says a connection's fingerprint is kept "an hour or so": the per-connection limit's own window. */

@@ -3,7 +3,7 @@ import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { runDailyDigest } from "@/lib/data/daily-digest";
-import { forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
+import { forgetExpiredConnectionData, purgeExpiredRecords } from "@/lib/data/enquiry-retention";
 import { endExpiredHolds } from "@/lib/data/holds";
 import { lapseExpiredOffers } from "@/lib/data/offers";
 import { askRunningSiteToRefresh } from "@/lib/catalogue-cache/ask-running-site-to-refresh";
@@ -50,8 +50,8 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
         }
         if (Date.now() - lastPurge > DAY_MS) {
           lastPurge = Date.now();
-          const purged = await purgeExpiredEnquiries();
-          if (purged > 0) logger.info({ purged }, "Enquiries past their retention period deleted");
+          const purged = await purgeExpiredRecords();
+          if (purged.enquiries + purged.spam + purged.digestEmails > 0) logger.info(purged, "Records past their retention period deleted");
         }
       })
       .catch((error: unknown) => logger.error({ err: error }, "Outbox sweep failed"))

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ENQUIRY_RETENTION_DAYS, forgetExpiredConnectionData, purgeExpiredEnquiries } from "@/lib/data/enquiry-retention";
+import { ENQUIRY_RETENTION_DAYS, forgetExpiredConnectionData, purgeExpiredRecords } from "@/lib/data/enquiry-retention";
+import { saveRetentionSettings } from "@/lib/data/staff/settings";
+import { createStaffAccount } from "@/lib/data/staff-accounts";
+import type { StaffMember } from "@/lib/staff/roles";
 
 const DAY = 86_400_000;
 
-async function enquiry(reference: string, lastTouched: Date) {
+async function enquiry(reference: string, lastTouched: Date, status = "new") {
   const created = await db.enquiry.create({
     data: {
+      status,
       reference,
       name: "Old Collector",
       email: `${reference}@example.test`,
@@ -43,11 +47,62 @@ describe("enquiry retention", () => {
       data: { enquiryId: oldButDiscussed, body: "Still in touch about this one", createdAt: new Date(now.getTime() - 10 * DAY) },
     });
 
-    expect(await purgeExpiredEnquiries(now)).toBe(1);
+    expect(await purgeExpiredRecords(now)).toEqual({ enquiries: 1, spam: 0, digestEmails: 0 });
     expect(await db.enquiry.findUnique({ where: { id: expired } })).toBeNull();
     expect(await db.outboxEmail.count({ where: { enquiryId: expired } })).toBe(0);
     expect(await db.enquiry.findUnique({ where: { id: recent } })).not.toBeNull();
     expect(await db.enquiry.findUnique({ where: { id: oldButDiscussed } })).not.toBeNull();
+  });
+
+  it("deletes spam and sent digest emails after the owner's periods (30 days unless changed), never a digest still to go", async () => {
+    const now = new Date("2026-11-25T12:00:00Z");
+    const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+    const oldSpam = await enquiry("ENQ-2026-000201", daysAgo(31), "spam");
+    const newSpam = await enquiry("ENQ-2026-000202", daysAgo(20), "spam");
+    const oldReal = await enquiry("ENQ-2026-000203", daysAgo(200));
+    const digest = (subject: string, status: string, createdAt: Date) =>
+      db.outboxEmail.create({
+        data: {
+          kind: "daily_digest",
+          toAddress: "g@example.test",
+          fromAddress: "w@example.test",
+          subject,
+          textBody: "x",
+          htmlBody: "x",
+          status,
+          createdAt,
+        },
+      });
+    const oldSent = await digest("old sent", "sent", daysAgo(31));
+    const oldWaiting = await digest("old, still to go", "pending", daysAgo(31));
+    const recentSent = await digest("recent sent", "sent", daysAgo(3));
+    await db.digestRun.create({ data: { day: "2026-10-25", waiting: 2, overdue: 1, emailId: oldSent.id } });
+
+    expect(await purgeExpiredRecords(now)).toEqual({ enquiries: 0, spam: 1, digestEmails: 1 });
+    expect(await db.enquiry.findUnique({ where: { id: oldSpam } })).toBeNull();
+    expect(await db.outboxEmail.count({ where: { enquiryId: oldSpam } })).toBe(0);
+    expect(await db.enquiry.findUnique({ where: { id: newSpam } })).not.toBeNull();
+    expect(await db.enquiry.findUnique({ where: { id: oldReal } })).not.toBeNull();
+    expect(
+      (await db.outboxEmail.findMany({ where: { kind: "daily_digest" }, select: { id: true } })).map((email) => email.id).sort(),
+    ).toEqual([oldWaiting.id, recentSent.id].sort());
+    // The day's counts stay in the settings page's list; only the email, with its names and addresses, goes.
+    expect(await db.digestRun.findUniqueOrThrow({ where: { day: "2026-10-25" } })).toMatchObject({ waiting: 2, emailId: null });
+
+    // An owner who keeps spam for a week, and digests for two months: the twenty-day-old spam goes too.
+    const owner = await createStaffAccount({
+      email: "owner@retention.test",
+      name: "Owner",
+      password: "an owner's long password",
+      role: "owner",
+    });
+    await saveRetentionSettings({ id: owner.id, role: "owner", name: "Owner", email: owner.email } satisfies StaffMember, {
+      spamKeptDays: 7,
+      digestEmailsKeptDays: 60,
+    });
+    expect(await purgeExpiredRecords(now)).toEqual({ enquiries: 0, spam: 1, digestEmails: 0 });
+    expect(await db.enquiry.findUnique({ where: { id: newSpam } })).toBeNull();
+    expect(await db.activityEntry.count({ where: { subjectId: "retention" } })).toBe(2);
   });
 
   it("forgets connection fingerprints after an hour, as the notice says, and limiter rows whose window has ended", async () => {

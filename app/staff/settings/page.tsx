@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { SettingsForm } from "@/components/staff/settings-form";
 import { SaleSettingsForm } from "@/components/staff/sale-settings-form";
+import { RetentionSettingsForm } from "@/components/staff/retention-settings-form";
+import { readRetentionSettings } from "@/lib/data/enquiry-retention";
 import { readSaleSettings } from "@/lib/data/sale-settings";
 import { TableHead } from "@/components/staff/table-head";
 import { roleAllows } from "@/lib/staff/roles";
@@ -14,7 +16,12 @@ export const metadata: Metadata = { title: "Settings", robots: { index: false } 
 
 export default async function SettingsPage() {
   const staff = await requireStaff();
-  const [settings, runs, sale] = await Promise.all([readSavedGallerySettings(), recentDigestRuns(staff), readSaleSettings()]);
+  const [settings, runs, sale, retention] = await Promise.all([
+    readSavedGallerySettings(),
+    recentDigestRuns(staff),
+    readSaleSettings(),
+    readRetentionSettings(),
+  ]);
   const isOwner = roleAllows(staff.role, "owner");
   return (
     <>
@@ -72,6 +79,27 @@ export default async function SettingsPage() {
           <p className="mt-2 font-sans">
             Owners set these. Offers from {sale.offerFloorPercent} % of the price are taken and stand for {sale.offerDays} days; buyers have{" "}
             {sale.paymentDays} days to pay; invoices are numbered {sale.invoicePrefix}-year-number.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="retention-heading" className="mt-12">
+        <h2 id="retention-heading" className="text-2xl font-semibold">
+          What is kept, and how long
+        </h2>
+        <p className="mt-2 max-w-3xl font-sans">
+          Enquiries are deleted two years after their last message, as the privacy notice says. Spam, and the daily digest emails once sent,
+          are of no use for long: they are deleted sooner.
+        </p>
+        {isOwner ? (
+          <div className="mt-4">
+            <RetentionSettingsForm
+              saved={{ spamKeptDays: String(retention.spamKeptDays), digestEmailsKeptDays: String(retention.digestEmailsKeptDays) }}
+            />
+          </div>
+        ) : (
+          <p className="mt-2 font-sans">
+            Owners set these. Spam is kept {retention.spamKeptDays} days; digest emails {retention.digestEmailsKeptDays} days.
           </p>
         )}
       </section>

@@ -7,6 +7,8 @@ import { forgetGallerySettings, readSavedGallerySettings } from "@/lib/data/gall
 import { db } from "@/lib/db/client";
 import { openingHoursInWords, REPLY_UNIT_LABELS } from "@/lib/enquiries/reply-by";
 import type { GallerySettingsInput } from "@/lib/validations/gallery-settings";
+import type { RetentionSettings } from "@/lib/validations/retention-settings";
+import { readRetentionSettings } from "@/lib/data/enquiry-retention";
 
 /** Saves an owner's settings, with a history entry for each part that changed (old and new value). */
 export async function saveGallerySettings(owner: StaffMember, input: GallerySettingsInput): Promise<void> {
@@ -102,4 +104,27 @@ export async function saveSaleSettings(owner: StaffMember, input: SaleSettingsIn
         detail: `Changed: ${changed.join(", ")}`,
       });
   });
+}
+
+/** Saves how long spam and digest emails are kept, with a history entry for each value that changed. */
+export async function saveRetentionSettings(owner: StaffMember, input: RetentionSettings): Promise<void> {
+  requireRole(owner, "owner");
+  const before = await readRetentionSettings();
+  const changes = [
+    { field: "spam kept", oldValue: `${before.spamKeptDays} days`, newValue: `${input.spamKeptDays} days` },
+    { field: "digest emails kept", oldValue: `${before.digestEmailsKeptDays} days`, newValue: `${input.digestEmailsKeptDays} days` },
+  ].filter((change) => change.oldValue !== change.newValue);
+  await db.$transaction([
+    db.retentionSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input }),
+    ...changes.map((change) =>
+      activityEntry({
+        actor: owner,
+        action: "changed the settings",
+        subjectType: "settings",
+        subjectId: "retention",
+        subjectLabel: "What is kept, and how long",
+        ...change,
+      }),
+    ),
+  ]);
 }
