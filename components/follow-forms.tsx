@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormStatus } from "@/components/form-field";
-import { eraseMyDetails, sendFollowUp } from "@/lib/actions/enquiry-follow";
+import { eraseMyDetails, keepMyDetails, sendFollowUp } from "@/lib/actions/enquiry-follow";
 import { ENQUIRY_LIMITS } from "@/lib/validations/enquiry-fields";
 import { IDLE_FORM, type FormState } from "@/lib/validations/form-state";
 
@@ -50,8 +50,8 @@ export function EraseDetailsForm({ token }: { token: string }) {
             aria-describedby={error ? "erase-confirm-error" : undefined}
           />
           <span>
-            Erase this enquiry and every other enquiry from my email address, the emails about them and the gallery&rsquo;s notes on them.
-            This cannot be undone, and the gallery will no longer be able to answer.
+            Erase this enquiry and every other enquiry from my email address, the emails about them and the gallery&rsquo;s notes on them, a
+            day from now. After that it cannot be undone, and the gallery will no longer be able to answer.
           </span>
         </label>
         {error && (
@@ -61,7 +61,21 @@ export function EraseDetailsForm({ token }: { token: string }) {
         )}
       </div>
       <button type="submit" className="button-quiet" disabled={pending} aria-disabled={pending}>
-        {pending ? "Erasing…" : "Erase my details"}
+        {pending ? "Asking…" : "Erase my details"}
+      </button>
+    </form>
+  );
+}
+
+/** Withdraws an erasure asked for from this page, before it is done. */
+export function KeepDetailsForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(keepMyDetails, IDLE_FORM);
+  return (
+    <form action={action} noValidate className="space-y-4" aria-label="Keep my details">
+      <FormStatus status={state.status} message={state.message} />
+      <input type="hidden" name="token" value={token} />
+      <button type="submit" className="button-primary" disabled={pending} aria-disabled={pending}>
+        {pending ? "Keeping…" : "Keep my details"}
       </button>
     </form>
   );

@@ -51,10 +51,10 @@ export default function PrivacyPage() {
         </p>
         <h2 className="mt-8 text-2xl font-semibold">Your rights</h2>
         <p>
-          From the private link in your acknowledgement you can erase everything we hold about your email address yourself, at once. You can
-          also ask to see what we hold about you, to correct it or to have it deleted, by writing to{" "}
-          <a href={`mailto:${env.GALLERY_EMAIL}`}>{env.GALLERY_EMAIL}</a>. You may also complain to the Information Commissioner&apos;s
-          Office.
+          From the private link in your acknowledgement you can erase everything we hold about your email address yourself: it is done a day
+          after you ask, and until then you can change your mind on the same page. You can also ask to see what we hold about you, to
+          correct it or to have it deleted, by writing to <a href={`mailto:${env.GALLERY_EMAIL}`}>{env.GALLERY_EMAIL}</a>. You may also
+          complain to the Information Commissioner&apos;s Office.
         </p>
       </article>
     </>

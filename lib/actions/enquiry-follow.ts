@@ -1,11 +1,17 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { addFollowUp, eraseThroughFollowLink, FOLLOW_UPS_PER_DAY } from "@/lib/data/enquiry-follow";
+import { addFollowUp, askErasureThroughFollowLink, FOLLOW_UPS_PER_DAY, withdrawErasureThroughFollowLink } from "@/lib/data/enquiry-follow";
 import { followPath } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
 import { deliverAfterResponse } from "@/lib/jobs/deliver-after-response";
-import { followErasureSchema, followUpSchema, type FollowErasureField, type FollowUpField } from "@/lib/validations/enquiry-follow";
+import {
+  followErasureSchema,
+  followKeepSchema,
+  followUpSchema,
+  type FollowErasureField,
+  type FollowUpField,
+} from "@/lib/validations/enquiry-follow";
 import type { FormState } from "@/lib/validations/form-state";
 import { failedForm, invalidForm } from "./form-results";
 
@@ -44,8 +50,15 @@ export async function eraseMyDetails(_previous: FormState<FollowErasureField>, f
     if (parsed.error.issues.some((issue) => issue.path[0] === "token")) return linkNoLongerWorks();
     return invalidForm(parsed.error, "Nothing was erased: please confirm first.");
   }
-  const erased = await eraseThroughFollowLink(parsed.data.token);
-  if (!erased) return linkNoLongerWorks();
-  deliverAfterResponse(erased.outboxIds);
-  redirect(`/privacy/erased?enquiries=${erased.report.enquiries}`);
+  const asked = await askErasureThroughFollowLink(parsed.data.token);
+  if (!asked) return linkNoLongerWorks();
+  redirect(`${followPath(parsed.data.token)}?notice=erasure-asked`);
+}
+
+export async function keepMyDetails(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = followKeepSchema.safeParse({ token: String(formData.get("token") ?? "") });
+  if (!parsed.success) return linkNoLongerWorks();
+  const withdrawn = await withdrawErasureThroughFollowLink(parsed.data.token);
+  if (withdrawn === null) return linkNoLongerWorks();
+  redirect(`${followPath(parsed.data.token)}?notice=${withdrawn ? "erasure-withdrawn" : "nothing-to-withdraw"}`);
 }

@@ -10,7 +10,8 @@ import { replyByFor } from "@/lib/enquiries/reply-by";
 import { availabilityLabel, priceText, workLabel } from "@/lib/catalogue/describe";
 import { db } from "@/lib/db/client";
 import { objectStore } from "@/lib/storage";
-import { erasePersonalData, type ErasureReport } from "@/lib/data/personal-data";
+import { erasePersonalData } from "@/lib/data/personal-data";
+import { recordActivity } from "@/lib/data/activity";
 import { hashLinkToken } from "@/lib/enquiries/link-token";
 import { readArtworkSnapshot, type ArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { FOLLOW_STATUS_WORDS } from "@/lib/enquiries/vocabulary";
@@ -183,24 +184,86 @@ export async function addFollowUp(token: string, body: string, now = new Date())
   });
 }
 
-export type FollowErasure = { references: string[]; report: ErasureReport; outboxIds: string[] };
+/** How long after a collector asks to be erased it is done: until then they can change their mind. */
+export const ERASURE_DELAY_HOURS = 24;
 
-/**
- * Erases everything held about the address the enquiry came from (the link proves its holder reads
- * that mailbox, as staff would ask), then tells the gallery which references went: no name, no address.
- */
-export async function eraseThroughFollowLink(token: string, now = new Date()): Promise<FollowErasure | null> {
+/** The collector's address, and every reference it has, when the link still opens an enquiry. */
+async function linkHolder(token: string, now: Date): Promise<{ address: string; references: string[] } | null> {
   const enquiry = await db.enquiry.findFirst({ where: validLink(token, now), select: { email: true } });
   if (!enquiry) return null;
   const rows = await db.$queryRaw<
     Array<{ reference: string }>
-  >`SELECT "reference" FROM "Enquiry" WHERE lower("email") = lower(${enquiry.email})`;
-  const references = rows.map((row) => row.reference).sort();
-  const report = await erasePersonalData(enquiry.email, { id: null, name: "The collector, with their private link" });
+  >`SELECT "reference" FROM "Enquiry" WHERE lower("email") = lower(${enquiry.email}) ORDER BY "reference"`;
+  return { address: enquiry.email.trim().toLowerCase(), references: rows.map((row) => row.reference) };
+}
+
+const BY_THE_COLLECTOR = { id: null, name: "The collector, with their private link" };
+
+/**
+ * The link's holder asks for everything held about their address to be erased (the link proves they
+ * read that mailbox, as staff would ask). It is done ERASURE_DELAY_HOURS later, by the background
+ * sweep, unless withdrawn; asking again keeps the first time. The history says which references, never
+ * the address.
+ */
+export async function askErasureThroughFollowLink(token: string, now = new Date()): Promise<{ eraseAt: Date } | null> {
+  const holder = await linkHolder(token, now);
+  if (!holder) return null;
+  return db.$transaction(async (tx) => {
+    const existing = await tx.erasureRequest.findUnique({ where: { email: holder.address } });
+    if (existing) return { eraseAt: existing.eraseAt };
+    const eraseAt = new Date(now.getTime() + ERASURE_DELAY_HOURS * 3_600_000);
+    await tx.erasureRequest.create({ data: { email: holder.address, requestedAt: now, eraseAt } });
+    await recordActivity(tx, {
+      actor: BY_THE_COLLECTOR,
+      action: "asked for their data to be erased in a day",
+      subjectType: "privacy",
+      subjectLabel: holder.references.join(", "),
+    });
+    return { eraseAt };
+  });
+}
+
+/** The link's holder changes their mind before the erasure is done: nothing is erased. */
+export async function withdrawErasureThroughFollowLink(token: string, now = new Date()): Promise<boolean | null> {
+  const holder = await linkHolder(token, now);
+  if (!holder) return null;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.erasureRequest.deleteMany({ where: { email: holder.address } });
+    if (count > 0) {
+      await recordActivity(tx, {
+        actor: BY_THE_COLLECTOR,
+        action: "withdrew their request to be erased",
+        subjectType: "privacy",
+        subjectLabel: holder.references.join(", "),
+      });
+    }
+    return count > 0;
+  });
+}
+
+/** When the link holder's details are to be erased, if they have asked. */
+export async function pendingErasureThroughFollowLink(token: string, now = new Date()): Promise<Date | null> {
+  const holder = await linkHolder(token, now);
+  if (!holder) return null;
+  return (await db.erasureRequest.findUnique({ where: { email: holder.address }, select: { eraseAt: true } }))?.eraseAt ?? null;
+}
+
+/**
+ * Carries out the erasures whose day has passed (the background sweep, every few seconds on a Node
+ * server; Vercel's cron every five minutes). Each is one transaction with the gallery's notice of the
+ * references erased (no name, no address): the notice is queued if and only if the data is gone.
+ */
+export async function eraseDueRequests(now = new Date()): Promise<{ erased: number; outboxIds: string[] }> {
+  const due = await db.erasureRequest.findMany({ where: { eraseAt: { lte: now } }, orderBy: { eraseAt: "asc" }, take: 20 });
   const env = serverEnv();
-  const rendered = erasureNotice({ name: env.GALLERY_NAME, siteUrl: env.SITE_URL }, { references });
-  const noticeId = await queueEmail({ kind: "erasure_notice", to: env.GALLERY_EMAIL, from: env.MAIL_FROM, replyTo: null, ...rendered });
-  return { references, report, outboxIds: [noticeId] };
+  const outboxIds: string[] = [];
+  for (const request of due) {
+    await erasePersonalData(request.email, BY_THE_COLLECTOR, async (tx, references) => {
+      const rendered = erasureNotice({ name: env.GALLERY_NAME, siteUrl: env.SITE_URL }, { references });
+      outboxIds.push(await queueEmail({ kind: "erasure_notice", to: env.GALLERY_EMAIL, from: env.MAIL_FROM, replyTo: null, ...rendered }, tx));
+    });
+  }
+  return { erased: due.length, outboxIds };
 }
 
 /** An invoice of the followed enquiry, as the buyer was sent it; null for any other number or a link that no longer opens. */

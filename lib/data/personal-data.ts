@@ -1,6 +1,7 @@
 import "server-only";
 import { recordActivity, type Actor } from "@/lib/data/activity";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { takeWriteLock } from "@/lib/data/write-lock";
 import { emailLimitKey } from "@/lib/enquiries/rate-limits";
 import { serverEnv } from "@/lib/env";
@@ -90,6 +91,8 @@ export type ErasureReport = { enquiries: number; notes: number; emails: number; 
 export async function erasePersonalData(
   email: string,
   requestedBy: Actor = { id: null, name: "The privacy command" },
+  /** Written in the same transaction, with the references erased (the gallery's notice of them). */
+  alsoInTransaction?: (tx: Prisma.TransactionClient, references: string[]) => Promise<void>,
 ): Promise<ErasureReport> {
   const enquiryIds = await enquiriesOf(email);
   const emailIds = await emailsOf(email, enquiryIds);
@@ -113,6 +116,8 @@ export async function erasePersonalData(
     const limits = await tx.rateLimiterFlexible.deleteMany({ where: { key: limitKey } });
     const address = email.trim().toLowerCase();
     const alerts = await tx.availabilityAlert.deleteMany({ where: { email: address } });
+    // A request to erase later is carried out now.
+    await tx.erasureRequest.deleteMany({ where: { email: address } });
     await tx.holdRequest.deleteMany({ where: { email: address } });
     // A hold is the gallery's record of a work's sale: it stays, with nothing left to say whose it was.
     const holds = await tx.workHold.updateMany({
@@ -126,6 +131,7 @@ export async function erasePersonalData(
       subjectLabel: references.length > 0 ? references.join(", ") : "no enquiries held",
       detail: `${enquiries.count} enquiries, ${notes.count} notes, ${emails.count} emails, ${alerts.count} availability alerts, ${holds.count} holds`,
     });
+    await alsoInTransaction?.(tx, references);
     return {
       enquiries: enquiries.count,
       notes: notes.count,

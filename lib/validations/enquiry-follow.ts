@@ -1,4 +1,4 @@
-/** The follow page's two forms: a message added to the enquiry, and a request to erase the collector's data. */
+/** The follow page's forms: a message added to the enquiry, a request to erase the collector's data, and its withdrawal. */
 import { z } from "zod";
 import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
 import { ENQUIRY_LIMITS } from "./enquiry-fields";
@@ -21,6 +21,9 @@ export const followErasureSchema = z.object({
   token,
   confirm: z.literal("yes", "Please tick the box to confirm that everything should be erased"),
 });
+
+/** "Keep my details": withdraws an erasure asked for from the same link. */
+export const followKeepSchema = z.object({ token });
 
 export type FollowUpField = keyof z.input<typeof followUpSchema>;
 export type FollowErasureField = keyof z.input<typeof followErasureSchema>;

@@ -340,23 +340,46 @@ test.describe("following an enquiry from the link in the acknowledgement", () =>
     await expect(page.getByText(withdrawn.reference)).toHaveCount(0);
   });
 
-  test("the collector erases their details from the follow page, after confirming", async ({ browser, page }) => {
+  test("the collector asks to be erased from the follow page, changes their mind, asks again, and a day later everything is gone", async ({
+    browser,
+    page,
+  }) => {
     const { reference, link } = await followLinkFor(browser, "erin.erase@collector.test", "203.0.113.217");
     await page.goto(link);
     await page.getByRole("button", { name: "Erase my details" }).click();
     await expect(page.locator("#erase-confirm-error")).toHaveText("Please tick the box to confirm that everything should be erased");
-    expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE "reference" = ?`, reference)).toHaveLength(1);
+    expect(queryDatabase(`SELECT "email" FROM "ErasureRequest"`)).toHaveLength(0);
     await page.getByLabel(/Erase this enquiry and every other enquiry from my email address/).check();
     await page.getByRole("button", { name: "Erase my details" }).click();
-    await expect(page).toHaveURL(/\/privacy\/erased\?enquiries=1$/);
-    await expect(page.getByTestId("erased")).toContainText("no longer holds your enquiry");
-    // After a redirect from a server action, the title arrives with the streamed metadata.
-    await expect(page).toHaveTitle(/Your details have been erased/);
+    await expect(page).toHaveURL(/\?notice=erasure-asked$/);
+    await expect(page.getByRole("status").first()).toHaveText(
+      "Your details will be erased at the time shown below. Until then you can change your mind here.",
+    );
+    await expect(page.getByTestId("erasure-pending")).toContainText(/will be erased on \w+day \d{1,2} \w+ \d{4} at \d\d:\d\d/);
     await expectNoAxeViolations(page);
-    expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE lower("email") = 'erin.erase@collector.test'`)).toHaveLength(0);
-    expect(queryDatabase(`SELECT "id" FROM "OutboxEmail" WHERE lower("toAddress") = 'erin.erase@collector.test'`)).toHaveLength(0);
+    // Nothing is erased yet, and the gallery has not been told anything.
+    expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE "reference" = ?`, reference)).toHaveLength(1);
+
+    await page.getByRole("button", { name: "Keep my details" }).click();
+    await expect(page.getByRole("status").first()).toHaveText(
+      "Nothing will be erased: your request has been withdrawn, and the gallery keeps your enquiries as before.",
+    );
+    expect(queryDatabase(`SELECT "email" FROM "ErasureRequest"`)).toHaveLength(0);
+
+    await page.getByLabel(/Erase this enquiry and every other enquiry from my email address/).check();
+    await page.getByRole("button", { name: "Erase my details" }).click();
+    await expect(page.getByTestId("erasure-pending")).toBeVisible();
+    // A day passes: the server's own sweep carries it out, with the gallery's notice in the same transaction.
+    writeDatabase(
+      `UPDATE "ErasureRequest" SET "eraseAt" = ? WHERE "email" = ?`,
+      new Date(Date.now() - 1_000).toISOString().replace("Z", "+00:00"),
+      "erin.erase@collector.test",
+    );
     const notice = await waitForMessage((message) => message.subject === `Enquiries erased at the collector's request: ${reference}`);
     expect(notice.text.toLowerCase()).not.toContain("erin");
+    expect(queryDatabase(`SELECT "id" FROM "Enquiry" WHERE lower("email") = 'erin.erase@collector.test'`)).toHaveLength(0);
+    expect(queryDatabase(`SELECT "id" FROM "OutboxEmail" WHERE lower("toAddress") = 'erin.erase@collector.test'`)).toHaveLength(0);
+    expect(queryDatabase(`SELECT "email" FROM "ErasureRequest"`)).toHaveLength(0);
     await page.goto(link);
     await expect(page.getByTestId("follow-refused")).toBeVisible();
   });

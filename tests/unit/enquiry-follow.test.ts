@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { addFollowUp, eraseThroughFollowLink, FOLLOW_UPS_PER_DAY, readFollowedEnquiry } from "@/lib/data/enquiry-follow";
+import {
+  addFollowUp,
+  askErasureThroughFollowLink,
+  eraseDueRequests,
+  ERASURE_DELAY_HOURS,
+  FOLLOW_UPS_PER_DAY,
+  pendingErasureThroughFollowLink,
+  readFollowedEnquiry,
+  withdrawErasureThroughFollowLink,
+} from "@/lib/data/enquiry-follow";
 import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";
 import { submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
@@ -53,7 +62,7 @@ describe("the follow link", () => {
     await db.enquiry.update({ where: { reference }, data: { followRevokedAt: new Date() } });
     expect(await readFollowedEnquiry(token)).toBeNull();
     expect(await addFollowUp(token, "Hello?")).toEqual({ stored: false, reason: "no_enquiry" });
-    expect(await eraseThroughFollowLink(token)).toBeNull();
+    expect(await askErasureThroughFollowLink(token)).toBeNull();
     expect(await db.enquiry.count({ where: { reference } })).toBe(1);
   });
 });
@@ -86,7 +95,32 @@ describe("a follow-up message", () => {
 });
 
 describe("erasure from the follow page", () => {
-  it("erases every enquiry from that address and tells the gallery the references only", async () => {
+  const HOUR = 3_600_000;
+
+  it("is done a day after it is asked for, unless withdrawn from the link meanwhile; asking twice keeps the first time", async () => {
+    const { reference, token } = await enquireAndReadLink("changed.mind@example.test");
+    const asked = new Date();
+    const first = await askErasureThroughFollowLink(token, asked);
+    expect(first!.eraseAt.getTime() - asked.getTime()).toBe(ERASURE_DELAY_HOURS * HOUR);
+    expect((await askErasureThroughFollowLink(token, new Date(asked.getTime() + HOUR)))!.eraseAt).toEqual(first!.eraseAt);
+    expect(await pendingErasureThroughFollowLink(token)).toEqual(first!.eraseAt);
+    // Nothing is erased before the day is out.
+    expect((await eraseDueRequests(new Date(asked.getTime() + 23 * HOUR))).erased).toBe(0);
+    expect(await db.enquiry.count({ where: { reference } })).toBe(1);
+
+    expect(await withdrawErasureThroughFollowLink(token)).toBe(true);
+    expect(await withdrawErasureThroughFollowLink(token)).toBe(false);
+    expect(await pendingErasureThroughFollowLink(token)).toBeNull();
+    expect((await eraseDueRequests(new Date(asked.getTime() + 25 * HOUR))).erased).toBe(0);
+    expect(await db.enquiry.count({ where: { reference } })).toBe(1);
+    const history = await db.activityEntry.findMany({ where: { subjectType: "privacy", subjectLabel: reference }, orderBy: { id: "asc" } });
+    expect(history.map((entry) => entry.action)).toEqual([
+      "asked for their data to be erased in a day",
+      "withdrew their request to be erased",
+    ]);
+  });
+
+  it("erases every enquiry from that address when the day has passed, with the gallery's notice (references only) in the same transaction", async () => {
     const first = await enquireAndReadLink("eraser@example.test");
     // A second enquiry the same day gets no acknowledgement (one a day per address) but is erased too.
     connection += 1;
@@ -94,15 +128,29 @@ describe("erasure from the follow page", () => {
       enquiryForm({ name: "Eraser", email: "Eraser@Example.test", artworkSlug: "69-gossips", message: "And this one?" }),
       { clientIp: `198.51.100.${100 + connection}` },
     );
-    const erased = await eraseThroughFollowLink(first.token);
-    expect(erased!.references).toEqual([first.reference, second.state.reference!].sort());
-    expect(erased!.report.enquiries).toBe(2);
-    expect(await db.enquiry.count({ where: { reference: { in: erased!.references } } })).toBe(0);
-    expect(await readFollowedEnquiry(first.token)).toBeNull();
+    const references = [first.reference, second.state.reference!].sort();
+    const asked = new Date();
+    await askErasureThroughFollowLink(first.token, asked);
 
-    const notice = await db.outboxEmail.findUniqueOrThrow({ where: { id: erased!.outboxIds[0] } });
+    // The notice is written in the erasing transaction: when the erasure cannot finish, there is no notice either.
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "refuse_erasure" BEFORE DELETE ON "Enquiry" BEGIN SELECT RAISE(ABORT, 'the disk is unwell'); END`,
+    );
+    const after = new Date(asked.getTime() + (ERASURE_DELAY_HOURS + 1) * HOUR);
+    await expect(eraseDueRequests(after)).rejects.toThrow();
+    expect(await db.outboxEmail.count({ where: { kind: "erasure_notice" } })).toBe(0);
+    expect(await db.enquiry.count({ where: { reference: { in: references } } })).toBe(2);
+    expect(await db.erasureRequest.count()).toBe(1);
+    await db.$executeRawUnsafe(`DROP TRIGGER "refuse_erasure"`);
+
+    const erased = await eraseDueRequests(after);
+    expect(erased.erased).toBe(1);
+    expect(await db.enquiry.count({ where: { reference: { in: references } } })).toBe(0);
+    expect(await db.erasureRequest.count()).toBe(0);
+    expect(await readFollowedEnquiry(first.token)).toBeNull();
+    const notice = await db.outboxEmail.findUniqueOrThrow({ where: { id: erased.outboxIds[0] } });
     expect(notice).toMatchObject({ kind: "erasure_notice", toAddress: "enquiries@gallery.test", replyTo: null });
-    expect(notice.textBody).toContain(first.reference);
+    for (const reference of references) expect(notice.textBody).toContain(reference);
     expect(`${notice.subject}${notice.textBody}${notice.htmlBody}`.toLowerCase()).not.toContain("eraser");
   });
 });

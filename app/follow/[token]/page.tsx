@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { EraseDetailsForm, FollowUpForm } from "@/components/follow-forms";
+import { EraseDetailsForm, FollowUpForm, KeepDetailsForm } from "@/components/follow-forms";
+import { followNotice } from "@/lib/enquiries/follow-notices";
 import { workLabel } from "@/lib/catalogue/describe";
-import { readFollowedEnquiry } from "@/lib/data/enquiry-follow";
+import { pendingErasureThroughFollowLink, readFollowedEnquiry } from "@/lib/data/enquiry-follow";
 import { LINK_TOKEN_PATTERN } from "@/lib/enquiries/link-token";
 import { serverEnv } from "@/lib/env";
-import { galleryDate } from "@/lib/time/gallery-time";
+import { galleryClock, galleryDate, galleryDayLabel } from "@/lib/time/gallery-time";
 
 // One collector's enquiry: drawn per visit, never kept by a shared cache, never indexed, and the
 // link's token never sent to another site. ("same-origin", not "no-referrer": with no referrer at
@@ -25,13 +26,16 @@ export default async function FollowEnquiryPage({ params, searchParams }: Props)
   const { notice } = await searchParams;
   const enquiry = LINK_TOKEN_PATTERN.test(token) ? await readFollowedEnquiry(token) : null;
   if (!enquiry) return <LinkDoesNotOpen galleryEmail={serverEnv().GALLERY_EMAIL} />;
+  const erasureAt = await pendingErasureThroughFollowLink(token);
+  const said = followNotice(notice);
+  const timeZone = serverEnv().GALLERY_TIME_ZONE;
 
   return (
     <>
       <Breadcrumb trail={[{ label: "Home", href: "/" }, { label: "Your enquiry" }]} />
       <h1 className="text-4xl font-semibold">Your enquiry {enquiry.reference}</h1>
-      <p role="status" className={notice === "sent" ? "mt-6 border-l-4 border-ok bg-white p-4 font-sans" : "sr-only"}>
-        {notice === "sent" ? "Your message has been added to your enquiry and sent to the gallery." : ""}
+      <p role="status" className={said ? "mt-6 border-l-4 border-ok bg-white p-4 font-sans" : "sr-only"}>
+        {said ?? ""}
       </p>
       <div className="mt-6 max-w-3xl border-l-4 border-accent bg-white p-5" data-testid="follow-status">
         <p className="eyebrow">Where it stands</p>
@@ -155,11 +159,28 @@ export default async function FollowEnquiryPage({ params, searchParams }: Props)
         <h2 id="erase-heading" className="text-2xl font-semibold">
           Erase your details
         </h2>
-        <p className="mt-2 mb-4">
-          You can have the gallery forget you at once: your enquiries, the emails about them and the notes on them. See the{" "}
-          <Link href="/privacy">privacy notice</Link>.
-        </p>
-        <EraseDetailsForm token={token} />
+        {erasureAt ? (
+          <div className="mt-4 border-l-4 border-alert bg-white p-5" data-testid="erasure-pending">
+            <p>
+              Your enquiries, the emails about them and the gallery&rsquo;s notes on them will be erased on{" "}
+              <strong>
+                {galleryDayLabel(erasureAt, timeZone)} at {galleryClock(erasureAt, timeZone)}
+              </strong>
+              . Changed your mind? Until then, one press keeps everything as it is.
+            </p>
+            <div className="mt-4">
+              <KeepDetailsForm token={token} />
+            </div>
+          </div>
+        ) : (
+          <>
+            <p className="mt-2 mb-4">
+              You can have the gallery forget you: your enquiries, the emails about them and the notes on them, a day after you ask (until
+              then you can change your mind on this page). See the <Link href="/privacy">privacy notice</Link>.
+            </p>
+            <EraseDetailsForm token={token} />
+          </>
+        )}
       </section>
       <p className="mt-10 font-sans text-sm text-ink-soft">
         This page is private to you: anyone with its link can see it, so please don&rsquo;t share it. The link works until{" "}
