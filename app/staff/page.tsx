@@ -74,6 +74,13 @@ export default async function InboxPage({ searchParams }: Props) {
           .
         </p>
       )}
+      {counts.backlog && (
+        <p className="mt-4 border-l-4 border-alert bg-white p-3 font-sans" data-testid="backlog-notice">
+          {counts.backlog.waiting} email{counts.backlog.waiting === 1 ? " is" : "s are"} waiting to go, the oldest for{" "}
+          {counts.backlog.oldestMinutes} minutes: the mail server is refusing them or cannot be reached. They are tried again by themselves
+          (for three days); meanwhile, answer anything urgent by telephone or from your own mail program.
+        </p>
+      )}
       {/* Keyed by the query: a link to other filters (such as "yours") must show them, not keep the last ones. */}
       <form
         key={query}

@@ -73,14 +73,9 @@ export async function runDailyDigest(now = new Date()): Promise<DigestOutcome> {
   const undelivered = await readUndeliveredEmails(now);
   const emailId = waiting.length > 0 ? randomUUID() : null;
   const claimed = await db.$transaction(async (tx) => {
-    const inserted = await tx.$executeRawUnsafe(
-      `INSERT INTO "DigestRun" ("day", "waiting", "overdue", "emailId", "createdAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT ("day") DO NOTHING`,
-      day,
-      waiting.length,
-      overdue.length,
-      emailId,
-      sqlTimestamp(now),
-    );
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "DigestRun" ("day", "waiting", "overdue", "emailId", "createdAt")
+      VALUES (${day}, ${waiting.length}, ${overdue.length}, ${emailId}, ${sqlTimestamp(now)}) ON CONFLICT ("day") DO NOTHING`;
     if (inserted === 0 || !emailId) return inserted > 0;
     const rendered = dailyDigest(
       { name: env.GALLERY_NAME, siteUrl: env.SITE_URL },

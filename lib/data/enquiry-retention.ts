@@ -19,9 +19,19 @@ const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 
 /**
  * Deletes what is past its time, each with everything of its own (an enquiry's emails, notes, bookings):
  * enquiries untouched for the retention period; enquiries in spam untouched for the owner's spam period;
- * digest emails sent or given up longer ago than theirs (one still waiting to go is never deleted).
+ * digest emails sent or given up longer ago than theirs (one still waiting to go is never deleted);
+ * the words of sent emails other than staff replies after SENT_EMAIL_WORDS_KEPT_DAYS.
  */
-export async function purgeExpiredRecords(now = new Date()): Promise<{ enquiries: number; spam: number; digestEmails: number }> {
+/**
+ * A sent email's words are kept this long; then only its envelope (to whom, when, its subject, how it
+ * went) stays. A staff reply keeps its words: it is the enquiry's conversation, shown to staff and
+ * to the collector on their follow page. Every other email repeats what the enquiry holds.
+ */
+export const SENT_EMAIL_WORDS_KEPT_DAYS = 7;
+
+export async function purgeExpiredRecords(
+  now = new Date(),
+): Promise<{ enquiries: number; spam: number; digestEmails: number; sentEmailWords: number }> {
   const settings = await readRetentionSettings();
   const cutoff = daysBefore(now, ENQUIRY_RETENTION_DAYS);
   const spamCutoff = daysBefore(now, settings.spamKeptDays);
@@ -39,7 +49,16 @@ export async function purgeExpiredRecords(now = new Date()): Promise<{ enquiries
     await tx.digestRun.updateMany({ where: { emailId: { in: ids } }, data: { emailId: null } });
     return (await tx.outboxEmail.deleteMany({ where: { id: { in: ids } } })).count;
   });
-  return { enquiries: enquiries.count, spam: spam.count, digestEmails };
+  const sentEmailWords = await db.outboxEmail.updateMany({
+    where: {
+      status: "sent",
+      kind: { not: "staff_reply" satisfies OutboxKind },
+      sentAt: { lt: daysBefore(now, SENT_EMAIL_WORDS_KEPT_DAYS) },
+      textBody: { not: "" },
+    },
+    data: { textBody: "", htmlBody: "", calendar: null },
+  });
+  return { enquiries: enquiries.count, spam: spam.count, digestEmails, sentEmailWords: sentEmailWords.count };
 }
 
 /** The privacy notice says a connection's fingerprint is kept "an hour or so": the per-connection limit's own window. */

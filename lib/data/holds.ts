@@ -6,7 +6,7 @@ import { recordActivities, recordActivity, type ActivityRecord, type Actor } fro
 import { queueAvailableAgainEmails } from "@/lib/data/availability-alerts";
 import { changeAround, mergeChanges } from "@/lib/data/catalogue-changes";
 import { serverEnv } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { heldUntilLabel } from "@/lib/sales/holds";
 import type { HoldEndReason } from "@/lib/sales/vocabulary";
 
@@ -102,25 +102,18 @@ export async function endHoldInTransaction(
  */
 async function endRunOutHoldsInTransaction(tx: Prisma.TransactionClient, holdIds: string[], now: Date): Promise<string[]> {
   if (holdIds.length === 0) return [];
-  const marks = holdIds.map(() => "?").join(", ");
   const at = sqlTimestamp(now);
-  const ended = await tx.$queryRawUnsafe<Array<{ artworkId: string; enquiryId: number | bigint | null; heldUntil: string | Date }>>(
-    `UPDATE "WorkHold" SET "endedAt" = ?, "endReason" = 'expired', "updatedAt" = ? WHERE "endedAt" IS NULL AND "id" IN (${marks})
-     RETURNING "artworkId", "enquiryId", "heldUntil"`,
-    at,
-    at,
-    ...holdIds,
-  );
+  const ended = await tx.$queryRaw<Array<{ artworkId: string; enquiryId: number | bigint | null; heldUntil: string | Date }>>`
+    UPDATE "WorkHold" SET "endedAt" = ${at}, "endReason" = 'expired', "updatedAt" = ${at}
+     WHERE "endedAt" IS NULL AND "id" IN (${Prisma.join(holdIds)})
+     RETURNING "artworkId", "enquiryId", "heldUntil"`;
   if (ended.length === 0) return [];
   const artworkIds = [...new Set(ended.map((hold) => hold.artworkId))];
-  const workMarks = artworkIds.map(() => "?").join(", ");
   const freed = new Set(
     (
-      await tx.$queryRawUnsafe<Array<{ id: string }>>(
-        `UPDATE "Artwork" SET "availability" = 'available', "updatedAt" = ? WHERE "availability" = 'reserved' AND "id" IN (${workMarks}) RETURNING "id"`,
-        at,
-        ...artworkIds,
-      )
+      await tx.$queryRaw<Array<{ id: string }>>`
+        UPDATE "Artwork" SET "availability" = 'available', "updatedAt" = ${at}
+         WHERE "availability" = 'reserved' AND "id" IN (${Prisma.join(artworkIds)}) RETURNING "id"`
     ).map((row) => row.id),
   );
   const waiting = await tx.availabilityAlert.findMany({

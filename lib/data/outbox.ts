@@ -156,3 +156,22 @@ export async function readUndeliveredEmails(now = new Date(), listed = 10): Prom
   const references = [...new Set(rows.flatMap((row) => (row.enquiry ? [row.enquiry.reference] : [])))].slice(0, listed);
   return { count, references };
 }
+
+/** An email waiting this long to go means the mail server is refusing or unreachable: staff are told, and the log warns. */
+export const OUTBOX_BACKLOG_ALERT_MINUTES = 15;
+
+/**
+ * The emails still waiting to go (pending, or being sent) and how long the oldest has waited, when it
+ * has waited longer than OUTBOX_BACKLOG_ALERT_MINUTES; null while the outbox is keeping up.
+ */
+export async function readOutboxBacklog(now = new Date()): Promise<{ waiting: number; oldestMinutes: number } | null> {
+  const cutoff = new Date(now.getTime() - OUTBOX_BACKLOG_ALERT_MINUTES * 60_000);
+  const oldest = await db.outboxEmail.findFirst({
+    where: { status: { in: ["pending", "sending"] }, createdAt: { lt: cutoff } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  if (!oldest) return null;
+  const waiting = await db.outboxEmail.count({ where: { status: { in: ["pending", "sending"] } } });
+  return { waiting, oldestMinutes: Math.floor((now.getTime() - oldest.createdAt.getTime()) / 60_000) };
+}

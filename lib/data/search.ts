@@ -42,8 +42,7 @@ export function searchQueryFor(text: string): string | null {
 export async function searchArtworks(text: string): Promise<SearchResult[]> {
   const query = searchQueryFor(text);
   if (!query) return [];
-  return db.$queryRawUnsafe<SearchResult[]>(
-    `SELECT a."slug" AS slug, a."catalogueNumber" AS catalogueNumber,
+  return db.$queryRaw<SearchResult[]>`SELECT a."slug" AS slug, a."catalogueNumber" AS catalogueNumber,
             highlight("ArtworkSearch", 1, char(1), char(2)) AS title,
             snippet("ArtworkSearch", 5, char(1), char(2), '…', 16) AS excerpt,
             coalesce(a."technique", '') AS medium, s."title" AS section, coalesce(a."year", '') AS year
@@ -51,9 +50,7 @@ export async function searchArtworks(text: string): Promise<SearchResult[]> {
        JOIN "Artwork" a ON a."id" = "ArtworkSearch"."artworkId"
        JOIN "Section" s ON s."id" = a."sectionId"
        JOIN "Exhibition" e ON e."id" = s."exhibitionId"
-      WHERE "ArtworkSearch" MATCH ? AND a."published" = 1 AND e."published" = 1
+      WHERE "ArtworkSearch" MATCH ${query} AND a."published" = 1 AND e."published" = 1
       ORDER BY bm25("ArtworkSearch", 0, 10, 3, 2, 2, 1, 5, 2)
-      LIMIT ${MOST_RESULTS}`,
-    query,
-  );
+      LIMIT ${MOST_RESULTS}`;
 }

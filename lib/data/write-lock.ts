@@ -10,5 +10,5 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * UPDATE as it starts, whatever it matches.
  */
 export async function takeWriteLock(tx: Prisma.TransactionClient): Promise<void> {
-  await tx.$executeRawUnsafe(`UPDATE "InvoiceCounter" SET "last" = "last" WHERE 0`);
+  await tx.$executeRaw`UPDATE "InvoiceCounter" SET "last" = "last" WHERE 0`;
 }

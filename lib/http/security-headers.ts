@@ -19,7 +19,7 @@
  *   framework's own script tags but not on the chunks of client components, so it would vouch for half.
  * Those pages hold no one's personal details and render only the catalogue, which staff write. What
  * their policy still stops: scripts, styles, fonts, frames and connections from any other origin,
- * plugins, a changed <base>, forms posting elsewhere, and the site inside another site's frame.
+ * plugins, any <base> element, forms posting elsewhere, and the site inside another site's frame.
  *
  * Both kinds report violations to /api/csp-report, which logs them (app/api/csp-report/route.ts).
  */
@@ -61,7 +61,7 @@ export function contentSecurityPolicy(options: PolicyOptions & { nonce?: string 
     "font-src 'self'",
     `connect-src 'self'${options.development ? " ws:" : ""}`,
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
     // report-uri alone: every engine sends it at once. With report-to beside it, Chromium uses only the

@@ -4,10 +4,12 @@ import { logger } from "@/lib/logger";
 import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { runDailyDigest } from "@/lib/data/daily-digest";
 import { forgetExpiredConnectionData, purgeExpiredRecords } from "@/lib/data/enquiry-retention";
+import { eraseDueRequests } from "@/lib/data/enquiry-follow";
 import { endExpiredHolds } from "@/lib/data/holds";
 import { lapseExpiredOffers } from "@/lib/data/offers";
 import { askRunningSiteToRefresh } from "@/lib/catalogue-cache/ask-running-site-to-refresh";
 import { sweepOutbox } from "@/lib/jobs/outbox-delivery";
+import { readOutboxBacklog } from "@/lib/data/outbox";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -36,6 +38,9 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
         if (holds.change) logger.info({ ended: holds.ended, refresh: await askRunningSiteToRefresh(holds.change) }, "Holds ran out");
         const lapsed = await lapseExpiredOffers(new Date());
         if (lapsed > 0) logger.info({ lapsed }, "Offers lapsed");
+        // A collector's erasure, a day after they asked from their follow link (the gallery's notice goes out next sweep).
+        const erasures = await eraseDueRequests(new Date());
+        if (erasures.erased > 0) logger.info({ erased: erasures.erased }, "Collectors' details erased at their request");
         if (Date.now() - lastDigestCheck >= MINUTE_MS) {
           lastDigestCheck = Date.now();
           const digest = await runDailyDigest();
@@ -43,6 +48,10 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
         }
         if (Date.now() - lastForget > HOUR_MS / 4) {
           lastForget = Date.now();
+          // For whoever watches the log (and the inbox shows it): a quarter of an hour without mail going out.
+          const backlog = await readOutboxBacklog();
+          if (backlog)
+            logger.warn({ alert: "outbox backlog", ...backlog }, "Emails have been waiting to go for a quarter of an hour or more");
           const forgotten = await forgetExpiredConnectionData();
           if (forgotten.addresses + forgotten.limiterRows > 0) logger.info(forgotten, "Expired connection data forgotten");
           const stagedImports = await forgetStaleStagedImports();
@@ -51,7 +60,7 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
         if (Date.now() - lastPurge > DAY_MS) {
           lastPurge = Date.now();
           const purged = await purgeExpiredRecords();
-          if (purged.enquiries + purged.spam + purged.digestEmails > 0) logger.info(purged, "Records past their retention period deleted");
+          if (Object.values(purged).some((count) => count > 0)) logger.info(purged, "Records past their retention period deleted");
         }
       })
       .catch((error: unknown) => logger.error({ err: error }, "Outbox sweep failed"))

@@ -1,9 +1,11 @@
 /** Issue 21: the Content-Security-Policy's nonce on pages made per request, its reports, and the security lines in the log. */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { craftZip, unpackedSize, zerosStream } from "../support/crafted-zips";
 import { expect, test } from "./support/fixtures";
 import { createStaffAccount, signedInPage } from "./support/staff";
-import { serverLogFile } from "./support/test-env";
+import { queryDatabase } from "./support/database";
+import { baseURL, serverLogFile, standaloneDir } from "./support/test-env";
 
 test.describe.configure({ mode: "serial" });
 
@@ -192,4 +194,93 @@ test("staff upload an .xlsx that unpacks to 2 GB and a photographs archive that 
     await expect(staff.getByRole("button", { name: /^Import / })).toHaveCount(0);
   }
   await staff.context().close();
+});
+
+/** How many rows each table holds: a request that changed nothing leaves every count as it was. */
+function tableCounts(): Record<string, number> {
+  const tables = queryDatabase<{ name: string }>(
+    `SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" NOT LIKE '%Search%' AND "name" NOT IN ('RateLimiterFlexible', '_prisma_migrations')`,
+  );
+  return Object.fromEntries(tables.map(({ name }) => [name, queryDatabase<{ n: number }>(`SELECT count(*) AS n FROM "${name}"`)[0]!.n]));
+}
+
+test("every server action the build holds, posted without a session (and past the proxy), changes nothing and shows no one's data", async ({
+  request,
+}) => {
+  // Someone whose details must not leak: an enquiry in the database.
+  const [known] = queryDatabase<{ reference: string; email: string }>(`SELECT "reference", "email" FROM "Enquiry" LIMIT 1`);
+  const manifest = JSON.parse(readFileSync(path.join(standaloneDir, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; exportedName: string; filename: string }>;
+  };
+  const actions = Object.entries(manifest.node);
+  expect(actions.length).toBeGreaterThan(40);
+  const before = tableCounts();
+  const outcomes: string[] = [];
+  for (const [id, action] of actions) {
+    // Each page that can run it (a dynamic segment filled in), and the home page, where the staff area's proxy does not stand.
+    const pages = Object.keys(action.workers).map(
+      (worker) =>
+        worker
+          .replace(/^app/, "")
+          .replace(/\/page$/, "")
+          .replace(/\[[^\]]+\]/g, "x") || "/",
+    );
+    for (const page of [...new Set([...pages, "/"])]) {
+      for (const extra of [{}, { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }] as Array<
+        Record<string, string>
+      >) {
+        const response = await request.post(page, {
+          headers: { "Next-Action": id, Origin: baseURL, "Content-Type": "text/plain;charset=UTF-8", ...extra },
+          data: "[]",
+          maxRedirects: 0,
+        });
+        const body = await response.text();
+        if (known) {
+          expect(body, `${action.exportedName} at ${page}`).not.toContain(known.email);
+          expect(body, `${action.exportedName} at ${page}`).not.toContain(known.reference);
+        }
+        // Arguments no form sends can fail inside an action: the answer then says nothing of why or where.
+        if (response.status() >= 500)
+          expect(body, `${action.exportedName} at ${page}`).not.toMatch(/TypeError|\bat \S+\.(?:ts|js):\d|\/lib\/|prisma|SQLITE/i);
+        outcomes.push(`${response.status()}`);
+      }
+    }
+  }
+  expect(tableCounts()).toEqual(before);
+  expect(outcomes.length).toBeGreaterThan(actions.length * 2);
+});
+
+test("the staff area's proxy cannot be talked round, and the build serves no source maps and names no framework", async ({ request }) => {
+  const variants: Array<{ path: string; headers?: Record<string, string> }> = [
+    { path: "/staff", headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" } },
+    { path: "/staff", headers: { RSC: "1" } },
+    { path: "/staff", headers: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" } },
+    { path: "/staff.rsc" },
+    { path: "/staff/enquiries.rsc" },
+    { path: "/en/staff" },
+    { path: "/staff/works", headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" } },
+  ];
+  for (const variant of variants) {
+    const response = await request.get(variant.path, { headers: variant.headers, maxRedirects: 0 });
+    const body = await response.text();
+    expect([303, 307, 308, 404], `${variant.path} ${JSON.stringify(variant.headers ?? {})}`).toContain(response.status());
+    expect(body).not.toMatch(/ENQ-\d{4}-\d{6}/);
+  }
+
+  const home = await request.get("/");
+  expect(home.headers()["x-powered-by"]).toBeUndefined();
+  const chunk = /\/_next\/static\/[^"']+\.js/.exec(await home.text())![0];
+  expect((await request.get(chunk)).status()).toBe(200);
+  expect((await request.get(`${chunk}.map`)).status()).toBe(404);
+});
+
+// Last in its lane: the log then holds everything the lane's collectors, staff and probes did.
+test("over the whole run, the log names staff accounts only: no collector's address, no client's IP address, no password", () => {
+  const log = readFileSync(serverLogFile, "utf8");
+  const addresses = [...new Set(log.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g) ?? [])];
+  expect(addresses.filter((address) => !address.endsWith("@bracebridge.test"))).toEqual([]);
+  const ipAddresses = [...new Set(log.match(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g) ?? [])];
+  expect(ipAddresses.filter((address) => address !== "127.0.0.1")).toEqual([]);
+  expect(log).not.toContain(STAFF.password);
+  expect(log.split("\n").filter((line) => line.startsWith("{")).length).toBeGreaterThan(5);
 });

@@ -47,7 +47,7 @@ describe("enquiry retention", () => {
       data: { enquiryId: oldButDiscussed, body: "Still in touch about this one", createdAt: new Date(now.getTime() - 10 * DAY) },
     });
 
-    expect(await purgeExpiredRecords(now)).toEqual({ enquiries: 1, spam: 0, digestEmails: 0 });
+    expect(await purgeExpiredRecords(now)).toEqual({ enquiries: 1, spam: 0, digestEmails: 0, sentEmailWords: 0 });
     expect(await db.enquiry.findUnique({ where: { id: expired } })).toBeNull();
     expect(await db.outboxEmail.count({ where: { enquiryId: expired } })).toBe(0);
     expect(await db.enquiry.findUnique({ where: { id: recent } })).not.toBeNull();
@@ -78,7 +78,7 @@ describe("enquiry retention", () => {
     const recentSent = await digest("recent sent", "sent", daysAgo(3));
     await db.digestRun.create({ data: { day: "2026-10-25", waiting: 2, overdue: 1, emailId: oldSent.id } });
 
-    expect(await purgeExpiredRecords(now)).toEqual({ enquiries: 0, spam: 1, digestEmails: 1 });
+    expect(await purgeExpiredRecords(now)).toEqual({ enquiries: 0, spam: 1, digestEmails: 1, sentEmailWords: 0 });
     expect(await db.enquiry.findUnique({ where: { id: oldSpam } })).toBeNull();
     expect(await db.outboxEmail.count({ where: { enquiryId: oldSpam } })).toBe(0);
     expect(await db.enquiry.findUnique({ where: { id: newSpam } })).not.toBeNull();
@@ -100,9 +100,49 @@ describe("enquiry retention", () => {
       spamKeptDays: 7,
       digestEmailsKeptDays: 60,
     });
-    expect(await purgeExpiredRecords(now)).toEqual({ enquiries: 0, spam: 1, digestEmails: 0 });
+    expect(await purgeExpiredRecords(now)).toEqual({ enquiries: 0, spam: 1, digestEmails: 0, sentEmailWords: 0 });
     expect(await db.enquiry.findUnique({ where: { id: newSpam } })).toBeNull();
     expect(await db.activityEntry.count({ where: { subjectId: "retention" } })).toBe(2);
+  });
+
+  it("keeps a sent email's words a week (a staff reply's for as long as its enquiry), then only its envelope", async () => {
+    const now = new Date("2026-11-25T12:00:00Z");
+    const id = await enquiry("ENQ-2026-000301", new Date(now.getTime() - 30 * DAY));
+    const sent = (kind: string, status: string, sentDaysAgo: number | null) =>
+      db.outboxEmail.create({
+        data: {
+          enquiryId: id,
+          kind,
+          toAddress: "c@example.test",
+          fromAddress: "w@example.test",
+          subject: `${kind} ${status}`,
+          textBody: "Dear Collector, about the drawing…",
+          htmlBody: "<p>Dear Collector</p>",
+          calendar: kind === "viewing_confirmation" ? "BEGIN:VCALENDAR" : null,
+          status,
+          sentAt: sentDaysAgo === null ? null : new Date(now.getTime() - sentDaysAgo * DAY),
+        },
+      });
+    const oldAcknowledgement = await sent("collector_acknowledgement", "sent", 8);
+    const oldViewing = await sent("viewing_confirmation", "sent", 9);
+    const oldReply = await sent("staff_reply", "sent", 20);
+    const recentAcknowledgement = await sent("collector_acknowledgement", "sent", 2);
+    const failed = await sent("gallery_notification", "failed", null);
+
+    expect((await purgeExpiredRecords(now)).sentEmailWords).toBe(2);
+    const read = (email: { id: string }) => db.outboxEmail.findUniqueOrThrow({ where: { id: email.id } });
+    expect(await read(oldAcknowledgement)).toMatchObject({
+      textBody: "",
+      htmlBody: "",
+      subject: "collector_acknowledgement sent",
+      status: "sent",
+    });
+    expect(await read(oldViewing)).toMatchObject({ textBody: "", calendar: null });
+    expect((await read(oldReply)).textBody).toBe("Dear Collector, about the drawing…");
+    expect((await read(recentAcknowledgement)).textBody).toBe("Dear Collector, about the drawing…");
+    // One that never went keeps its words, to be sent again from the enquiry's page.
+    expect((await read(failed)).textBody).toBe("Dear Collector, about the drawing…");
+    expect((await purgeExpiredRecords(now)).sentEmailWords).toBe(0);
   });
 
   it("forgets connection fingerprints after an hour, as the notice says, and limiter rows whose window has ended", async () => {

@@ -17,7 +17,12 @@ describe("one same-origin check for every form that changes something", () => {
     expect(fromThisSite(headers({ "sec-fetch-site": "none" }))).toBe(true);
   });
 
-  it("lets a request with neither header through: no browser sent it, so it carries nobody's cookies", () => {
+  it("lets a request with neither header through only when it carries no staff session", () => {
     expect(fromThisSite(headers({}))).toBe(true);
+    expect(fromThisSite(headers({ cookie: "enquiry-list=abc" }))).toBe(true);
+    expect(fromThisSite(headers({ cookie: "better-auth.session_token=abc.def" }))).toBe(false);
+    expect(fromThisSite(headers({ cookie: "theme=dark; __Host-better-auth.session_token=abc.def" }))).toBe(false);
+    // With a header, the header decides, as before.
+    expect(fromThisSite(headers({ cookie: "better-auth.session_token=abc.def", origin: "https://gallery.test" }))).toBe(true);
   });
 });

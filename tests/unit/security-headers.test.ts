@@ -49,7 +49,7 @@ describe("security headers", () => {
         "default-src 'self'",
         "frame-ancestors 'none'",
         "object-src 'none'",
-        "base-uri 'self'",
+        "base-uri 'none'",
         "form-action 'self'",
         "report-uri /api/csp-report",
       ]) {

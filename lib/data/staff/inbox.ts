@@ -2,7 +2,7 @@ import "server-only";
 import { enquiryStatusFrom } from "@/lib/data/database-values";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { db } from "@/lib/db/client";
-import { readUndeliveredEmails, type UndeliveredEmails } from "@/lib/data/outbox";
+import { readOutboxBacklog, readUndeliveredEmails, type UndeliveredEmails } from "@/lib/data/outbox";
 import { replyByState } from "@/lib/enquiries/reply-by";
 import { FLOOD_REASON_START } from "@/lib/enquiries/rate-limits";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
@@ -115,17 +115,19 @@ export async function inboxCounts(
   failedEmails: number;
   heldAsFlood: number;
   undelivered: UndeliveredEmails;
+  backlog: { waiting: number; oldestMinutes: number } | null;
 }> {
   requireRole(staff);
-  const [{ waiting, overdue }, mine, spam, failedEmails, heldAsFlood, undelivered] = await Promise.all([
+  const [{ waiting, overdue }, mine, spam, failedEmails, heldAsFlood, undelivered, backlog] = await Promise.all([
     countWaiting(staff, now),
     db.enquiry.count({ where: { status: { in: WAITING_STATUSES }, assignedToId: staff.id } }),
     db.enquiry.count({ where: { status: "spam" } }),
     db.outboxEmail.count({ where: { status: "failed" } }),
     countHeldAsFlood(new Date(Date.now() - 86_400_000)),
     readUndeliveredEmails(now),
+    readOutboxBacklog(now),
   ]);
-  return { waiting, overdue, mine, spam, failedEmails, heldAsFlood, undelivered };
+  return { waiting, overdue, mine, spam, failedEmails, heldAsFlood, undelivered, backlog };
 }
 
 /** Enquiries waiting for the gallery, and how many of them are past their reply-by time (the inbox and the dashboard). */

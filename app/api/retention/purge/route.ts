@@ -10,7 +10,12 @@ async function purge(request: Request) {
   if (!carriesCronSecret(request)) return notAuthorised();
   const purged = await purgeExpiredRecords();
   return Response.json(
-    { purgedEnquiries: purged.enquiries, purgedSpam: purged.spam, purgedDigestEmails: purged.digestEmails },
+    {
+      purgedEnquiries: purged.enquiries,
+      purgedSpam: purged.spam,
+      purgedDigestEmails: purged.digestEmails,
+      sentEmailWordsRemoved: purged.sentEmailWords,
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
