@@ -338,12 +338,21 @@ test("a staff form changed by hand gets a clear message and changes nothing; a w
     { ...fields, published: "maybe" },
     { ...fields, id: "x".repeat(500) },
   ];
+  // Posted as the browser does, with the page's Origin; the same post with the session and neither Origin nor
+  // Sec-Fetch-Site (no current browser's, so possibly another site's form in an old one) is refused unread.
+  const fromThePage = { Origin: baseURL };
+  const withoutOrigin = await staffPage.request.post("/staff/works", { multipart: tampered[0]!, maxRedirects: 0 });
+  expect(withoutOrigin.status()).toBe(403);
   for (const form of tampered) {
-    const response = await staffPage.request.post("/staff/works", { multipart: form, maxRedirects: 0 });
+    const response = await staffPage.request.post("/staff/works", { multipart: form, headers: fromThePage, maxRedirects: 0 });
     expect(response.status()).toBe(200);
     expect(await response.text()).toContain("That request was not understood, so nothing was changed.");
   }
-  const gone = await staffPage.request.post("/staff/works", { multipart: { ...fields, id: "no-such-work" }, maxRedirects: 0 });
+  const gone = await staffPage.request.post("/staff/works", {
+    multipart: { ...fields, id: "no-such-work" },
+    headers: fromThePage,
+    maxRedirects: 0,
+  });
   expect(gone.status()).toBe(200);
   expect(await gone.text()).toContain("That work no longer exists; nothing was changed.");
   expect(queryDatabase<{ published: number }>("SELECT published FROM Artwork WHERE id = ?", work.id)[0]!.published).toBe(work.published);
@@ -386,10 +395,10 @@ test("signed out, a replayed staff action changes nothing", async ({ page, brows
   });
   expect(response.status()).toBeLessThan(500);
   expect(await response.text()).not.toContain("gossip.fan@collector.test");
-  // A forged session cookie gets past the proxy's quick check: the action's own check must refuse it.
+  // A forged session cookie, posted with the page's Origin, gets past the proxy's quick checks: the action's own check must refuse it.
   const forged = await anonymous.request.post(`/staff/enquiries/${reference}`, {
     multipart: { ...Object.fromEntries(fields), status: "closed" },
-    headers: { cookie: "better-auth.session_token=forged.value" },
+    headers: { cookie: "better-auth.session_token=forged.value", Origin: baseURL },
     maxRedirects: 0,
   });
   expect(forged.status()).toBeLessThan(500);

@@ -316,7 +316,8 @@ test("a photograph uploaded by staff lands in object storage and is served from 
     method: "POST",
     body: upload,
     redirect: "manual",
-    headers: { cookie: cookies },
+    // As a browser posts the staff page's form: with its Origin (a session without one is refused).
+    headers: { cookie: cookies, origin: `http://127.0.0.1:${portFor.get("staff/works/[id]/photographs")}` },
   });
   expect(stored.status).toBe(303);
   expect(stored.headers.get("location")).toContain("photograph=added");
