@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { EnquiryConfirmation } from "@/components/enquiry-confirmation";
 import { Field } from "@/components/form-field";
 import { sendEnquiry } from "@/lib/actions/enquiry";
@@ -53,6 +53,10 @@ function unreachable(formData: FormData): EnquiryFormState {
   };
 }
 
+const noSubscription = () => () => undefined;
+
+const VIEWING_HINT = "Times at the gallery that still have a place. You will receive a calendar invitation, and a link to cancel.";
+
 export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken, headingId, offer }: Props) {
   // The page's server action: what the form posts to before the script has loaded, and what shows a
   // refused post's mistakes when the browser has no JavaScript at all.
@@ -61,6 +65,12 @@ export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken
   const [isPending, startTransition] = useTransition();
   const [token, setToken] = useState(formToken);
   const [fetchedTimes, setFetchedTimes] = useState<OfferedDay[] | null>(null);
+  // False in the server's HTML (which must serve a browser without scripts) and on hydration; true after.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const offeredTimes = viewingTimes === "fetch" ? fetchedTimes : (viewingTimes ?? null);
   const formRef = useRef<HTMLFormElement>(null);
   const confirmationRef = useRef<HTMLDivElement>(null);
@@ -284,6 +294,7 @@ export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken
         <ViewingTimePicker
           id={id("viewingSlot")}
           days={offeredTimes}
+          pending={hydrated && viewingTimes === "fetch"}
           defaultValue={values.viewingSlot}
           error={errorOf("viewingSlot")}
           noScriptHref={artwork ? `/enquire?work=${artwork.slug}#viewing` : null}
@@ -343,16 +354,21 @@ function ViewingTimePicker({
   defaultValue,
   error,
   noScriptHref,
+  pending,
 }: {
   id: string;
   days: OfferedDay[] | null;
+  /** The times are being fetched (scripts run, the form fetches them itself). */
+  pending: boolean;
   defaultValue: string;
   error?: string;
   noScriptHref: string | null;
 }) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  if (days === null) {
+  // Without scripts the times are on the enquiry page; with them, the field keeps its place and its height
+  // while the times are fetched, and when none are open: nothing below it moves under a visitor's finger.
+  if (days === null && !pending) {
     return noScriptHref ? (
       <noscript>
         <p className="font-sans text-sm">
@@ -361,11 +377,21 @@ function ViewingTimePicker({
       </noscript>
     ) : null;
   }
-  if (days.length === 0) {
+  if (days === null || days.length === 0) {
     return (
-      <p id="viewing" className="font-sans text-sm text-ink-soft">
-        No viewing times are open just now: tick “Arranging a viewing” and the gallery will suggest one.
-      </p>
+      <div id="viewing">
+        <label htmlFor={id} className="field-label">
+          Book a viewing (optional)
+        </label>
+        <p id={hintId} className="field-hint">
+          {days === null
+            ? VIEWING_HINT
+            : "No viewing times are open just now: tick “Arranging a viewing” and the gallery will suggest one."}
+        </p>
+        <select id={id} disabled className="field-input" aria-describedby={hintId} data-field="viewingSlot">
+          <option value="">{days === null ? "Looking for free times…" : "No free times just now"}</option>
+        </select>
+      </div>
     );
   }
   return (
@@ -374,7 +400,7 @@ function ViewingTimePicker({
         Book a viewing (optional)
       </label>
       <p id={hintId} className="field-hint">
-        Times at the gallery that still have a place. You will receive a calendar invitation, and a link to cancel.
+        {VIEWING_HINT}
       </p>
       <select
         id={id}

@@ -286,3 +286,24 @@ test("a waiting email is delivered by the server's own outbox sweep, with no req
     .poll(() => queryDatabase<{ status: string }>("SELECT status FROM OutboxEmail WHERE id = 'e2e-background-sweep'")[0]?.status)
     .toBe("sent");
 });
+
+test("the viewing field keeps its place while its times load: nothing below it moves under the visitor's finger", async ({ page }) => {
+  // The free times answer slowly (as on a busy day), so the field is seen before and after they arrive.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/viewings/free", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(WORK_42);
+  const form = page.locator("#enquire");
+  const consent = form.getByLabel(/I agree that the gallery keeps my enquiry/);
+  await form.getByLabel("Your name").fill("Steady Hand");
+  await expect(form.getByLabel("Book a viewing (optional)")).toBeDisabled();
+  const before = await consent.boundingBox();
+  release();
+  await expect(form.getByLabel("Book a viewing (optional)")).toBeVisible();
+  await expect(form.locator("#viewing select option").first()).not.toHaveText("Looking for free times…");
+  const after = await consent.boundingBox();
+  expect(after!.y).toBe(before!.y);
+});
