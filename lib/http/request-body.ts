@@ -19,25 +19,10 @@ export async function readFormWithin(request: Request, maxBytes: number): Promis
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) {
     throw new UnreadableBody(415, "Expected a form (multipart/form-data or application/x-www-form-urlencoded).");
   }
-  const tooLarge = () => new UnreadableBody(413, `A form of more than ${Math.round(maxBytes / 1024)} KB is not accepted here.`);
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxBytes) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
+  const body = await readBodyWithin(request, maxBytes);
+  if (!body) throw new UnreadableBody(413, `A form of more than ${Math.round(maxBytes / 1024)} KB is not accepted here.`);
   try {
-    return await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
+    return await new Response(body, { headers: { "content-type": type } }).formData();
   } catch {
     throw new UnreadableBody(415, "The form could not be read.");
   }
@@ -45,6 +30,15 @@ export async function readFormWithin(request: Request, maxBytes: number): Promis
 
 /** A body's text, read to at most maxBytes whatever the request claims; null past the limit. */
 export async function readTextWithin(request: Request, maxBytes: number): Promise<string | null> {
+  const body = await readBodyWithin(request, maxBytes);
+  return body ? new TextDecoder().decode(body) : null;
+}
+
+/**
+ * The body's bytes, or null when it is larger than maxBytes: Content-Length is checked first, and a
+ * chunked body is counted as it arrives and abandoned past the limit.
+ */
+async function readBodyWithin(request: Request, maxBytes: number): Promise<Buffer<ArrayBuffer> | null> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -61,7 +55,7 @@ export async function readTextWithin(request: Request, maxBytes: number): Promis
       chunks.push(value);
     }
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** An uploaded file past its own limit: which one. */
