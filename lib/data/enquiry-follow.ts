@@ -199,6 +199,9 @@ async function linkHolder(token: string, now: Date): Promise<{ address: string; 
 
 const BY_THE_COLLECTOR = { id: null, name: "The collector, with their private link" };
 
+/** Thrown inside an erasure's transaction to undo it: the request it was for is no longer waiting. */
+class AlreadyErased extends Error {}
+
 /**
  * The link's holder asks for everything held about their address to be erased (the link proves they
  * read that mailbox, as staff would ask). It is done ERASURE_DELAY_HOURS later, by the background
@@ -257,13 +260,23 @@ export async function eraseDueRequests(now = new Date()): Promise<{ erased: numb
   const due = await db.erasureRequest.findMany({ where: { eraseAt: { lte: now } }, orderBy: { eraseAt: "asc" }, take: 20 });
   const env = serverEnv();
   const outboxIds: string[] = [];
+  let erased = 0;
   for (const request of due) {
-    await erasePersonalData(request.email, BY_THE_COLLECTOR, async (tx, references) => {
-      const rendered = erasureNotice({ name: env.GALLERY_NAME, siteUrl: env.SITE_URL }, { references });
-      outboxIds.push(await queueEmail({ kind: "erasure_notice", to: env.GALLERY_EMAIL, from: env.MAIL_FROM, replyTo: null, ...rendered }, tx));
-    });
+    try {
+      await erasePersonalData(request.email, BY_THE_COLLECTOR, async (tx, { references, requestWasWaiting }) => {
+        // Another process's sweep (the stack's web processes and worker all sweep) carried it out first.
+        if (!requestWasWaiting) throw new AlreadyErased();
+        const rendered = erasureNotice({ name: env.GALLERY_NAME, siteUrl: env.SITE_URL }, { references });
+        outboxIds.push(
+          await queueEmail({ kind: "erasure_notice", to: env.GALLERY_EMAIL, from: env.MAIL_FROM, replyTo: null, ...rendered }, tx),
+        );
+      });
+      erased += 1;
+    } catch (error) {
+      if (!(error instanceof AlreadyErased)) throw error;
+    }
   }
-  return { erased: due.length, outboxIds };
+  return { erased, outboxIds };
 }
 
 /** An invoice of the followed enquiry, as the buyer was sent it; null for any other number or a link that no longer opens. */

@@ -91,8 +91,11 @@ export type ErasureReport = { enquiries: number; notes: number; emails: number; 
 export async function erasePersonalData(
   email: string,
   requestedBy: Actor = { id: null, name: "The privacy command" },
-  /** Written in the same transaction, with the references erased (the gallery's notice of them). */
-  alsoInTransaction?: (tx: Prisma.TransactionClient, references: string[]) => Promise<void>,
+  /**
+   * Written in the same transaction, with the references erased (the gallery's notice of them) and
+   * whether the address's request to be erased later was still waiting; throwing undoes everything.
+   */
+  alsoInTransaction?: (tx: Prisma.TransactionClient, erased: { references: string[]; requestWasWaiting: boolean }) => Promise<void>,
 ): Promise<ErasureReport> {
   const enquiryIds = await enquiriesOf(email);
   const emailIds = await emailsOf(email, enquiryIds);
@@ -117,7 +120,7 @@ export async function erasePersonalData(
     const address = email.trim().toLowerCase();
     const alerts = await tx.availabilityAlert.deleteMany({ where: { email: address } });
     // A request to erase later is carried out now.
-    await tx.erasureRequest.deleteMany({ where: { email: address } });
+    const waiting = await tx.erasureRequest.deleteMany({ where: { email: address } });
     await tx.holdRequest.deleteMany({ where: { email: address } });
     // A hold is the gallery's record of a work's sale: it stays, with nothing left to say whose it was.
     const holds = await tx.workHold.updateMany({
@@ -131,7 +134,7 @@ export async function erasePersonalData(
       subjectLabel: references.length > 0 ? references.join(", ") : "no enquiries held",
       detail: `${enquiries.count} enquiries, ${notes.count} notes, ${emails.count} emails, ${alerts.count} availability alerts, ${holds.count} holds`,
     });
-    await alsoInTransaction?.(tx, references);
+    await alsoInTransaction?.(tx, { references, requestWasWaiting: waiting.count > 0 });
     return {
       enquiries: enquiries.count,
       notes: notes.count,
