@@ -17,18 +17,18 @@ export async function readRetentionSettings(): Promise<RetentionSettings> {
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
 
 /**
- * Deletes what is past its time, each with everything of its own (an enquiry's emails, notes, bookings):
- * enquiries untouched for the retention period; enquiries in spam untouched for the owner's spam period;
- * digest emails sent or given up longer ago than theirs (one still waiting to go is never deleted);
- * the words of sent emails other than staff replies after SENT_EMAIL_WORDS_KEPT_DAYS.
- */
-/**
  * A sent email's words are kept this long; then only its envelope (to whom, when, its subject, how it
  * went) stays. A staff reply keeps its words: it is the enquiry's conversation, shown to staff and
  * to the collector on their follow page. Every other email repeats what the enquiry holds.
  */
 export const SENT_EMAIL_WORDS_KEPT_DAYS = 7;
 
+/**
+ * Deletes what is past its time, each with everything of its own (an enquiry's emails, notes, bookings):
+ * enquiries untouched for the retention period; enquiries in spam untouched for the owner's spam period;
+ * digest emails sent or given up longer ago than theirs (one still waiting to go is never deleted);
+ * the words of sent emails other than staff replies after SENT_EMAIL_WORDS_KEPT_DAYS.
+ */
 export async function purgeExpiredRecords(
   now = new Date(),
 ): Promise<{ enquiries: number; spam: number; digestEmails: number; sentEmailWords: number }> {
