@@ -65,6 +65,8 @@ export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken
   const [isPending, startTransition] = useTransition();
   const [token, setToken] = useState(formToken);
   const [fetchedTimes, setFetchedTimes] = useState<OfferedDay[] | null>(null);
+  // The times could not be fetched: the field says so, rather than "looking" for ever.
+  const [timesUnavailable, setTimesUnavailable] = useState(false);
   // False in the server's HTML (which must serve a browser without scripts) and on hydration; true after.
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -93,9 +95,13 @@ export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken
         fetch("/api/viewings/free", { cache: "no-store" })
           .then((response) => (response.ok ? response.json() : null))
           .then((body: { days?: OfferedDay[] } | null) => {
-            if (!cancelled && Array.isArray(body?.days)) setFetchedTimes(body.days);
+            if (cancelled) return;
+            if (Array.isArray(body?.days)) setFetchedTimes(body.days);
+            else setTimesUnavailable(true);
           })
-          .catch(() => undefined);
+          .catch(() => {
+            if (!cancelled) setTimesUnavailable(true);
+          });
       },
       { rootMargin: "600px" },
     );
@@ -295,6 +301,7 @@ export function EnquiryForm({ artwork, listedWorks = [], viewingTimes, formToken
           id={id("viewingSlot")}
           days={offeredTimes}
           pending={hydrated && viewingTimes === "fetch"}
+          unavailable={timesUnavailable}
           defaultValue={values.viewingSlot}
           error={errorOf("viewingSlot")}
           noScriptHref={artwork ? `/enquire?work=${artwork.slug}#viewing` : null}
@@ -355,9 +362,12 @@ function ViewingTimePicker({
   error,
   noScriptHref,
   pending,
+  unavailable,
 }: {
   id: string;
   days: OfferedDay[] | null;
+  /** The fetch for the times failed. */
+  unavailable: boolean;
   /** The times are being fetched (scripts run, the form fetches them itself). */
   pending: boolean;
   defaultValue: string;
@@ -384,12 +394,14 @@ function ViewingTimePicker({
           Book a viewing (optional)
         </label>
         <p id={hintId} className="field-hint">
-          {days === null
-            ? VIEWING_HINT
-            : "No viewing times are open just now: tick “Arranging a viewing” and the gallery will suggest one."}
+          {days === null && unavailable
+            ? "The viewing times could not be fetched just now: tick “Arranging a viewing” and the gallery will suggest one."
+            : days === null
+              ? VIEWING_HINT
+              : "No viewing times are open just now: tick “Arranging a viewing” and the gallery will suggest one."}
         </p>
         <select id={id} disabled className="field-input" aria-describedby={hintId} data-field="viewingSlot">
-          <option value="">{days === null ? "Looking for free times…" : "No free times just now"}</option>
+          <option value="">{days === null && !unavailable ? "Looking for free times…" : "No free times just now"}</option>
         </select>
       </div>
     );

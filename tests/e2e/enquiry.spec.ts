@@ -307,3 +307,17 @@ test("the viewing field keeps its place while its times load: nothing below it m
   const after = await consent.boundingBox();
   expect(after!.y).toBe(before!.y);
 });
+
+test("when the viewing times cannot be fetched, the field says so and how to ask for a viewing, rather than looking for ever", async ({
+  page,
+}) => {
+  await page.route("**/api/viewings/free", (route) => route.abort("connectionrefused"));
+  await page.goto(WORK_42);
+  const form = page.locator("#enquire");
+  await form.getByLabel("Your name").fill("Patient Visitor");
+  await expect(form.locator("#viewing")).toContainText(
+    "The viewing times could not be fetched just now: tick “Arranging a viewing” and the gallery will suggest one.",
+  );
+  await expect(form.getByLabel("Book a viewing (optional)")).toBeDisabled();
+  await expect(form.locator("#viewing select option")).toHaveText("No free times just now");
+});
