@@ -121,6 +121,17 @@ test("reply-by times: an owner sets them; the inbox counts the overdue and puts 
   expect((await request.get("/api/digest/daily")).status()).toBe(401);
   // The server's own loop queues today's digest once the digest time has passed: when this runs after
   // that time, its day and its email are forgotten too, so the day starts afresh whatever the clock says.
+  // Not while that email is on its way: it would reach the mailbox after the day was forgotten, a
+  // digest this test did not ask for (a CI run saw two).
+  await expect
+    .poll(
+      () =>
+        queryDatabase<{ status: string }>(`SELECT "status" FROM "OutboxEmail" WHERE "dedupeKey" = ?`, `daily-digest:${galleryToday()}`).map(
+          (row) => row.status,
+        ),
+      { timeout: 30_000 },
+    )
+    .not.toEqual(expect.arrayContaining([expect.stringMatching(/^(pending|sending)$/)]));
   writeDatabase(`DELETE FROM "DigestRun" WHERE "day" = ?`, galleryToday());
   writeDatabase(`DELETE FROM "OutboxEmail" WHERE "dedupeKey" = ?`, `daily-digest:${galleryToday()}`);
   const since = new Date().toISOString();

@@ -4,7 +4,8 @@
  * each with its own server, database and mailbox, finish in about half the time without seeing each
  * other's writes. The build is made once, here, as `npm run build` makes it; lane 2 gets a copy of the
  * standalone server and of the freshly built database. Each lane's output is prefixed with its name;
- * the exit status is 0 only when both pass.
+ * the exit status is 0 only when both pass. The two lanes' lines interleave, and CI shows a run's last
+ * lines: a failed lane's account of its failures is printed again at the very end, where it is read.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -49,6 +50,8 @@ for (const file of readdirSync(laneRoots[1]).filter((name) => name.startsWith("g
 }
 cpSync(path.join(projectRoot, ".next/standalone"), path.join(laneRoots[2], "standalone"), { recursive: true, verbatimSymlinks: true });
 
+const laneLines: Record<1 | 2, string[]> = { 1: [], 2: [] };
+
 function runLane(lane: 1 | 2): Promise<number> {
   const child = spawn(path.join(projectRoot, "node_modules/.bin/playwright"), ["test"], {
     cwd: projectRoot,
@@ -64,13 +67,32 @@ function runLane(lane: 1 | 2): Promise<number> {
     stream.on("data", (chunk: string) => {
       const lines = (pending + chunk).split("\n");
       pending = lines.pop() ?? "";
-      for (const line of lines) target.write(`[lane ${lane}] ${line}\n`);
+      for (const line of lines) keepAndWrite(lane, line, target);
     });
-    stream.on("end", () => pending && target.write(`[lane ${lane}] ${pending}\n`));
+    stream.on("end", () => pending && keepAndWrite(lane, pending, target));
   }
   return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
 }
 
+function keepAndWrite(lane: 1 | 2, line: string, target: NodeJS.WritableStream) {
+  target.write(`[lane ${lane}] ${line}\n`);
+  // The server's own lines are in the lane's server log; the account of failures is Playwright's.
+  if (!line.includes("[WebServer]")) laneLines[lane].push(line);
+}
+
+/** Playwright's list reporter ends with each failure in full ("  1) tests/e2e/…") and the counts. */
+function failureAccount(lines: string[]): string[] {
+  const firstFailure = lines.findIndex((line) => /^\s{2}1\) /.test(line));
+  const account = firstFailure === -1 ? lines.slice(-60) : lines.slice(firstFailure);
+  return account.length > 200 ? [...account.slice(0, 150), "…", ...account.slice(-40)] : account;
+}
+
 const results = await Promise.all([runLane(1), runLane(2)]);
+results.forEach((code, index) => {
+  if (code === 0) return;
+  const lane = (index + 1) as 1 | 2;
+  console.log(`\n── lane ${lane} failed; its account again ──`);
+  for (const line of failureAccount(laneLines[lane])) console.log(`[lane ${lane}] ${line}`);
+});
 results.forEach((code, index) => console.log(`lane ${index + 1}: ${code === 0 ? "passed" : `failed (exit ${code})`}`));
 process.exit(results.every((code) => code === 0) ? 0 : 1);
