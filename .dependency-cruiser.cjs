@@ -4,7 +4,7 @@
  *   settings   lib/env.ts, lib/logger.ts                       import nothing else of lib/
  *   domain     pure rules: no database, no Next.js, no I/O      import settings and other domain folders
  *   services   ways out of the process (database client, object store, SMTP, image files, HTTP helpers,
- *              uploaded archives and workbooks)
+ *              uploaded archives and workbooks, the gallery's mailbox)
  *                                                               import settings and domain
  *   data       lib/data, the only holder of the database      imports services, domain, settings; plain Node
  *   glue       actions, route bodies, the session, the caches, jobs: everything Next.js-specific
@@ -13,7 +13,7 @@
  */
 const SETTINGS = "^lib/(env|logger)\\.ts$";
 const DOMAIN = "^lib/(catalogue|csv|dashboard|emails|enquiries|sales|staff|time|validations|viewings)/";
-const SERVICES = "^lib/(archives|db|http|images|passwords|smtp|storage)/";
+const SERVICES = "^lib/(archives|db|http|images|mailbox|passwords|smtp|storage)/";
 const DATA = "^lib/data/";
 const GLUE = "^lib/(actions|auth|cache|catalogue-cache|enquiry-intake|jobs|routes)/";
 const NEXT = "^(next|@next)($|/)|node_modules/next/|better-auth/next-js";

@@ -91,6 +91,20 @@ const envSchema = z
     OUTBOX_DELIVERY: z.enum(["after-response", "worker"]).default("after-response"),
     // How often `npm run worker` looks for emails to send.
     OUTBOX_WORKER_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+    // The gallery's mailbox, read for collectors' emailed answers (imap://user:password@host:143/ or
+    // imaps://…:993/; the user and password URL-encoded). Empty: answers are not read back.
+    INBOUND_IMAP_URL: optionalText.refine((url) => !url || /^imaps?:\/\/[^@/]+@[^/]+/.test(url), {
+      message: "must look like imaps://user:password@imap.example.com:993/ (or imap:// for a server on this machine)",
+    }),
+    // The folder of that mailbox the answers arrive in.
+    INBOUND_IMAP_FOLDER: z.string().trim().min(1).default("INBOX"),
+    // How often a Node server or the worker looks for new mail (Vercel: its cron, every five minutes).
+    INBOUND_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+    // The address collectors answer to (it must reach the mailbox above, with plus-addressing:
+    // replies+… arrives at replies@…). Each enquiry's emails carry Reply-To: replies+<enquiry's token>@….
+    INBOUND_REPLY_ADDRESS: z.email().optional(),
+    // Mailgun's HTTP webhook signing key, for its inbound route's posts to /api/inbound/mailgun.
+    INBOUND_MAILGUN_SIGNING_KEY: optionalText,
     // The port the site listens on: `npm start`, or nginx in `npm run start:stack` (its web processes use the next two).
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // Set by Vercel itself ("1"): there is no long-lived process and no writable, shared disk.
@@ -143,6 +157,13 @@ const envSchema = z
           message: "On Vercel, photographs need object storage: set S3_BUCKET and its keys",
         });
       }
+    }
+    if (env.INBOUND_IMAP_URL?.startsWith("imap:") && !isLoopbackHost(new URL(env.INBOUND_IMAP_URL.replace(/^imap:/, "http:")).hostname)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["INBOUND_IMAP_URL"],
+        message: "INBOUND_IMAP_URL: a mailbox on another machine is read over TLS only (imaps://…:993/)",
+      });
     }
     if (env.SMTP_IGNORE_TLS && env.SMTP_HOST && !isLoopbackHost(env.SMTP_HOST)) {
       ctx.addIssue({

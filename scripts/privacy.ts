@@ -24,11 +24,11 @@ if (action === "export") {
   console.log(JSON.stringify(held, null, 2));
 } else if (!values.yes) {
   console.log(
-    `Held about ${held.email}: ${held.enquiries.length} enquiries, ${held.emails.length} emails, ${held.rateLimitCount ? "a" : "no"} rate-limit count. Nothing was erased: run again with --yes to erase it.`,
+    `Held about ${held.email}: ${held.enquiries.length} enquiries, ${held.emails.length} emails, ${held.emailsReceived.length} emails received, ${held.rateLimitCount ? "a" : "no"} rate-limit count. Nothing was erased: run again with --yes to erase it.`,
   );
 } else {
   const erased = await erasePersonalData(values.email);
   console.log(
-    `Erased for ${held.email}: ${erased.enquiries} enquiries, ${erased.notes} staff notes, ${erased.emails} emails, ${erased.rateLimitRows} rate-limit rows, ${erased.alerts} availability alerts, ${erased.holds} holds (kept, their name and address removed).`,
+    `Erased for ${held.email}: ${erased.enquiries} enquiries, ${erased.notes} staff notes, ${erased.emails} emails, ${erased.emailsReceived} emails received, ${erased.rateLimitRows} rate-limit rows, ${erased.alerts} availability alerts, ${erased.holds} holds (kept, their name and address removed).`,
   );
 }

@@ -3,9 +3,11 @@ import type { ReactNode } from "react";
 import { currentStaff } from "@/lib/auth/staff-session";
 import { ActionForm } from "@/components/staff/action-form";
 import { signOut } from "@/lib/actions/staff-auth";
+import { countInboundToCheck } from "@/lib/data/inbound-emails";
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const staff = await currentStaff();
+  const emailsToCheck = staff ? await countInboundToCheck() : 0;
   return (
     <div>
       {staff && (
@@ -16,6 +18,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           <ul className="flex flex-wrap gap-5">
             <li>
               <Link href="/staff">Enquiries</Link>
+            </li>
+            <li>
+              <Link href="/staff/emails">
+                Emails to check{emailsToCheck > 0 && <span data-testid="emails-to-check-count"> ({emailsToCheck})</span>}
+              </Link>
             </li>
             <li>
               <Link href="/staff/offers">Offers</Link>

@@ -75,6 +75,7 @@ export async function readFollowedEnquiry(token: string, now = new Date()): Prom
       },
       emails: { where: { kind: "staff_reply", status: { not: "failed" } }, orderBy: { createdAt: "asc" } },
       followUps: { orderBy: { createdAt: "asc" } },
+      inboundEmails: { where: { status: "conversation" }, orderBy: { receivedAt: "asc" }, select: { replyText: true, receivedAt: true } },
       offers: { orderBy: { createdAt: "asc" }, include: { artwork: { select: { catalogueNumber: true, title: true } } } },
       invoices: { where: { status: { not: "draft" }, number: { not: null } }, orderBy: { issuedAt: "asc" } },
     },
@@ -109,7 +110,11 @@ export async function readFollowedEnquiry(token: string, now = new Date()): Prom
       ];
     }),
     replies: row.emails.map((email) => ({ subject: email.subject, body: email.textBody, sentAt: email.sentAt?.toISOString() ?? null })),
-    followUps: row.followUps.map((followUp) => ({ body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
+    // What they added here and what they answered by email, in the order it came.
+    followUps: [
+      ...row.followUps.map((followUp) => ({ body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
+      ...row.inboundEmails.map((answer) => ({ body: answer.replyText, createdAt: answer.receivedAt.toISOString() })),
+    ].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     offers: row.offers.map((offer) => ({
       workLabel: workLabel(offer.artwork),
       amount: formatPrice(offer.amountMinor, offer.currency),

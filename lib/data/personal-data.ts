@@ -5,6 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { takeWriteLock } from "@/lib/data/write-lock";
 import { emailLimitKey } from "@/lib/enquiries/rate-limits";
 import { serverEnv } from "@/lib/env";
+import { objectStore } from "@/lib/storage";
+import { logger } from "@/lib/logger";
 
 /**
  * A collector's right to a copy of what the gallery holds about them, and to its erasure
@@ -27,14 +29,22 @@ async function emailsOf(email: string, enquiryIds: number[]) {
   return [...new Set([...rows.map((row) => row.id), ...linked.map((row) => row.id)])];
 }
 
+/** Emails received from the address, and every email received into one of its enquiries (whoever wrote it). */
+async function inboundEmailsOf(email: string, enquiryIds: number[]) {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "InboundEmail" WHERE lower("fromAddress") = lower(${email.trim()})`;
+  const linked = enquiryIds.length > 0 ? await db.inboundEmail.findMany({ where: { enquiryId: { in: enquiryIds } }, select: { id: true } }) : [];
+  return [...new Set([...rows.map((row) => row.id), ...linked.map((row) => row.id)])];
+}
+
 /** Everything held about an address, as read (typed by the reads themselves), ready to be written out as JSON. */
 export type PersonalDataExport = Awaited<ReturnType<typeof exportPersonalData>>;
 
 export async function exportPersonalData(email: string) {
   const enquiryIds = await enquiriesOf(email);
   const emailIds = await emailsOf(email, enquiryIds);
+  const inboundIds = await inboundEmailsOf(email, enquiryIds);
   const address = email.trim().toLowerCase();
-  const [enquiries, emails, limit, alerts, holds, holdRequests] = await Promise.all([
+  const [enquiries, emails, limit, alerts, holds, holdRequests, emailsReceived] = await Promise.all([
     db.enquiry.findMany({
       where: { id: { in: enquiryIds } },
       orderBy: { createdAt: "asc" },
@@ -62,6 +72,20 @@ export async function exportPersonalData(email: string) {
       where: { email: address },
       select: { name: true, status: true, createdAt: true, decidedAt: true, artwork: { select: { catalogueNumber: true, title: true } } },
     }),
+    db.inboundEmail.findMany({
+      where: { id: { in: inboundIds } },
+      orderBy: { receivedAt: "asc" },
+      select: {
+        fromAddress: true,
+        fromName: true,
+        subject: true,
+        sentAt: true,
+        receivedAt: true,
+        fullText: true,
+        status: true,
+        attachments: { select: { fileName: true, contentType: true, size: true }, orderBy: { position: "asc" } },
+      },
+    }),
   ]);
   return {
     email: email.trim(),
@@ -78,10 +102,20 @@ export async function exportPersonalData(email: string) {
     availabilityAlerts: alerts,
     holds,
     requestsToReserve: holdRequests,
+    // Their answers by email, as received (the files' names; the files themselves are sent on request).
+    emailsReceived,
   };
 }
 
-export type ErasureReport = { enquiries: number; notes: number; emails: number; rateLimitRows: number; alerts: number; holds: number };
+export type ErasureReport = {
+  enquiries: number;
+  notes: number;
+  emails: number;
+  emailsReceived: number;
+  rateLimitRows: number;
+  alerts: number;
+  holds: number;
+};
 
 /**
  * Erases everything exportPersonalData finds, in one transaction; says how much of each. The erasure
@@ -99,8 +133,10 @@ export async function erasePersonalData(
 ): Promise<ErasureReport> {
   const enquiryIds = await enquiriesOf(email);
   const emailIds = await emailsOf(email, enquiryIds);
+  const inboundIds = await inboundEmailsOf(email, enquiryIds);
   const limitKey = emailLimitKey(serverEnv().FORM_SIGNING_SECRET, email);
-  return db.$transaction(async (tx) => {
+  const files = await db.inboundEmailAttachment.findMany({ where: { emailId: { in: inboundIds } }, select: { storageKey: true } });
+  const report = await db.$transaction(async (tx) => {
     await takeWriteLock(tx);
     const references = (
       await tx.enquiry.findMany({ where: { id: { in: enquiryIds } }, select: { reference: true }, orderBy: { id: "asc" } })
@@ -115,6 +151,7 @@ export async function erasePersonalData(
         })
       : [];
     const emails = await tx.outboxEmail.deleteMany({ where: { id: { in: [...emailIds, ...digests.map((digest) => digest.id)] } } });
+    const received = await tx.inboundEmail.deleteMany({ where: { OR: [{ id: { in: inboundIds } }, { enquiryId: { in: enquiryIds } }] } });
     const enquiries = await tx.enquiry.deleteMany({ where: { id: { in: enquiryIds } } });
     const limits = await tx.rateLimiterFlexible.deleteMany({ where: { key: limitKey } });
     const address = email.trim().toLowerCase();
@@ -132,16 +169,24 @@ export async function erasePersonalData(
       action: "erased a collector's data at their request",
       subjectType: "privacy",
       subjectLabel: references.length > 0 ? references.join(", ") : "no enquiries held",
-      detail: `${enquiries.count} enquiries, ${notes.count} notes, ${emails.count} emails, ${alerts.count} availability alerts, ${holds.count} holds`,
+      detail: `${enquiries.count} enquiries, ${notes.count} notes, ${emails.count} emails, ${received.count} emails received, ${alerts.count} availability alerts, ${holds.count} holds`,
     });
     await alsoInTransaction?.(tx, { references, requestWasWaiting: waiting.count > 0 });
     return {
       enquiries: enquiries.count,
       notes: notes.count,
       emails: emails.count,
+      emailsReceived: received.count,
       rateLimitRows: limits.count,
       alerts: alerts.count,
       holds: holds.count,
     };
   });
+  // The files their emails carried, once the rows naming them are gone (a file left by a failure here is named in the log, never shown).
+  for (const folder of new Set(files.map((file) => file.storageKey.slice(0, file.storageKey.lastIndexOf("/") + 1)))) {
+    await objectStore()
+      .deletePrefix(folder)
+      .catch((error: unknown) => logger.error({ err: error, folder }, "An erased email's files could not be deleted from storage"));
+  }
+  return report;
 }

@@ -324,6 +324,42 @@ export function collectorFollowUpNotification(
   return { subject, text, html: emailLayout(gallery, body) };
 }
 
+/** To the enquiry's assignee (or the gallery): the collector answered one of the enquiry's emails by email. */
+export function collectorEmailReplyNotification(
+  gallery: Gallery,
+  input: {
+    reference: string;
+    name: string;
+    email: string;
+    body: string;
+    files: string[];
+    reopened: boolean;
+    works: ArtworkSnapshot[];
+    staffUrl: string;
+  },
+): RenderedEmail {
+  const about = input.works.length > 0 ? `: ${worksInBriefOf(input.works)}` : "";
+  const subject = `${input.name} answered on ${input.reference}${about}`;
+  const files =
+    input.files.length > 0 ? `With ${input.files.length === 1 ? "a file" : `${input.files.length} files`}: ${input.files.join(", ")}.` : "";
+  const reopened = input.reopened ? "The enquiry was answered or closed; it is waiting for a reply again." : "";
+  const text = [
+    `${input.name} (${input.email}) answered enquiry ${input.reference} by email:`,
+    "",
+    input.body,
+    "",
+    ...(files ? [files] : []),
+    ...(reopened ? [reopened] : []),
+    `The whole conversation: ${input.staffUrl}`,
+  ].join("\n");
+  const body = html`<h1 style="font-size:22px;margin:0 0 12px">${input.name} answered on ${input.reference}</h1>
+    <p>${input.name} (${input.email}) answered by email${about}:</p>
+    <p style="padding:12px;background:#faf8f4">${multiline(input.body)}</p>
+    ${files ? html`<p>${files}</p>` : ""} ${reopened ? html`<p>${reopened}</p>` : ""}
+    <p><a href="${input.staffUrl}" style="color:#7b2a1c">See the whole conversation</a>.</p>`;
+  return { subject, text, html: emailLayout(gallery, body) };
+}
+
 /** To the gallery: a collector erased their data from the follow page. Names no person, only references. */
 export function erasureNotice(gallery: Gallery, input: { references: string[] }): RenderedEmail {
   const list = input.references.join(", ");

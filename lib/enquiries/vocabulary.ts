@@ -61,8 +61,24 @@ export const OUTBOX_KINDS = [
   "reserve_request",
   // To the gallery: a confirmed request to reserve waits for staff.
   "reserve_request_notice",
+  // To the enquiry's assignee (or the gallery): the collector answered by email.
+  "collector_email_reply",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * The emails written to the collector about their enquiry: each says Reply-To with the enquiry's own
+ * reply address (INBOUND_REPLY_ADDRESS), so that their answer comes back into it. Emails to staff do not.
+ */
+export const TO_THE_COLLECTOR_KINDS: ReadonlySet<OutboxKind> = new Set([
+  "collector_acknowledgement",
+  "staff_reply",
+  "viewing_confirmation",
+  "viewing_cancelled_by_gallery",
+  "offer_update",
+  "invoice",
+  "reserve_request",
+]);
 
 /** What the collector's follow page calls each status: plain words, and spam is never named to them. */
 export const FOLLOW_STATUS_WORDS: Record<EnquiryStatus, { label: string; explanation: string }> = {

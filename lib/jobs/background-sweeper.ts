@@ -10,6 +10,7 @@ import { lapseExpiredOffers } from "@/lib/data/offers";
 import { askRunningSiteToRefresh } from "@/lib/catalogue-cache/ask-running-site-to-refresh";
 import { sweepOutbox } from "@/lib/jobs/outbox-delivery";
 import { readOutboxBacklog } from "@/lib/data/outbox";
+import { readGalleryMailbox } from "@/lib/jobs/read-mailbox";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -19,7 +20,8 @@ const MINUTE_MS = 60_000;
  * Sends due emails and ends holds whose time has come every intervalMs, looks every minute whether the daily digest is due (it is
  * queued once a day whichever process gets there first, and sent on the next sweep), forgets
  * expired connection data (and spreadsheets staged for an import that never came) every quarter of
- * an hour and purges expired enquiries once a day, never two sweeps at once. Used inside a Node web
+ * an hour and purges expired enquiries once a day, never two sweeps at once; reads the gallery's mailbox
+ * for collectors' answers every INBOUND_POLL_SECONDS, on a timer of its own. Used inside a Node web
  * server (the default) and by the outbox worker process (the stack).
  */
 export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive: boolean }): { stop: () => Promise<void> } {
@@ -53,7 +55,8 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
           if (backlog)
             logger.warn({ alert: "outbox backlog", ...backlog }, "Emails have been waiting to go for a quarter of an hour or more");
           const forgotten = await forgetExpiredConnectionData();
-          if (forgotten.addresses + forgotten.limiterRows > 0) logger.info(forgotten, "Expired connection data forgotten");
+          if (forgotten.addresses + forgotten.limiterRows + forgotten.webhookTokens > 0)
+            logger.info(forgotten, "Expired connection data forgotten");
           const stagedImports = await forgetStaleStagedImports();
           if (stagedImports > 0) logger.info({ stagedImports }, "Spreadsheets read but never imported forgotten");
         }
@@ -69,12 +72,30 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
       });
   };
   const timer = setInterval(tick, intervalMs);
+  // The gallery's mailbox on its own timer: a slow mail server must not hold up the emails going out.
+  let reading: Promise<void> | null = null;
+  const readMailbox = () => {
+    if (reading) return;
+    reading = readGalleryMailbox()
+      .then((report) => {
+        if (report.read > 0) logger.info(report, "Collectors' emailed answers read");
+      })
+      .catch((error: unknown) => logger.error({ err: error }, "Reading the gallery's mailbox failed; the next pass tries again"))
+      .finally(() => {
+        reading = null;
+      });
+  };
+  const mailboxTimer = serverEnv().INBOUND_IMAP_URL ? setInterval(readMailbox, serverEnv().INBOUND_POLL_SECONDS * 1000) : null;
   // Inside a web server the timer must not hold the process open at shutdown; the worker lives for it.
-  if (!options.keepProcessAlive) timer.unref();
+  if (!options.keepProcessAlive) {
+    timer.unref();
+    mailboxTimer?.unref();
+  }
   return {
     async stop() {
       clearInterval(timer);
-      await running;
+      if (mailboxTimer) clearInterval(mailboxTimer);
+      await Promise.all([running, reading]);
     },
   };
 }

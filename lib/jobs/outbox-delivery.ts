@@ -6,6 +6,8 @@ import { storedHeadersFrom } from "@/lib/data/database-values";
 import { objectStore } from "@/lib/storage";
 import { MailDeliveryError, mailSender } from "@/lib/smtp/transport";
 import { withoutAddresses } from "@/lib/smtp/without-addresses";
+import { OUTBOX_MESSAGE_ID_DOMAIN, replyAddressFor } from "@/lib/enquiries/email-replies";
+import { TO_THE_COLLECTOR_KINDS, type OutboxKind } from "@/lib/enquiries/vocabulary";
 
 /**
  * Delivers the outbox (lib/data/outbox.ts holds its rows). A mail server that is down or answers 4xx
@@ -62,6 +64,17 @@ type DeliverOptions = {
 };
 
 /** lost: claimed, but taken over by another sweeper before this one reached them (so not sent here). */
+/**
+ * An email to the collector about their enquiry is answered to the enquiry's own reply address, when
+ * the gallery has one (INBOUND_REPLY_ADDRESS): the answer comes back into the enquiry (lib/jobs/read-mailbox.ts).
+ * Made at sending, so every email, the enquiry's fast path included, gets it the same way.
+ */
+function replyToFor(email: { kind: string; enquiryId: number | null; replyTo: string | null }): string | null {
+  const env = serverEnv();
+  if (!env.INBOUND_REPLY_ADDRESS || email.enquiryId === null || !TO_THE_COLLECTOR_KINDS.has(email.kind as OutboxKind)) return email.replyTo;
+  return replyAddressFor(env.INBOUND_REPLY_ADDRESS, email.enquiryId, env.FORM_SIGNING_SECRET);
+}
+
 export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number; lost: number };
 
 export async function deliverDueEmails(options: DeliverOptions = {}): Promise<DeliveryReport> {
@@ -87,14 +100,15 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
         from: email.fromAddress,
         fromName: serverEnv().GALLERY_NAME,
         to: email.toAddress,
-        replyTo: email.replyTo,
+        replyTo: replyToFor(email),
         subject: email.subject,
         text: email.textBody,
         html: email.htmlBody,
         calendar: email.calendar,
         headers: storedHeadersFrom(email.headers),
         attachments: await attachmentsOf(email),
-        messageId: `<${email.id}@gallery.outbox>`,
+        // Quoted back in an answer's In-Reply-To and References: how the answer finds its enquiry.
+        messageId: `<${email.id}@${OUTBOX_MESSAGE_ID_DOMAIN}>`,
       });
       await markEmailSent(owned, attempts, result.messageId);
       report.sent += 1;

@@ -37,6 +37,10 @@ export const STAFF_NOTICES = {
     requestGranted: "Request granted: the work is held for the collector, who has been emailed.",
     requestDeclined: "Request declined; the collector has been emailed.",
   },
+  emails: {
+    filed: "Put into the enquiry's conversation.",
+    setAside: "Set aside: it is kept, out of this list.",
+  },
   replies: {
     added: "Saved reply added: it is offered in every enquiry's reply form.",
     saved: "Changes saved.",

@@ -170,7 +170,16 @@ describe("enquiry retention", () => {
       ],
     });
 
-    expect(await forgetExpiredConnectionData(now)).toEqual({ addresses: 1, limiterRows: 1 });
+    // An inbound webhook's tokens are kept a day against replays, then forgotten.
+    await db.inboundWebhookToken.createMany({
+      data: [
+        { token: "used-two-days-ago", receivedAt: minutesAgo(48 * 60) },
+        { token: "used-an-hour-ago", receivedAt: minutesAgo(60) },
+      ],
+    });
+
+    expect(await forgetExpiredConnectionData(now)).toEqual({ addresses: 1, limiterRows: 1, webhookTokens: 1 });
+    expect((await db.inboundWebhookToken.findMany({ select: { token: true } })).map((row) => row.token)).toEqual(["used-an-hour-ago"]);
     expect((await db.enquiry.findUniqueOrThrow({ where: { id: old.id } })).clientIpHash).toBeNull();
     expect((await db.enquiry.findUniqueOrThrow({ where: { id: recent.id } })).clientIpHash).toBe("f".repeat(40));
     expect((await db.rateLimiterFlexible.findMany({ select: { key: true } })).map((row) => row.key)).toEqual(["enquiry-ip:running"]);

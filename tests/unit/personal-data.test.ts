@@ -74,6 +74,7 @@ describe("a collector's own data", () => {
       enquiries: 2,
       notes: 1,
       emails: 3,
+      emailsReceived: 0,
       rateLimitRows: 1,
       alerts: 1,
       holds: 1,

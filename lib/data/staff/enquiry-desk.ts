@@ -13,6 +13,7 @@ import { html, multiline } from "@/lib/emails/html";
 import { queueEmail, requeueEmail } from "@/lib/data/outbox";
 import { enquiryAssigned } from "@/lib/emails/templates";
 import { priceText, worksInBrief } from "@/lib/catalogue/describe";
+import { fileSizeLabel } from "@/lib/enquiries/email-replies";
 import { galleryClock, galleryDay, galleryDayLabel, viewingTimeLabel } from "@/lib/time/gallery-time";
 
 export type EnquiryEmailView = {
@@ -29,6 +30,46 @@ export type EnquiryEmailView = {
   sentBy: string | null;
   textBody: string;
 };
+
+export type EmailAnswerView = {
+  id: string;
+  from: string;
+  subject: string;
+  receivedAt: string;
+  replyText: string;
+  /** The whole text as it came, when it differs from the answer (quoted history, signature). */
+  fullText: string | null;
+  attachments: Array<{ id: string; fileName: string; size: string; isImage: boolean }>;
+  leftOut: string | null;
+};
+
+export function emailAnswerView(row: {
+  id: string;
+  fromAddress: string;
+  fromName: string | null;
+  subject: string;
+  receivedAt: Date;
+  replyText: string;
+  fullText: string;
+  leftOut: string | null;
+  attachments: Array<{ id: string; fileName: string; size: number; contentType: string }>;
+}): EmailAnswerView {
+  return {
+    id: row.id,
+    from: row.fromName ? `${row.fromName} <${row.fromAddress}>` : row.fromAddress,
+    subject: row.subject,
+    receivedAt: row.receivedAt.toISOString(),
+    replyText: row.replyText,
+    fullText: row.fullText.trim() === row.replyText.trim() ? null : row.fullText,
+    attachments: row.attachments.map((attachment) => ({
+      id: attachment.id,
+      fileName: attachment.fileName,
+      size: fileSizeLabel(attachment.size),
+      isImage: /^image\/(jpeg|png|gif|webp)$/i.test(attachment.contentType),
+    })),
+    leftOut: row.leftOut,
+  };
+}
 
 export type EnquiryDetail = {
   reference: string;
@@ -53,6 +94,8 @@ export type EnquiryDetail = {
   }>;
   /** Messages the collector added from their follow page. */
   followUps: Array<{ id: string; body: string; createdAt: string }>;
+  /** The collector's answers by email (read from the gallery's mailbox), their quoted history trimmed. */
+  emailAnswers: EmailAnswerView[];
   /** The collector's follow link: whether one was sent, until when it works, and whether staff withdrew it. */
   followLink: { expiresAt: string; withdrawnAt: string | null } | null;
   /** The viewing booked with the enquiry, in the gallery's words. */
@@ -82,6 +125,7 @@ export async function getEnquiryForStaff(staff: StaffMember, reference: string):
       },
       emails: { orderBy: { createdAt: "asc" }, include: { sentBy: { select: { name: true } } } },
       followUps: { orderBy: { createdAt: "asc" } },
+      inboundEmails: { where: { status: "conversation" }, orderBy: { receivedAt: "asc" }, include: { attachments: { orderBy: { position: "asc" } } } },
       viewing: { include: { slot: true } },
       notes: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true, email: true } } } },
       assignedTo: { select: { id: true, name: true } },
@@ -107,6 +151,7 @@ export async function getEnquiryForStaff(staff: StaffMember, reference: string):
     firstRepliedAt: row.firstRepliedAt?.toISOString() ?? null,
     assignedTo: row.assignedTo,
     followUps: row.followUps.map((followUp) => ({ id: followUp.id, body: followUp.body, createdAt: followUp.createdAt.toISOString() })),
+    emailAnswers: row.inboundEmails.map(emailAnswerView),
     viewing: row.viewing
       ? {
           when: viewingTimeLabel(row.viewing.slot.startsAt, row.viewing.slot.endsAt, serverEnv().GALLERY_TIME_ZONE),

@@ -38,6 +38,7 @@ const KIND_LABELS: Record<string, string> = {
   viewing_cancelled: "Viewing cancelled, to the gallery",
   viewing_cancelled_by_gallery: "Viewing cancelled by the gallery, to the collector",
   enquiry_assigned: "To the member of staff it was assigned to",
+  collector_email_reply: "The collector's emailed answer, to staff",
 };
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -126,6 +127,43 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                     <li key={followUp.id} className="bg-white p-4" data-testid="follow-up">
                       <p className="font-sans text-sm text-ink-soft">{staffTime(followUp.createdAt)}, from their follow page</p>
                       <p className="mt-1 whitespace-pre-wrap">{followUp.body}</p>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            )}
+            {enquiry.emailAnswers.length > 0 && (
+              <>
+                <h3 className="mt-6 text-lg font-semibold">Their answers by email</h3>
+                <ol className="mt-2 space-y-3">
+                  {enquiry.emailAnswers.map((answer) => (
+                    <li key={answer.id} className="bg-white p-4" data-testid="email-answer">
+                      <p className="font-sans text-sm text-ink-soft">
+                        {staffTime(answer.receivedAt)}, by email from {answer.from} · {answer.subject}
+                      </p>
+                      <p className="mt-1 whitespace-pre-wrap">{answer.replyText}</p>
+                      {answer.attachments.length > 0 && (
+                        <ul className="mt-3 flex flex-wrap gap-3 font-sans text-sm" aria-label="Files sent with it">
+                          {answer.attachments.map((file) => (
+                            <li key={file.id}>
+                              <a href={`/staff/emails/attachments/${file.id}`}>
+                                {file.isImage && (
+                                  // eslint-disable-next-line @next/next/no-img-element -- a private file behind the session, not an optimisable public image
+                                  <img src={`/staff/emails/attachments/${file.id}`} alt={file.fileName} className="mb-1 max-h-40 w-auto" />
+                                )}
+                                {file.fileName} ({file.size})
+                              </a>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                      {answer.leftOut && <p className="mt-2 font-sans text-sm text-alert">Not kept: {answer.leftOut}</p>}
+                      {answer.fullText && (
+                        <details className="mt-2 font-sans text-sm">
+                          <summary>The whole email, with what it quoted</summary>
+                          <pre className="mt-2 whitespace-pre-wrap font-serif text-base">{answer.fullText}</pre>
+                        </details>
+                      )}
                     </li>
                   ))}
                 </ol>

@@ -1,0 +1,3 @@
+import { handleMailgunInbound } from "@/lib/routes/inbound-email-endpoint";
+
+export const POST = handleMailgunInbound;
