@@ -5,8 +5,10 @@ import {
   appPort,
   baseURL,
   capturedMailDir,
+  dovecotDir,
   e2eLane,
   e2eRoot,
+  imapPort,
   serverLogFile,
   smtpPort,
   standaloneDir,
@@ -74,6 +76,14 @@ export default defineConfig({
       // A test is a person's whole errand; on CI's shared 2-core machine, beside the other lane and the unit
       // tests, one that takes 14 s alone has taken 30 s.
       timeout: 60_000,
+    },
+    {
+      // The gallery's mailbox: Debian's Dovecot, on loopback, with a Maildir the tests deliver into.
+      command: `node_modules/.bin/tsx tests/support/dovecot.ts --port ${imapPort} --dir ${dovecotDir}`,
+      url: undefined,
+      port: imapPort,
+      reuseExistingServer: Boolean(process.env.PLAYWRIGHT_REUSE_SERVER),
+      timeout: 30_000,
     },
     {
       // Built and served as a gallery does: `npm run build`, then `npm start` (the standalone server).

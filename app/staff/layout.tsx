@@ -25,6 +25,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               </Link>
             </li>
             <li>
+              <Link href="/staff/collectors">Collectors</Link>
+            </li>
+            <li>
               <Link href="/staff/offers">Offers</Link>
             </li>
             <li>

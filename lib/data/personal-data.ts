@@ -3,7 +3,7 @@ import { recordActivity, type Actor } from "@/lib/data/activity";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { takeWriteLock } from "@/lib/data/write-lock";
-import { emailLimitKey } from "@/lib/enquiries/rate-limits";
+import { emailLimitKey, mailboxOf } from "@/lib/enquiries/rate-limits";
 import { serverEnv } from "@/lib/env";
 import { objectStore } from "@/lib/storage";
 import { logger } from "@/lib/logger";
@@ -36,6 +36,13 @@ async function inboundEmailsOf(email: string, enquiryIds: number[]) {
   return [...new Set([...rows.map((row) => row.id), ...linked.map((row) => row.id)])];
 }
 
+/** The collector record's mailboxes an address belongs to: its own, and the one it was merged into. */
+async function recordMailboxesOf(email: string, reader: Pick<Prisma.TransactionClient, "collectorMerge"> = db): Promise<string[]> {
+  const own = mailboxOf(email.trim());
+  const merge = await reader.collectorMerge.findUnique({ where: { mailbox: own } });
+  return merge ? [own, merge.intoMailbox] : [own];
+}
+
 /** Everything held about an address, as read (typed by the reads themselves), ready to be written out as JSON. */
 export type PersonalDataExport = Awaited<ReturnType<typeof exportPersonalData>>;
 
@@ -44,7 +51,8 @@ export async function exportPersonalData(email: string) {
   const emailIds = await emailsOf(email, enquiryIds);
   const inboundIds = await inboundEmailsOf(email, enquiryIds);
   const address = email.trim().toLowerCase();
-  const [enquiries, emails, limit, alerts, holds, holdRequests, emailsReceived] = await Promise.all([
+  const recordMailboxes = await recordMailboxesOf(email);
+  const [enquiries, emails, limit, alerts, holds, holdRequests, emailsReceived, recordNotes, recordProfiles] = await Promise.all([
     db.enquiry.findMany({
       where: { id: { in: enquiryIds } },
       orderBy: { createdAt: "asc" },
@@ -86,6 +94,8 @@ export async function exportPersonalData(email: string) {
         attachments: { select: { fileName: true, contentType: true, size: true }, orderBy: { position: "asc" } },
       },
     }),
+    db.collectorNote.findMany({ where: { mailbox: { in: recordMailboxes } }, orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } }),
+    db.collectorProfile.findMany({ where: { mailbox: { in: recordMailboxes } }, select: { tags: true } }),
   ]);
   return {
     email: email.trim(),
@@ -104,6 +114,8 @@ export async function exportPersonalData(email: string) {
     requestsToReserve: holdRequests,
     // Their answers by email, as received (the files' names; the files themselves are sent on request).
     emailsReceived,
+    // What staff wrote on their collector record: notes, and the interests they were tagged with.
+    collectorRecord: { notes: recordNotes, tags: recordProfiles.map((profile) => profile.tags).filter(Boolean) },
   };
 }
 
@@ -156,6 +168,11 @@ export async function erasePersonalData(
     const limits = await tx.rateLimiterFlexible.deleteMany({ where: { key: limitKey } });
     const address = email.trim().toLowerCase();
     const alerts = await tx.availabilityAlert.deleteMany({ where: { email: address } });
+    // Their collector record: staff's notes and tags on it, and any merge that names their mailbox.
+    const recordMailboxes = await recordMailboxesOf(address, tx);
+    await tx.collectorNote.deleteMany({ where: { mailbox: { in: recordMailboxes } } });
+    await tx.collectorProfile.deleteMany({ where: { mailbox: { in: recordMailboxes } } });
+    await tx.collectorMerge.deleteMany({ where: { OR: [{ mailbox: recordMailboxes[0]! }, { intoMailbox: recordMailboxes[0]! }] } });
     // A request to erase later is carried out now.
     const waiting = await tx.erasureRequest.deleteMany({ where: { email: address } });
     await tx.holdRequest.deleteMany({ where: { email: address } });

@@ -11,6 +11,7 @@ export const ACTIVITY_SUBJECTS = [
   "settings",
   "reply",
   "invoice",
+  "collector",
 ] as const;
 export type ActivitySubject = (typeof ACTIVITY_SUBJECTS)[number];
 
@@ -26,4 +27,5 @@ export const ACTIVITY_SUBJECT_LABELS: Record<ActivitySubject, string> = {
   settings: "Gallery settings",
   reply: "Saved replies",
   invoice: "Invoices",
+  collector: "Collector records",
 };

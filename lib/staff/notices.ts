@@ -37,6 +37,14 @@ export const STAFF_NOTICES = {
     requestGranted: "Request granted: the work is held for the collector, who has been emailed.",
     requestDeclined: "Request declined; the collector has been emailed.",
   },
+  collectors: {
+    note: "Note added.",
+    tags: "Tags saved.",
+    merged: "Merged: the other record's history, notes and tags are in this one now.",
+  },
+  collectorList: {
+    erased: "Erased: nothing of that collector is held any more, under any of their addresses.",
+  },
   emails: {
     filed: "Put into the enquiry's conversation.",
     setAside: "Set aside: it is kept, out of this list.",

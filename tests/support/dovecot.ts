@@ -125,6 +125,14 @@ service auth-worker {
 `;
 }
 
+/** Delivers one raw message into a Maildir as local delivery does: written whole into tmp/, then renamed into new/. */
+export function deliverToMaildir(maildir: string, raw: Buffer | string, sequence = Math.floor(Math.random() * 1e9)): string {
+  const name = `${Date.now()}.M${sequence}P${process.pid}.gallery-test,S=${Buffer.byteLength(raw)}`;
+  writeFileSync(path.join(maildir, "tmp", name), raw, { mode: 0o666 });
+  renameSync(path.join(maildir, "tmp", name), path.join(maildir, "new", name));
+  return name;
+}
+
 /** Starts Dovecot in a folder of its own (a fresh one unless `dir` is given) on a free port (or `port`). */
 export async function startDovecot(options: { port?: number; dir?: string } = {}): Promise<TestMailbox> {
   if (!dovecotInstalled()) throw new Error(`Dovecot is not installed (${DOVECOT_BINARY}): apt-get install -y dovecot-imapd`);
@@ -159,10 +167,7 @@ export async function startDovecot(options: { port?: number; dir?: string } = {}
     maildir,
     deliver(raw) {
       delivered += 1;
-      const name = `${Date.now()}.M${delivered}P${process.pid}.gallery-test,S=${Buffer.byteLength(raw)}`;
-      writeFileSync(path.join(maildir, "tmp", name), raw, { mode: 0o666 });
-      renameSync(path.join(maildir, "tmp", name), path.join(maildir, "new", name));
-      return name;
+      return deliverToMaildir(maildir, raw, delivered);
     },
     async close() {
       if (!exited) {

@@ -15,6 +15,10 @@ export const e2eRoot = path.join(projectRoot, e2eLane === 1 ? "tmp/e2e" : "tmp/e
 export const capturedMailDir = path.join(e2eRoot, "mail-captured");
 export const appPort = e2eLane === 1 ? 3200 : 3500;
 export const smtpPort = e2eLane === 1 ? 2526 : 2556;
+/** The gallery's mailbox (Dovecot), where collectors' emailed answers arrive. */
+export const imapPort = e2eLane === 1 ? 10143 : 10443;
+/** Dovecot's folder: short, since its sockets live in it and a socket's path may not be long. */
+export const dovecotDir = `/tmp/gallery-e2e-dovecot-${imapPort}`;
 export const baseURL = `http://127.0.0.1:${appPort}`;
 /** The standalone server this lane runs (lane 2's is a copy: a server writes its page cache beside itself). */
 export const standaloneDir = e2eLane === 1 ? path.join(projectRoot, ".next/standalone") : path.join(e2eRoot, "standalone");
@@ -50,6 +54,9 @@ export const appEnv: Record<string, string> = {
   // The tests play many collectors arriving through a proxy on this machine, each with its own X-Forwarded-For.
   TRUSTED_PROXIES: "loopback",
   OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
+  INBOUND_IMAP_URL: `imap://gallery:mailbox-test-password@127.0.0.1:${imapPort}/`,
+  INBOUND_REPLY_ADDRESS: "replies@bracebridge.test",
+  INBOUND_POLL_SECONDS: "2",
   MAIL_DROP_DIR: path.join(e2eRoot, "mail-drop"),
   UPLOAD_DIR: path.join(e2eRoot, "uploads"),
 };

@@ -11,6 +11,7 @@ import { ActivityList } from "@/components/staff/activity-list";
 import { historyOf } from "@/lib/data/staff/activity-log";
 import { replyChoiceFor } from "@/lib/data/staff/saved-replies";
 import { assignableStaff, getEnquiryForStaff } from "@/lib/data/staff/enquiry-desk";
+import { collectorKeyForAddress } from "@/lib/data/staff/collectors";
 import { ENQUIRY_REFERENCE_PATTERN, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES } from "@/lib/enquiries/vocabulary";
 import { workLabel, worksInBrief } from "@/lib/catalogue/describe";
 import { OpenHoldLine } from "@/components/staff/hold-panel";
@@ -98,7 +99,8 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 font-sans text-sm">
               <dt className="text-ink-soft">Email</dt>
               <dd>
-                <a href={`mailto:${enquiry.email}`}>{enquiry.email}</a>
+                <a href={`mailto:${enquiry.email}`}>{enquiry.email}</a> ·{" "}
+                <Link href={`/staff/collectors/${await collectorKeyForAddress(enquiry.email)}`}>Their record: everything they did</Link>
               </dd>
               {enquiry.phone && (
                 <>
