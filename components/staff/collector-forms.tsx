@@ -32,13 +32,13 @@ export function CollectorNoteForm({ recordKey }: { recordKey: string }) {
 export function CollectorTagsForm({ recordKey, tags }: { recordKey: string; tags: string[] }) {
   const [state, action, pending] = useActionState<FormState<CollectorTagsField>, FormData>(saveCollectorTags, IDLE_FORM);
   return (
-    <form action={action} noValidate className="space-y-3" aria-label="Interest tags">
+    <form action={action} noValidate className="space-y-3" aria-label="Tags for this collector">
       <FormStatus status={state.status} message={state.message} />
       <input type="hidden" name="key" value={recordKey} />
       <Field
         id="collector-tags"
         name="tags"
-        label="Interests"
+        label="Interest tags"
         hint="Separated by commas: prints, landscapes, war artists"
         defaultValue={state.values.tags ?? tags.join(", ")}
         error={state.fieldErrors.tags?.[0]}

@@ -100,7 +100,7 @@ export type SectionView = {
   slug: string;
   title: string;
   introduction: string;
-  exhibition: { id: string; slug: string; title: string };
+  exhibition: { id: string; slug: string; title: string; artistName: string };
   artworks: ArtworkSummary[];
 };
 
@@ -233,7 +233,7 @@ export async function readSection(exhibitionSlug: string, sectionSlug: string): 
   const section = await db.section.findFirst({
     where: { slug: sectionSlug, exhibition: { slug: exhibitionSlug, published: true } },
     include: {
-      exhibition: true,
+      exhibition: { include: { artist: { select: { name: true } } } },
       artworks: { where: { published: true }, include: summaryInclude, orderBy: { position: "asc" } },
     },
   });
@@ -243,7 +243,7 @@ export async function readSection(exhibitionSlug: string, sectionSlug: string): 
     slug: section.slug,
     title: section.title,
     introduction: section.introduction,
-    exhibition: { id: section.exhibition.id, slug: section.exhibition.slug, title: section.exhibition.title },
+    exhibition: { id: section.exhibition.id, slug: section.exhibition.slug, title: section.exhibition.title, artistName: section.exhibition.artist.name },
     artworks: section.artworks.map(toSummary),
   };
 }

@@ -52,7 +52,7 @@ export async function exportPersonalData(email: string) {
   const inboundIds = await inboundEmailsOf(email, enquiryIds);
   const address = email.trim().toLowerCase();
   const recordMailboxes = await recordMailboxesOf(email);
-  const [enquiries, emails, limit, alerts, holds, holdRequests, emailsReceived, recordNotes, recordProfiles] = await Promise.all([
+  const [enquiries, emails, limit, alerts, holds, holdRequests, emailsReceived, recordNotes, recordProfiles, newWorkAlerts] = await Promise.all([
     db.enquiry.findMany({
       where: { id: { in: enquiryIds } },
       orderBy: { createdAt: "asc" },
@@ -96,6 +96,10 @@ export async function exportPersonalData(email: string) {
     }),
     db.collectorNote.findMany({ where: { mailbox: { in: recordMailboxes } }, orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } }),
     db.collectorProfile.findMany({ where: { mailbox: { in: recordMailboxes } }, select: { tags: true } }),
+    db.newWorkAlert.findMany({
+      where: { email: address },
+      select: { scope: true, name: true, maxPriceMinor: true, currency: true, createdAt: true, confirmedAt: true, lastSentAt: true, unsubscribedAt: true, artist: { select: { name: true } }, section: { select: { title: true } } },
+    }),
   ]);
   return {
     email: email.trim(),
@@ -116,6 +120,7 @@ export async function exportPersonalData(email: string) {
     emailsReceived,
     // What staff wrote on their collector record: notes, and the interests they were tagged with.
     collectorRecord: { notes: recordNotes, tags: recordProfiles.map((profile) => profile.tags).filter(Boolean) },
+    newWorkAlerts,
   };
 }
 
@@ -168,6 +173,7 @@ export async function erasePersonalData(
     const limits = await tx.rateLimiterFlexible.deleteMany({ where: { key: limitKey } });
     const address = email.trim().toLowerCase();
     const alerts = await tx.availabilityAlert.deleteMany({ where: { email: address } });
+    const newWorkAlerts = await tx.newWorkAlert.deleteMany({ where: { email: address } });
     // Their collector record: staff's notes and tags on it, and any merge that names their mailbox.
     const recordMailboxes = await recordMailboxesOf(address, tx);
     await tx.collectorNote.deleteMany({ where: { mailbox: { in: recordMailboxes } } });
@@ -186,7 +192,7 @@ export async function erasePersonalData(
       action: "erased a collector's data at their request",
       subjectType: "privacy",
       subjectLabel: references.length > 0 ? references.join(", ") : "no enquiries held",
-      detail: `${enquiries.count} enquiries, ${notes.count} notes, ${emails.count} emails, ${received.count} emails received, ${alerts.count} availability alerts, ${holds.count} holds`,
+      detail: `${enquiries.count} enquiries, ${notes.count} notes, ${emails.count} emails, ${received.count} emails received, ${alerts.count} availability alerts, ${newWorkAlerts.count} new-work alerts, ${holds.count} holds`,
     });
     await alsoInTransaction?.(tx, { references, requestWasWaiting: waiting.count > 0 });
     return {
@@ -195,7 +201,7 @@ export async function erasePersonalData(
       emails: emails.count,
       emailsReceived: received.count,
       rateLimitRows: limits.count,
-      alerts: alerts.count,
+      alerts: alerts.count + newWorkAlerts.count,
       holds: holds.count,
     };
   });

@@ -31,6 +31,7 @@ export const COLLECTOR_EVENT_LABELS = {
   hold_request: "Asked to reserve",
   hold: "A work held for them",
   alert: "Asked to be told",
+  subscription: "Signed up for new works",
   invoice: "Invoiced",
 } as const;
 export type CollectorEventKind = keyof typeof COLLECTOR_EVENT_LABELS;

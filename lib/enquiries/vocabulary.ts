@@ -63,6 +63,9 @@ export const OUTBOX_KINDS = [
   "reserve_request_notice",
   // To the enquiry's assignee (or the gallery): the collector answered by email.
   "collector_email_reply",
+  // "Tell me about new works like this": the confirmation link, then at most one email a day.
+  "new_work_alert_confirmation",
+  "new_works",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

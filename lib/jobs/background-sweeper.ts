@@ -11,6 +11,7 @@ import { askRunningSiteToRefresh } from "@/lib/catalogue-cache/ask-running-site-
 import { sweepOutbox } from "@/lib/jobs/outbox-delivery";
 import { readOutboxBacklog } from "@/lib/data/outbox";
 import { readGalleryMailbox } from "@/lib/jobs/read-mailbox";
+import { queueNewWorkEmails } from "@/lib/data/new-work-alerts";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -45,6 +46,9 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
         if (erasures.erased > 0) logger.info({ erased: erasures.erased }, "Collectors' details erased at their request");
         if (Date.now() - lastDigestCheck >= MINUTE_MS) {
           lastDigestCheck = Date.now();
+          // New works for those who asked to hear of them (at most one email a day each); sent on the next sweep.
+          const newWorks = await queueNewWorkEmails(new Date());
+          if (newWorks.queued > 0) logger.info(newWorks, "New works emails queued");
           const digest = await runDailyDigest();
           if (digest.outcome === "queued" || digest.outcome === "nothing_waiting") logger.info(digest, "Daily digest");
         }

@@ -7,7 +7,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-type LinkPurpose = "availability-alert-unsubscribe" | "offer";
+type LinkPurpose = "availability-alert-unsubscribe" | "new-work-alert-unsubscribe" | "offer";
 
 function mac(secret: string, purpose: LinkPurpose, id: string): string {
   return createHmac("sha256", secret).update(`${purpose}:${id}`).digest("base64url");
@@ -46,6 +46,27 @@ export function alertOneClickPath(token: string): string {
 
 export function alertConfirmPath(token: string): string {
   return `/alerts/confirm/${token}`;
+}
+
+export function newWorkAlertUnsubscribeToken(secret: string, alertId: string): string {
+  return signedIdToken(secret, "new-work-alert-unsubscribe", alertId);
+}
+
+export function readNewWorkAlertUnsubscribeToken(secret: string, token: string): string | null {
+  return readSignedIdToken(secret, "new-work-alert-unsubscribe", token);
+}
+
+export function newWorkAlertConfirmPath(token: string): string {
+  return `/alerts/new-works/confirm/${token}`;
+}
+
+export function newWorkAlertUnsubscribePath(token: string): string {
+  return `/alerts/new-works/unsubscribe/${token}`;
+}
+
+/** Where a mail program posts its one-click unsubscribe (RFC 8058) from a new-works email. */
+export function newWorkAlertOneClickPath(token: string): string {
+  return `/api/alerts/new-works/unsubscribe/${token}`;
 }
 
 /** The collector's page for one offer: its state, and a counter's Accept and Decline. */

@@ -65,3 +65,7 @@ execFileSync("npm", ["run", "--silent", "bench:search"], { stdio: "inherit" });
 // The sale's figures (a five-work invoice issued; the expiry sweep over 10,000 holds): a database of its own.
 console.log("\nThe sale (scripts/bench/sale.ts)");
 execFileSync("npm", ["run", "--silent", "bench:sale"], { stdio: "inherit" });
+
+// New-work alerts (10,000 alerts, a 50-work import, the round that queues their emails): a database of its own.
+console.log("\nNew-work alerts (scripts/bench/alerts.ts)");
+execFileSync("npm", ["run", "--silent", "bench:alerts"], { stdio: "inherit" });

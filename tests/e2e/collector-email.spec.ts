@@ -1,6 +1,6 @@
-/** Issue 22, part 1: a collector's answer by email comes back into their enquiry. */
+/** Issue 22, parts 1 and 4: a collector's answer by email comes back into their enquiry; one record per collector. */
 import path from "node:path";
-import { expectNoAxeViolations } from "./support/axe";
+import { contextWithoutSiteScripts, expectNoAxeViolations } from "./support/axe";
 import { enquireAsCollector } from "./support/collector";
 import { queryDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
@@ -13,10 +13,16 @@ import { composeEmail, photograph, quoting } from "../support/compose-email";
 const STAFF = { email: "rhea.replies@bracebridge.test", password: "rhea's own long password", name: "Rhea Replies" };
 const maildir = path.join(dovecotDir, "Maildir");
 
+// The last test reads the record the first one made.
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(() => {
+  createStaffAccount(STAFF.email, STAFF.password, STAFF.name, "staff");
+});
+
 test("a collector answers the gallery's reply from their mail program: in the enquiry within a read of the mailbox, trimmed, with their photograph; an out-of-office waits in Emails to check", async ({
   browser,
 }) => {
-  createStaffAccount(STAFF.email, STAFF.password, STAFF.name, "staff");
   const collector = "mara.mailer@collector.test";
   const reference = await enquireAsCollector(browser, {
     path: "/works/42-second-retreat-from-russia",
@@ -103,4 +109,103 @@ test("a collector answers the gallery's reply from their mail program: in the en
     { status: "dismissed", n: 1 },
   ]);
   await staff.context().close();
+});
+
+test("a collector's record: two addresses of one person merged, their history in one place, then the person erased from every table", async ({
+  browser,
+}) => {
+  const names = { name: "Otto Twoaddress", home: "otto@home.collector.test", office: "o.twoaddress@office.collector.test" };
+  const fromHome = await enquireAsCollector(browser, {
+    path: "/works/63-the-auctioneer",
+    ip: "203.0.113.231",
+    name: names.name,
+    email: names.home,
+    message: "For my study.",
+  });
+  const fromOffice = await enquireAsCollector(browser, {
+    path: "/works/69-gossips",
+    ip: "203.0.113.232",
+    name: names.name,
+    email: names.office,
+    message: "For the office.",
+  });
+  const staff = await signedInPage(browser, STAFF, "203.0.113.233");
+
+  // From the enquiry to the person's record.
+  await staff.goto(`/staff/enquiries/${fromHome}`);
+  await staff.getByRole("link", { name: "Their record: everything they did" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: names.name })).toBeVisible();
+  await expect(staff.getByTestId("collector-addresses")).toHaveText(names.home);
+  // The record's address names no collector's address.
+  expect(staff.url()).not.toContain("collector.test");
+
+  await staff.getByLabel("Interest tags").fill("Characters, ink drawings");
+  await staff.getByRole("button", { name: "Save tags" }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Tags saved." })).toBeVisible();
+  await staff.getByLabel("Note (staff only)").fill("Buys for himself and for his practice.");
+  await staff.getByRole("button", { name: "Add note" }).click();
+  await expect(staff.getByTestId("collector-note")).toContainText("Buys for himself and for his practice.");
+
+  await staff.getByLabel("An address of the other record").fill("nobody@nowhere.collector.test");
+  await staff.getByRole("button", { name: "Merge into this record" }).click();
+  await expect(staff.locator("#merge-other-email-error")).toHaveText("No collector record has that address");
+  await expect(staff.getByLabel("An address of the other record")).toHaveAttribute("aria-describedby", /merge-other-email-error/);
+  await staff.getByLabel("An address of the other record").fill(names.office.toUpperCase());
+  await staff.getByRole("button", { name: "Merge into this record" }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Merged" })).toBeVisible();
+  await expect(staff.getByTestId("collector-event").filter({ hasText: "Enquired" })).toHaveCount(2);
+  await expect(staff.getByTestId("collector-event").filter({ hasText: fromOffice })).toBeVisible();
+  await expectNoAxeViolations(staff);
+
+  // Found by an interest from the list; one row for the person.
+  await staff.goto("/staff/collectors?q=ink+drawings");
+  await expect(staff.getByTestId("collector-row")).toHaveCount(1);
+  await expect(staff.getByTestId("collector-row")).toContainText(names.office);
+  await expectNoAxeViolations(staff);
+  await staff.getByTestId("collector-row").getByRole("link", { name: names.name }).click();
+
+  await staff.getByLabel(/type erase/).fill("yes");
+  await staff.getByRole("button", { name: "Erase this collector" }).click();
+  await expect(staff.locator("#erase-confirm-error")).toHaveText('Type "erase" to confirm: it cannot be undone');
+  await staff.getByLabel(/type erase/).fill("erase");
+  await staff.getByRole("button", { name: "Erase this collector" }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "Erased" })).toHaveText(
+    "Erased: nothing of that collector is held any more, under any of their addresses.",
+  );
+
+  // Nothing of the person in any table: their addresses, name, words, note and interests.
+  const tables = queryDatabase<{ name: string }>(
+    `SELECT "name" FROM "sqlite_master" WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%'`,
+  );
+  for (const { name } of tables) {
+    const columns = queryDatabase<{ name: string }>(`SELECT "name" FROM pragma_table_info('${name}')`);
+    const text = JSON.stringify(
+      queryDatabase(`SELECT ${columns.map((column, index) => `CAST("${column.name}" AS TEXT) AS "c${index}"`).join(", ")} FROM "${name}"`),
+    ).toLowerCase();
+    for (const trace of [names.home, names.office, names.name.toLowerCase(), "for my study", "buys for himself", "ink drawings"]) {
+      expect(text.includes(trace), `${name} still holds "${trace}"`).toBe(false);
+    }
+  }
+  await staff.context().close();
+});
+
+test("without the site's scripts, the collector list, a record and the emails to check read and pass axe", async ({ browser }) => {
+  const context = await contextWithoutSiteScripts(browser, { extraHTTPHeaders: { "x-forwarded-for": "203.0.113.234" } });
+  const page = await context.newPage();
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Email address").fill(STAFF.email);
+  await page.getByLabel("Password").fill(STAFF.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Enquiries" })).toBeVisible();
+  for (const path of ["/staff/collectors", "/staff/emails"]) {
+    await page.goto(path);
+    await expectNoAxeViolations(page);
+  }
+  await page.goto("/staff/collectors?q=mara");
+  await page.getByTestId("collector-row").getByRole("link", { name: "Mara Mailer" }).click();
+  await expect(page.getByTestId("collector-event").filter({ hasText: "Answered by email" })).toContainText(
+    "Thursday at eleven is perfect.",
+  );
+  await expectNoAxeViolations(page);
+  await context.close();
 });

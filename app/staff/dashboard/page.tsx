@@ -3,6 +3,7 @@ import { requireStaff } from "@/lib/auth/staff-session";
 import Link from "next/link";
 import { BarList, ChartFigure, ColumnChart, LineChart } from "@/components/staff/charts";
 import { readDashboard } from "@/lib/data/staff/dashboard";
+import { countNewWorkSubscribers } from "@/lib/data/new-work-alerts";
 import { percentOf } from "@/lib/dashboard/sales";
 import { invoiceMoney } from "@/lib/sales/invoices";
 
@@ -16,7 +17,7 @@ const weekLabel = (week: string) => `${Number(week.slice(8, 10))} ${MONTH_NAMES[
 
 export default async function DashboardPage() {
   const staff = await requireStaff();
-  const dashboard = await readDashboard(staff);
+  const [dashboard, newWorkSubscribers] = await Promise.all([readDashboard(staff), countNewWorkSubscribers()]);
   const { weekly, works, sections, outcomes, replyTimes, sales, conversion } = dashboard;
   const money = (minor: number) => invoiceMoney(minor, dashboard.salesCurrency);
   const offerShare = percentOf(conversion.withOffer, conversion.enquiries);
@@ -39,6 +40,11 @@ export default async function DashboardPage() {
         {saleShare !== null && ` (${saleShare} %)`}. Average discount from the asking price:{" "}
         {dashboard.averageDiscountPercent === null ? "no sales yet" : `${dashboard.averageDiscountPercent} %`}. Days from a work&rsquo;s
         first enquiry to its sale (median): {dashboard.medianDaysToSale === null ? "no sales yet" : dashboard.medianDaysToSale}.
+      </p>
+
+      <p className="mt-2 font-sans" data-testid="dashboard-new-work-subscribers">
+        Signed up to hear about new works: <strong>{newWorkSubscribers}</strong> {newWorkSubscribers === 1 ? "collector" : "collectors"}.{" "}
+        <Link href="/staff/alerts">Who, and for what</Link>
       </p>
 
       <div className="mt-8 grid max-w-4xl gap-8">

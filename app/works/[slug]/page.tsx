@@ -5,6 +5,7 @@ import { ArtworkPhotographs } from "@/components/artwork-photographs";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { EnquiryForm } from "@/components/enquiry-form";
 import { AvailabilityAlertForm } from "@/components/availability-alert-form";
+import { NewWorkAlertForm } from "@/components/new-work-alert-form";
 import { ReserveRequestForm } from "@/components/reserve-request-form";
 import { formatPrice } from "@/lib/catalogue/prices";
 import { readSaleSettings } from "@/lib/data/sale-settings";
@@ -220,6 +221,25 @@ export default async function ArtworkPage({ params }: Props) {
             headingId="enquire-heading"
           />
         </div>
+      </section>
+      <section aria-labelledby="new-works-heading" className="mt-14 max-w-2xl border-t border-rule pt-8" data-testid="new-works-alert">
+        <h2 id="new-works-heading" className="text-2xl font-semibold">
+          Hear about new works like this
+        </h2>
+        <p className="mt-2 mb-4 font-sans text-sm text-ink-soft">
+          When the gallery adds works like this one, we email you: at most once a day, only when there is something new.
+        </p>
+        <NewWorkAlertForm
+          page={{ artworkSlug: work.slug }}
+          choices={[
+            { scope: "artist", label: `Any new work by ${work.artist.name}` },
+            { scope: "section", label: `New works in “${work.section.title}”` },
+            ...(work.category === "other"
+              ? []
+              : [{ scope: "medium" as const, label: `New ${CATEGORY_LABELS[work.category].toLowerCase()}s by ${work.artist.name}` }]),
+          ]}
+          currencySymbol={work.currency === "USD" ? "$" : work.currency === "EUR" ? "€" : "£"}
+        />
       </section>
       <nav aria-label={`More works in ${work.section.title}`} className="mt-14 grid grid-cols-2 gap-6 border-t border-rule pt-6 font-sans">
         <div>

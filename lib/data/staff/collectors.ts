@@ -11,6 +11,7 @@ import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { ENQUIRY_STATUS_LABELS } from "@/lib/enquiries/vocabulary";
 import { OFFER_STATUS_LABELS } from "@/lib/sales/vocabulary";
 import { serverEnv } from "@/lib/env";
+import { criteriaLabel, type AlertCriteria } from "@/lib/catalogue/new-work-alerts";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
 
 /**
@@ -20,15 +21,16 @@ import { requireRole, type StaffMember } from "@/lib/staff/roles";
  * what it shows. Staff add notes and interest tags, and merge two records of one person.
  */
 
-type Sighting = { email: string; name: string; at: Date; kind: "enquiry" | "alert" | "hold_request" | "hold" | "invoice" };
+type Sighting = { email: string; name: string; at: Date; kind: "enquiry" | "alert" | "hold_request" | "hold" | "invoice" | "subscription" };
 
 async function sightings(): Promise<Sighting[]> {
-  const [enquiries, alerts, requests, holds, invoices] = await Promise.all([
+  const [enquiries, alerts, requests, holds, invoices, subscriptions] = await Promise.all([
     db.enquiry.findMany({ select: { email: true, name: true, createdAt: true } }),
     db.availabilityAlert.findMany({ select: { email: true, name: true, createdAt: true } }),
     db.holdRequest.findMany({ select: { email: true, name: true, createdAt: true } }),
     db.workHold.findMany({ where: { collectorEmail: { not: "erased@invalid" } }, select: { collectorEmail: true, collectorName: true, createdAt: true } }),
     db.invoice.findMany({ where: { status: { not: "draft" } }, select: { buyerEmail: true, buyerName: true, createdAt: true } }),
+    db.newWorkAlert.findMany({ where: { confirmedAt: { not: null } }, select: { email: true, name: true, confirmedAt: true } }),
   ]);
   return [
     ...enquiries.map((row) => ({ email: row.email, name: row.name, at: row.createdAt, kind: "enquiry" as const })),
@@ -36,6 +38,7 @@ async function sightings(): Promise<Sighting[]> {
     ...requests.map((row) => ({ email: row.email, name: row.name, at: row.createdAt, kind: "hold_request" as const })),
     ...holds.map((row) => ({ email: row.collectorEmail, name: row.collectorName, at: row.createdAt, kind: "hold" as const })),
     ...invoices.map((row) => ({ email: row.buyerEmail, name: row.buyerName, at: row.createdAt, kind: "invoice" as const })),
+    ...subscriptions.map((row) => ({ email: row.email, name: row.name, at: row.confirmedAt!, kind: "subscription" as const })),
   ].filter((sighting) => sighting.email.includes("@"));
 }
 
@@ -67,7 +70,7 @@ async function groups(): Promise<Map<string, Group>> {
         name: sighting.name,
         firstSeen: sighting.at,
         lastSeen: sighting.at,
-        counts: { enquiry: 0, alert: 0, hold_request: 0, hold: 0, invoice: 0 },
+        counts: { enquiry: 0, alert: 0, hold_request: 0, hold: 0, invoice: 0, subscription: 0 },
       };
       byMailbox.set(mailbox, group);
     }
@@ -101,7 +104,7 @@ function rowOf(group: Group, tags: string[]): CollectorRow {
     lastSeen: group.lastSeen.toISOString(),
     enquiries: group.counts.enquiry,
     reservations: group.counts.hold_request + group.counts.hold,
-    alerts: group.counts.alert,
+    alerts: group.counts.alert + group.counts.subscription,
     purchases: group.counts.invoice,
     tags,
   };
@@ -157,7 +160,7 @@ export async function readCollectorRecord(staff: StaffMember, key: string): Prom
   const group = await findGroup(key);
   if (!group) return null;
   const addresses = [...group.addresses];
-  const [enquiries, alerts, requests, holds, invoices, notes, profile] = await Promise.all([
+  const [enquiries, alerts, requests, holds, invoices, notes, profile, subscriptions] = await Promise.all([
     db.enquiry.findMany({
       where: { email: { in: addresses } },
       include: {
@@ -174,6 +177,10 @@ export async function readCollectorRecord(staff: StaffMember, key: string): Prom
     db.invoice.findMany({ where: { buyerEmail: { in: addresses }, status: { not: "draft" } } }),
     db.collectorNote.findMany({ where: { mailbox: group.mailbox }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
     db.collectorProfile.findUnique({ where: { mailbox: group.mailbox } }),
+    db.newWorkAlert.findMany({
+      where: { email: { in: addresses.map((address) => address.toLowerCase()) }, confirmedAt: { not: null } },
+      include: { artist: { select: { name: true } }, section: { select: { title: true } } },
+    }),
   ]);
   const events: CollectorEvent[] = [];
   const event = (kind: CollectorEventKind, at: Date, text: string, enquiryReference: string | null = null) =>
@@ -204,6 +211,12 @@ export async function readCollectorRecord(staff: StaffMember, key: string): Prom
   for (const alert of alerts) event("alert", alert.createdAt, `When ${workLabel(alert.artwork)} is available again`);
   for (const request of requests) event("hold_request", request.createdAt, workLabel(request.artwork));
   for (const hold of holds) event("hold", hold.createdAt, `${workLabel(hold.artwork)}, until ${hold.heldUntil.toISOString().slice(0, 10)}`);
+  for (const subscription of subscriptions)
+    event(
+      "subscription",
+      subscription.confirmedAt!,
+      `${criteriaLabel(subscription as AlertCriteria, { artist: subscription.artist?.name ?? "the artist", section: subscription.section?.title ?? null })}${subscription.unsubscribedAt ? " (since stopped)" : ""}`,
+    );
   for (const invoice of invoices) event("invoice", invoice.createdAt, `${invoice.number ?? "Invoice"}: ${formatPrice(invoice.totalMinor, invoice.currency)}`);
   events.sort((a, b) => a.at.localeCompare(b.at));
   return {

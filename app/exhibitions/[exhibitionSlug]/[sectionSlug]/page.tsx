@@ -7,6 +7,7 @@ import { availabilityLabel, mediumLine } from "@/lib/catalogue/describe";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
 import { listPublicAddresses } from "@/lib/data/catalogue";
 import { getSection } from "@/lib/catalogue-cache/cached-catalogue";
+import { NewWorkAlertForm } from "@/components/new-work-alert-form";
 
 type Props = { params: Promise<{ exhibitionSlug: string; sectionSlug: string }> };
 
@@ -88,6 +89,22 @@ export default async function SectionPage({ params }: Props) {
           </tbody>
         </table>
       )}
+      <section aria-labelledby="new-works-heading" className="mt-14 max-w-2xl border-t border-rule pt-8" data-testid="new-works-alert">
+        <h2 id="new-works-heading" className="text-2xl font-semibold">
+          Hear about new works
+        </h2>
+        <p className="mt-2 mb-4 font-sans text-sm text-ink-soft">
+          When the gallery adds works like these, we email you: at most once a day, only when there is something new.
+        </p>
+        <NewWorkAlertForm
+          page={{ exhibitionSlug: section.exhibition.slug, sectionSlug: section.slug }}
+          choices={[
+            { scope: "section", label: `New works in “${section.title}”` },
+            { scope: "artist", label: `Any new work by ${section.exhibition.artistName}` },
+          ]}
+          currencySymbol="£"
+        />
+      </section>
     </>
   );
 }
