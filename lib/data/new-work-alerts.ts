@@ -6,7 +6,8 @@ import { takeWriteLock } from "@/lib/data/write-lock";
 import { workLabel } from "@/lib/catalogue/describe";
 import { formatPrice } from "@/lib/catalogue/prices";
 import { criteriaKeyOf, criteriaLabel, workAnswersAlert, type AlertCriteria, type AlertScope } from "@/lib/catalogue/new-work-alerts";
-import { newWorkAlertConfirmationEmail, newWorksEmail, type NewWorkLine } from "@/lib/emails/new-work-emails";
+import { greetingFor, newWorkAlertConfirmationEmail, newWorksEmail, type NewWorkLine } from "@/lib/emails/new-work-emails";
+import { escapeHtml } from "@/lib/emails/html";
 import { oneClickUnsubscribeHeaders } from "@/lib/emails/sale-emails";
 import { hashLinkToken, issueLinkToken } from "@/lib/enquiries/link-token";
 import { photographUrl } from "@/lib/images/photograph-urls";
@@ -31,6 +32,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 
 const CONFIRM_WITHIN_MS = 48 * 3_600_000;
+// Stand-ins in a rendering shared by many subscribers, replaced by each one's own.
+const GREETING_MARK = "\u0000greeting\u0000";
+const UNSUBSCRIBE_MARK = "\u0000unsubscribe\u0000";
 const DAY_MS = 24 * 3_600_000;
 
 function gallery() {
@@ -207,22 +211,47 @@ export async function queueNewWorkEmails(now = new Date()): Promise<NewWorkRound
       const sectionTitles = new Map(works.map((work) => [work.sectionId, work.section.title]));
       const sentIds: string[] = [];
       const emails: Prisma.OutboxEmailCreateManyInput[] = [];
+      // Alerts that ask the same thing and were last looked at together get the same list: matched
+      // and rendered once, with markers for the greeting and the unsubscribe link.
+      const renderedFor = new Map<string, { subject: string; text: string; html: string } | null>();
       for (const alert of due) {
         const criteria = alert as AlertCriteria & typeof alert;
         const after = (alert.coveredUntil ?? alert.confirmedAt!).getTime();
-        const matches = works.filter(
-          (work) =>
-            work.firstPublishedAt!.getTime() > after &&
-            workAnswersAlert({ artistId: work.section.exhibition.artistId, sectionId: work.sectionId, category: work.category, availability: work.availability, priceMinor: work.priceMinor, currency: work.currency }, criteria),
-        );
-        if (matches.length === 0) continue;
+        const groupKey = `${criteriaKeyOf(criteria)}|${after}`;
+        let rendered = renderedFor.get(groupKey);
+        if (rendered === undefined) {
+          const matches = works.filter(
+            (work) =>
+              work.firstPublishedAt!.getTime() > after &&
+              workAnswersAlert(
+                {
+                  artistId: work.section.exhibition.artistId,
+                  sectionId: work.sectionId,
+                  category: work.category,
+                  availability: work.availability,
+                  priceMinor: work.priceMinor,
+                  currency: work.currency,
+                },
+                criteria,
+              ),
+          );
+          rendered =
+            matches.length === 0
+              ? null
+              : newWorksEmail(gallery(), {
+                  greeting: GREETING_MARK,
+                  what: criteriaLabel(criteria, {
+                    artist: artistNames.get(alert.artistId ?? "") ?? "the artist",
+                    section: alert.sectionId ? (sectionTitles.get(alert.sectionId) ?? null) : null,
+                  }),
+                  works: matches.map(lineOf),
+                  unsubscribeUrl: UNSUBSCRIBE_MARK,
+                });
+          renderedFor.set(groupKey, rendered);
+        }
+        if (!rendered) continue;
         const unsubscribe = unsubscribeLinks(alert.id);
-        const rendered = newWorksEmail(gallery(), {
-          name: alert.name,
-          what: criteriaLabel(criteria, { artist: artistNames.get(alert.artistId ?? "") ?? "the artist", section: alert.sectionId ? (sectionTitles.get(alert.sectionId) ?? null) : null }),
-          works: matches.map(lineOf),
-          unsubscribeUrl: unsubscribe.page,
-        });
+        const greeting = greetingFor(alert.name);
         emails.push({
           id: randomUUID(),
           kind: "new_works",
@@ -230,8 +259,8 @@ export async function queueNewWorkEmails(now = new Date()): Promise<NewWorkRound
           fromAddress: env.MAIL_FROM,
           replyTo: env.GALLERY_EMAIL,
           subject: rendered.subject,
-          textBody: rendered.text,
-          htmlBody: rendered.html,
+          textBody: rendered.text.replace(GREETING_MARK, greeting).replace(UNSUBSCRIBE_MARK, unsubscribe.page),
+          htmlBody: rendered.html.replace(GREETING_MARK, escapeHtml(greeting)).replace(UNSUBSCRIBE_MARK, escapeHtml(unsubscribe.page)),
           headers: unsubscribe.headers,
         });
         sentIds.push(alert.id);
@@ -244,7 +273,7 @@ export async function queueNewWorkEmails(now = new Date()): Promise<NewWorkRound
       for (let start = 0; start < sentIds.length; start += 500) {
         await tx.newWorkAlert.updateMany({ where: { id: { in: sentIds.slice(start, start + 500) } }, data: { lastSentAt: now } });
       }
-      for (let start = 0; start < emails.length; start += 200) await tx.outboxEmail.createMany({ data: emails.slice(start, start + 200) });
+      for (let start = 0; start < emails.length; start += 1000) await tx.outboxEmail.createMany({ data: emails.slice(start, start + 1000) });
       return { alertsDue: due.length, newWorks: works.length, queued: emails.length };
     },
     { timeout: 60_000, maxWait: 10_000 },

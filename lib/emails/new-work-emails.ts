@@ -2,6 +2,11 @@
 import { emailLayout, type Gallery, type RenderedEmail } from "@/lib/emails/templates";
 import { html } from "@/lib/emails/html";
 
+/** "Dear Anna," or "Hello,": the greeting of an email to someone who may not have given a name. */
+export function greetingFor(name: string): string {
+  return name ? `Dear ${name},` : "Hello,";
+}
+
 export function newWorkAlertConfirmationEmail(
   gallery: Gallery,
   input: { what: string; confirmUrl: string; confirmBy: string },
@@ -25,19 +30,29 @@ export function newWorkAlertConfirmationEmail(
 
 export type NewWorkLine = { label: string; details: string; url: string; photographUrl: string | null; photographAlt: string };
 
+/** The most works one email lists; the rest are counted, with a link to the gallery's site. */
+export const MOST_WORKS_PER_EMAIL = 12;
+
+/**
+ * The day's email. `greeting` and `unsubscribeUrl` may be markers, replaced per subscriber: alerts that
+ * ask the same thing share one rendering (10,000 subscribers are not 10,000 renderings of the same list).
+ */
 export function newWorksEmail(
   gallery: Gallery,
-  input: { name: string; what: string; works: NewWorkLine[]; unsubscribeUrl: string },
+  input: { greeting: string; what: string; works: NewWorkLine[]; unsubscribeUrl: string },
 ): RenderedEmail {
-  const greeting = input.name ? `Dear ${input.name},` : "Hello,";
+  const greeting = input.greeting;
   const count = input.works.length === 1 ? "A new work" : `${input.works.length} new works`;
+  const listed = input.works.slice(0, MOST_WORKS_PER_EMAIL);
+  const more = input.works.length - listed.length;
   const subject = `${count} at ${gallery.name}: ${input.what.charAt(0).toLowerCase()}${input.what.slice(1)}`;
   const text = [
     greeting,
     "",
     `${count} you asked to hear about (${input.what}):`,
     "",
-    ...input.works.flatMap((work) => [`${work.label}: ${work.details}`, work.url, ""]),
+    ...listed.flatMap((work) => [`${work.label}: ${work.details}`, work.url, ""]),
+    ...(more > 0 ? [`…and ${more} more on the gallery's site: ${gallery.siteUrl}`, ""] : []),
     "Reply to this email, or enquire on a work's page, about any of them.",
     "",
     `No more of these emails: ${input.unsubscribeUrl}`,
@@ -46,7 +61,7 @@ export function newWorksEmail(
   ].join("\n");
   const body = html`<p>${greeting}</p>
     <p>${count} you asked to hear about (${input.what}):</p>
-    ${input.works.map(
+    ${listed.map(
       (work) =>
         html`<div style="margin:0 0 20px">
           ${
@@ -64,6 +79,7 @@ export function newWorksEmail(
           <span style="color:#55514a">${work.details}</span>
         </div>`,
     )}
+    ${more > 0 ? html`<p><a href="${gallery.siteUrl}" style="color:#7b2a1c">…and ${more} more on the gallery's site</a></p>` : ""}
     <p>Reply to this email, or enquire on a work's page, about any of them.</p>
     <p style="color:#55514a;font-size:13px"><a href="${input.unsubscribeUrl}" style="color:#55514a">No more of these emails</a></p>`;
   return { subject, text, html: emailLayout(gallery, body) };
