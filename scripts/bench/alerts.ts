@@ -81,9 +81,7 @@ const { queueNewWorkEmails } = await import("@/lib/data/new-work-alerts");
 const reset = new Database(databasePath);
 function fromTheStart() {
   reset.prepare(`DELETE FROM "OutboxEmail" WHERE "kind" = 'new_works'`).run();
-  reset
-    .prepare(`UPDATE "NewWorkAlert" SET "lastSentAt" = NULL, "coveredUntil" = ?`)
-    .run(new Date(Date.now() - 60 * 60_000).toISOString().replace("Z", "+00:00"));
+  reset.prepare(`UPDATE "NewWorkAlert" SET "lastSentAt" = NULL, "coveredUntil" = ?`).run(beforeImport);
 }
 
 fromTheStart();
