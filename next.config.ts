@@ -58,6 +58,15 @@ const nextConfig: NextConfig = {
           { key: "X-Robots-Tag", value: "noindex" },
         ],
       },
+      // A private viewing room opens only by its guest's link: never kept by a cache, never indexed.
+      {
+        source: "/rooms/:path*",
+        headers: [
+          { key: "Cache-Control", value: "private, no-store, max-age=0" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
     ];
   },
 };

@@ -109,6 +109,7 @@ export const config = {
     "/viewings/:path*",
     "/alerts/:path*",
     "/reserve/:path*",
+    "/rooms/:path*",
     "/search",
     "/search/:path*",
     "/(.*%.*)",

@@ -28,6 +28,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               <Link href="/staff/collectors">Collectors</Link>
             </li>
             <li>
+              <Link href="/staff/rooms">Viewing rooms</Link>
+            </li>
+            <li>
               <Link href="/staff/alerts">New-work alerts</Link>
             </li>
             <li>

@@ -280,6 +280,24 @@ export async function readArtwork(slug: string): Promise<ArtworkDetail | null> {
 }
 
 /**
+ * Works chosen for a private viewing room, in the order of `ids`, published or not: the room's link is
+ * what lets its guests see them (lib/data/viewing-rooms.ts checks it before calling this).
+ */
+export async function readArtworksForRoom(ids: string[]): Promise<ArtworkDetail[]> {
+  if (ids.length === 0) return [];
+  const [rows, images] = await Promise.all([
+    db.artwork.findMany({ where: { id: { in: ids } }, include: summaryInclude }),
+    db.artworkImage.findMany({ where: { artworkId: { in: ids } }, orderBy: { position: "asc" } }),
+  ]);
+  return ids.flatMap((id) => {
+    const row = rows.find((candidate) => candidate.id === id);
+    if (!row) return [];
+    const own = images.filter((image) => image.artworkId === id).map(toPhotographView);
+    return [toDetail(row, { previous: null, next: null }, own)];
+  });
+}
+
+/**
  * The works on a collector's enquiry list, in the list's order, each as it is now: shown, no longer
  * shown (hidden by staff: its name is kept so the list can say which), or gone from the catalogue.
  * Read afresh, never cached: the list page and the enquiry it sends must see a sale at once.

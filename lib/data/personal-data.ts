@@ -52,7 +52,7 @@ export async function exportPersonalData(email: string) {
   const inboundIds = await inboundEmailsOf(email, enquiryIds);
   const address = email.trim().toLowerCase();
   const recordMailboxes = await recordMailboxesOf(email);
-  const [enquiries, emails, limit, alerts, holds, holdRequests, emailsReceived, recordNotes, recordProfiles, newWorkAlerts] = await Promise.all([
+  const [enquiries, emails, limit, alerts, holds, holdRequests, emailsReceived, recordNotes, recordProfiles, newWorkAlerts, roomInvitations] = await Promise.all([
     db.enquiry.findMany({
       where: { id: { in: enquiryIds } },
       orderBy: { createdAt: "asc" },
@@ -100,6 +100,10 @@ export async function exportPersonalData(email: string) {
       where: { email: address },
       select: { scope: true, name: true, maxPriceMinor: true, currency: true, createdAt: true, confirmedAt: true, lastSentAt: true, unsubscribedAt: true, artist: { select: { name: true } }, section: { select: { title: true } } },
     }),
+    db.viewingRoomGuest.findMany({
+      where: { email: address },
+      select: { name: true, createdAt: true, opens: true, firstOpenedAt: true, lastOpenedAt: true, revokedAt: true, room: { select: { title: true } } },
+    }),
   ]);
   return {
     email: email.trim(),
@@ -121,6 +125,7 @@ export async function exportPersonalData(email: string) {
     // What staff wrote on their collector record: notes, and the interests they were tagged with.
     collectorRecord: { notes: recordNotes, tags: recordProfiles.map((profile) => profile.tags).filter(Boolean) },
     newWorkAlerts,
+    viewingRoomInvitations: roomInvitations,
   };
 }
 
@@ -174,6 +179,7 @@ export async function erasePersonalData(
     const address = email.trim().toLowerCase();
     const alerts = await tx.availabilityAlert.deleteMany({ where: { email: address } });
     const newWorkAlerts = await tx.newWorkAlert.deleteMany({ where: { email: address } });
+    await tx.viewingRoomGuest.deleteMany({ where: { email: address } });
     // Their collector record: staff's notes and tags on it, and any merge that names their mailbox.
     const recordMailboxes = await recordMailboxesOf(address, tx);
     await tx.collectorNote.deleteMany({ where: { mailbox: { in: recordMailboxes } } });

@@ -360,6 +360,34 @@ export function collectorEmailReplyNotification(
   return { subject, text, html: emailLayout(gallery, body) };
 }
 
+/** To a collector invited to a private viewing room: their own link, and until when it opens the room. */
+export function viewingRoomInvitation(
+  gallery: Gallery,
+  input: { name: string; title: string; introduction: string; url: string; until: string },
+): RenderedEmail {
+  const greeting = input.name ? `Dear ${input.name},` : "Hello,";
+  const subject = `A private viewing room for you: ${input.title}`;
+  const text = [
+    greeting,
+    "",
+    `${gallery.name} has put together a private viewing room for you: ${input.title}.`,
+    ...(input.introduction ? ["", input.introduction] : []),
+    "",
+    `Your own link (please keep it to yourself; it opens the room until ${input.until}):`,
+    input.url,
+    "",
+    "Reply to this email with any question.",
+    "",
+    gallery.name,
+  ].join("\n");
+  const body = html`<p>${greeting}</p>
+    <p>${gallery.name} has put together a private viewing room for you: <strong>${input.title}</strong>.</p>
+    ${input.introduction ? html`<p>${multiline(input.introduction)}</p>` : ""}
+    <p><a href="${input.url}" style="color:#7b2a1c;font-weight:bold">Open your viewing room</a></p>
+    <p style="color:#55514a">Your own link: please keep it to yourself. It opens the room until ${input.until}.</p>`;
+  return { subject, text, html: emailLayout(gallery, body) };
+}
+
 /** To the gallery: a collector erased their data from the follow page. Names no person, only references. */
 export function erasureNotice(gallery: Gallery, input: { references: string[] }): RenderedEmail {
   const list = input.references.join(", ");

@@ -66,6 +66,8 @@ export const OUTBOX_KINDS = [
   // "Tell me about new works like this": the confirmation link, then at most one email a day.
   "new_work_alert_confirmation",
   "new_works",
+  // To a collector: their private link to a viewing room.
+  "viewing_room_invitation",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

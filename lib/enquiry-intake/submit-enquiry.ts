@@ -57,6 +57,8 @@ export type SubmissionContext = {
   now?: Date;
   /** How the work is looked up: the server action passes the cached catalogue read; tests read the database. */
   findArtwork?: (slug: string) => Promise<ArtworkDetail | null>;
+  /** The works a private viewing room's guest ticked, read through their link (published or not): these, not the form's. */
+  roomWorks?: ArtworkDetail[];
 };
 export type SubmissionResult = { state: EnquiryFormState; outboxIds: string[] };
 
@@ -191,7 +193,9 @@ export async function submitEnquiry(formData: FormData, context: SubmissionConte
   // The works it names: those of the collector's list (read afresh: a sale or a removal counts at
   // once), or the one work whose page it was sent from.
   let works: ArtworkDetail[] = [];
-  if (input.listedWorks.length > 0) {
+  if (context.roomWorks) {
+    works = context.roomWorks;
+  } else if (input.listedWorks.length > 0) {
     const listed = await readListedArtworks(input.listedWorks);
     const missing = listed.filter((entry): entry is Exclude<ListedArtwork, { state: "shown" }> => entry.state !== "shown");
     if (missing.length > 0) return { state: listHasWorksNoLongerShown(raw, missing), outboxIds: [] };

@@ -37,6 +37,7 @@ export const PER_REQUEST_PAGE_PREFIXES = [
   "/viewings/",
   "/alerts/",
   "/reserve/",
+  "/rooms/",
   "/search",
 ] as const;
 

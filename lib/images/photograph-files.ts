@@ -105,3 +105,9 @@ export async function readPhotographCopy(
   const body = (await store.get(`${folder}${file}`))?.body;
   return body ? { body, contentType } : null;
 }
+
+/** A photograph as a JPEG (for a PDF: pdfkit embeds JPEG and PNG only), from its 960-pixel copy; null when it has none. */
+export async function readPhotographAsJpeg(storageKey: string, store: ObjectStore = objectStore()): Promise<Buffer | null> {
+  const copy = await readPhotographCopy(storageKey, "960.webp", store);
+  return copy ? sharp(copy.body).flatten({ background: "#ffffff" }).jpeg({ quality: 82 }).toBuffer() : null;
+}

@@ -12,6 +12,7 @@ export const ACTIVITY_SUBJECTS = [
   "reply",
   "invoice",
   "collector",
+  "room",
 ] as const;
 export type ActivitySubject = (typeof ACTIVITY_SUBJECTS)[number];
 
@@ -28,4 +29,5 @@ export const ACTIVITY_SUBJECT_LABELS: Record<ActivitySubject, string> = {
   reply: "Saved replies",
   invoice: "Invoices",
   collector: "Collector records",
+  room: "Viewing rooms",
 };

@@ -37,6 +37,17 @@ export const STAFF_NOTICES = {
     requestGranted: "Request granted: the work is held for the collector, who has been emailed.",
     requestDeclined: "Request declined; the collector has been emailed.",
   },
+  rooms: {
+    made: "Room made: add its works, then invite the collectors it is for.",
+    saved: "Changes saved.",
+    workAdded: "Work added, at the end.",
+    note: "Note saved.",
+    moved: "Moved.",
+    removed: "Taken out of the room.",
+    invited: "Invited: their own link is on its way by email (it is not kept, so it cannot be shown here).",
+    revoked: "Link withdrawn: it no longer opens the room.",
+    closed: "Room closed: no link opens it any more.",
+  },
   collectors: {
     note: "Note added.",
     tags: "Tags saved.",

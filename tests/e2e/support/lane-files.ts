@@ -10,6 +10,7 @@ export const LANE_FILES: Record<1 | 2, string[]> = {
     "collector.spec.ts",
     "enquiry.spec.ts",
     "fuzz.spec.ts",
+    "new-work-alerts.spec.ts",
     "probes.spec.ts",
     "roles.spec.ts",
     "sale.spec.ts",
