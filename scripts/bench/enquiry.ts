@@ -25,6 +25,8 @@ import { summariseProfile } from "./profile-summary";
 import { measureConcurrently, percentile, startProductionServer, type BenchServer } from "./production-server";
 
 const WORK_SLUG = "42-second-retreat-from-russia";
+/** A day's new-work emails for 10,000 alerts after a 50-work import (what bench:alerts queues). */
+const ALERT_EMAILS = 7_000;
 const WORK = `/works/${WORK_SLUG}`;
 
 type Path = "no-JavaScript" | "JavaScript";
@@ -213,6 +215,34 @@ export async function benchEnquiries(server: BenchServer, total: number): Promis
       `  ${result.kind.padEnd(13)} concurrency ${String(result.concurrency).padStart(2)}: ${String(result.count).padStart(5)} submissions, ${result.perSecond.toFixed(1).padStart(6)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms  (CPU of one core: ${cpu})`,
     );
   }
+
+  // The enquiry rate while the worker sends a day's new-work emails (7,000, as bench:alerts queues for
+  // 10,000 alerts), against the same run just before without them: side by side, as a ratio.
+  const alertsDomain = (name: string, network: number): Group => ({ domain: `${name}.bench.test`, network });
+  await drained();
+  const without = await run(server, fields, "JavaScript", alertsDomain("before-alerts", 20), 0, total, 16);
+  await drained();
+  const writable = new Database(server.databasePath, { timeout: 10_000 });
+  const body = `<p>${"A new work you asked to hear about. ".repeat(250)}</p>`;
+  const stamp = new Date().toISOString().replace("Z", "+00:00");
+  const insertEmail = writable.prepare(
+    `INSERT INTO "OutboxEmail" ("id", "kind", "toAddress", "fromAddress", "replyTo", "subject", "textBody", "htmlBody", "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+     VALUES (?, 'new_works', ?, 'website@bench.test', 'enquiries@bench.test', '12 new works at the gallery', ?, ?, 'pending', 0, ?, ?, ?)`,
+  );
+  writable.transaction(() => {
+    for (let index = 0; index < ALERT_EMAILS; index += 1)
+      insertEmail.run(`bench-alert-${Date.now()}-${index}`, `subscriber${index}@alerts.bench.test`, body, body, stamp, stamp, stamp);
+  })();
+  writable.close();
+  const during = await run(server, fields, "JavaScript", alertsDomain("during-alerts", 22), 0, total, 16);
+  const alertEmailsSent = (
+    database.prepare(`SELECT COUNT(*) AS n FROM OutboxEmail WHERE kind = 'new_works' AND status = 'sent'`).get() as { n: number }
+  ).n;
+  console.log(
+    `  while the worker sends ${ALERT_EMAILS.toLocaleString("en-GB")} new-work emails: ${during.perSecond.toFixed(1)}/s against ${without.perSecond.toFixed(1)}/s just before without them ` +
+      `(${((during.perSecond / without.perSecond) * 100).toFixed(0)} %; goal: within 10 %), p99 ${during.p99.toFixed(1)} ms against ${without.p99.toFixed(1)} ms; ` +
+      `${alertEmailsSent.toLocaleString("en-GB")} of them sent during the run`,
+  );
 
   const confirmation = await confirmationPage(server);
   console.log(

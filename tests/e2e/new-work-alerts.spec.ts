@@ -37,7 +37,9 @@ test("a collector asks for new works by the artist up to a price, confirms from 
   await page.goto(confirmUrl);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByRole("status")).toContainText("Confirmed: New drawings by Norman Neasom, up to £2,000.");
+  await expect(page.getByRole("status").filter({ hasText: "Confirmed" })).toContainText(
+    "Confirmed: New drawings by Norman Neasom, up to £2,000.",
+  );
 
   // Three matching drawings, one too dear and one painting, imported as a gallery imports them.
   const csvPath = path.join(e2eRoot, "new-works.csv");

@@ -4,7 +4,15 @@
  * so they stay in lane 1 with the project's own .next/standalone, which the stack serves.
  */
 export const LANE_FILES: Record<1 | 2, string[]> = {
-  1: ["catalogue.spec.ts", "collector-email.spec.ts", "stack.spec.ts", "staff-desk.spec.ts", "staff.spec.ts", "startup.spec.ts"],
+  1: [
+    "catalogue.spec.ts",
+    "collector-email.spec.ts",
+    "stack.spec.ts",
+    "staff-desk.spec.ts",
+    "staff.spec.ts",
+    "startup.spec.ts",
+    "viewing-rooms.spec.ts",
+  ],
   2: [
     "client-address.spec.ts",
     "collector.spec.ts",
