@@ -37,6 +37,8 @@ export type InboundEmailInput = {
   attachments: StoredAttachment[];
   /** Files not kept (too large, too many), by name and size. */
   leftOut: string | null;
+  /** The whole message as it arrived, in photo storage. */
+  originalKey: string | null;
 };
 
 export type InboundOutcome =
@@ -108,6 +110,7 @@ export async function storeInboundEmail(input: InboundEmailInput, now = new Date
           status: reason ? "to_check" : "conversation",
           checkReason: reason,
           leftOut: input.leftOut,
+          originalKey: input.originalKey,
           attachments: { create: input.attachments.map((attachment, position) => ({ ...attachment, position })) },
         },
       });

@@ -157,7 +157,10 @@ export async function erasePersonalData(
   const emailIds = await emailsOf(email, enquiryIds);
   const inboundIds = await inboundEmailsOf(email, enquiryIds);
   const limitKey = emailLimitKey(serverEnv().FORM_SIGNING_SECRET, email);
-  const files = await db.inboundEmailAttachment.findMany({ where: { emailId: { in: inboundIds } }, select: { storageKey: true } });
+  // Each received email's folder in photo storage: its original and its files.
+  const files = (
+    await db.inboundEmail.findMany({ where: { id: { in: inboundIds } }, select: { originalKey: true, attachments: { select: { storageKey: true } } } })
+  ).flatMap((email) => [...(email.originalKey ? [{ storageKey: email.originalKey }] : []), ...email.attachments]);
   const report = await db.$transaction(async (tx) => {
     await takeWriteLock(tx);
     const references = (

@@ -61,15 +61,24 @@ export async function openViewingRoom(token: string, now = new Date()): Promise<
 }
 
 /** One work of the room, counted as opened; null when the link does not open the room or the work is not in it. */
-export async function openViewingRoomWork(token: string, slug: string, now = new Date()): Promise<(RoomWork & { roomTitle: string }) | null> {
+export async function openViewingRoomWork(
+  token: string,
+  slug: string,
+  now = new Date(),
+): Promise<(RoomWork & { roomTitle: string; onSite: boolean }) | null> {
   const guest = await guestByToken(token, now);
   if (!guest) return null;
-  const artwork = await db.artwork.findUnique({ where: { slug }, select: { id: true } });
+  const artwork = await db.artwork.findUnique({
+    where: { slug },
+    select: { id: true, published: true, section: { select: { exhibition: { select: { published: true } } } } },
+  });
   const entry = artwork ? guest.room.works.find((candidate) => candidate.artworkId === artwork.id) : undefined;
   if (!entry) return null;
   await db.viewingRoomWork.update({ where: { id: entry.id }, data: { opens: { increment: 1 } } });
   const [work] = roomWorks({ showPrices: guest.room.showPrices, works: [entry] }, await readArtworksForRoom([entry.artworkId]));
-  return work ? { ...work, roomTitle: guest.room.title } : null;
+  // Shown on the site too: its own page takes offers and requests to reserve (the sale's forms).
+  const onSite = Boolean(artwork?.published && artwork.section.exhibition.published);
+  return work ? { ...work, roomTitle: guest.room.title, onSite } : null;
 }
 
 /** The works a guest ticked, for their enquiry: only works of their room, published or not. */

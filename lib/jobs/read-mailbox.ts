@@ -37,6 +37,9 @@ export type IngestOptions = { source: "imap" | "mailgun"; mailboxPlace: string |
 export async function ingestRawEmail(raw: Buffer, options: IngestOptions): Promise<InboundOutcome> {
   const email = await parseEmail(raw);
   const keyHash = createHash("sha256").update(email.messageKey).digest("hex");
+  // The message as it came, whole (what the text and files were read from), beside its files.
+  const originalKey = inboundAttachmentKey(keyHash, 0, "original.eml");
+  await objectStore().put(originalKey, raw, "message/rfc822");
   const attachments: StoredAttachment[] = [];
   const leftOut: string[] = [];
   if (options.cutShort) leftOut.push(`the rest of the message (${fileSizeLabel(options.size ?? raw.length)} in all)`);
@@ -55,6 +58,7 @@ export async function ingestRawEmail(raw: Buffer, options: IngestOptions): Promi
     email,
     attachments,
     leftOut: leftOut.length > 0 ? leftOut.join("; ") : null,
+    originalKey,
   });
 }
 

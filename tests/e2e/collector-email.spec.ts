@@ -189,7 +189,9 @@ test("a collector's record: two addresses of one person merged, their history in
   await staff.context().close();
 });
 
-test("without the site's scripts, the collector list, a record and the emails to check read and pass axe", async ({ browser }) => {
+test("without the site's scripts, the collector list, a record, the emails to check, the rooms, the alerts and a work's alert form read and pass axe", async ({
+  browser,
+}) => {
   const context = await contextWithoutSiteScripts(browser, { extraHTTPHeaders: { "x-forwarded-for": "203.0.113.234" } });
   const page = await context.newPage();
   await page.goto("/staff/sign-in");
@@ -197,7 +199,7 @@ test("without the site's scripts, the collector list, a record and the emails to
   await page.getByLabel("Password").fill(STAFF.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Enquiries" })).toBeVisible();
-  for (const path of ["/staff/collectors", "/staff/emails"]) {
+  for (const path of ["/staff/collectors", "/staff/emails", "/staff/rooms", "/staff/alerts", "/works/63-the-auctioneer"]) {
     await page.goto(path);
     await expectNoAxeViolations(page);
   }

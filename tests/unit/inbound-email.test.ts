@@ -104,6 +104,9 @@ describe("a collector's answer by email", () => {
     expect(answer!.attachments).toHaveLength(1);
     expect(answer!.attachments[0]).toMatchObject({ fileName: "Our wall.jpg", contentType: "image/jpeg", size: photo.length });
     expect((await objectStore().get(answer!.attachments[0]!.storageKey))!.body.equals(photo)).toBe(true);
+    // The message as it arrived is kept whole beside it.
+    const original = (await objectStore().get(answer!.originalKey!))!;
+    expect(original.body.toString()).toContain(`In-Reply-To: ${reply.messageId}`);
 
     // Staff see it in the enquiry; its assignee was emailed at once.
     const detail = await getEnquiryForStaff(STAFF, reference);
@@ -300,14 +303,17 @@ describe("privacy", () => {
       }),
     );
     await readGalleryMailbox();
-    const files = (await enquiryRow(reference)).inboundEmails.flatMap((row) => row.attachments.map((file) => file.storageKey));
-    expect(files).toHaveLength(1);
+    const files = (await enquiryRow(reference)).inboundEmails.flatMap((row) => [
+      row.originalKey!,
+      ...row.attachments.map((file) => file.storageKey),
+    ]);
+    expect(files).toHaveLength(2);
     const exported = await exportPersonalData(email);
     expect(exported.emailsReceived.map((row) => row.fullText)).toEqual([expect.stringContaining("Please forget me after this.")]);
 
     const report = await erasePersonalData(email);
     expect(report.emailsReceived).toBe(1);
     expect(await db.inboundEmail.count({ where: { fromAddress: email } })).toBe(0);
-    expect(await objectStore().get(files[0]!)).toBeNull();
+    for (const file of files) expect(await objectStore().get(file)).toBeNull();
   });
 });

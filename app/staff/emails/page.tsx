@@ -65,6 +65,9 @@ export default async function EmailsToCheckPage({ searchParams }: Props) {
               {email.fullText && (
                 <details className="mt-2 font-sans text-sm">
                   <summary>The whole email, with what it quoted</summary>
+                  <p className="mt-2">
+                    <a href={`/staff/emails/${email.id}/original`}>The email as it arrived (.eml)</a>
+                  </p>
                   <pre className="mt-2 whitespace-pre-wrap font-serif text-base">{email.fullText}</pre>
                 </details>
               )}

@@ -77,3 +77,9 @@ export async function readInboundAttachment(staff: StaffMember, attachmentId: st
   requireRole(staff);
   return db.inboundEmailAttachment.findUnique({ where: { id: attachmentId }, select: { storageKey: true, fileName: true, contentType: true } });
 }
+
+/** The whole message as it arrived (.eml), for a signed-in member of staff to open. */
+export async function readInboundOriginal(staff: StaffMember, emailId: string) {
+  requireRole(staff);
+  return db.inboundEmail.findUnique({ where: { id: emailId }, select: { originalKey: true, subject: true } });
+}

@@ -16,6 +16,7 @@ CREATE TABLE "InboundEmail" (
     "status" TEXT NOT NULL,
     "checkReason" TEXT,
     "leftOut" TEXT,
+    "originalKey" TEXT,
     CONSTRAINT "InboundEmail_enquiryId_fkey" FOREIGN KEY ("enquiryId") REFERENCES "Enquiry" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 

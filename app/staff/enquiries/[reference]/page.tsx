@@ -163,6 +163,9 @@ export default async function EnquiryPage({ params, searchParams }: Props) {
                       {answer.fullText && (
                         <details className="mt-2 font-sans text-sm">
                           <summary>The whole email, with what it quoted</summary>
+                          <p className="mt-2">
+                            <a href={`/staff/emails/${answer.id}/original`}>The email as it arrived (.eml)</a>
+                          </p>
                           <pre className="mt-2 whitespace-pre-wrap font-serif text-base">{answer.fullText}</pre>
                         </details>
                       )}

@@ -19,7 +19,7 @@ export default async function ViewingRoomWorkPage({ params }: Props) {
   const { token, slug } = await params;
   const opened = await openViewingRoomWork(token, slug);
   if (!opened) return <RoomDoesNotOpen />;
-  const { work, note, price, availability, roomTitle } = opened;
+  const { work, note, price, availability, roomTitle, onSite } = opened;
   return (
     <>
       <p className="font-sans text-sm">
@@ -58,6 +58,12 @@ export default async function ViewingRoomWorkPage({ params }: Props) {
           {work.description && <Paragraphs text={work.description} className="mt-6" />}
           <p className="mt-6 font-sans text-sm">
             <a href={`/rooms/${token}#room-enquiry-heading`}>Ask about it from the room</a>
+            {onSite && work.availability === "available" && (
+              <>
+                {" "}
+                · <a href={`/works/${work.slug}#offer`}>Make an offer or ask to reserve it, on its page</a>
+              </>
+            )}
           </p>
         </div>
       </div>
