@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, executeSql, sqlTimestamp } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { OutboxKind } from "@/lib/enquiries/vocabulary";
+import { BULK_KINDS, type OutboxKind } from "@/lib/enquiries/vocabulary";
 
 /**
  * The outbox's rows: emails are written in the same transaction as what they are about (an enquiry,
@@ -61,9 +61,13 @@ export async function queueEmail(email: QueuedEmail, writer: OutboxWriter = db):
   return created.id;
 }
 
-function dueWhere(now: Date, ids?: string[]): Prisma.OutboxEmailWhereInput {
+/** Which emails a delivery takes: those one at a time for people waiting (the default), or the bulk mailings. */
+export type OutboxLane = "personal" | "bulk";
+
+function dueWhere(now: Date, ids?: string[], lane?: OutboxLane): Prisma.OutboxEmailWhereInput {
   return {
     ...(ids ? { id: { in: ids } } : {}),
+    ...(lane === "bulk" ? { kind: { in: [...BULK_KINDS] } } : lane === "personal" ? { kind: { notIn: [...BULK_KINDS] } } : {}),
     OR: [
       { status: "pending", nextAttemptAt: { lte: now } },
       // A claim whose holder died mid-send is released when it expires.
@@ -73,9 +77,9 @@ function dueWhere(now: Date, ids?: string[]): Prisma.OutboxEmailWhereInput {
 }
 
 /** Claims up to `limit` due emails (or only `ids`) for `leaseMs`; the rows claimed, which no other sweeper now holds. */
-export async function claimDueEmails(now: Date, ids: string[] | undefined, limit: number, leaseMs: number) {
+export async function claimDueEmails(now: Date, ids: string[] | undefined, limit: number, leaseMs: number, lane?: OutboxLane) {
   const candidates = await db.outboxEmail.findMany({
-    where: dueWhere(now, ids),
+    where: dueWhere(now, ids, lane),
     orderBy: { nextAttemptAt: "asc" },
     take: limit,
     select: { id: true },

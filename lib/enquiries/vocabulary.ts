@@ -72,6 +72,12 @@ export const OUTBOX_KINDS = [
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**
+ * Mailings sent to many at once (a day's new-work emails): sent after every personal email that is due,
+ * and paced, so that thousands of them never slow the site or the emails people are waiting for.
+ */
+export const BULK_KINDS: ReadonlySet<OutboxKind> = new Set(["new_works"]);
+
+/**
  * The emails written to the collector about their enquiry: each says Reply-To with the enquiry's own
  * reply address (INBOUND_REPLY_ADDRESS), so that their answer comes back into it. Emails to staff do not.
  */

@@ -1,7 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { claimDueEmails, markEmailAttemptFailed, markEmailSent, renewClaim } from "@/lib/data/outbox";
+import { claimDueEmails, markEmailAttemptFailed, markEmailSent, renewClaim, type OutboxLane } from "@/lib/data/outbox";
 import { storedHeadersFrom } from "@/lib/data/database-values";
 import { objectStore } from "@/lib/storage";
 import { MailDeliveryError, mailSender } from "@/lib/smtp/transport";
@@ -61,6 +61,8 @@ type DeliverOptions = {
   /** Only these emails (delivery right after an enquiry); otherwise every due email. */
   ids?: string[];
   limit?: number;
+  /** Personal emails only, or bulk mailings only (sweepOutbox sends the first, then paces the second). */
+  lane?: OutboxLane;
 };
 
 /** lost: claimed, but taken over by another sweeper before this one reached them (so not sent here). */
@@ -82,7 +84,7 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
   const now = options.now ?? clock();
   const sender = mailSender();
   const leaseMs = options.leaseMs ?? CLAIM_MS;
-  const claimed = await claimDueEmails(now, options.ids, options.limit ?? 50, leaseMs);
+  const claimed = await claimDueEmails(now, options.ids, options.limit ?? 50, leaseMs, options.lane);
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, lost: 0 };
 
   for (const email of claimed) {
@@ -133,19 +135,46 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
   return report;
 }
 
+/** Bulk mailings go out ten at a time... */
+const BULK_BATCH = 10;
+/** ...each batch followed by a pause three times as long as it took: at most a quarter of a core for them. */
+const BULK_PAUSE_FACTOR = 3;
+/** One sweep spends at most this long on bulk mailings, so the next sweep's personal emails never wait behind them. */
+const BULK_BUDGET_MS = 20_000;
+
+function addReports(total: DeliveryReport, report: DeliveryReport) {
+  total.claimed += report.claimed;
+  total.sent += report.sent;
+  total.retrying += report.retrying;
+  total.failed += report.failed;
+  total.lost += report.lost;
+}
+
 /**
- * Every due email, in batches, until none is left. For the background timer and the sweep route.
- * It ends: each claimed email is sent, failed, rescheduled after `now`, or held by another sweeper.
+ * Every due personal email, in batches, until none is left; then bulk mailings (a day's new-work emails),
+ * paced so that sending thousands takes a quarter of a core at most and leaves the web processes theirs,
+ * for at most BULK_BUDGET_MS a sweep (the rest go in the next). For the background timer and the sweep
+ * route. It ends: each claimed email is sent, failed, rescheduled after `now`, or held by another sweeper.
  */
-export async function sweepOutbox(options: Omit<DeliverOptions, "ids"> = {}): Promise<DeliveryReport> {
+export async function sweepOutbox(options: Omit<DeliverOptions, "ids" | "lane"> = {}): Promise<DeliveryReport> {
   const total: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 };
-  for (;;) {
-    const report = await deliverDueEmails(options);
-    total.claimed += report.claimed;
-    total.sent += report.sent;
-    total.retrying += report.retrying;
-    total.failed += report.failed;
-    total.lost += report.lost;
-    if (report.claimed === 0) return total;
+  const personal = async () => {
+    for (;;) {
+      const report = await deliverDueEmails({ ...options, lane: "personal" });
+      addReports(total, report);
+      if (report.claimed === 0) return;
+    }
+  };
+  await personal();
+  const bulkUntil = Date.now() + BULK_BUDGET_MS;
+  while (Date.now() < bulkUntil) {
+    // A personal email queued meanwhile (an enquiry's acknowledgement) goes before the next batch.
+    await personal();
+    const started = Date.now();
+    const report = await deliverDueEmails({ ...options, lane: "bulk", limit: BULK_BATCH });
+    addReports(total, report);
+    if (report.claimed === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, (Date.now() - started) * BULK_PAUSE_FACTOR));
   }
+  return total;
 }

@@ -8,7 +8,8 @@ import {
   unsubscribeNewWorkAlert,
 } from "@/lib/data/new-work-alerts";
 import { erasePersonalData } from "@/lib/data/personal-data";
-import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
+import { deliverDueEmails, sweepOutbox } from "@/lib/jobs/outbox-delivery";
+import { queueEmail } from "@/lib/data/outbox";
 import { criteriaKeyOf, workAnswersAlert, type AlertCriteria } from "@/lib/catalogue/new-work-alerts";
 import type { StaffMember } from "@/lib/staff/roles";
 import { seededGalleryWithMail } from "./support/seeded-gallery-with-mail";
@@ -145,6 +146,40 @@ describe("new-work alerts", () => {
     const report = await erasePersonalData("wars.only@example.test");
     expect(report.alerts).toBe(1);
     expect(await db.newWorkAlert.count({ where: { email: "wars.only@example.test" } })).toBe(0);
+  });
+
+  it("a sweep sends every personal email first, then the bulk mailing in paced batches", async () => {
+    const bulk = [];
+    for (let index = 0; index < 25; index += 1)
+      bulk.push(
+        await queueEmail({
+          kind: "new_works",
+          to: `bulk${index}@example.test`,
+          from: "website@gallery.test",
+          replyTo: null,
+          subject: "New works",
+          text: "New works.",
+          html: "<p>New works.</p>",
+        }),
+      );
+    const personal = await queueEmail({
+      kind: "staff_reply",
+      to: "waiting@example.test",
+      from: "website@gallery.test",
+      replyTo: null,
+      subject: "Your answer",
+      text: "Yes.",
+      html: "<p>Yes.</p>",
+    });
+    const report = await sweepOutbox();
+    expect(report.sent).toBeGreaterThanOrEqual(26);
+    const sent = await db.outboxEmail.findMany({
+      where: { id: { in: [...bulk, personal] } },
+      select: { id: true, status: true, sentAt: true },
+    });
+    expect(sent.every((email) => email.status === "sent")).toBe(true);
+    const personalAt = sent.find((email) => email.id === personal)!.sentAt!.getTime();
+    expect(sent.filter((email) => email.id !== personal).every((email) => email.sentAt!.getTime() >= personalAt)).toBe(true);
   });
 
   it("matches only works for sale that answer the alert, and keeps one alert per address for each thing asked", () => {
