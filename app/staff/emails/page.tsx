@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/staff/action-form";
 import { EditorOnly } from "@/components/staff/editor-only";
 import { FileIntoEnquiryForm } from "@/components/staff/inbound-email-forms";
+import { EmailAnswerBody } from "@/components/staff/email-answer";
 import { setInboundEmailAside } from "@/lib/actions/staff-inbound-emails";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { listEmailsToCheck } from "@/lib/data/staff/inbound-emails";
@@ -50,27 +51,9 @@ export default async function EmailsToCheckPage({ searchParams }: Props) {
               <p className="mt-1 font-sans text-sm" data-testid="check-reason">
                 {email.reason}
               </p>
-              <p className="mt-3 whitespace-pre-wrap bg-white p-4">{email.replyText}</p>
-              {email.attachments.length > 0 && (
-                <ul className="mt-2 font-sans text-sm" aria-label="Files sent with it">
-                  {email.attachments.map((file) => (
-                    <li key={file.id}>
-                      <a href={`/staff/emails/attachments/${file.id}`}>
-                        {file.fileName} ({file.size})
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {email.fullText && (
-                <details className="mt-2 font-sans text-sm">
-                  <summary>The whole email, with what it quoted</summary>
-                  <p className="mt-2">
-                    <a href={`/staff/emails/${email.id}/original`}>The email as it arrived (.eml)</a>
-                  </p>
-                  <pre className="mt-2 whitespace-pre-wrap font-serif text-base">{email.fullText}</pre>
-                </details>
-              )}
+              <div className="mt-3 bg-white p-4">
+                <EmailAnswerBody answer={email} />
+              </div>
               <EditorOnly canEdit={canEdit}>
                 <div className="mt-4 flex flex-wrap items-end gap-6">
                   <FileIntoEnquiryForm emailId={email.id} suggested={email.enquiryReference} />
