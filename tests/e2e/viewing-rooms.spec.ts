@@ -1,5 +1,5 @@
 /** Issue 22, part 2: private viewing rooms. */
-import { expectNoAxeViolations } from "./support/axe";
+import { contextWithoutSiteScripts, expectNoAxeViolations } from "./support/axe";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { expect, test } from "./support/fixtures";
 import { waitForMessage } from "./support/mailbox";
@@ -89,6 +89,14 @@ test("a viewing room: an unpublished work seen only inside it, opened and counte
   expect(sheets.split("\f").filter((page) => page.trim())).toHaveLength(2);
   expect(sheets).toContain("44 Harvest Sketch");
 
+  // Without the site's scripts the room reads the same, and passes axe.
+  const noScripts = await contextWithoutSiteScripts(browser, { extraHTTPHeaders: { "x-forwarded-for": "203.0.113.253" } });
+  const plain = await noScripts.newPage();
+  await plain.goto(link);
+  await expect(plain.getByRole("heading", { level: 1, name: "Wartime drawings for Mr Hale" })).toBeVisible();
+  await expectNoAxeViolations(plain);
+  await noScripts.close();
+
   // One enquiry about both, from the room.
   await collector.goto(link);
   await collector.getByRole("checkbox", { name: "44 Harvest Sketch" }).check();
@@ -107,7 +115,7 @@ test("a viewing room: an unpublished work seen only inside it, opened and counte
 
   // Staff see what was opened.
   await staff.goto(roomUrl);
-  await expect(staff.getByTestId("room-guest-opens")).toContainText("Opened 2 times");
+  await expect(staff.getByTestId("room-guest-opens")).toContainText("Opened 3 times");
   await expect(staff.getByTestId("room-work").first().getByTestId("room-work-opens")).toContainText("opened 1 time");
 
   // Expired: nothing but "This link does not open a room"; then closed by staff; a withdrawn link too.
