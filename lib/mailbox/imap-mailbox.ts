@@ -1,4 +1,3 @@
-import { ImapFlow } from "imapflow";
 import { LARGEST_MESSAGE_BYTES } from "@/lib/mailbox/parse-email";
 
 export type MailboxPosition = { uidValidity: string; lastUid: number };
@@ -39,6 +38,8 @@ export async function readNewMessages(
 ): Promise<{ position: MailboxPosition; read: number; more: boolean }> {
   const { host, port, secure, user, pass } = imapSettingsFrom(settings.url);
   const timeoutMs = settings.timeoutMs ?? 20_000;
+  // Loaded when the mailbox is first read, not with every web process (some 7 MB of heap).
+  const { ImapFlow } = await import("imapflow");
   const client = new ImapFlow({
     host,
     port,

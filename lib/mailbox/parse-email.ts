@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { simpleParser, type AddressObject } from "mailparser";
+import type { AddressObject } from "mailparser";
 
 /** The most bytes of one message read whole; beyond it only its start (headers and first text) is read. */
 export const LARGEST_MESSAGE_BYTES = 40 * 1024 * 1024;
@@ -37,6 +37,8 @@ function addressesOf(value: AddressObject | AddressObject[] | undefined): Array<
 
 /** Reads a raw RFC 5322 message with mailparser (Nodemailer's parser): MIME parts, encodings, charsets. */
 export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
+  // Loaded when a message is read, not with every web process (its charset tables cost some 6 MB of heap).
+  const { simpleParser } = await import("mailparser");
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const headers = new Map<string, string>();
   for (const { key, line } of mail.headerLines) {

@@ -174,8 +174,8 @@ test("without JavaScript: a hold is placed from the work's staff page, and a col
   await alert.getByLabel("Your email address").fill("no-script@");
   await alert.getByRole("button", { name: "Tell me if it becomes available" }).click();
   await expect(collector.locator("#alert-email-error")).toHaveText("Please give your email address, such as name@example.com");
-  await collector.getByLabel("Your email address").fill("nora@example.test");
-  await collector.getByRole("button", { name: "Tell me if it becomes available" }).click();
+  await alert.getByLabel("Your email address").fill("nora@example.test");
+  await alert.getByRole("button", { name: "Tell me if it becomes available" }).click();
   await expect(collector.getByRole("status").filter({ hasText: "Check your email" })).toBeVisible();
   await expectNoAxeViolations(collector);
 

@@ -18,7 +18,8 @@ test("a viewing room: an unpublished work seen only inside it, opened and counte
   const now = new Date().toISOString().replace("Z", "+00:00");
   writeDatabase(
     `INSERT INTO "Artwork" ("id", "slug", "catalogueNumber", "title", "sectionId", "position", "category", "technique", "priceMinor", "currency", "published", "createdAt", "updatedAt")
-     SELECT 'room-preview-work', '44-harvest-sketch', '44', 'Harvest Sketch', "id", 90, 'drawing', 'Stipple drawing', 95000, 'GBP', 0, ?, ? FROM "Section" WHERE "slug" = 'wars-and-conflicts'`,
+     SELECT 'room-preview-work', '44-harvest-sketch', '44', 'Harvest Sketch', "id", 90, 'drawing', 'Stipple drawing', 95000, 'GBP', 0, ?, ? FROM "Section"
+     WHERE "slug" = 'wars-and-conflicts' AND "exhibitionId" = (SELECT "id" FROM "Exhibition" WHERE "slug" = 'norman-neasom-exhibition')`,
     now,
     now,
   );
