@@ -14,7 +14,7 @@ if (!env.INBOUND_IMAP_URL) {
 try {
   const report = await readGalleryMailbox();
   console.log(
-    `${report.read} new message${report.read === 1 ? "" : "s"}: ${report.conversation} into their enquiries, ${report.toCheck} to check, ${report.duplicates} read before${report.more ? "; more wait for the next pass" : ""}.`,
+    `${report.read} new message${report.read === 1 ? "" : "s"}: ${report.conversation} into their enquiries, ${report.toCheck} to check, ${report.duplicates} read before, ${report.ignored} not answers to the gallery's emails (left alone)${report.more ? "; more wait for the next pass" : ""}.`,
   );
 } catch (error) {
   console.error(`The mailbox could not be read: ${error instanceof Error ? error.message : String(error)}`);

@@ -45,6 +45,26 @@ export function enquiryIdFromReplyAddresses(addresses: readonly string[], base: 
   return null;
 }
 
+/**
+ * Whether an email in the gallery's mailbox is an answer to the gallery's own emails at all: sent to the
+ * reply address (tagged or not), or quoting one of the outbox's Message-IDs. Everything else in the
+ * mailbox (newsletters, new correspondence, spam) is the gallery's own business and is left alone.
+ */
+export function answersTheGallery(
+  email: { recipients: readonly string[]; quotedMessageIds: readonly string[] },
+  replyAddress: string | undefined,
+): boolean {
+  if (outboxIdsQuoted(email.quotedMessageIds).length > 0) return true;
+  if (!replyAddress) return false;
+  const at = replyAddress.lastIndexOf("@");
+  const local = replyAddress.slice(0, at).toLowerCase();
+  const domain = replyAddress.slice(at + 1).toLowerCase();
+  return email.recipients.some((address) => {
+    const match = /^([^@+]+)(\+[^@]*)?@(.+)$/.exec(address.trim().toLowerCase());
+    return Boolean(match && match[1] === local && match[3] === domain);
+  });
+}
+
 /** The outbox ids among the Message-IDs an answer quotes (In-Reply-To first, then References, newest last). */
 export function outboxIdsQuoted(messageIds: readonly string[]): string[] {
   const ids: string[] = [];

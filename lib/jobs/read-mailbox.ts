@@ -10,6 +10,7 @@ import {
   type StoredAttachment,
 } from "@/lib/data/inbound-emails";
 import {
+  answersTheGallery,
   fileSizeLabel,
   inboundAttachmentKey,
   LARGEST_INBOUND_ATTACHMENT_BYTES,
@@ -34,8 +35,10 @@ export type IngestOptions = { source: "imap" | "mailgun"; mailboxPlace: string |
  * One raw email: parsed, its files written to photo storage (under keys made from its Message-ID, so
  * reading it again writes the same keys, never a second copy), then stored with its enquiry.
  */
-export async function ingestRawEmail(raw: Buffer, options: IngestOptions): Promise<InboundOutcome> {
+export async function ingestRawEmail(raw: Buffer, options: IngestOptions): Promise<InboundOutcome | { stored: "ignored" }> {
   const email = await parseEmail(raw);
+  // Not an answer to the gallery's emails: nothing of it is kept.
+  if (!answersTheGallery(email, serverEnv().INBOUND_REPLY_ADDRESS)) return { stored: "ignored" };
   const keyHash = createHash("sha256").update(email.messageKey).digest("hex");
   // The message as it came, whole (what the text and files were read from), beside its files.
   const originalKey = inboundAttachmentKey(keyHash, 0, "original.eml");
@@ -62,7 +65,16 @@ export async function ingestRawEmail(raw: Buffer, options: IngestOptions): Promi
   });
 }
 
-export type MailboxReport = { configured: boolean; read: number; conversation: number; toCheck: number; duplicates: number; more: boolean };
+export type MailboxReport = {
+  configured: boolean;
+  read: number;
+  conversation: number;
+  toCheck: number;
+  duplicates: number;
+  /** Messages in the mailbox that answer none of the gallery's emails: left alone. */
+  ignored: number;
+  more: boolean;
+};
 
 /**
  * Reads the gallery's mailbox (INBOUND_IMAP_URL) from where the last pass stopped. Each message is
@@ -78,6 +90,7 @@ export async function readGalleryMailbox(): Promise<MailboxReport> {
     conversation: 0,
     toCheck: 0,
     duplicates: 0,
+    ignored: 0,
     more: false,
   };
   if (!env.INBOUND_IMAP_URL) return report;
@@ -100,6 +113,7 @@ export async function readGalleryMailbox(): Promise<MailboxReport> {
         report.conversation += 1;
         outboxIds.push(...outcome.outboxIds);
       } else if (outcome.stored === "to_check") report.toCheck += 1;
+      else if (outcome.stored === "ignored") report.ignored += 1;
       else report.duplicates += 1;
     },
   );

@@ -207,11 +207,14 @@ describe("what waits for staff to check", () => {
         text: "I am her husband: please send me the price too.",
       },
       { from: email, to: forgedTag, subject: "Guessing", text: "A tag nobody was sent." },
+      // The gallery's own mail, answering none of its emails: left alone, nothing of it kept.
+      { from: "news@framers.example.test", to: "enquiries@gallery.test", subject: "Our winter offers", text: "Ten per cent off frames." },
     ]) {
       mailbox.deliver(await composeEmail(message));
     }
     const report = await readGalleryMailbox();
-    expect(report).toMatchObject({ read: 5, conversation: 0, toCheck: 5 });
+    expect(report).toMatchObject({ read: 6, conversation: 0, toCheck: 5, ignored: 1 });
+    expect(await db.inboundEmail.count({ where: { subject: "Our winter offers" } })).toBe(0);
     const rows = await db.inboundEmail.findMany({
       where: {
         subject: {
@@ -265,7 +268,8 @@ describe("Mailgun's inbound webhook", () => {
   it("takes a signed post once, refuses a forged, stale or replayed one, and keeps a message that also arrives over IMAP once", async () => {
     const raw = await composeEmail({
       from: "unknown.sender@example.test",
-      to: "enquiries@gallery.test",
+      // The reply address itself, without an enquiry's tag: an answer to the gallery, but to no enquiry.
+      to: "replies@gallery.test",
       subject: "A question with no enquiry",
       text: "Do you have other drawings by him?",
       messageId: "<webhook-and-imap@example.test>",
