@@ -38,7 +38,8 @@ export default async function ViewingRoomPage({ params }: Props) {
               <ArtworkVisual
                 photograph={work.photograph}
                 dimensions={work.dimensions}
-                label={work.photograph?.altText || workLabel(work)}
+                // The link's own text names the work: the picture beside it is not said twice (as the catalogue's cards).
+                label={null}
                 sizes="(min-width: 1024px) 22rem, (min-width: 640px) 45vw, 90vw"
                 className="aspect-[4/3] w-full"
               />
