@@ -111,6 +111,10 @@ test("reply-by times: an owner sets them; the inbox counts the overdue and puts 
   await expectNoAxeViolations(owner);
   await owner.getByLabel("Order").selectOption("newest");
   await owner.getByRole("button", { name: "Filter" }).click();
+  // The list as the new order shows it, not the page it was leaving (a CI run read it mid-way: neither row).
+  await expect(owner).toHaveURL(/sort=newest/);
+  await expect(owner.locator("caption")).toHaveText("Enquiries, newest first");
+  await expect(owner.locator("tbody tr").filter({ hasText: early })).toHaveCount(1);
   const newest = await owner.locator("tbody tr td:last-child").allTextContents();
   expect(newest.indexOf(early)).toBeLessThan(newest.indexOf(late));
   await owner.goto(`/staff/enquiries/${late}`);
