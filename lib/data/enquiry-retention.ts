@@ -69,13 +69,22 @@ export const CONNECTION_DATA_HOURS = 1;
  * only needed while the limit could count them) and every rate-limit row whose window has ended.
  * Run every hour by the outbox loop on a Node server, and by the outbox sweep route on Vercel.
  */
-export async function forgetExpiredConnectionData(now = new Date()): Promise<{ addresses: number; limiterRows: number; webhookTokens: number }> {
+export async function forgetExpiredConnectionData(
+  now = new Date(),
+): Promise<{ addresses: number; limiterRows: number; webhookTokens: number; unconfirmedAlerts: number }> {
   const cutoff = new Date(now.getTime() - CONNECTION_DATA_HOURS * 3_600_000);
-  const [addresses, limiterRows, webhookTokens] = await Promise.all([
+  const [addresses, limiterRows, webhookTokens, unconfirmedAlerts] = await Promise.all([
     db.enquiry.updateMany({ where: { clientIpHash: { not: null }, createdAt: { lt: cutoff } }, data: { clientIpHash: null } }),
     db.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } }),
     // An inbound webhook's tokens are kept a day against replays (lib/routes/inbound-email-endpoint.ts).
     db.inboundWebhookToken.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - 86_400_000) } } }),
+    // "Nothing is kept until you press it": a new-work alert whose link ran out unpressed goes.
+    db.newWorkAlert.deleteMany({ where: { confirmedAt: null, confirmBy: { lt: now } } }),
   ]);
-  return { addresses: addresses.count, limiterRows: limiterRows.count, webhookTokens: webhookTokens.count };
+  return {
+    addresses: addresses.count,
+    limiterRows: limiterRows.count,
+    webhookTokens: webhookTokens.count,
+    unconfirmedAlerts: unconfirmedAlerts.count,
+  };
 }

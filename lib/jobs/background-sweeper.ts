@@ -59,7 +59,7 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
           if (backlog)
             logger.warn({ alert: "outbox backlog", ...backlog }, "Emails have been waiting to go for a quarter of an hour or more");
           const forgotten = await forgetExpiredConnectionData();
-          if (forgotten.addresses + forgotten.limiterRows + forgotten.webhookTokens > 0)
+          if (forgotten.addresses + forgotten.limiterRows + forgotten.webhookTokens + forgotten.unconfirmedAlerts > 0)
             logger.info(forgotten, "Expired connection data forgotten");
           const stagedImports = await forgetStaleStagedImports();
           if (stagedImports > 0) logger.info({ stagedImports }, "Spreadsheets read but never imported forgotten");

@@ -178,7 +178,18 @@ describe("enquiry retention", () => {
       ],
     });
 
-    expect(await forgetExpiredConnectionData(now)).toEqual({ addresses: 1, limiterRows: 1, webhookTokens: 1 });
+    // A new-work alert asked for and never confirmed goes once its link has run out; a confirmed one stays.
+    const alert = (email: string, confirmed: boolean) => ({
+      email,
+      scope: "artist",
+      criteriaKey: "artist:test-artist:any",
+      confirmBy: minutesAgo(5),
+      confirmedAt: confirmed ? minutesAgo(60) : null,
+    });
+    await db.newWorkAlert.createMany({ data: [alert("never.pressed@example.test", false), alert("pressed@example.test", true)] });
+
+    expect(await forgetExpiredConnectionData(now)).toEqual({ addresses: 1, limiterRows: 1, webhookTokens: 1, unconfirmedAlerts: 1 });
+    expect((await db.newWorkAlert.findMany({ select: { email: true } })).map((row) => row.email)).toEqual(["pressed@example.test"]);
     expect((await db.inboundWebhookToken.findMany({ select: { token: true } })).map((row) => row.token)).toEqual(["used-an-hour-ago"]);
     expect((await db.enquiry.findUniqueOrThrow({ where: { id: old.id } })).clientIpHash).toBeNull();
     expect((await db.enquiry.findUniqueOrThrow({ where: { id: recent.id } })).clientIpHash).toBe("f".repeat(40));
