@@ -157,6 +157,18 @@ describe("private viewing rooms", () => {
     await db.viewingRoom.update({ where: { id: roomId }, data: { expiresAt: inAMonth() } });
     expect(await openViewingRoom(second)).not.toBeNull();
     expect(await closeViewingRoom(STAFF, roomId)).toBe(true);
+    expect(await closeViewingRoom(STAFF, roomId)).toBe(false);
+    expect(
+      (await db.activityEntry.findMany({ where: { subjectType: "room", subjectId: roomId }, orderBy: { at: "asc" } })).map((entry) => [
+        entry.action,
+        entry.subjectLabel,
+      ]),
+    ).toEqual([
+      ["made a viewing room", "Briefly open"],
+      ["invited a collector to a viewing room", "Briefly open"],
+      ["invited a collector to a viewing room", "Briefly open"],
+      ["closed a viewing room", "Briefly open"],
+    ]);
     expect(await openViewingRoom(second)).toBeNull();
     expect(await inviteRoomGuest(STAFF, roomId, { name: "Late", email: "late@example.test" })).toEqual({
       invited: false,

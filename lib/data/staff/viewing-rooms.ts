@@ -49,8 +49,11 @@ export async function createViewingRoom(staff: StaffMember, input: RoomInput): P
 
 export async function updateViewingRoom(staff: StaffMember, id: string, input: RoomInput): Promise<boolean> {
   requireRole(staff, "staff");
-  const { count } = await db.viewingRoom.updateMany({ where: { id }, data: input });
-  return count === 1;
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.viewingRoom.updateMany({ where: { id }, data: input });
+    if (count === 1) await recordActivity(tx, { actor: staff, action: "changed a viewing room", subjectType: "room", subjectId: id, subjectLabel: input.title });
+    return count === 1;
+  });
 }
 
 export type RoomDetail = {
@@ -194,7 +197,10 @@ export async function closeViewingRoom(staff: StaffMember, roomId: string, now =
   requireRole(staff, "staff");
   return db.$transaction(async (tx) => {
     const { count } = await tx.viewingRoom.updateMany({ where: { id: roomId, closedAt: null }, data: { closedAt: now } });
-    if (count === 1) await recordActivity(tx, { actor: staff, action: "closed a viewing room", subjectType: "room", subjectId: roomId, subjectLabel: roomId });
-    return count === 1;
+    if (count === 0) return false;
+    // The history names the room as staff know it, not by its id.
+    const { title } = await tx.viewingRoom.findUniqueOrThrow({ where: { id: roomId }, select: { title: true } });
+    await recordActivity(tx, { actor: staff, action: "closed a viewing room", subjectType: "room", subjectId: roomId, subjectLabel: title });
+    return true;
   });
 }
