@@ -27,7 +27,7 @@ if (!inLane && !process.env.TEST_WORKER_INDEX && !process.env.PLAYWRIGHT_REUSE_S
 const startServer = `mkdir -p "${e2eRoot}" && ${
   e2eLane === 1
     ? `PORT=${appPort} HOSTNAME=127.0.0.1 npm start`
-    : `PORT=${appPort} HOSTNAME=127.0.0.1 GALLERY_ROOT="$PWD" node --max-old-space-size=128 --max-semi-space-size=8 ${standaloneDir}/warm-server.mjs`
+    : `PORT=${appPort} HOSTNAME=127.0.0.1 GALLERY_ROOT="$PWD" node --max-old-space-size=160 --max-semi-space-size=8 ${standaloneDir}/warm-server.mjs`
 } >> "${serverLogFile}"`;
 
 const debianChromium = "/usr/bin/chromium";

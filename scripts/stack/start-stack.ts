@@ -27,7 +27,7 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
  * second and a lower p99 with 8, for ~10 MB more resident). The same flags are in `npm start`
  * (package.json) and deploy/systemd/gallery-web@.service.
  */
-export const WEB_PROCESS_NODE_FLAGS = ["--max-old-space-size=128", "--max-semi-space-size=8"];
+export const WEB_PROCESS_NODE_FLAGS = ["--max-old-space-size=160", "--max-semi-space-size=8"];
 const standaloneServer = path.join(projectRoot, ".next/standalone/warm-server.mjs");
 
 type Managed = { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv; child?: ChildProcess; restarts: number };

@@ -55,7 +55,7 @@ export const appEnv: Record<string, string> = {
   TRUSTED_PROXIES: "loopback",
   OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
   // The gallery's mailbox in lane 1, whose specs answer by email (collector-email.spec.ts); lane 2 is a gallery
-  // that reads none, as most do not (and it holds the 128 MB heap to a zip bomb: security.spec.ts).
+  // that reads none, as most do not (and it holds the production heap to a zip bomb: security.spec.ts).
   ...(e2eLane === 1
     ? {
         INBOUND_IMAP_URL: `imap://gallery:mailbox-test-password@127.0.0.1:${imapPort}/`,
