@@ -33,7 +33,8 @@ export async function vercelBuild(env: NodeJS.ProcessEnv): Promise<string> {
   rmSync(path.join(projectRoot, ".next"), { recursive: true, force: true });
   const build = spawn(vercelBin, ["build", "--yes", "--prod"], {
     cwd: projectRoot,
-    env: { ...env, VERCEL: "1" },
+    // The CLI sends usage reports after a build unless told not to; nothing here may reach the network.
+    env: { ...env, VERCEL: "1", VERCEL_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
