@@ -22,8 +22,8 @@ export default defineConfig({
     // Worker threads, not child processes: each file still gets its own database (process.env is the
     // thread's own copy), and the two runs of npm test take about a tenth less CPU (69.7 → 62.4 s here).
     pool: "threads",
-    // One file per core (vitest's own default leaves a core free, for an editor): in npm test the units share
-    // the machine with the browser lanes, and when the lanes end first, the libSQL pass alone kept one core idle.
+    // One file per core (vitest's own default is one fewer: a single file at a time on this 2-core machine).
+    // In npm test the lanes often end first, and the libSQL pass alone then left a core idle.
     maxWorkers: os.availableParallelism(),
     globalSetup: ["tests/unit/support/global-setup.ts"],
     setupFiles: ["tests/unit/support/per-file-database.ts"],
