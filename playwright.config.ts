@@ -14,6 +14,7 @@ import {
   standaloneDir,
 } from "./tests/e2e/support/test-env";
 import { LANE_FILES } from "./tests/e2e/support/lane-files";
+import { WEB_PROCESS_NODE_FLAGS } from "./scripts/stack/web-process-flags";
 
 // In a lane (E2E_LANE, set by `npm run test:e2e`), the build and the lane's fresh database were made
 // before (tests/e2e/support/two-lanes.ts); run alone, this run builds and starts from an empty database
@@ -27,7 +28,7 @@ if (!inLane && !process.env.TEST_WORKER_INDEX && !process.env.PLAYWRIGHT_REUSE_S
 const startServer = `mkdir -p "${e2eRoot}" && ${
   e2eLane === 1
     ? `PORT=${appPort} HOSTNAME=127.0.0.1 npm start`
-    : `PORT=${appPort} HOSTNAME=127.0.0.1 GALLERY_ROOT="$PWD" node --max-old-space-size=160 --max-semi-space-size=8 ${standaloneDir}/warm-server.mjs`
+    : `PORT=${appPort} HOSTNAME=127.0.0.1 GALLERY_ROOT="$PWD" node ${WEB_PROCESS_NODE_FLAGS.join(" ")} ${standaloneDir}/warm-server.mjs`
 } >> "${serverLogFile}"`;
 
 // Debian's Chromium in its headless-shell build (package chromium-headless-shell), the one Playwright itself

@@ -13,7 +13,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { serverEnv } from "@/lib/env";
 import { messageFileWriter, startMailCatcher } from "@/scripts/support/mail-catcher";
-import { startStack, WEB_PROCESS_NODE_FLAGS } from "./stack/start-stack";
+import { startStack } from "./stack/start-stack";
+import { WEB_PROCESS_NODE_FLAGS } from "./stack/web-process-flags";
 
 const { values } = parseArgs({ options: { stack: { type: "boolean", default: false }, "no-build": { type: "boolean", default: false } } });
 const projectRoot = path.resolve(import.meta.dirname, "..");

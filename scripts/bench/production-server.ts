@@ -9,7 +9,7 @@ import path from "node:path";
 import { get } from "node:http";
 import { connect } from "node:net";
 import Database from "better-sqlite3";
-import { WEB_PROCESS_NODE_FLAGS } from "@/scripts/stack/start-stack";
+import { WEB_PROCESS_NODE_FLAGS } from "@/scripts/stack/web-process-flags";
 import { generateCatalogue } from "./generate-catalogue";
 import type { SinkRecord } from "./smtp-sink";
 

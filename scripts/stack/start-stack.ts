@@ -15,19 +15,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { serverEnvOrExit } from "@/lib/env";
 import { renderNginxConfig } from "./nginx-config";
+import { WEB_PROCESS_NODE_FLAGS } from "./web-process-flags";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
-/**
- * Every web process keeps its JavaScript heap small: the gallery's working set is a few tens of MB,
- * and without a limit V8 lets a busy process grow past 500 MB before collecting (measured with
- * `npm run bench`: 512 MB after 1,000 enquiries, 223 MB with these flags, at the same speed). The young
- * generation is 8 MB a half rather than 2: under a stream of enquiries a 2 MB one promoted the request's
- * own garbage and collected four times as often (alternating runs here: 10–15% more enquiries a
- * second and a lower p99 with 8, for ~10 MB more resident). The same flags are in `npm start`
- * (package.json) and deploy/systemd/gallery-web@.service.
- */
-export const WEB_PROCESS_NODE_FLAGS = ["--max-old-space-size=160", "--max-semi-space-size=8"];
 const standaloneServer = path.join(projectRoot, ".next/standalone/warm-server.mjs");
 
 type Managed = { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv; child?: ChildProcess; restarts: number };
