@@ -29,15 +29,26 @@ export function replyAddressFor(base: string, enquiryId: number, secret: string)
   return `${base.slice(0, at)}+${TAG_PREFIX}${enquiryId}.${tagMac(enquiryId, secret)}${base.slice(at)}`;
 }
 
+/**
+ * The plus-tag of an address written to the reply address ("" when it has none: the bare address), or
+ * null when the address is another one. replies+e42.3f9c0a1b7d2e@gallery.example → "e42.3f9c0a1b7d2e".
+ */
+function replyAddressTag(address: string, base: string): string | null {
+  const split = (value: string) => {
+    const at = value.lastIndexOf("@");
+    return at < 1 ? null : { local: value.slice(0, at), domain: value.slice(at + 1) };
+  };
+  const reply = split(base.toLowerCase());
+  const written = split(address.trim().toLowerCase());
+  if (!reply || !written || written.domain !== reply.domain) return null;
+  if (written.local === reply.local) return "";
+  return written.local.startsWith(`${reply.local}+`) ? written.local.slice(reply.local.length + 1) : null;
+}
+
 /** The enquiry an address carries in its tag (any of the message's recipients), when the tag is genuine. */
 export function enquiryIdFromReplyAddresses(addresses: readonly string[], base: string, secret: string): number | null {
-  const at = base.lastIndexOf("@");
-  const local = base.slice(0, at).toLowerCase();
-  const domain = base.slice(at + 1).toLowerCase();
   for (const address of addresses) {
-    const match = /^([^@]+)\+([^@]+)@(.+)$/.exec(address.trim().toLowerCase());
-    if (!match || match[1] !== local || match[3] !== domain) continue;
-    const tag = /^e(\d{1,12})\.([0-9a-f]{12})$/.exec(match[2]!);
+    const tag = /^e(\d{1,12})\.([0-9a-f]{12})$/.exec(replyAddressTag(address, base) ?? "");
     if (!tag) continue;
     const enquiryId = Number(tag[1]);
     if (timingSafeEqual(Buffer.from(tag[2]!), Buffer.from(tagMac(enquiryId, secret)))) return enquiryId;
@@ -56,13 +67,7 @@ export function answersTheGallery(
 ): boolean {
   if (outboxIdsQuoted(email.quotedMessageIds).length > 0) return true;
   if (!replyAddress) return false;
-  const at = replyAddress.lastIndexOf("@");
-  const local = replyAddress.slice(0, at).toLowerCase();
-  const domain = replyAddress.slice(at + 1).toLowerCase();
-  return email.recipients.some((address) => {
-    const match = /^([^@+]+)(\+[^@]*)?@(.+)$/.exec(address.trim().toLowerCase());
-    return Boolean(match && match[1] === local && match[3] === domain);
-  });
+  return email.recipients.some((address) => replyAddressTag(address, replyAddress) !== null);
 }
 
 /** The outbox ids among the Message-IDs an answer quotes (In-Reply-To first, then References, newest last). */
