@@ -7,6 +7,7 @@
 import { serverEnvOrExit } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startOutboxLoop } from "@/lib/jobs/background-sweeper";
+import { stopDelivering } from "@/lib/jobs/outbox-delivery";
 
 const env = serverEnvOrExit();
 
@@ -18,7 +19,15 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "Outbox worker stopping after the current sweep");
-    void loop.stop().then(() => process.exit(0));
+    logger.info({ signal }, "Outbox worker stopping: the email being sent is finished, the others handed back");
+    // Within 10 s, as a web process: a restart never waits out the claims a stopped worker held.
+    const forced = setTimeout(() => process.exit(0), 9_500);
+    void stopDelivering(9_000)
+      .then((report) => logger.info(report, "Outbox worker: deliveries stopped"))
+      .then(() => loop.stop())
+      .finally(() => {
+        clearTimeout(forced);
+        process.exit(0);
+      });
   });
 }

@@ -105,6 +105,17 @@ export async function renewClaim(claim: Claim, until: Date): Promise<boolean> {
   return renewed > 0;
 }
 
+/**
+ * Hands a batch's claimed emails back unsent (a stopping process's): due again at once for any other
+ * sweeper, their attempts unchanged. Those already sent or failed no longer carry the claim's token, so
+ * only the untouched ones go back; the number handed back.
+ */
+export async function releaseClaims(claimToken: string): Promise<number> {
+  return executeSql(`UPDATE "OutboxEmail" SET "status" = 'pending', "claimToken" = NULL, "claimedUntil" = NULL WHERE "claimToken" = ? AND "status" = 'sending'`, [
+    claimToken,
+  ]);
+}
+
 /** Marked sent the moment the server accepted it, and only while this sweep still holds the claim. */
 export async function markEmailSent(claim: Claim, attempts: number, messageId: string): Promise<void> {
   // One prepared statement: a busy outbox records hundreds of these a second.

@@ -76,6 +76,8 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
       });
   };
   const timer = setInterval(tick, intervalMs);
+  // And once at start: emails a stopped process handed back (or left unsent) go now, not an interval later.
+  const firstTick = setTimeout(tick, 0);
   // The gallery's mailbox on its own timer: a slow mail server must not hold up the emails going out.
   let reading: Promise<void> | null = null;
   const readMailbox = () => {
@@ -93,11 +95,13 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
   // Inside a web server the timer must not hold the process open at shutdown; the worker lives for it.
   if (!options.keepProcessAlive) {
     timer.unref();
+    firstTick.unref();
     mailboxTimer?.unref();
   }
   return {
     async stop() {
       clearInterval(timer);
+      clearTimeout(firstTick);
       if (mailboxTimer) clearInterval(mailboxTimer);
       await Promise.all([running, reading]);
     },
@@ -105,6 +109,13 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
 }
 
 const globalForSweeper = globalThis as unknown as { galleryOutboxSweeper?: { stop: () => Promise<void> } };
+
+/** Stops this web process's sweeper (a deploy's SIGTERM): no new sweep, and the one under way finished. */
+export async function stopBackgroundSweeper(): Promise<void> {
+  const sweeper = globalForSweeper.galleryOutboxSweeper;
+  delete globalForSweeper.galleryOutboxSweeper;
+  await sweeper?.stop();
+}
 
 /**
  * On a long-lived Node server, pending emails are retried by this timer; no scheduler is needed.

@@ -1,7 +1,7 @@
 import "server-only";
 import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { claimDueEmails, markEmailAttemptFailed, markEmailSent, renewClaim, type OutboxLane } from "@/lib/data/outbox";
+import { claimDueEmails, markEmailAttemptFailed, markEmailSent, releaseClaims, renewClaim, type OutboxLane } from "@/lib/data/outbox";
 import { storedHeadersFrom } from "@/lib/data/database-values";
 import { objectStore } from "@/lib/storage";
 import { MailDeliveryError, mailSender } from "@/lib/smtp/transport";
@@ -77,17 +77,62 @@ function replyToFor(email: { kind: string; enquiryId: number | null; replyTo: st
   return replyAddressFor(env.INBOUND_REPLY_ADDRESS, email.enquiryId, env.FORM_SIGNING_SECRET);
 }
 
-export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number; lost: number };
+/** released: claimed, then handed back unsent because this process is stopping (another sends them at once). */
+export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number; lost: number; released: number };
 
-export async function deliverDueEmails(options: DeliverOptions = {}): Promise<DeliveryReport> {
+const emptyReport = (): DeliveryReport => ({ claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0, released: 0 });
+
+/*
+ * A process that is stopping (a deploy's SIGTERM) claims no more emails, and hands back at once those it
+ * claimed and has not begun to send, instead of leaving them to wait out their lease (two minutes in
+ * which nobody would send them). The one email being sent when the signal came is finished first: handed
+ * back mid-send, it could be sent twice.
+ */
+type DeliveryState = { stopping: boolean; underway: Set<Promise<DeliveryReport>> };
+// On globalThis: Next.js bundles the server's start-up (instrumentation) apart from the routes, each with
+// its own copy of this module, and the one told to stop must see the deliveries the routes started.
+const globalForDelivery = globalThis as unknown as { galleryDeliveryState?: DeliveryState };
+const delivery = (globalForDelivery.galleryDeliveryState ??= { stopping: false, underway: new Set() });
+
+export type StopReport = { released: number; unfinished: number };
+
+/**
+ * Stops this process's deliveries: waits (up to `withinMs`) for each to finish the email it is sending
+ * and hand back the rest. `unfinished`: deliveries still sending when the time ran out, whose emails
+ * stay claimed until their lease ends (they may have reached the mail server).
+ */
+export async function stopDelivering(withinMs: number): Promise<StopReport> {
+  delivery.stopping = true;
+  const underway = [...delivery.underway];
+  let released = 0;
+  const settled = Promise.allSettled(underway).then((reports) => {
+    for (const report of reports) if (report.status === "fulfilled") released += report.value.released;
+    return true;
+  });
+  const finished = await Promise.race([settled, new Promise<false>((resolve) => setTimeout(() => resolve(false), withinMs).unref())]);
+  return { released, unfinished: finished ? 0 : delivery.underway.size };
+}
+
+export function deliverDueEmails(options: DeliverOptions = {}): Promise<DeliveryReport> {
+  if (delivery.stopping) return Promise.resolve(emptyReport());
+  const underway = deliverClaimedEmails(options).finally(() => delivery.underway.delete(underway));
+  delivery.underway.add(underway);
+  return underway;
+}
+
+async function deliverClaimedEmails(options: DeliverOptions): Promise<DeliveryReport> {
   const clock = options.clock ?? (() => new Date());
   const now = options.now ?? clock();
   const sender = mailSender();
   const leaseMs = options.leaseMs ?? CLAIM_MS;
   const claimed = await claimDueEmails(now, options.ids, options.limit ?? 50, leaseMs, options.lane);
-  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, lost: 0 };
+  const report: DeliveryReport = { ...emptyReport(), claimed: claimed.length };
 
   for (const email of claimed) {
+    if (delivery.stopping) {
+      if (email.claimToken) report.released = await releaseClaims(email.claimToken);
+      break;
+    }
     const attempts = email.attempts + 1;
     const owned = { id: email.id, claimToken: email.claimToken };
     // The batch's claim may have run out while earlier emails were sent (a slow mail server) and another
@@ -148,6 +193,7 @@ function addReports(total: DeliveryReport, report: DeliveryReport) {
   total.retrying += report.retrying;
   total.failed += report.failed;
   total.lost += report.lost;
+  total.released += report.released;
 }
 
 /**
@@ -157,7 +203,7 @@ function addReports(total: DeliveryReport, report: DeliveryReport) {
  * route. It ends: each claimed email is sent, failed, rescheduled after `now`, or held by another sweeper.
  */
 export async function sweepOutbox(options: Omit<DeliverOptions, "ids" | "lane"> = {}): Promise<DeliveryReport> {
-  const total: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 };
+  const total = emptyReport();
   const personal = async () => {
     for (;;) {
       const report = await deliverDueEmails({ ...options, lane: "personal" });
@@ -167,7 +213,7 @@ export async function sweepOutbox(options: Omit<DeliverOptions, "ids" | "lane"> 
   };
   await personal();
   const bulkUntil = Date.now() + BULK_BUDGET_MS;
-  while (Date.now() < bulkUntil) {
+  while (Date.now() < bulkUntil && !delivery.stopping) {
     // A personal email queued meanwhile (an enquiry's acknowledgement) goes before the next batch.
     await personal();
     const started = Date.now();

@@ -13,6 +13,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -105,7 +106,33 @@ function hostRefusal(request) {
   return [421, `This server answers for ${siteHost} only.`];
 }
 
+/*
+ * Each connection of the public server, with how many requests it has had answered and has under way,
+ * so that a stop closes only connections with nothing to say. Node's own server.close() (and
+ * closeIdleConnections) also closes a connection that was just accepted and whose request has not been
+ * read yet: with sixteen enquiries in flight at a deploy's SIGTERM, three were reset here, after
+ * the collectors had sent them.
+ */
+const connections = new Map();
+const responsesUnderway = new Set();
+let stopping = false;
+
+function countRequest(request, response) {
+  const connection = connections.get(request.socket);
+  if (!connection) return; // the warm-up server's
+  connection.active += 1;
+  responsesUnderway.add(response);
+  // A keep-alive connection is not offered again once the process is stopping: it ends with the answer.
+  if (stopping) response.setHeader("Connection", "close");
+  response.once("close", () => {
+    connection.active -= 1;
+    connection.answered += 1;
+    responsesUnderway.delete(response);
+  });
+}
+
 function requestHandler(request, response) {
+  countRequest(request, response);
   const refusal = hostRefusal(request) ?? bodyRefusal(request);
   if (refusal) {
     // Answered at once, and not a byte of the body is read: the client's writes stall against a full
@@ -192,11 +219,81 @@ server.on("upgrade", upgradeHandler);
 await listen(server, port, hostname);
 console.log(`Gallery web server ready on http://${hostname}:${port} (warmed in ${Math.round(performance.now() - started)} ms)`);
 
+/*
+ * A deploy's SIGTERM: the port is closed to new connections; requests under way (and those already sent
+ * on a connection the server had accepted) are answered, each with "Connection: close"; a keep-alive
+ * connection is closed once it falls idle. Then the app stops its background work
+ * (lib/jobs/server-startup.ts): emails it had claimed and not begun are handed back at once, so the next
+ * process or the worker sends them now rather than when their claim runs out. Background work stops once
+ * the last answer has gone (an enquiry answered meanwhile still tries its emails at once), or 4 s after
+ * the signal if a connection lingers; whatever is still open after 9 s is cut: gone within 10 s.
+ */
+const STOP_WITHIN_MS = 9_000;
+const BACKGROUND_STOP_LATEST_MS = 4_000;
+/** A connection accepted this long ago that has sent nothing is not going to (a client's spare). */
+const SILENT_CONNECTION_MS = 1_000;
+/** After the signal, the port is closed once no connection has come for this long... */
+const ACCEPT_QUIET_MS = 100;
+/** ...or this long after the signal, whichever is first. */
+const ACCEPT_LATEST_MS = 1_000;
+let lastAcceptedAt = 0;
+
+server.on("connection", (socket) => {
+  lastAcceptedAt = Date.now();
+  connections.set(socket, { acceptedAt: lastAcceptedAt, active: 0, answered: 0 });
+  socket.once("close", () => connections.delete(socket));
+});
+
+/**
+ * Ended, not destroyed: destroying a socket the instant its answer is handed to the system can reset the
+ * connection before the client has read the answer (here, several of sixteen enquiries' answers were lost
+ * that way). Ending it sends what is left, then closes it as the client closes its side.
+ */
+function closeIdleConnections() {
+  const now = Date.now();
+  for (const [socket, connection] of connections) {
+    const idle = connection.active === 0 && (connection.answered > 0 || now - connection.acceptedAt > SILENT_CONNECTION_MS);
+    if (idle && !socket.writableEnded) socket.end();
+  }
+}
+
+/**
+ * The check runs in setImmediate, after the event loop's poll for I/O: a busy process whose timer fires
+ * late has accepted what was waiting before it decides that nothing is.
+ */
+function closePortWhenQuiet(signalledAt, resolve) {
+  setTimeout(
+    () =>
+      setImmediate(() => {
+        const now = Date.now();
+        if (now - lastAcceptedAt < ACCEPT_QUIET_MS && now - signalledAt < ACCEPT_LATEST_MS) closePortWhenQuiet(signalledAt, resolve);
+        else net.Server.prototype.close.call(server, resolve);
+      }),
+    ACCEPT_QUIET_MS,
+  ).unref();
+}
+
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections?.();
-    // Connections still open after 10 s are cut, as Next's own server does on a second signal.
-    setTimeout(() => process.exit(0), 10_000).unref();
+    if (stopping) return;
+    stopping = true;
+    const started = Date.now();
+    setTimeout(() => process.exit(0), STOP_WITHIN_MS).unref();
+    for (const response of responsesUnderway) if (!response.headersSent) response.setHeader("Connection", "close");
+    // Connections the kernel has completed but this process has not yet accepted would be reset by
+    // closing the port at once (with sixteen enquiries in flight, up to six were): it stays open until no
+    // connection has come for a moment. net.Server's close then stops listening and waits for the
+    // connections to end, without http.Server's closing of "idle" ones, which also resets a request sent
+    // but not yet read.
+    const closed = new Promise((resolve) => closePortWhenQuiet(started, resolve));
+    setInterval(closeIdleConnections, 100).unref();
+    const stopBackgroundWork = globalThis[Symbol.for("gallery.stopBackgroundWork")];
+    void Promise.race([closed, new Promise((resolve) => setTimeout(resolve, BACKGROUND_STOP_LATEST_MS).unref())])
+      .then(() =>
+        typeof stopBackgroundWork === "function" ? stopBackgroundWork(Math.max(0, STOP_WITHIN_MS - 500 - (Date.now() - started))) : null,
+      )
+      .then(() => closed)
+      .catch((error) => console.error("Stopping background work failed", error))
+      .finally(() => process.exit(0));
   });
 }

@@ -21,9 +21,37 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 const standaloneServer = path.join(projectRoot, ".next/standalone/warm-server.mjs");
 
-type Managed = { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv; child?: ChildProcess; restarts: number };
+type Managed = {
+  name: string;
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  child?: ChildProcess;
+  restarts: number;
+  /** A web process's own port, where its health is asked. */
+  port?: number;
+  /** Whether the current child has answered since it was started (a process warming up is not judged). */
+  answered?: boolean;
+  silentChecks?: number;
+};
 
-export type StackOptions = { port: number; runtimeDir: string; env: NodeJS.ProcessEnv; log?: (line: string) => void };
+/**
+ * How the stack watches its web processes: one that is running but does not answer (stuck in a loop,
+ * stopped, out of memory and thrashing) is killed after `failuresBeforeRestart` checks in a row without
+ * an answer, and started again. Any answer counts, a 503 too: a database that is down is not cured by
+ * a restart.
+ */
+export type HealthWatch = { intervalMs: number; timeoutMs: number; failuresBeforeRestart: number };
+
+export const DEFAULT_HEALTH_WATCH: HealthWatch = { intervalMs: 5_000, timeoutMs: 4_000, failuresBeforeRestart: 3 };
+
+export type StackOptions = {
+  port: number;
+  runtimeDir: string;
+  env: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+  healthWatch?: HealthWatch;
+};
 
 export type RunningStack = {
   url: string;
@@ -92,6 +120,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       // nginx (on this machine) replaces X-Forwarded-For with the client's address: its word is believed.
       env: { ...shared, PORT: String(port), HOSTNAME: "127.0.0.1", TRUSTED_PROXIES: "loopback" },
       restarts: 0,
+      port,
     })),
     {
       name: "worker",
@@ -120,6 +149,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const launch = (managed: Managed) => {
     const child = spawn(managed.command, managed.args, { cwd: projectRoot, env: managed.env, stdio: ["ignore", "pipe", "pipe"] });
     managed.child = child;
+    managed.answered = false;
+    managed.silentChecks = 0;
     const relay = (chunk: Buffer) => {
       for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) log(`[${managed.name}] ${line}`);
     };
@@ -149,8 +180,39 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       child.kill(managed.name === "nginx" ? "SIGQUIT" : "SIGTERM");
     });
 
+  const watch = options.healthWatch ?? DEFAULT_HEALTH_WATCH;
+  const checkHealth = async (managed: Managed) => {
+    const child = managed.child;
+    if (stopping || !child || child.exitCode !== null || child.signalCode !== null) return;
+    const answered = await fetch(`http://127.0.0.1:${managed.port}/api/health`, { signal: AbortSignal.timeout(watch.timeoutMs) }).then(
+      async (response) => {
+        await response.arrayBuffer();
+        return true;
+      },
+      () => false,
+    );
+    if (managed.child !== child || stopping) return;
+    if (answered) {
+      managed.answered = true;
+      managed.silentChecks = 0;
+      return;
+    }
+    if (!managed.answered) return;
+    managed.silentChecks = (managed.silentChecks ?? 0) + 1;
+    if (managed.silentChecks >= watch.failuresBeforeRestart) {
+      log(`[stack] ${managed.name} has not answered its health check ${managed.silentChecks} times in a row; killing it`);
+      // Not SIGTERM: a process that does not answer may not act on it either. Its exit restarts it.
+      child.kill("SIGKILL");
+    }
+  };
+  const healthTimer = setInterval(() => {
+    for (const managed of processes) if (managed.port !== undefined) void checkHealth(managed);
+  }, watch.intervalMs);
+  healthTimer.unref();
+
   const stop = async () => {
     stopping = true;
+    clearInterval(healthTimer);
     await Promise.all(processes.map(terminate));
   };
 

@@ -31,6 +31,8 @@ test.beforeAll(async () => {
     runtimeDir: path.join(e2eRoot, "stack"),
     env: { ...process.env, ...appEnv },
     log: (line) => stackLog.push(line),
+    // Watched closely here, so that a web process that stops answering is replaced within seconds.
+    healthWatch: { intervalMs: 1_000, timeoutMs: 3_000, failuresBeforeRestart: 3 },
   });
   createStaffAccount(STAFF_EMAIL, STAFF_PASSWORD, "Stack Editor");
 });
@@ -202,4 +204,27 @@ test("a web process or the worker that stops is restarted alone, and nginx keeps
   await expect
     .poll(() => capturedMessages().some((message) => message.subject.startsWith(`Enquiry ${reference}:`)), { timeout: 20_000 })
     .toBe(true);
+});
+
+test("the health check answers through nginx, uncached; a web process that stops answering is killed and started again", async () => {
+  test.setTimeout(90_000);
+  const first = await fetch(`${stackUrl}/api/health`);
+  expect(first.status).toBe(200);
+  expect(first.headers.get("x-cache")).toBeNull();
+  expect(await first.json()).toMatchObject({ status: "pass", database: { reachable: true }, outbox: { waiting: expect.any(Number) } });
+
+  // Stopped, not dead: it holds its port and its connections, and answers nothing (a process stuck in a
+  // loop, or swapping). Only a check that expects an answer can tell.
+  const webOne = stack.processes.find((managed) => managed.name === "web-1")!;
+  const stuck = webOne.child!;
+  const restartsBefore = webOne.restarts;
+  process.kill(stuck.pid!, "SIGSTOP");
+  await expect.poll(() => stuck.signalCode, { timeout: 20_000 }).toBe("SIGKILL");
+  expect(stackLog.some((line) => line.includes("web-1 has not answered its health check 3 times in a row; killing it"))).toBe(true);
+  await expect.poll(() => webOne.restarts, { timeout: 5_000 }).toBe(restartsBefore + 1);
+  await expect
+    .poll(async () => (await fetch(`http://127.0.0.1:${stack.webPorts[0]}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000 })
+    .toBe(200);
+  // And the site is served through nginx as before.
+  expect((await fetch(`${stackUrl}/works/50-the-taxman?after=health`)).status).toBe(200);
 });

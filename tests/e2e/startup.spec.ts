@@ -1,6 +1,11 @@
 import { spawnSync } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
+import { startMailCatcher } from "@/scripts/support/mail-catcher";
+import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "@/scripts/support/no-javascript-enquiry";
 import { expect, test } from "./support/fixtures";
+import { queryDatabase } from "./support/database";
+import { capturedMessages } from "./support/mailbox";
 import { startSecondWebProcess } from "./support/second-server";
 import { appEnv } from "./support/test-env";
 
@@ -86,6 +91,14 @@ test("when the database cannot be reached, a page says so plainly and offers a w
   });
   const siteUrl = server.siteUrl;
   try {
+    // An uptime monitor is told the site cannot serve, and why, without being told where the file is.
+    const health = await fetch(`${siteUrl}/api/health`);
+    expect(health.status).toBe(503);
+    const body = await health.json();
+    expect(body).toMatchObject({ status: "fail", database: { reachable: false }, outbox: null });
+    expect(body.notes).toContain("The database cannot be reached: pages and enquiries fail.");
+    expect(JSON.stringify(body)).not.toContain("no-such-folder");
+
     // Signing in must read the database: the staff area's error page takes over from the form.
     await page.goto(`${siteUrl}/staff/sign-in`);
     await page.getByLabel("Email address").fill("anna@bracebridge.test");
@@ -97,5 +110,101 @@ test("when the database cannot be reached, a page says so plainly and offers a w
     await expect(page.getByRole("link", { name: "Enquiries" })).toHaveAttribute("href", "/staff");
   } finally {
     server.stop();
+  }
+});
+
+test("a deploy's SIGTERM with 16 enquiries in flight: each is answered, the process is gone within 10 s, and the emails it held go at once", async () => {
+  test.setTimeout(90_000);
+  // A mail server that takes 300 ms over each message: when the signal comes, the emails of the enquiries
+  // just answered are still being sent by this process (after each response), or waiting their turn.
+  const mail = await startMailCatcher();
+  mail.answerAfter(300);
+  const server = await startSecondWebProcess(3296, { SMTP_PORT: String(mail.port), TRUSTED_PROXIES: "loopback" });
+  try {
+    const work = "/works/69-gossips";
+    const fields = await formActionFields(`${server.siteUrl}${work}`);
+    const run = Date.now().toString(36);
+    // Sixteen collectors, each from an address of its own that has not enquired before (the limits count by address).
+    const network = 1 + Math.floor(Math.random() * 250);
+    // Each enquiry on its own connection, and the signal sent once all sixteen have been written out in
+    // full: the server has them (some perhaps already answered) when it is told to stop.
+    const written: Array<Promise<void>> = [];
+    const answers = Array.from({ length: 16 }, (_, index) => {
+      const form = noJavaScriptEnquiry(fields, appEnv.FORM_SIGNING_SECRET!, {
+        artworkSlug: "69-gossips",
+        name: `Deploy Collector ${index}`,
+        email: `deploy-${run}-${index}@collectors.test`,
+        message: `Enquiry ${index}, sent as the server is told to stop`,
+      });
+      const encoder = new Response(form);
+      return encoder.arrayBuffer().then((encoded) => {
+        const body = Buffer.from(encoded);
+        return new Promise<{ status: number; location: string } | Error>((resolve) => {
+          const request = http.request(`${server.siteUrl}${ENQUIRY_ENDPOINT}`, {
+            method: "POST",
+            agent: false,
+            headers: {
+              "content-type": encoder.headers.get("content-type")!,
+              "content-length": String(body.length),
+              origin: server.siteUrl,
+              "x-forwarded-for": `10.${network}.0.${index + 1}`,
+            },
+          });
+          written.push(new Promise((done) => request.once("finish", () => done())));
+          request.once("response", (response) => {
+            response.resume();
+            resolve({ status: response.statusCode ?? 0, location: String(response.headers.location ?? "") });
+          });
+          request.once("error", resolve);
+          request.end(body);
+        });
+      });
+    });
+    await expect.poll(() => written.length).toBe(16);
+    await Promise.all(written);
+    const signalledAt = Date.now();
+    server.child.kill("SIGTERM");
+    const settled = await Promise.all(answers);
+    const exitedAt = await new Promise<number>((resolve) => {
+      if (server.child.exitCode !== null) resolve(Date.now());
+      else server.child.once("exit", () => resolve(Date.now()));
+    });
+    expect(exitedAt - signalledAt, "the process is gone within 10 s of the signal").toBeLessThan(10_000);
+    // Everything it printed read, up to its last line.
+    if (!server.child.stdout?.closed) await new Promise((resolve) => server.child.once("close", resolve));
+    expect(server.child.exitCode, `it stopped by itself, cleanly:\n${server.output()}`).toBe(0);
+    // Each collector was answered with a reference, or (had the process already closed its door) refused
+    // plainly; and nothing was stored whose answer was not sent.
+    expect(settled.map((answer) => (answer instanceof Error ? answer.message : answer.status))).toEqual(settled.map(() => 303));
+    const shown = settled.map((answer) => (answer instanceof Error ? "" : (/ENQ-\d{4}-\d{6}/.exec(answer.location)?.[0] ?? "")));
+    expect(shown.every(Boolean)).toBe(true);
+    const stored = queryDatabase<{ reference: string }>(
+      `SELECT reference FROM Enquiry WHERE email LIKE ?`,
+      `deploy-${run}-%@collectors.test`,
+    );
+    expect(stored.map((row) => row.reference).sort()).toEqual([...shown].sort());
+
+    // What the process had claimed and not sent, it handed back as it stopped...
+    const stopLine = server
+      .output()
+      .split("\n")
+      .find((line) => line.includes("Background work stopped"));
+    expect(stopLine, `the process said what it handed back:\n${server.output()}`).toBeDefined();
+    const stopped = JSON.parse(stopLine!) as { released: number; unfinished: number };
+    expect(stopped.unfinished).toBe(0);
+    expect(stopped.released, "some emails were still waiting their turn when the signal came").toBeGreaterThan(0);
+    // ...so the test server's own process sends them within seconds (its sweep every 2 s), not after their
+    // two-minute claim ran out: each enquiry's two emails (to the gallery, to the collector), once each.
+    const sentOf = (reference: string) =>
+      [...mail.messages, ...capturedMessages()].filter((message) => message.subject.includes(reference)).length;
+    await expect.poll(() => shown.map((reference) => sentOf(reference)), { timeout: 15_000 }).toEqual(shown.map(() => 2));
+    const statuses = queryDatabase<{ status: string; count: number }>(
+      `SELECT o.status, COUNT(*) AS count FROM OutboxEmail o JOIN Enquiry e ON e.id = o.enquiryId WHERE e.email LIKE ? GROUP BY o.status`,
+      `deploy-${run}-%@collectors.test`,
+    );
+    expect(statuses).toEqual([{ status: "sent", count: 32 }]);
+  } finally {
+    server.stop();
+    await mail.close();
   }
 });

@@ -89,7 +89,7 @@ describe("an enquiry about work 42", () => {
     ]);
 
     const report = await deliverDueEmails({ ids: result.outboxIds });
-    expect(report).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0, lost: 0 });
+    expect(report).toEqual({ claimed: 2, sent: 2, retrying: 0, failed: 0, lost: 0, released: 0 });
 
     const toGallery = catcher.messages.find(
       (message) => message.subject.includes(reference) && message.to.includes("enquiries@gallery.test"),

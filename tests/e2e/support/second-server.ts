@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect } from "@playwright/test";
 import { appEnv, standaloneDir } from "./test-env";
@@ -12,7 +12,7 @@ const projectRoot = path.resolve(import.meta.dirname, "../../..");
 export async function startSecondWebProcess(
   port: number,
   settings: Record<string, string>,
-): Promise<{ siteUrl: string; stop: () => void }> {
+): Promise<{ siteUrl: string; stop: () => void; child: ChildProcess; output: () => string }> {
   const siteUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [path.join(standaloneDir, "warm-server.mjs")], {
     env: {
@@ -24,8 +24,12 @@ export async function startSecondWebProcess(
       GALLERY_ROOT: projectRoot,
       ...settings,
     },
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  // Kept for a test to read (what the process logged as it stopped); read, so the pipes never fill.
+  const printed: Buffer[] = [];
+  server.stdout.on("data", (chunk: Buffer) => printed.push(chunk));
+  server.stderr.on("data", (chunk: Buffer) => printed.push(chunk));
   const stop = () => void server.kill("SIGTERM");
   try {
     await expect
@@ -42,5 +46,5 @@ export async function startSecondWebProcess(
     stop();
     throw error;
   }
-  return { siteUrl, stop };
+  return { siteUrl, stop, child: server, output: () => Buffer.concat(printed).toString("utf8") };
 }
