@@ -31,13 +31,14 @@ const storedReplyUnit = z.enum(REPLY_UNITS);
 const storedHolidays = z.array(z.object({ date: z.iso.date(), name: z.string() }));
 
 // Read on every enquiry (its reply-by time): kept for a short while, so a change reaches other
-// processes within this long and this process at once.
+// processes within this long and this process at once. Timed on the monotonic clock: a wall clock set
+// back an hour would have kept a stale copy for the hour.
 const CACHE_MS = 30_000;
 let cached: { settings: GallerySettings; until: number } | null = null;
 
 /** The gallery's settings (defaults where the row or a part of it is missing or unreadable), kept a short while. */
 export async function readGallerySettings(): Promise<GallerySettings> {
-  const now = Date.now();
+  const now = performance.now();
   if (cached && cached.until > now) return cached.settings;
   const row = await db.gallerySettings.findUnique({ where: { id: 1 } });
   const settings: GallerySettings = row

@@ -74,7 +74,11 @@ function describeAge(seconds: number): string {
 export function flagReasonsFor(enquiry: EnquiryToSend, counts: StoreCounts, settings: EnquiryMailSettings): string[] {
   const { input, secondsToFill } = enquiry;
   const reasons: string[] = [];
-  if (secondsToFill < settings.minimumFillSeconds) reasons.push(`sent ${secondsToFill.toFixed(1)} s after the form was shown`);
+  // A form shown "in the future" was shown before this server's clock was set back (the token is signed
+  // here, so nobody else can date it): the time to fill it says nothing, and a person is not flagged,
+  // and so left unacknowledged, for the clock's step.
+  if (secondsToFill >= 0 && secondsToFill < settings.minimumFillSeconds)
+    reasons.push(`sent ${secondsToFill.toFixed(1)} s after the form was shown`);
   const links = input.message.match(/https?:\/\/|www\./gi)?.length ?? 0;
   if (links >= 3) reasons.push(`the message contains ${links} links`);
   if (counts.connectionCount > FLAG_AFTER_PER_CONNECTION)

@@ -25,11 +25,20 @@ const MINUTE_MS = 60_000;
  * for collectors' answers every INBOUND_POLL_SECONDS, on a timer of its own. Used inside a Node web
  * server (the default) and by the outbox worker process (the stack).
  */
-export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive: boolean }): { stop: () => Promise<void> } {
+export function startOutboxLoop(
+  intervalMs: number,
+  options: { keepProcessAlive: boolean; digestCheckEveryMs?: number },
+): { stop: () => Promise<void> } {
   let running: Promise<void> | null = null;
-  let lastPurge = 0;
-  let lastForget = 0;
-  let lastDigestCheck = 0;
+  // The times between jobs are measured on the monotonic clock: the wall clock can be stepped (by NTP, by
+  // hand), and one set back an hour had stopped the digest and the new-work emails for an hour, the
+  // forgetting of connection data for longer, and the daily purge for a day. What is due (a digest's
+  // day, a hold's end) is still judged by the wall clock, in the gallery's time zone.
+  const elapsed = () => performance.now();
+  const digestCheckEveryMs = options.digestCheckEveryMs ?? MINUTE_MS;
+  let lastPurge = -Infinity;
+  let lastForget = -Infinity;
+  let lastDigestCheck = -Infinity;
   const tick = () => {
     if (running) return;
     running = sweepOutbox()
@@ -44,16 +53,16 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
         // A collector's erasure, a day after they asked from their follow link (the gallery's notice goes out next sweep).
         const erasures = await eraseDueRequests(new Date());
         if (erasures.erased > 0) logger.info({ erased: erasures.erased }, "Collectors' details erased at their request");
-        if (Date.now() - lastDigestCheck >= MINUTE_MS) {
-          lastDigestCheck = Date.now();
+        if (elapsed() - lastDigestCheck >= digestCheckEveryMs) {
+          lastDigestCheck = elapsed();
           // New works for those who asked to hear of them (at most one email a day each); sent on the next sweep.
           const newWorks = await queueNewWorkEmails(new Date());
           if (newWorks.queued > 0) logger.info(newWorks, "New works emails queued");
           const digest = await runDailyDigest();
           if (digest.outcome === "queued" || digest.outcome === "nothing_waiting") logger.info(digest, "Daily digest");
         }
-        if (Date.now() - lastForget > HOUR_MS / 4) {
-          lastForget = Date.now();
+        if (elapsed() - lastForget > HOUR_MS / 4) {
+          lastForget = elapsed();
           // For whoever watches the log (and the inbox shows it): a quarter of an hour without mail going out.
           const backlog = await readOutboxBacklog();
           if (backlog)
@@ -64,8 +73,8 @@ export function startOutboxLoop(intervalMs: number, options: { keepProcessAlive:
           const stagedImports = await forgetStaleStagedImports();
           if (stagedImports > 0) logger.info({ stagedImports }, "Spreadsheets read but never imported forgotten");
         }
-        if (Date.now() - lastPurge > DAY_MS) {
-          lastPurge = Date.now();
+        if (elapsed() - lastPurge > DAY_MS) {
+          lastPurge = elapsed();
           const purged = await purgeExpiredRecords();
           if (Object.values(purged).some((count) => count > 0)) logger.info(purged, "Records past their retention period deleted");
         }
