@@ -61,6 +61,48 @@ export async function purgeExpiredRecords(
   return { enquiries: enquiries.count, spam: spam.count, digestEmails, sentEmailWords: sentEmailWords.count };
 }
 
+/** Emails about no enquiry (new-work mailings, invitations, notices to staff): kept this long after they were written. */
+export const OTHER_EMAILS_KEPT_DAYS = 90;
+/** The digest's claims on its days: only today's is needed to send one a day; a season's show when digests went. */
+export const DIGEST_DAYS_KEPT = 90;
+/** A staff invitation, once used or run out (who was invited, and by whom, stays in the activity log). */
+export const INVITATIONS_KEPT_DAYS = 30;
+
+export type OperationalPurge = { sessions: number; verifications: number; invitations: number; digestDays: number; otherEmails: number };
+
+/**
+ * The rest of what the site writes as it runs and never needs again, so that no table grows with time
+ * alone: expired staff sessions and sign-in verifications, old invitations, the digest's old day
+ * claims, and emails about no enquiry once they have gone (an enquiry's emails stay with it, their words
+ * removed after a week). Run daily with purgeExpiredRecords.
+ */
+export async function purgeOperationalRecords(now = new Date()): Promise<OperationalPurge> {
+  const invitationCutoff = daysBefore(now, INVITATIONS_KEPT_DAYS);
+  const [sessions, verifications, invitations, digestDays, otherEmails] = await Promise.all([
+    db.session.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.verification.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.staffInvitation.deleteMany({ where: { OR: [{ usedAt: { lt: invitationCutoff } }, { usedAt: null, expiresAt: { lt: invitationCutoff } }] } }),
+    db.digestRun.deleteMany({ where: { createdAt: { lt: daysBefore(now, DIGEST_DAYS_KEPT) } } }),
+    db.outboxEmail.deleteMany({
+      where: {
+        enquiryId: null,
+        // Digest emails have their own period, which an owner sets (purgeExpiredRecords).
+        kind: { not: "daily_digest" satisfies OutboxKind },
+        // Settled (sent, or given up after at most three days of tries) long before they are this old.
+        status: { in: ["sent", "failed"] },
+        createdAt: { lt: daysBefore(now, OTHER_EMAILS_KEPT_DAYS) },
+      },
+    }),
+  ]);
+  return {
+    sessions: sessions.count,
+    verifications: verifications.count,
+    invitations: invitations.count,
+    digestDays: digestDays.count,
+    otherEmails: otherEmails.count,
+  };
+}
+
 /** The privacy notice says a connection's fingerprint is kept "an hour or so": the per-connection limit's own window. */
 export const CONNECTION_DATA_HOURS = 1;
 

@@ -3,7 +3,7 @@ import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { forgetStaleStagedImports } from "@/lib/data/catalogue-import";
 import { runDailyDigest } from "@/lib/data/daily-digest";
-import { forgetExpiredConnectionData, purgeExpiredRecords } from "@/lib/data/enquiry-retention";
+import { forgetExpiredConnectionData, purgeExpiredRecords, purgeOperationalRecords } from "@/lib/data/enquiry-retention";
 import { eraseDueRequests } from "@/lib/data/enquiry-follow";
 import { endExpiredHolds } from "@/lib/data/holds";
 import { lapseExpiredOffers } from "@/lib/data/offers";
@@ -75,7 +75,7 @@ export function startOutboxLoop(
         }
         if (elapsed() - lastPurge > DAY_MS) {
           lastPurge = elapsed();
-          const purged = await purgeExpiredRecords();
+          const purged = { ...(await purgeExpiredRecords()), ...(await purgeOperationalRecords()) };
           if (Object.values(purged).some((count) => count > 0)) logger.info(purged, "Records past their retention period deleted");
         }
       })
