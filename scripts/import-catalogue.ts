@@ -153,8 +153,9 @@ if (!values.apply) {
 } else {
   if (report.stoppedAfter !== undefined) {
     const total = report.counts.create + report.counts.update;
+    const why = report.stopReason ? ` (${report.stopReason})` : "";
     console.log(
-      `Stopped: ${report.stoppedAfter} of ${total} rows were written, each complete; the rest are untouched. Run the same command again to finish (rows already in are unchanged).`,
+      `Stopped${why}: ${report.stoppedAfter} of ${total} rows were written, each complete; the rest are untouched. Run the same command again to finish (rows already in are unchanged).`,
     );
   }
   console.log(await askRunningSiteToRefresh());

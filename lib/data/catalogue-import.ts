@@ -14,6 +14,7 @@ import { attachPhotograph } from "@/lib/data/photograph-records";
 import { MAX_UPLOAD_BYTES, PhotographError } from "@/lib/images/photograph-files";
 import { artworkSlugBase, slugify, uniqueSlug } from "@/lib/catalogue/slugs";
 import { db } from "@/lib/db/client";
+import { storageFailure } from "@/lib/data/database-errors";
 
 /**
  * Who is importing. The staff upload proves a session; the command line is trusted because whoever
@@ -88,12 +89,16 @@ export async function importCatalogue(
   const report = await importWithoutHistory(source, target, options, actor);
   if (report.applied) {
     const { create, update, unchanged, errors } = report.counts;
+    // The report comes back even when its line in the history cannot be written (the disk that
+    // stopped the import is still full): what was written matters more than the log of it.
     await activityEntry({
       actor: actor.kind === "staff" ? { id: actor.staff.id, name: actor.staff.name } : { id: null, name: "The import command" },
       action: "imported a catalogue file",
       subjectType: "import",
       subjectLabel: report.exhibitions.map((exhibition) => exhibition.title).join(", ") || "the catalogue",
       detail: `${create} created, ${update} updated, ${unchanged} unchanged, ${errors} not readable${report.stoppedAfter !== undefined ? `; stopped after ${report.stoppedAfter} rows` : ""}`,
+    }).catch((error: unknown) => {
+      if (!storageFailure(error)) throw error;
     });
   }
   return report;
@@ -176,11 +181,12 @@ async function applyImportPlan(
   const toWrite = numberedFirst.filter((row) => row.action !== "unchanged");
   const progress: ImportProgress = { done: 0, total: toWrite.length, created: 0, updated: 0 };
   const createdIds = new Map<PlannedWrite, string>();
+  let stopReason: string | undefined;
   for (const row of toWrite) {
     if (options.signal?.aborted) break;
     const { work } = row;
     const sectionId = sectionIds.get(sectionKey(exhibitionIds.get(row.plan)!, work.section));
-    await db.$transaction(async (tx) => {
+    const written = await db.$transaction(async (tx) => {
       // A new work takes every field; an existing one only those the file has columns for.
       const creating = !row.existing;
       const fields = {
@@ -239,7 +245,18 @@ async function applyImportPlan(
         row.slug = slug;
         createdIds.set(row, created.id);
       }
-    });
+    }).then(
+      () => true,
+      (error: unknown) => {
+        // A database that cannot take the row (a full disk, a hosted database gone): its transaction
+        // was rolled back whole; the import stops there and says so, with the rows before it kept.
+        const failure = storageFailure(error);
+        if (!failure) throw error;
+        stopReason = `${failure}. Free space (or wait for the database to return) and import the file again`;
+        return false;
+      },
+    );
+    if (!written) break;
     progress.done += 1;
     if (row.action === "create") progress.created += 1;
     else progress.updated += 1;
@@ -254,7 +271,7 @@ async function applyImportPlan(
   return {
     ...report,
     applied: true,
-    ...(stopped ? { stoppedAfter: progress.done } : {}),
+    ...(stopped ? { stoppedAfter: progress.done, ...(stopReason ? { stopReason } : {}) } : {}),
     ...(photographs && report.photographs ? { photographs: { ...report.photographs, ...photographs } } : {}),
     rows: planned.map(({ line, label, action, changes, notes, slug }) => ({ line, label, action, changes, notes, slug })),
   };
@@ -429,7 +446,10 @@ export async function applyStagedImport(staff: StaffMember, id: string): Promise
       actor,
     );
   } finally {
-    await db.stagedImport.deleteMany({ where: { id } });
+    // Left for the hourly clean-up when it cannot be deleted now (a full disk): it is claimed, so never imported twice.
+    await db.stagedImport.deleteMany({ where: { id } }).catch((error: unknown) => {
+      if (!storageFailure(error)) throw error;
+    });
   }
 }
 

@@ -22,8 +22,74 @@ class SettledBetterSQLite3 extends PrismaBetterSQLite3 {
       values.set(name, (await adapter.queryRaw({ sql: `PRAGMA ${name}`, args: [], argTypes: [] })).rows[0]?.[0]);
     }
     checkSqliteSettings((name) => values.get(name));
-    return adapter;
+    return withTransactionsThatRecover(adapter);
   }
+}
+
+type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
+
+/**
+ * Transactions that a full disk cannot wedge. When the disk refuses a transaction's COMMIT, Prisma
+ * neither rolls it back nor ends it: SQLite's transaction stays open and the adapter's lock stays
+ * taken, so every later transaction of the process waited for ever (found with the database on a full
+ * filesystem: the import after space was freed never began, in a process that was otherwise well).
+ * Here a refused COMMIT ends its transaction at once (rolled back, the lock given back), each
+ * transaction waits its turn and ends anything an earlier one left open, and a transaction is ended
+ * once only, however Prisma goes on.
+ */
+function withTransactionsThatRecover(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const connection = (adapter as unknown as { client: { inTransaction: boolean; prepare(sql: string): { run(): unknown } } }).client;
+  const rollBackWhatIsOpen = () => {
+    try {
+      if (connection.inTransaction) connection.prepare("ROLLBACK").run();
+    } catch {
+      // Nothing open after all, or SQLite ended it itself.
+    }
+  };
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  let turns: Promise<void> = Promise.resolve();
+  adapter.startTransaction = async (isolationLevel) => {
+    let endTurn!: () => void;
+    const previous = turns;
+    turns = new Promise<void>((resolve) => (endTurn = resolve));
+    await previous;
+    try {
+      rollBackWhatIsOpen();
+      const transaction: Transaction = await startTransaction(isolationLevel);
+      const commit = transaction.commit.bind(transaction);
+      const rollback = transaction.rollback.bind(transaction);
+      const executeRaw = transaction.executeRaw.bind(transaction);
+      let ended = false;
+      const end = async (finish: () => Promise<void>) => {
+        if (ended) return;
+        ended = true;
+        try {
+          await finish();
+        } finally {
+          endTurn();
+        }
+      };
+      transaction.commit = () => end(commit);
+      transaction.rollback = () => end(rollback);
+      transaction.executeRaw = async (query) => {
+        try {
+          return await executeRaw(query);
+        } catch (error) {
+          if (/^\s*COMMIT\b/i.test(query.sql)) {
+            rollBackWhatIsOpen();
+            await end(rollback);
+          }
+          throw error;
+        }
+      };
+      return transaction;
+    } catch (error) {
+      endTurn();
+      throw error;
+    }
+  };
+  return adapter;
 }
 
 export type DatabaseKind = "sqlite-file" | "libsql";

@@ -83,6 +83,9 @@ function fileDatabase(filePath: string): SqlDatabase {
   async function commitTogether(batch: Pending[]): Promise<void> {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
+      // A transaction left open by a rollback that itself failed (a full disk can refuse even that) is
+      // ended first: otherwise every BEGIN after it would fail until the process restarts.
+      if (handle.inTransaction) statement("ROLLBACK").run();
       // IMMEDIATE takes the write lock at once, so the reads inside see what the writes will build on.
       statement("BEGIN IMMEDIATE").run();
       for (const pending of batch) {
@@ -100,7 +103,11 @@ function fileDatabase(filePath: string): SqlDatabase {
       statement("COMMIT").run();
     } catch (error) {
       // The batch could not begin or commit (the lock never came, the disk refused): nothing of it is kept.
-      if (handle.inTransaction) statement("ROLLBACK").run();
+      try {
+        if (handle.inTransaction) statement("ROLLBACK").run();
+      } catch {
+        // Tried again before the next batch begins.
+      }
       for (const pending of batch) pending.reject(error);
       return;
     }
@@ -130,7 +137,8 @@ function fileDatabase(filePath: string): SqlDatabase {
         // After this turn's I/O callbacks, so requests that arrived together are stored together.
         setImmediate(() => {
           gathering = null;
-          queue = queue.then(() => commitTogether(batch));
+          // Never a rejected queue: every later transaction of this process would be skipped, unanswered.
+          queue = queue.then(() => commitTogether(batch)).catch(() => undefined);
         });
       });
     },

@@ -37,6 +37,8 @@ export type ImportReport = {
   counts: { create: number; update: number; unchanged: number; errors: number };
   /** Set when an import was stopped (Ctrl-C) before its end: how many rows were written, each complete. */
   stoppedAfter?: number;
+  /** Why it stopped, when not by hand: the database could not take the next row (a full disk). */
+  stopReason?: string;
   /** Where photographs were offered with the file (`--photos DIR`): which go to which works, and which to none. */
   photographs?: {
     matched: Array<{ line: number; label: string; files: string[] }>;

@@ -4,6 +4,11 @@ import type { ImportReport } from "@/lib/catalogue/import/import-report";
 export function importReportMessage(report: ImportReport): string {
   const { create, update, unchanged, errors } = report.counts;
   if (report.fileError) return `Nothing imported: ${report.fileError}`;
+  if (report.applied && report.stoppedAfter !== undefined) {
+    const total = create + update;
+    const why = report.stopReason ? `: ${report.stopReason}` : "";
+    return `Stopped after ${report.stoppedAfter} of ${total} rows${why}. The rows written are complete and the rest untouched; import the same file again to finish (rows already in are left as they are).`;
+  }
   return report.applied
     ? `Imported: ${create} created, ${update} updated, ${unchanged} unchanged, ${errors} rows not readable and skipped.`
     : `Dry run: ${create} to create, ${update} to update, ${unchanged} unchanged, ${errors} not readable. Nothing has been written yet.`;
