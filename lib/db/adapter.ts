@@ -11,6 +11,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { checkSqliteSettings, SQLITE_BUSY_TIMEOUT_MS, SQLITE_SETTING_NAMES, SQLITE_SETTINGS_SCRIPT } from "./sqlite-settings";
+import { inWriteTurn, takeWriteTurn } from "./write-turns";
 
 /** Prisma's better-sqlite3 adapter, each connection it opens set as lib/db/sqlite-settings.ts says, and checked. */
 class SettledBetterSQLite3 extends PrismaBetterSQLite3 {
@@ -29,14 +30,20 @@ class SettledBetterSQLite3 extends PrismaBetterSQLite3 {
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type Transaction = Awaited<ReturnType<SqlDriverAdapter["startTransaction"]>>;
 
+/** Prisma's statements that write (everything else it sends only reads). */
+const WRITES = /^\s*(INSERT|UPDATE|DELETE|REPLACE|WITH)\b/i;
+
 /**
- * Transactions that a full disk cannot wedge. When the disk refuses a transaction's COMMIT, Prisma
- * neither rolls it back nor ends it: SQLite's transaction stays open and the adapter's lock stays
- * taken, so every later transaction of the process waited for ever (found with the database on a full
- * filesystem: the import after space was freed never began, in a process that was otherwise well).
- * Here a refused COMMIT ends its transaction at once (rolled back, the lock given back), each
- * transaction waits its turn and ends anything an earlier one left open, and a transaction is ended
- * once only, however Prisma goes on.
+ * Prisma's connection, made safe beside the process's other connection and against a full disk.
+ * - Its writes take their turn with the other connection's (lib/db/write-turns.ts): a transaction holds
+ *   the turn from its start to its end, a single write for itself.
+ * - Its transactions cannot be wedged by a full disk. When the disk refuses a transaction's COMMIT,
+ *   Prisma neither rolls it back nor ends it: SQLite's transaction stayed open and the adapter's lock
+ *   taken, so every later transaction of the process waited for ever (found with the database on a full
+ *   filesystem: the import after space was freed never began). Here a refused COMMIT ends its
+ *   transaction at once (rolled back, the lock and the turn given back), each transaction starts only
+ *   after the last has ended and ends anything it left open, and a transaction is ended once only,
+ *   however Prisma goes on.
  */
 function withTransactionsThatRecover(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const connection = (adapter as unknown as { client: { inTransaction: boolean; prepare(sql: string): { run(): unknown } } }).client;
@@ -47,14 +54,25 @@ function withTransactionsThatRecover(adapter: SqlDriverAdapter): SqlDriverAdapte
       // Nothing open after all, or SQLite ended it itself.
     }
   };
+  for (const method of ["queryRaw", "executeRaw"] as const) {
+    const run = adapter[method].bind(adapter) as (query: { sql: string }) => Promise<never>;
+    (adapter as unknown as Record<string, unknown>)[method] = (query: { sql: string }) =>
+      WRITES.test(query.sql) ? inWriteTurn("prisma", () => run(query)) : run(query);
+  }
   const startTransaction = adapter.startTransaction.bind(adapter);
-  let turns: Promise<void> = Promise.resolve();
+  let transactions: Promise<void> = Promise.resolve();
   adapter.startTransaction = async (isolationLevel) => {
-    let endTurn!: () => void;
-    const previous = turns;
-    turns = new Promise<void>((resolve) => (endTurn = resolve));
+    let endTransaction!: () => void;
+    const previous = transactions;
+    transactions = new Promise<void>((resolve) => (endTransaction = resolve));
     await previous;
+    let endTurn: (() => void) | undefined;
+    const endBoth = () => {
+      endTurn?.();
+      endTransaction();
+    };
     try {
+      endTurn = await takeWriteTurn("prisma");
       rollBackWhatIsOpen();
       const transaction: Transaction = await startTransaction(isolationLevel);
       const commit = transaction.commit.bind(transaction);
@@ -67,7 +85,7 @@ function withTransactionsThatRecover(adapter: SqlDriverAdapter): SqlDriverAdapte
         try {
           await finish();
         } finally {
-          endTurn();
+          endBoth();
         }
       };
       transaction.commit = () => end(commit);
@@ -85,7 +103,7 @@ function withTransactionsThatRecover(adapter: SqlDriverAdapter): SqlDriverAdapte
       };
       return transaction;
     } catch (error) {
-      endTurn();
+      endBoth();
       throw error;
     }
   };

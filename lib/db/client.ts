@@ -2,6 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { databaseAdapter, databaseKind } from "@/lib/db/adapter";
 import { applySqliteSettings, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/sqlite-settings";
+import { inWriteTurn } from "@/lib/db/write-turns";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseAuthToken, databaseFilePath, databaseUrl } from "@/lib/env";
 
@@ -121,7 +122,7 @@ function fileDatabase(filePath: string): SqlDatabase {
   return {
     // Queued behind any open transaction: on one handle, a statement would otherwise join it.
     execute(sql: string, args: SqlValue[] = []) {
-      const result = queue.then(() => statement(sql).run(...args).changes);
+      const result = queue.then(() => inWriteTurn("own", () => statement(sql).run(...args).changes));
       queue = result.catch(() => undefined);
       return result;
     },
@@ -138,7 +139,7 @@ function fileDatabase(filePath: string): SqlDatabase {
         setImmediate(() => {
           gathering = null;
           // Never a rejected queue: every later transaction of this process would be skipped, unanswered.
-          queue = queue.then(() => commitTogether(batch)).catch(() => undefined);
+          queue = queue.then(() => inWriteTurn("own", () => commitTogether(batch))).catch(() => undefined);
         });
       });
     },

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { db, executeSql } from "@/lib/db/client";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/*
+ * One process, two connections to the database (Prisma's, and the enquiry's and outbox's own): a
+ * Prisma transaction that has written holds SQLite's write lock across its awaits. A write on the other
+ * connection meanwhile used to wait inside SQLite's busy handler, holding the only thread, so the
+ * transaction could not finish: the process stood still for the whole busy timeout (10 s) per statement.
+ */
+describe("the process's two connections", () => {
+  it("take turns to write: a write on one waits for the other's transaction without stopping the process", async () => {
+    let lastTick = performance.now();
+    let longestGap = 0;
+    const ticker = setInterval(() => {
+      longestGap = Math.max(longestGap, performance.now() - lastTick);
+      lastTick = performance.now();
+    }, 10);
+    try {
+      const transaction = db.$transaction(async (tx) => {
+        await tx.gallerySettings.update({ where: { id: 1 }, data: { digestTime: "07:15" } });
+        // Between its statements, as any transaction that awaits something.
+        await sleep(300);
+        await tx.gallerySettings.update({ where: { id: 1 }, data: { digestTime: "07:30" } });
+      });
+      await sleep(50);
+      const started = performance.now();
+      expect(await executeSql(`UPDATE "GallerySettings" SET "digestTime" = ? WHERE "id" = 1`, ["08:45"])).toBe(1);
+      const waited = performance.now() - started;
+      await transaction;
+      // It waited for the transaction (about a quarter of a second), not for SQLite's busy timeout.
+      expect(waited).toBeLessThan(3_000);
+      expect(longestGap).toBeLessThan(1_000);
+      // And it came after the transaction, whose writes it follows.
+      expect((await db.gallerySettings.findUniqueOrThrow({ where: { id: 1 } })).digestTime).toBe("08:45");
+    } finally {
+      clearInterval(ticker);
+    }
+  });
+});
