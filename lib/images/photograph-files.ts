@@ -16,6 +16,9 @@ const ACCEPTED: Record<string, { mimeType: string; extension: string }> = {
 
 export class PhotographError extends Error {}
 
+/** The photograph was good but could not be stored (the object store did not answer): nothing was kept. */
+export class PhotographNotStored extends PhotographError {}
+
 export type StoredPhotograph = { storageKey: string; mimeType: string; width: number; height: number; hasAvif: boolean; zoomWidth: number };
 
 /** Where a stored photograph's files live in the object store: never built from anything a user typed. */
@@ -77,7 +80,7 @@ export async function storePhotograph(bytes: Buffer, store: ObjectStore = object
     return { storageKey, mimeType: format.mimeType, width, height, hasAvif: true, zoomWidth: PHOTOGRAPH_ZOOM_WIDTH };
   } catch (error) {
     await store.deletePrefix(folder).catch(() => undefined);
-    throw new PhotographError(
+    throw new PhotographNotStored(
       `The photograph could not be stored (${error instanceof Error ? error.message : String(error)}). Nothing was kept; please try again.`,
     );
   }

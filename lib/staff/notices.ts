@@ -93,6 +93,10 @@ export const PHOTOGRAPH_OUTCOMES = {
   moved: { ok: true, text: "Photograph moved. The public page shows them in this order." },
   "too-large": { ok: false, text: "That file is larger than 15 MB; nothing was uploaded." },
   "not-an-image": { ok: false, text: "That file is not a JPEG, PNG or WebP image; nothing was uploaded." },
+  "not-stored": {
+    ok: false,
+    text: "The photograph could not be stored just now (the photograph store or the database did not answer); nothing was kept. Please try again in a moment.",
+  },
   missing: { ok: false, text: "Choose a photograph to upload first." },
   unreadable: { ok: false, text: "The upload could not be read; please try again." },
 } as const;

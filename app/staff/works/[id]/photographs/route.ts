@@ -4,7 +4,8 @@ import { fromThisSite } from "@/lib/http/same-origin";
 import { refreshCatalogue } from "@/lib/catalogue-cache/refresh-catalogue";
 import { addPhotograph } from "@/lib/data/staff/work-photographs";
 import { serverEnv } from "@/lib/env";
-import { MAX_UPLOAD_BYTES, PhotographError } from "@/lib/images/photograph-files";
+import { MAX_UPLOAD_BYTES, PhotographError, PhotographNotStored } from "@/lib/images/photograph-files";
+import { storageFailure } from "@/lib/data/database-errors";
 import { readFormWithin, UnreadableBody } from "@/lib/http/request-body";
 
 type Context = { params: Promise<{ id: string }> };
@@ -37,6 +38,7 @@ export async function POST(request: Request, { params }: Context) {
     refreshCatalogue(change, "route");
     return back("added");
   } catch (error) {
+    if (error instanceof PhotographNotStored || storageFailure(error)) return back("not-stored");
     if (error instanceof PhotographError) return back(error.message.includes("larger") ? "too-large" : "not-an-image");
     throw error;
   }
