@@ -36,8 +36,11 @@ export function startOutboxLoop(
   // day, a hold's end) is still judged by the wall clock, in the gallery's time zone.
   const elapsed = () => performance.now();
   const digestCheckEveryMs = options.digestCheckEveryMs ?? MINUTE_MS;
-  let lastPurge = -Infinity;
-  let lastForget = -Infinity;
+  // The heavy clean-ups wait a while after a start (a quarter of an hour, and ten minutes for the
+  // daily purge): a process just started, or restarted by a deploy, serves first and does not hold the
+  // database with a purge while the one it replaces is stopping.
+  let lastPurge = elapsed() - DAY_MS + 10 * MINUTE_MS;
+  let lastForget = elapsed();
   let lastDigestCheck = -Infinity;
   const tick = () => {
     if (running) return;
