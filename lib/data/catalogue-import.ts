@@ -1,7 +1,7 @@
 import "server-only";
 import { activityEntry } from "@/lib/data/activity";
 import { randomBytes } from "node:crypto";
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { setImmediate as yieldToEventLoop, setTimeout as sleep } from "node:timers/promises";
 import { requireRole, type StaffMember } from "@/lib/staff/roles";
 import { importTargetOf, type ImportOptions, type PhotographSource, type ImportProgress, type ImportReport, type ImportTarget } from "@/lib/catalogue/import/import-report";
 import { emptyReport, exhibitionSlugFor, exhibitionSlugsNamedIn, planImport, type CatalogueAsFound, type ExhibitionPlan, type FoundExhibition, type ImportPlan, type PlannedWrite } from "@/lib/catalogue/import/plan-import";
@@ -184,6 +184,7 @@ async function applyImportPlan(
   let stopReason: string | undefined;
   for (const row of toWrite) {
     if (options.signal?.aborted) break;
+    const rowStarted = performance.now();
     const { work } = row;
     const sectionId = sectionIds.get(sectionKey(exhibitionIds.get(row.plan)!, work.section));
     const written = await db.$transaction(async (tx) => {
@@ -265,6 +266,10 @@ async function applyImportPlan(
     // chain of promises: the web process would serve nobody else meanwhile, and Ctrl-C (a signal,
     // delivered by the event loop) would not be heard until the end.
     await yieldToEventLoop();
+    // And the write lock is let go as long as it was held (a few milliseconds): run flat out, the import
+    // took it again before any other process's wait ended, and under the soak's traffic the web
+    // processes, waiting to store enquiries, stopped answering (nginx said 502) until it was done.
+    await sleep(Math.min(50, Math.max(2, performance.now() - rowStarted)));
   }
   const stopped = progress.done < progress.total;
   const photographs = photoMatch && report.photographs && !stopped ? await attachMatchedPhotographs(planned, createdIds, photoMatch, options) : null;
