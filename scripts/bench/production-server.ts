@@ -52,7 +52,7 @@ export function processCpuSeconds(pid: number | undefined): number {
 }
 
 /** A process and all its descendants. */
-function processTree(pid: number | undefined): number[] {
+export function processTree(pid: number | undefined): number[] {
   if (!pid) return [];
   let children: number[] = [];
   try {
@@ -67,8 +67,19 @@ function processTree(pid: number | undefined): number[] {
   return [pid, ...children.flatMap(processTree)];
 }
 
-function residentMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+/** A process's resident memory in MiB (0 once it is gone). */
+export function residentMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** A process's resident memory with its descendants' (nginx's workers, tsx's node). */
+export function treeResidentMb(pid: number | undefined): number {
+  return processTree(pid).reduce((sum, member) => sum + residentMb(member), 0);
 }
 
 /** A GET timed to its last byte with node:http, whose first use costs nothing (fetch's does, in this process). */

@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { startStack } from "@/scripts/stack/start-stack";
 import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "@/scripts/support/no-javascript-enquiry";
-import { percentile, startProductionServer } from "./production-server";
+import { percentile, residentMb, startProductionServer, treeResidentMb } from "./production-server";
 import { soakPicture, type SoakSample } from "./soak-picture";
 
 const { values } = parseArgs({
@@ -272,29 +272,6 @@ try {
     });
   }
 
-  function residentMb(pid: number | undefined): number {
-    if (!pid) return 0;
-    try {
-      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-    } catch {
-      return 0;
-    }
-  }
-  /** A process with its children (nginx's workers, tsx's node). */
-  function treeMb(pid: number | undefined): number {
-    if (!pid) return 0;
-    let children: number[] = [];
-    try {
-      children = execFileSync("pgrep", ["-P", String(pid)])
-        .toString()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map(Number);
-    } catch {
-      // none
-    }
-    return residentMb(pid) + children.reduce((sum, child) => sum + treeMb(child), 0);
-  }
   const fileMb = (file: string) => {
     try {
       return statSync(file).size / 1024 / 1024;
@@ -333,8 +310,8 @@ try {
       rssMb: {
         "web-1": residentMb(web[0]!.child?.pid),
         "web-2": residentMb(web[1]!.child?.pid),
-        worker: treeMb(worker.child?.pid),
-        nginx: treeMb(nginx.child?.pid),
+        worker: treeResidentMb(worker.child?.pid),
+        nginx: treeResidentMb(nginx.child?.pid),
       },
       pagesPerSecond: pages.length / SAMPLE_SECONDS,
       enquiriesPerSecond: enquiries.length / SAMPLE_SECONDS,

@@ -5,11 +5,11 @@
  * Ratios, not absolute figures, are what compare across this shared machine.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { startStack } from "@/scripts/stack/start-stack";
-import type { BenchServer } from "./production-server";
+import { residentMb, type BenchServer } from "./production-server";
 
 const WORK = "/works/42-second-retreat-from-russia";
 const ROUNDS = 3;
@@ -18,10 +18,6 @@ function wrk(url: string, gzip: boolean, seconds: number): number {
   const args = ["-t2", "-c64", `-d${seconds}s`, ...(gzip ? ["-H", "Accept-Encoding: gzip"] : []), url];
   const output = execFileSync("wrk", args).toString();
   return Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0);
-}
-
-function residentMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 }
 
 function spread(values: number[]): string {

@@ -9,10 +9,11 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { freePort } from "./free-port";
 
 export const DOVECOT_BINARY = "/usr/sbin/dovecot";
 export const TEST_MAILBOX_USER = "gallery";
@@ -30,17 +31,6 @@ export type TestMailbox = {
 
 export function dovecotInstalled(): boolean {
   return existsSync(DOVECOT_BINARY);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function accepting(port: number): Promise<boolean> {

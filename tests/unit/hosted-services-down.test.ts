@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { photograph } from "../support/compose-email";
+import { freePort } from "../support/free-port";
 
 /*
  * The hosted database (libSQL) and the object store (S3) die mid-request, as a host does: their test
@@ -20,16 +20,6 @@ const running: ChildProcess[] = [];
 afterAll(() => {
   for (const child of running) child.kill("SIGKILL");
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** A test server (tests/support/*-server.ts) in its own process; ready once it says so. */
 async function serverProcess(script: string, args: string[]): Promise<{ kill: () => Promise<void> }> {
@@ -53,8 +43,6 @@ async function serverProcess(script: string, args: string[]): Promise<{ kill: ()
   };
 }
 
-type Outcome = { status: string; reference?: string; message?: string };
-
 describe.skipIf(inject("databaseMode") !== "libsql")("the hosted database goes away mid-request", () => {
   it(
     "answers each enquiry and staff edit plainly, keeps each whole or not at all, and serves the first request after it returns",
@@ -71,28 +59,21 @@ describe.skipIf(inject("databaseMode") !== "libsql")("the hosted database goes a
       process.env.DATABASE_AUTH_TOKEN = token;
       const { db } = await import("@/lib/db/client");
       const { seedCatalogue } = await import("@/prisma/seed");
-      const { submitEnquiry, notStoredState } = await import("@/lib/enquiry-intake/submit-enquiry");
-      const { enquiryForm } = await import("./support/enquiry-helpers");
+      const { enquiryForm, enquiryOutcome } = await import("./support/enquiry-helpers");
       const { updateArtwork } = await import("@/lib/data/staff/catalogue-editing");
       const { artworkEditSchema } = await import("@/lib/validations/artwork-edit");
       await seedCatalogue();
 
-      const enquire = async (tag: string, index: number): Promise<Outcome> => {
-        const form = enquiryForm({
-          name: `Hosted Collector ${index}`,
-          email: `hosted-${tag}-${index}@example.test`,
-          artworkSlug: "42-second-retreat-from-russia",
-          message: `Enquiry ${index} (${tag})`,
-        });
-        try {
-          const { state } = await submitEnquiry(form, { clientIp: `10.8.0.${index + 1}` });
-          return { status: state.status, reference: state.reference, message: state.message };
-        } catch {
-          // What the enquiry route and action answer when the store throws.
-          const state = notStoredState(form);
-          return { status: state.status, message: state.message };
-        }
-      };
+      const enquire = (tag: string, index: number) =>
+        enquiryOutcome(
+          enquiryForm({
+            name: `Hosted Collector ${index}`,
+            email: `hosted-${tag}-${index}@example.test`,
+            artworkSlug: "42-second-retreat-from-russia",
+            message: `Enquiry ${index} (${tag})`,
+          }),
+          `10.8.0.${index + 1}`,
+        );
       expect((await enquire("warm", 0)).status).toBe("sent");
 
       // Twenty collectors at once; the database's host dies as soon as the first is stored.

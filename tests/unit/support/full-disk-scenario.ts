@@ -8,10 +8,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { commandLineImportActor, importCatalogue } from "@/lib/data/catalogue-import";
 import { db } from "@/lib/db/client";
-import { notStoredState, submitEnquiry } from "@/lib/enquiry-intake/submit-enquiry";
 import { databaseFilePath } from "@/lib/env";
 import { seedCatalogue } from "@/prisma/seed";
-import { enquiryForm } from "./enquiry-helpers";
+import { enquiryForm, enquiryOutcome, type EnquiryOutcome } from "./enquiry-helpers";
 
 const folder = path.dirname(databaseFilePath()!);
 const fillers: string[] = [];
@@ -34,26 +33,19 @@ function fillTheDisk(leaveBytes: number) {
 
 const freeBytes = () => statfsSync(folder).bavail * statfsSync(folder).bsize;
 
-type Outcome = { status: string; reference?: string; message?: string };
-
-async function burst(count: number, tag: string, first = 0): Promise<Outcome[]> {
+async function burst(count: number, tag: string, first = 0): Promise<EnquiryOutcome[]> {
   return Promise.all(
-    Array.from({ length: count }, (_, offset) => first + offset).map(async (index): Promise<Outcome> => {
-      const form = enquiryForm({
-        name: `Disk Collector ${tag} ${index}`,
-        email: `disk-${tag}-${index}@example.test`,
-        artworkSlug: "42-second-retreat-from-russia",
-        message: `Enquiry ${index} of the ${tag} burst. `.repeat(40),
-      });
-      try {
-        const { state } = await submitEnquiry(form, { clientIp: `10.9.${tag === "full" ? 1 : 2}.${index + 1}` });
-        return { status: state.status, reference: state.reference, message: state.message };
-      } catch {
-        // What the enquiry route and action answer when the store throws.
-        const state = notStoredState(form);
-        return { status: state.status, message: state.message };
-      }
-    }),
+    Array.from({ length: count }, (_, offset) => first + offset).map((index) =>
+      enquiryOutcome(
+        enquiryForm({
+          name: `Disk Collector ${tag} ${index}`,
+          email: `disk-${tag}-${index}@example.test`,
+          artworkSlug: "42-second-retreat-from-russia",
+          message: `Enquiry ${index} of the ${tag} burst. `.repeat(40),
+        }),
+        `10.9.${tag === "full" ? 1 : 2}.${index + 1}`,
+      ),
+    ),
   );
 }
 
@@ -94,7 +86,7 @@ await burst(1, "warm");
 
 // Collectors keep coming, five at a time, until the disk turns them away; and two waves more.
 fillTheDisk(1024 * 1024);
-const fullBurst: Outcome[] = [];
+const fullBurst: EnquiryOutcome[] = [];
 for (let wave = 0, refusedWaves = 0; wave < 40 && refusedWaves < 3; wave += 1) {
   const outcomes = await burst(5, "full", wave * 5);
   fullBurst.push(...outcomes);
