@@ -4,6 +4,7 @@ import { ENQUIRY_RETENTION_DAYS, forgetExpiredConnectionData, purgeExpiredRecord
 import { saveRetentionSettings } from "@/lib/data/staff/settings";
 import { createStaffAccount } from "@/lib/data/staff-accounts";
 import type { StaffMember } from "@/lib/staff/roles";
+import { storedOutboxEmail } from "./support/outbox-rows";
 
 const DAY = 86_400_000;
 
@@ -61,18 +62,7 @@ describe("enquiry retention", () => {
     const newSpam = await enquiry("ENQ-2026-000202", daysAgo(20), "spam");
     const oldReal = await enquiry("ENQ-2026-000203", daysAgo(200));
     const digest = (subject: string, status: string, createdAt: Date) =>
-      db.outboxEmail.create({
-        data: {
-          kind: "daily_digest",
-          toAddress: "g@example.test",
-          fromAddress: "w@example.test",
-          subject,
-          textBody: "x",
-          htmlBody: "x",
-          status,
-          createdAt,
-        },
-      });
+      storedOutboxEmail({ kind: "daily_digest", subject, status, createdAt });
     const oldSent = await digest("old sent", "sent", daysAgo(31));
     const oldWaiting = await digest("old, still to go", "pending", daysAgo(31));
     const recentSent = await digest("recent sent", "sent", daysAgo(3));

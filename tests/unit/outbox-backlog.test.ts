@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
 import { readOutboxBacklog } from "@/lib/data/outbox";
+import { storedOutboxEmail } from "./support/outbox-rows";
 
 const email = (subject: string, status: string, minutesAgo: number, now: Date) =>
-  db.outboxEmail.create({
-    data: {
-      kind: "gallery_notification",
-      toAddress: "g@example.test",
-      fromAddress: "w@example.test",
-      subject,
-      textBody: "x",
-      htmlBody: "x",
-      status,
-      createdAt: new Date(now.getTime() - minutesAgo * 60_000),
-    },
-  });
+  storedOutboxEmail({ subject, status, createdAt: new Date(now.getTime() - minutesAgo * 60_000) });
 
 describe("the outbox's backlog", () => {
   it("is nothing while mail goes out within a quarter of an hour, and says how many wait and for how long once one waits longer", async () => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { readServiceHealth, type ServiceHealth } from "@/lib/data/service-health";
 import { DISK_FAIL_BYTES, DISK_WARN_BYTES, healthEndpoint, judgeHealth } from "@/lib/routes/health-endpoint";
 import { databaseFilePath } from "@/lib/env";
+import { storedOutboxEmail } from "./support/outbox-rows";
 
 const CRON_SECRET = "health-check-cron-secret-0123456789";
 process.env.CRON_SECRET = CRON_SECRET;
@@ -10,18 +11,7 @@ process.env.CRON_SECRET = CRON_SECRET;
 const ask = (headers: Record<string, string> = {}) => healthEndpoint(new Request("http://127.0.0.1/api/health", { headers }));
 
 const queued = (subject: string, status: string, minutesAgo: number) =>
-  db.outboxEmail.create({
-    data: {
-      kind: "gallery_notification",
-      toAddress: "g@example.test",
-      fromAddress: "w@example.test",
-      subject,
-      textBody: "x",
-      htmlBody: "x",
-      status,
-      createdAt: new Date(Date.now() - minutesAgo * 60_000),
-    },
-  });
+  storedOutboxEmail({ subject, status, createdAt: new Date(Date.now() - minutesAgo * 60_000) });
 
 const healthy: ServiceHealth = {
   database: { reachable: true, answerMs: 2 },
