@@ -18,13 +18,18 @@ describe("the process's two connections", () => {
       lastTick = performance.now();
     }, 10);
     try {
+      let transactionHasWritten!: () => void;
+      const writtenInTransaction = new Promise<void>((resolve) => (transactionHasWritten = resolve));
       const transaction = db.$transaction(async (tx) => {
         await tx.gallerySettings.update({ where: { id: 1 }, data: { digestTime: "07:15" } });
+        transactionHasWritten();
         // Between its statements, as any transaction that awaits something.
         await sleep(300);
         await tx.gallerySettings.update({ where: { id: 1 }, data: { digestTime: "07:30" } });
       });
-      await sleep(50);
+      // Not a fixed pause: on a busy machine (CI, beside the browser tests) the transaction had not begun
+      // after 50 ms, the other write went first, and the transaction's later write then overwrote it.
+      await writtenInTransaction;
       const started = performance.now();
       expect(await executeSql(`UPDATE "GallerySettings" SET "digestTime" = ? WHERE "id" = 1`, ["08:45"])).toBe(1);
       const waited = performance.now() - started;
