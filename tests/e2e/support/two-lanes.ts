@@ -10,6 +10,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { saveFailureAccount } from "../../support/failure-accounts";
 import { LANE_FILES } from "./lane-files";
 // Loaded without E2E_LANE: lane 1's settings, which are the build's (its database is the one the pages are built from).
 import { appEnv } from "./test-env";
@@ -40,7 +41,9 @@ const build = spawnSync("npm", ["run", "build"], {
   stdio: ["ignore", "inherit", "inherit"],
 });
 if (build.status !== 0) {
-  console.error(`npm run build failed (exit ${build.status ?? build.signal}): no browser test ran`);
+  const account = `npm run build failed (exit ${build.status ?? build.signal}): no browser test ran; the build's output is above`;
+  console.error(account);
+  saveFailureAccount("browser tests'", [account]);
   process.exit(1);
 }
 
@@ -93,6 +96,7 @@ results.forEach((code, index) => {
   const lane = (index + 1) as 1 | 2;
   console.log(`\n── lane ${lane} failed; its account again ──`);
   for (const line of failureAccount(laneLines[lane])) console.log(`[lane ${lane}] ${line}`);
+  saveFailureAccount(`browser tests' lane ${lane}`, failureAccount(laneLines[lane]));
 });
 results.forEach((code, index) => console.log(`lane ${index + 1}: ${code === 0 ? "passed" : `failed (exit ${code})`}`));
 process.exit(results.every((code) => code === 0) ? 0 : 1);

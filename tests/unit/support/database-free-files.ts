@@ -1,6 +1,6 @@
 /**
  * The unit test files that never reach the database, found by following their imports (and those of
- * every project file they import) to lib/db/client.ts. The libSQL pass (`npm run test:unit:libsql`)
+ * every project file they import) to lib/db/client.ts. The libSQL pass (the libsql project in vitest.config.ts)
  * leaves them out: it exists to run the data layer over libSQL's HTTP protocol, and for these files it
  * would run the very same code a second time (they run once, in the file pass).
  *

@@ -32,22 +32,37 @@ function runFolder() {
   return mkdtempSync(path.join(parent, "gallery-unit-run-"));
 }
 
+type SharedRun = { folder: string; templateDatabasePath: string; projects: number };
+const SHARED_RUN = Symbol.for("gallery.unitTestRun");
+const shared = globalThis as typeof globalThis & { [SHARED_RUN]?: SharedRun };
+
 /**
  * Migrates one real SQLite file; each test file then works on its own copy of it, opened either
- * directly (`file:`) or, with GALLERY_TEST_DATABASE=libsql, through a libSQL server speaking the
- * HTTP protocol a hosted database (Turso) speaks.
+ * directly (`file:`) or, in the libsql project, through a libSQL server speaking the HTTP protocol a
+ * hosted database (Turso) speaks. Both projects run in one vitest run and share the folder and the
+ * template (it is the same schema either way); the last to finish removes them.
  */
 export default function setup(project: TestProject) {
-  const folder = runFolder();
-  // The worker threads and the processes the tests start read the process's environment, so
-  // os.tmpdir() is this folder for all of them.
-  process.env.TMPDIR = folder;
-  const templateDatabasePath = path.join(folder, "template.db");
-  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${templateDatabasePath}` },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  project.provide("templateDatabasePath", templateDatabasePath);
-  project.provide("databaseMode", process.env.GALLERY_TEST_DATABASE === "libsql" ? "libsql" : "file");
-  return () => rmSync(folder, { recursive: true, force: true });
+  let run = shared[SHARED_RUN];
+  if (!run) {
+    const folder = runFolder();
+    // The worker threads and the processes the tests start read the process's environment, so
+    // os.tmpdir() is this folder for all of them.
+    process.env.TMPDIR = folder;
+    const templateDatabasePath = path.join(folder, "template.db");
+    execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: `file:${templateDatabasePath}` },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    run = shared[SHARED_RUN] = { folder, templateDatabasePath, projects: 0 };
+  }
+  run.projects += 1;
+  project.provide("templateDatabasePath", run.templateDatabasePath);
+  const sharedRun = run;
+  return () => {
+    sharedRun.projects -= 1;
+    if (sharedRun.projects > 0) return;
+    rmSync(sharedRun.folder, { recursive: true, force: true });
+    delete shared[SHARED_RUN];
+  };
 }

@@ -1,0 +1,49 @@
+/**
+ * npm test's first lane: the npm scripts it is given, one after another, stopping at the first that
+ * fails. Their output passes through as it comes; a failing script's account (vitest's "Failed Tests"
+ * section, or else the script's last lines) is saved for `npm test` to print again at the very end.
+ *
+ *   tsx tests/support/run-checks.ts lint typecheck test:unit
+ */
+import { spawn } from "node:child_process";
+import { saveFailureAccount } from "./failure-accounts";
+
+const ACCOUNT_LINES = 80;
+// Colour codes make the saved account hard to read and to search.
+const COLOUR_CODES = /\x1b\[[0-9;]*m/g;
+
+function runScript(script: string): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const child = spawn("npm", ["run", script], { stdio: ["ignore", "pipe", "pipe"] });
+  for (const [stream, target] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    let pending = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      target.write(chunk);
+      const parts = (pending + chunk).split("\n");
+      pending = parts.pop() ?? "";
+      lines.push(...parts.map((line) => line.replace(COLOUR_CODES, "")));
+      // Enough to hold vitest's account of several failures, not the whole run.
+      if (lines.length > 4 * ACCOUNT_LINES) lines.splice(0, lines.length - 4 * ACCOUNT_LINES);
+    });
+    stream.on("end", () => pending && lines.push(pending.replace(COLOUR_CODES, "")));
+  }
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? 1, lines })));
+}
+
+function failureAccount(lines: string[]): string[] {
+  const failedTests = lines.findIndex((line) => /⎯ Failed Tests? \d+ ⎯/.test(line));
+  const account = failedTests === -1 ? lines.slice(-ACCOUNT_LINES) : lines.slice(failedTests);
+  return account.length > 2 * ACCOUNT_LINES ? [...account.slice(0, ACCOUNT_LINES), "…", ...account.slice(-ACCOUNT_LINES / 2)] : account;
+}
+
+for (const script of process.argv.slice(2)) {
+  const { code, lines } = await runScript(script);
+  if (code !== 0) {
+    saveFailureAccount("checks", [`npm run ${script} failed (exit ${code}); the scripts after it did not run.`, ...failureAccount(lines)]);
+    process.exit(code);
+  }
+}
