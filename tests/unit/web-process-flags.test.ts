@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { renderNginxConfig } from "@/scripts/stack/nginx-config";
 import { WEB_PROCESS_NODE_FLAGS } from "@/scripts/stack/web-process-flags";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -21,5 +23,25 @@ describe("every way a web process is started gives it the same heap", () => {
       .split("\n")
       .find((line) => line.startsWith("ExecStart="));
     expect(execStart).toBe(`ExecStart=/usr/bin/node ${WEB_PROCESS_NODE_FLAGS.join(" ")} /srv/gallery/.next/standalone/warm-server.mjs`);
+  });
+});
+
+// nginx keeps idle connections to the web processes for reuse. Whichever side's timer ends first closes
+// one; when it was the web process, nginx could send a request on a connection at the moment it closed,
+// and the collector got a 502 for an enquiry never read (seen after a pause in traffic).
+describe("nginx lets an idle connection to a web process go before the web process would", () => {
+  it("its upstream keep-alive time is below Node's, which no way of starting a web process changes", () => {
+    const config = renderNginxConfig({
+      listen: "127.0.0.1:8080",
+      serverName: "gallery.test",
+      projectRoot,
+      runtimeDir: "/tmp/gallery-nginx",
+      upstreams: ["127.0.0.1:3001", "127.0.0.1:3002"],
+    });
+    const upstream = /upstream gallery_web \{([^}]*)\}/.exec(config)?.[1] ?? "";
+    const seconds = Number(/^\s*keepalive_timeout (\d+)s;/m.exec(upstream)?.[1]);
+    expect(seconds * 1000).toBeLessThan(http.createServer().keepAliveTimeout);
+    for (const file of ["package.json", "deploy/systemd/gallery-web@.service", "scripts/stack/start-stack.ts"])
+      expect(read(file)).not.toContain("KEEP_ALIVE_TIMEOUT");
   });
 });
