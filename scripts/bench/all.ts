@@ -18,6 +18,7 @@ import { benchPages } from "./pages";
 import { startProductionServer } from "./production-server";
 import { benchScale } from "./scale";
 import { benchStack } from "./stack";
+import { benchStackEnquiries } from "./stack-enquiries";
 
 const { values } = parseArgs({ options: { total: { type: "string", default: "2000" }, works: { type: "string", default: "0" } } });
 console.log(
@@ -36,6 +37,7 @@ try {
   await benchEnquiries(server, Number(values.total));
   console.log(`Server memory after the benchmark: ${server.residentMemoryMb().toFixed(0)} MiB resident`);
   await benchStack(server);
+  await benchStackEnquiries(server, { count: 1000, rounds: 3 });
   if (existsSync(outputFolder)) {
     console.log("\nVercel functions (unzipped, counting the project files each maps in; from the last `npm run test:vercel`)");
     for (const line of describeFunctionSizes()) console.log(`  ${line}`);

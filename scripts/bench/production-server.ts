@@ -22,6 +22,13 @@ export type BenchServer = {
   /** CPU seconds used so far by each process of the server. */
   cpuSeconds: () => { web: number; worker: number; mail: number };
   residentMemoryMb: () => number;
+  /**
+   * Stops the web process and the worker (SIGSTOP; the SMTP server goes on) while another arrangement
+   * is measured on the same database and mail server; the function it returns lets them go on.
+   */
+  pause: () => () => void;
+  /** The SMTP server's processes (tsx runs it in a child). */
+  mailServerPids: () => number[];
   /** How long `npm run build` took, when this run built. */
   buildSeconds: number | null;
   /** The first artwork page served after the server process started, asked for as soon as its port opened. */
@@ -214,6 +221,20 @@ export async function startProductionServer(name: string, port: number, options:
         .map((line) => JSON.parse(line) as SinkRecord),
     cpuSeconds: () => ({ web: processCpuSeconds(server.pid), worker: treeCpu(worker.pid), mail: treeCpu(mailServer.pid) }),
     residentMemoryMb: () => residentMb(server.pid!),
+    mailServerPids: () => processTree(mailServer.pid),
+    pause: () => {
+      const paused = [server, worker].flatMap((child) => processTree(child.pid));
+      const signal = (name: NodeJS.Signals) =>
+        paused.forEach((pid) => {
+          try {
+            process.kill(pid, name);
+          } catch {
+            // already gone
+          }
+        });
+      signal("SIGSTOP");
+      return () => signal("SIGCONT");
+    },
     buildSeconds,
     firstArtworkMs,
     stop: async () => {

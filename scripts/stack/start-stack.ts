@@ -51,6 +51,8 @@ export type StackOptions = {
   env: NodeJS.ProcessEnv;
   log?: (line: string) => void;
   healthWatch?: HealthWatch;
+  /** Node flags the web processes get besides their own (a benchmark's --cpu-prof or --trace-gc). */
+  extraWebNodeFlags?: string[];
 };
 
 export type RunningStack = {
@@ -116,7 +118,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...webPorts.map((port, index) => ({
       name: `web-${index + 1}`,
       command: process.execPath,
-      args: [...WEB_PROCESS_NODE_FLAGS, standaloneServer],
+      args: [...WEB_PROCESS_NODE_FLAGS, ...(options.extraWebNodeFlags ?? []), standaloneServer],
       // nginx (on this machine) replaces X-Forwarded-For with the client's address: its word is believed.
       env: { ...shared, PORT: String(port), HOSTNAME: "127.0.0.1", TRUSTED_PROXIES: "loopback" },
       restarts: 0,
