@@ -72,6 +72,30 @@ function fileDatabase(filePath: string): SqlDatabase {
   let queue: Promise<unknown> = Promise.resolve();
 
   /*
+   * The write lock, waited for without holding the thread. Another process's writer (the other web
+   * process, the worker) holds it for a millisecond or two; SQLite's own busy handler waits by sleeping
+   * (1, 2, 5, 10, 15, 20, 25 ms…), and better-sqlite3 calls it on this process's only thread: the
+   * whole wait stopped every request this process had open (pages too), not only the writes queued
+   * behind the lock. Here BEGIN IMMEDIATE is tried without SQLite's wait, and tried again a millisecond
+   * later while the event loop goes on, for as long as SQLite would have waited.
+   */
+  async function beginImmediate(): Promise<void> {
+    const deadline = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
+    for (;;) {
+      handle.pragma("busy_timeout = 0");
+      try {
+        statement("BEGIN IMMEDIATE").run();
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY" || performance.now() > deadline) throw error;
+      } finally {
+        handle.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+
+  /*
    * Group commit. With synchronous=FULL every COMMIT waits for the disk (an fsync), and better-sqlite3
    * waits on this process's only thread. So the transactions asked for in the same turn of the event
    * loop — under load, every enquiry whose request arrived while the last commit was on its way to
@@ -88,7 +112,7 @@ function fileDatabase(filePath: string): SqlDatabase {
       // ended first: otherwise every BEGIN after it would fail until the process restarts.
       if (handle.inTransaction) statement("ROLLBACK").run();
       // IMMEDIATE takes the write lock at once, so the reads inside see what the writes will build on.
-      statement("BEGIN IMMEDIATE").run();
+      await beginImmediate();
       for (const pending of batch) {
         statement("SAVEPOINT one_transaction").run();
         try {

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { db, executeSql } from "@/lib/db/client";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { describe, expect, inject, it } from "vitest";
+import { db, executeSql, writeTransaction } from "@/lib/db/client";
+import { databaseFilePath } from "@/lib/env";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -41,6 +44,52 @@ describe("the process's two connections", () => {
       expect((await db.gallerySettings.findUniqueOrThrow({ where: { id: 1 } })).digestTime).toBe("08:45");
     } finally {
       clearInterval(ticker);
+    }
+  });
+});
+
+/*
+ * Another process (the other web process, the worker) holding the write lock: SQLite's own busy
+ * handler waits by sleeping on the thread that asked, so every request the process had open stopped
+ * with it, for up to 25 ms a sleep. The group commit waits for the lock without holding the thread.
+ */
+describe.runIf(inject("databaseMode") === "file")("a writer in another process", () => {
+  it("is waited for while this process goes on answering, and the transaction then stores", async () => {
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(process.argv[1], { timeout: 10000 });
+         db.exec("BEGIN IMMEDIATE; UPDATE GallerySettings SET digestTime = '06:00' WHERE id = 1;");
+         console.log("holding");
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+         db.exec("COMMIT");`,
+        databaseFilePath()!,
+      ],
+      { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await once(holder.stdout!, "data");
+    let lastTick = performance.now();
+    let longestGap = 0;
+    const ticker = setInterval(() => {
+      longestGap = Math.max(longestGap, performance.now() - lastTick);
+      lastTick = performance.now();
+    }, 5);
+    try {
+      const started = performance.now();
+      const stored = await writeTransaction((sql) => sql.run(`UPDATE "GallerySettings" SET "digestTime" = ? WHERE "id" = 1`, ["06:30"]));
+      const waited = performance.now() - started;
+      // Up to the moment it was stored too: a thread held all along never lets the ticker run at all.
+      longestGap = Math.max(longestGap, performance.now() - lastTick);
+      expect(stored).toBe(1);
+      // It waited for the other process (about 0.4 s)…
+      expect(waited).toBeGreaterThan(200);
+      // …without stopping this one (SQLite's own wait held the thread for all of it).
+      expect(longestGap).toBeLessThan(100);
+      expect((await db.gallerySettings.findUniqueOrThrow({ where: { id: 1 } })).digestTime).toBe("06:30");
+    } finally {
+      clearInterval(ticker);
+      await once(holder, "exit");
     }
   });
 });
