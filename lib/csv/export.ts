@@ -8,9 +8,22 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function toCsv<Row extends Record<string, string>>(rows: Row[], columns: Array<keyof Row & string>): string {
+/**
+ * Rows as CSV for a spreadsheet (a byte-order mark and the header first, Windows line ends). An export
+ * made in parts passes `{ continuing: true }` for every part after the first: no mark, no header.
+ */
+export function toCsv<Row extends Record<string, string>>(
+  rows: Row[],
+  columns: ReadonlyArray<keyof Row & string>,
+  { continuing = false }: { continuing?: boolean } = {},
+): string {
   return stringify(
     rows.map((row) => columns.map((column) => neutraliseFormula(row[column] ?? ""))),
-    { header: true, columns: columns.map((column) => ({ key: column, header: column })), bom: true, record_delimiter: "windows" },
+    {
+      header: !continuing,
+      columns: columns.map((column) => ({ key: column, header: column })),
+      bom: !continuing,
+      record_delimiter: "windows",
+    },
   );
 }

@@ -172,31 +172,57 @@ export type ExportRow = Record<
   string
 >;
 
-export async function exportInbox(staff: StaffMember, filters: InboxFilters): Promise<ExportRow[]> {
+/** How many enquiries an export reads at a time. */
+export const EXPORT_PAGE_SIZE = 500;
+
+/**
+ * The inbox as CSV rows, newest first, a page at a time, letting the event loop go between pages.
+ * Read whole, 8,906 enquiries (a week of the soak benchmark) held the web process's only thread for
+ * about 0.9 s, and every collector whose request that process had open waited for it: each minute's
+ * export was the soak's enquiry tail growing with the inbox. Pages follow (createdAt, id), so
+ * enquiries received in the same millisecond are neither skipped nor repeated at a page's edge.
+ */
+export async function* exportInboxPages(
+  staff: StaffMember,
+  filters: InboxFilters,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<ExportRow[]> {
   requireRole(staff);
-  const rows = await db.enquiry.findMany({
-    where: whereFor(filters, staff.id),
-    orderBy: { createdAt: "desc" },
-    include: { works: { orderBy: { position: "asc" }, select: { snapshot: true } }, assignedTo: { select: { name: true } } },
-  });
-  return rows.map((row) => {
-    const works = row.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []);
-    const questions = Array.isArray(row.questions) ? (row.questions as string[]) : [];
-    return {
-      reference: row.reference,
-      received: row.createdAt.toISOString(),
-      status: row.status,
-      "reply by": row.replyBy && WAITING_STATUSES.includes(enquiryStatusFrom(row.status)) ? row.replyBy.toISOString() : "",
-      "assigned to": row.assignedTo?.name ?? "",
-      name: row.name,
-      email: row.email,
-      phone: row.phone ?? "",
-      work: works.map((work) => workLabel(work)).join("; "),
-      questions: questions.join("; "),
-      message: row.message,
-      flagged: row.flagged ? `yes: ${row.flagReasons ?? ""}` : "no",
-    };
-  });
+  const where = whereFor(filters, staff.id);
+  let after: { createdAt: Date; id: number } | null = null;
+  for (;;) {
+    const pageWhere: Prisma.EnquiryWhereInput = after
+      ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
+      : where;
+    const rows = await db.enquiry.findMany({
+      where: pageWhere,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: pageSize,
+      include: { works: { orderBy: { position: "asc" }, select: { snapshot: true } }, assignedTo: { select: { name: true } } },
+    });
+    yield rows.map((row) => {
+      const works = row.works.flatMap((work) => readArtworkSnapshot(work.snapshot) ?? []);
+      const questions = Array.isArray(row.questions) ? (row.questions as string[]) : [];
+      return {
+        reference: row.reference,
+        received: row.createdAt.toISOString(),
+        status: row.status,
+        "reply by": row.replyBy && WAITING_STATUSES.includes(enquiryStatusFrom(row.status)) ? row.replyBy.toISOString() : "",
+        "assigned to": row.assignedTo?.name ?? "",
+        name: row.name,
+        email: row.email,
+        phone: row.phone ?? "",
+        work: works.map((work) => workLabel(work)).join("; "),
+        questions: questions.join("; "),
+        message: row.message,
+        flagged: row.flagged ? `yes: ${row.flagReasons ?? ""}` : "no",
+      };
+    });
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { createdAt: last.createdAt, id: last.id };
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Who an enquiry can be given to: members of staff and owners whose accounts are open (a viewer cannot reply). */
