@@ -9,17 +9,22 @@ import path from "node:path";
 
 const folder = path.resolve(import.meta.dirname, "../../tmp/test-failures");
 
-export function saveFailureAccount(lane: string, lines: string[]): void {
+/** `what` names what failed as a person reads it ("Browser tests, lane 1"); its first line is that name. */
+export function saveFailureAccount(what: string, lines: string[]): void {
   mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, `${lane}.txt`), `${lines.join("\n")}\n`);
+  const file = `${what.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.txt`;
+  writeFileSync(path.join(folder, file), `${[what, ...lines].join("\n")}\n`);
 }
 
-export function failureAccounts(): { lane: string; text: string }[] {
+export function failureAccounts(): { what: string; text: string }[] {
   let files: string[] = [];
   try {
     files = readdirSync(folder).filter((file) => file.endsWith(".txt"));
   } catch {
     return [];
   }
-  return files.sort().map((file) => ({ lane: file.slice(0, -4), text: readFileSync(path.join(folder, file), "utf8") }));
+  return files.sort().map((file) => {
+    const [what = file, ...lines] = readFileSync(path.join(folder, file), "utf8").split("\n");
+    return { what, text: lines.join("\n") };
+  });
 }

@@ -6,8 +6,8 @@ import { failureAccounts } from "./failure-accounts";
 
 const accounts = failureAccounts();
 if (accounts.length === 0) console.log("\nnpm test failed before either lane could say why (see above).");
-for (const { lane, text } of accounts) {
-  console.log(`\n── the ${lane} lane failed; its account again ──`);
+for (const { what, text } of accounts) {
+  console.log(`\n── ${what} failed; its account again ──`);
   process.stdout.write(text);
 }
 process.exit(1);

@@ -43,7 +43,10 @@ function failureAccount(lines: string[]): string[] {
 for (const script of process.argv.slice(2)) {
   const { code, lines } = await runScript(script);
   if (code !== 0) {
-    saveFailureAccount("checks", [`npm run ${script} failed (exit ${code}); the scripts after it did not run.`, ...failureAccount(lines)]);
+    saveFailureAccount("The checks lane (Vercel, lint, types, unit tests)", [
+      `npm run ${script} failed (exit ${code}); the scripts after it did not run.`,
+      ...failureAccount(lines),
+    ]);
     process.exit(code);
   }
 }

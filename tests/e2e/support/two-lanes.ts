@@ -43,7 +43,7 @@ const build = spawnSync("npm", ["run", "build"], {
 if (build.status !== 0) {
   const account = `npm run build failed (exit ${build.status ?? build.signal}): no browser test ran; the build's output is above`;
   console.error(account);
-  saveFailureAccount("browser tests'", [account]);
+  saveFailureAccount("The browser tests' build", [account]);
   process.exit(1);
 }
 
@@ -96,7 +96,7 @@ results.forEach((code, index) => {
   const lane = (index + 1) as 1 | 2;
   console.log(`\n── lane ${lane} failed; its account again ──`);
   for (const line of failureAccount(laneLines[lane])) console.log(`[lane ${lane}] ${line}`);
-  saveFailureAccount(`browser tests' lane ${lane}`, failureAccount(laneLines[lane]));
+  saveFailureAccount(`Browser tests, lane ${lane}`, failureAccount(laneLines[lane]));
 });
 results.forEach((code, index) => console.log(`lane ${index + 1}: ${code === 0 ? "passed" : `failed (exit ${code})`}`));
 process.exit(results.every((code) => code === 0) ? 0 : 1);
