@@ -6,6 +6,7 @@
  *   tsx tests/support/run-checks.ts lint typecheck test:unit
  */
 import { spawn } from "node:child_process";
+import { onEachLine } from "./child-lines";
 import { saveFailureAccount } from "./failure-accounts";
 
 const ACCOUNT_LINES = 80;
@@ -15,22 +16,12 @@ const COLOUR_CODES = /\x1b\[[0-9;]*m/g;
 function runScript(script: string): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
   const child = spawn("npm", ["run", script], { stdio: ["ignore", "pipe", "pipe"] });
-  for (const [stream, target] of [
-    [child.stdout, process.stdout],
-    [child.stderr, process.stderr],
-  ] as const) {
-    let pending = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => {
-      target.write(chunk);
-      const parts = (pending + chunk).split("\n");
-      pending = parts.pop() ?? "";
-      lines.push(...parts.map((line) => line.replace(COLOUR_CODES, "")));
-      // Enough to hold vitest's account of several failures, not the whole run.
-      if (lines.length > 4 * ACCOUNT_LINES) lines.splice(0, lines.length - 4 * ACCOUNT_LINES);
-    });
-    stream.on("end", () => pending && lines.push(pending.replace(COLOUR_CODES, "")));
-  }
+  onEachLine(child, (line, target) => {
+    target.write(`${line}\n`);
+    lines.push(line.replace(COLOUR_CODES, ""));
+    // Enough to hold vitest's account of several failures, not the whole run.
+    if (lines.length > 4 * ACCOUNT_LINES) lines.splice(0, lines.length - 4 * ACCOUNT_LINES);
+  });
   return new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? 1, lines })));
 }
 

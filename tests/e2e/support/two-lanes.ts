@@ -10,6 +10,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { onEachLine } from "../../support/child-lines";
 import { saveFailureAccount } from "../../support/failure-accounts";
 import { LANE_FILES } from "./lane-files";
 // Loaded without E2E_LANE: lane 1's settings, which are the build's (its database is the one the pages are built from).
@@ -61,19 +62,7 @@ function runLane(lane: 1 | 2): Promise<number> {
     env: { ...process.env, E2E_LANE: String(lane) },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  for (const [stream, target] of [
-    [child.stdout, process.stdout],
-    [child.stderr, process.stderr],
-  ] as const) {
-    let pending = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => {
-      const lines = (pending + chunk).split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines) keepAndWrite(lane, line, target);
-    });
-    stream.on("end", () => pending && keepAndWrite(lane, pending, target));
-  }
+  onEachLine(child, (line, target) => keepAndWrite(lane, line, target));
   return new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
 }
 
