@@ -224,16 +224,8 @@ export async function startProductionServer(name: string, port: number, options:
     mailServerPids: () => processTree(mailServer.pid),
     pause: () => {
       const paused = [server, worker].flatMap((child) => processTree(child.pid));
-      const signal = (name: NodeJS.Signals) =>
-        paused.forEach((pid) => {
-          try {
-            process.kill(pid, name);
-          } catch {
-            // already gone
-          }
-        });
-      signal("SIGSTOP");
-      return () => signal("SIGCONT");
+      signalEach(paused, "SIGSTOP");
+      return () => signalEach(paused, "SIGCONT");
     },
     buildSeconds,
     firstArtworkMs,
@@ -241,20 +233,22 @@ export async function startProductionServer(name: string, port: number, options:
       // Each process with its children (tsx runs the script in a child, which must not outlive it):
       // asked to stop, then killed after 5 s. A process left behind would go on sending or serving.
       const pids = [server, worker, mailServer].flatMap((child) => processTree(child.pid));
-      const signal = (name: NodeJS.Signals) =>
-        pids.forEach((pid) => {
-          try {
-            process.kill(pid, name);
-          } catch {
-            // already gone
-          }
-        });
       const running = () => pids.filter((pid) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8")));
-      signal("SIGTERM");
+      signalEach(pids, "SIGTERM");
       for (let waited = 0; waited < 50 && running().length > 0; waited += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-      signal("SIGKILL");
+      signalEach(pids, "SIGKILL");
     },
   };
+}
+
+function signalEach(pids: number[], name: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // already gone
+    }
+  }
 }
 
 export function percentile(sorted: number[], fraction: number): number {
@@ -262,9 +256,15 @@ export function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
 
-/** Runs `count` requests, `concurrency` at a time, and returns the rate and the latency percentiles. */
+/** One request's interval on the monotonic clock (as process.hrtime, which V8's profiles also use). */
+export type TimedRequest = { startedNs: bigint; endedNs: bigint; milliseconds: number };
+
+/**
+ * Runs `count` requests, `concurrency` at a time, and returns the rate, the latency percentiles and
+ * each request's interval (to lay over other timelines: CPU samples, profiles).
+ */
 export async function measureConcurrently(count: number, concurrency: number, request: (index: number) => Promise<void>) {
-  const latencies: number[] = [];
+  const requests: TimedRequest[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -272,13 +272,22 @@ export async function measureConcurrently(count: number, concurrency: number, re
       while (next < count) {
         const index = next;
         next += 1;
-        const begin = performance.now();
+        const startedNs = process.hrtime.bigint();
         await request(index);
-        latencies.push(performance.now() - begin);
+        const endedNs = process.hrtime.bigint();
+        requests.push({ startedNs, endedNs, milliseconds: Number(endedNs - startedNs) / 1e6 });
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: count / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  const latencies = requests.map((timed) => timed.milliseconds).sort((a, b) => a - b);
+  return {
+    perSecond: count / seconds,
+    seconds,
+    p50: percentile(latencies, 0.5),
+    p90: percentile(latencies, 0.9),
+    p99: percentile(latencies, 0.99),
+    max: latencies[latencies.length - 1] ?? 0,
+    requests,
+  };
 }

@@ -20,7 +20,14 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { startStack } from "@/scripts/stack/start-stack";
 import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "@/scripts/support/no-javascript-enquiry";
-import { percentile, processCpuSeconds, processTree, startProductionServer, type BenchServer } from "./production-server";
+import {
+  measureConcurrently,
+  processCpuSeconds,
+  processTree,
+  startProductionServer,
+  type BenchServer,
+  type TimedRequest,
+} from "./production-server";
 
 const WORK_SLUG = "42-second-retreat-from-russia";
 const CONCURRENCY = 16;
@@ -29,7 +36,6 @@ const STACK_PORT = 3385;
 // Enough for both web processes to have compiled the enquiry's path: after 300, the first round was still a fifth slower than the third.
 const WARM_UP = 1000;
 
-type Posted = { startedNs: bigint; endedNs: bigint; milliseconds: number };
 type PreparedEnquiry = { body: Uint8Array<ArrayBuffer>; contentType: string; localAddress: string };
 
 /** A collector of their own: an address of their own (never 127.0.0.1, which the stack itself uses). */
@@ -161,8 +167,8 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
   const resumeServer = server.pause();
   const database = new Database(server.databasePath, { readonly: true });
   const rounds: { perSecond: number; p50: number; p90: number; p99: number; max: number; stalledPercent: number | null }[] = [];
-  const posted: Posted[] = [];
-  const profiledPosted: Posted[] = [];
+  const posted: TimedRequest[] = [];
+  const profiledRequests: TimedRequest[] = [];
   const domains: { domain: string; count: number }[] = [];
   let samples: Sample[] = [];
   const run = Date.now().toString(36);
@@ -185,7 +191,7 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
     const onStack = async (
       profiling: boolean,
       phase: (
-        round: (domain: string, count: number, keep: Posted[] | null) => ReturnType<typeof measure>,
+        round: (domain: string, count: number, keep: TimedRequest[] | null) => ReturnType<typeof measure>,
         pids: () => Record<string, number[]>,
       ) => Promise<void>,
     ) => {
@@ -198,7 +204,7 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
       });
       try {
         const fields = await formActionFields(`${siteUrl}/works/${WORK_SLUG}`);
-        const round = (domain: string, count: number, keep: Posted[] | null) => measure(fields, domain, (network += 1), count, keep);
+        const round = (domain: string, count: number, keep: TimedRequest[] | null) => measure(fields, domain, (network += 1), count, keep);
         const warmUp = `warm-up-${network}-${run}.stack.bench.test`;
         await round(warmUp, WARM_UP, null);
         await drained(warmUp);
@@ -211,7 +217,7 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
       }
     };
 
-    const measure = async (fields: Record<string, string>, domain: string, network: number, count: number, keep: Posted[] | null) => {
+    const measure = async (fields: Record<string, string>, domain: string, network: number, count: number, keep: TimedRequest[] | null) => {
       const secret = server.env.FORM_SIGNING_SECRET!;
       const enquiries = await Promise.all(
         Array.from({ length: count }, async (_, index): Promise<PreparedEnquiry> => {
@@ -231,40 +237,21 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
           };
         }),
       );
-      const latencies: number[] = [];
       const stallBefore = cpuStallMicroseconds();
-      let next = 0;
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < count) {
-            const index = next;
-            next += 1;
-            const startedNs = process.hrtime.bigint();
-            const answer = await post(`${siteUrl}${ENQUIRY_ENDPOINT}`, enquiries[index]!, siteUrl);
-            const endedNs = process.hrtime.bigint();
-            if (answer.status !== 303 || !/reference=ENQ-\d{4}-\d{6}/.test(answer.location)) {
-              // The 307 back to the form says nothing of why: the same post asking for JSON does.
-              const reason = await post(`${siteUrl}${ENQUIRY_ENDPOINT}`, enquiries[index]!, siteUrl, { accept: "application/json" });
-              throw new Error(`Enquiry ${index} of ${domain} was answered HTTP ${answer.status} ${answer.location}: ${reason.body}`);
-            }
-            const milliseconds = Number(endedNs - startedNs) / 1e6;
-            latencies.push(milliseconds);
-            keep?.push({ startedNs, endedNs, milliseconds });
-          }
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
+      const measured = await measureConcurrently(count, CONCURRENCY, async (index) => {
+        const answer = await post(`${siteUrl}${ENQUIRY_ENDPOINT}`, enquiries[index]!, siteUrl);
+        if (answer.status !== 303 || !/reference=ENQ-\d{4}-\d{6}/.test(answer.location)) {
+          // The 307 back to the form says nothing of why: the same post asking for JSON does.
+          const reason = await post(`${siteUrl}${ENQUIRY_ENDPOINT}`, enquiries[index]!, siteUrl, { accept: "application/json" });
+          throw new Error(`Enquiry ${index} of ${domain} was answered HTTP ${answer.status} ${answer.location}: ${reason.body}`);
+        }
+      });
       const stallAfter = cpuStallMicroseconds();
-      latencies.sort((a, b) => a - b);
+      keep?.push(...measured.requests);
       domains.push({ domain, count });
       return {
-        perSecond: count / seconds,
-        p50: percentile(latencies, 0.5),
-        p90: percentile(latencies, 0.9),
-        p99: percentile(latencies, 0.99),
-        max: latencies[latencies.length - 1]!,
-        stalledPercent: stallBefore === null || stallAfter === null ? null : (100 * (stallAfter - stallBefore)) / 1e6 / seconds,
+        ...measured,
+        stalledPercent: stallBefore === null || stallAfter === null ? null : (100 * (stallAfter - stallBefore)) / 1e6 / measured.seconds,
       };
     };
 
@@ -280,7 +267,7 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
     });
     await onStack(true, async (round) => {
       const domain = `profiled-${run}.stack.bench.test`;
-      await round(domain, options.count, profiledPosted);
+      await round(domain, options.count, profiledRequests);
       await drained(domain);
     });
   } finally {
@@ -318,7 +305,7 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
   const byLatency = [...posted].sort((a, b) => b.milliseconds - a.milliseconds);
   const tail = byLatency.slice(0, Math.max(1, Math.ceil(byLatency.length / 100)));
   const rest = byLatency.slice(tail.length);
-  const intervals = (requests: Posted[]) => requests.map((request) => ({ from: request.startedNs, to: request.endedNs }));
+  const intervals = (requests: TimedRequest[]) => requests.map((request) => ({ from: request.startedNs, to: request.endedNs }));
   const describe = (shares: Record<string, number>) =>
     Object.entries(shares)
       .sort(([, a], [, b]) => b - a)
@@ -337,7 +324,7 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
     console.log("    (the web processes wrote no CPU profile)");
     return;
   }
-  const profileShares = (requests: Posted[]) => {
+  const profileShares = (requests: TimedRequest[]) => {
     const counts = { "garbage collector": 0, idle: 0, running: 0 };
     for (const timeline of timelines)
       for (const sample of timeline)
@@ -345,7 +332,7 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
     const total = counts["garbage collector"] + counts.idle + counts.running || 1;
     return `garbage collector ${((100 * counts["garbage collector"]) / total).toFixed(1)} %, JavaScript and native ${((100 * counts.running) / total).toFixed(0)} %, idle ${((100 * counts.idle) / total).toFixed(0)} %`;
   };
-  const profiled = [...profiledPosted].sort((a, b) => b.milliseconds - a.milliseconds);
+  const profiled = [...profiledRequests].sort((a, b) => b.milliseconds - a.milliseconds);
   const profiledTail = profiled.slice(0, Math.max(1, Math.ceil(profiled.length / 100)));
   console.log(
     `    a further round with the web processes profiled (V8 --cpu-prof; its own figures: p50 ${profiled[Math.floor(profiled.length / 2)]!.milliseconds.toFixed(0)} ms, p99 ${profiledTail[profiledTail.length - 1]!.milliseconds.toFixed(0)} ms), their samples while requests were open:`,
