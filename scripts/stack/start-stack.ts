@@ -86,6 +86,21 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+/**
+ * Whether `url` gives its whole answer (body included; any status) within `timeoutMs`: a process
+ * stopped after sending its headers does not. Never rejects: the body's timeout once escaped as an
+ * unhandled rejection, which ends the supervisor itself (seen in CI when a web process was stopped
+ * mid-answer).
+ */
+export function answersWithin(url: string, timeoutMs: number): Promise<boolean> {
+  return fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
+    .then((response) => response.arrayBuffer())
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   if (!existsSync(standaloneServer)) {
     throw new Error(
@@ -186,13 +201,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const checkHealth = async (managed: Managed) => {
     const child = managed.child;
     if (stopping || !child || child.exitCode !== null || child.signalCode !== null) return;
-    const answered = await fetch(`http://127.0.0.1:${managed.port}/api/health`, { signal: AbortSignal.timeout(watch.timeoutMs) }).then(
-      async (response) => {
-        await response.arrayBuffer();
-        return true;
-      },
-      () => false,
-    );
+    const answered = await answersWithin(`http://127.0.0.1:${managed.port}/api/health`, watch.timeoutMs);
     if (managed.child !== child || stopping) return;
     if (answered) {
       managed.answered = true;
