@@ -24,6 +24,11 @@ export const RETRY_FOR_MS = 3 * 24 * 60 * 60_000;
 const RETRY_JITTER = 0.2;
 const CLAIM_MS = 2 * 60_000;
 
+/** How much of its lease a claim may have used and still count as fresh: a second at most, a tenth of a short lease. */
+function renewalSlackMs(leaseMs: number): number {
+  return Math.min(1_000, leaseMs / 10);
+}
+
 /** The stored file an email carries; a file gone from storage fails the send (and is retried), never sends without it. */
 async function attachmentsOf(email: { attachmentKey: string | null; attachmentName: string | null }) {
   if (!email.attachmentKey) return undefined;
@@ -138,7 +143,12 @@ async function deliverClaimedEmails(options: DeliverOptions): Promise<DeliveryRe
     // The batch's claim may have run out while earlier emails were sent (a slow mail server) and another
     // sweeper may have taken this one: renew it just before sending, and send only if it is still ours.
     // A lease is far longer than one send can take (the SMTP timeouts), so a renewed email is sent once.
-    if (!(await renewClaim(owned, new Date(clock().getTime() + leaseMs)))) {
+    // A claim made a moment ago is as good as renewed (no other sweeper can take it before it runs out):
+    // renewing it anyway doubled the worker's writes, each a turn at the database's one write lock, which
+    // the collectors' enquiries wait for too.
+    const sendingAt = clock().getTime();
+    const leaseLeft = (email.claimedUntil?.getTime() ?? 0) - sendingAt;
+    if (leaseLeft < leaseMs - renewalSlackMs(leaseMs) && !(await renewClaim(owned, new Date(sendingAt + leaseMs)))) {
       report.lost += 1;
       continue;
     }

@@ -545,4 +545,49 @@ describe("the outbox when the mail server misbehaves", () => {
     expect([...perMessageId.values()]).toEqual([1, 1, 1, 1, 1]);
     expect(await db.outboxEmail.count({ where: { id: { in: ids }, status: "sent" } })).toBe(5);
   });
+
+  it("writes once per email while its claim is fresh (a renewal is one more turn at the write lock), and renews each once it is not", async () => {
+    const queue = (prefix: string) =>
+      Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          db.outboxEmail.create({
+            data: {
+              kind: "gallery_notification",
+              toAddress: "enquiries@gallery.test",
+              fromAddress: "website@gallery.test",
+              subject: `${prefix} ${index}`,
+              textBody: prefix,
+              htmlBody: `<p>${prefix}</p>`,
+            },
+          }),
+        ),
+      ).then((rows) => rows.map((row) => row.id));
+    // A renewal is the one write that leaves an email 'sending': counted by a trigger, whoever writes it.
+    await db.$executeRawUnsafe(`CREATE TABLE "ClaimRenewal" ("emailId" TEXT NOT NULL)`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "count_claim_renewals" AFTER UPDATE OF "claimedUntil" ON "OutboxEmail"
+       WHEN OLD."status" = 'sending' AND NEW."status" = 'sending'
+       BEGIN INSERT INTO "ClaimRenewal" VALUES (NEW."id"); END`,
+    );
+    const renewed = async (ids: string[]) =>
+      (await db.$queryRawUnsafe<{ emailId: string }[]>(`SELECT "emailId" FROM "ClaimRenewal"`)).filter((row) => ids.includes(row.emailId))
+        .length;
+    try {
+      const quick = await queue("Quick");
+      expect(await deliverDueEmails({ ids: quick })).toMatchObject({ claimed: 10, sent: 10, lost: 0 });
+      expect(await renewed(quick)).toBe(0);
+
+      // The same sweep with its clock 30 s on from the claim at the first send: each claim is renewed once, then sent.
+      const later = await queue("Later");
+      const claimedAt = Date.now();
+      let reads = 0;
+      const clock = () => new Date(claimedAt + (reads++ === 0 ? 0 : 30_000));
+      expect(await deliverDueEmails({ ids: later, clock })).toMatchObject({ claimed: 10, sent: 10, lost: 0 });
+      expect(await renewed(later)).toBe(10);
+      expect(await db.outboxEmail.count({ where: { id: { in: [...quick, ...later] }, status: "sent" } })).toBe(20);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER "count_claim_renewals"`);
+      await db.$executeRawUnsafe(`DROP TABLE "ClaimRenewal"`);
+    }
+  });
 });
