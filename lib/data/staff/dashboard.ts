@@ -10,7 +10,7 @@ import {
   WEEKS_SHOWN,
   type InterestRow,
 } from "@/lib/dashboard/interest";
-import { db } from "@/lib/db/client";
+import { db, querySql, sqlTimestamp } from "@/lib/db/client";
 import { readArtworkSnapshot } from "@/lib/enquiries/snapshot";
 import { serverEnv } from "@/lib/env";
 import { countWaiting } from "@/lib/data/staff/inbox";
@@ -95,34 +95,51 @@ async function conversionSince(since: Date): Promise<Conversion> {
 /** The last year's enquiries (spam left out) as the figures read them: a year and a week, enough for 52 weeks and 12 months. */
 async function interestRows(now: Date): Promise<InterestRow[]> {
   const since = new Date(now.getTime() - (WEEKS_SHOWN + 1) * 7 * 86_400_000);
-  const rows = await db.enquiry.findMany({
-    where: { createdAt: { gte: since }, status: { not: "spam" } },
-    select: {
-      createdAt: true,
-      firstRepliedAt: true,
-      replyBy: true,
-      status: true,
-      works: { orderBy: { position: "asc" }, select: { artworkId: true, snapshot: true, artwork: { select: { availability: true } } } },
-    },
-  });
-  return rows.map((row) => ({
-    createdAt: row.createdAt,
-    firstRepliedAt: row.firstRepliedAt,
-    replyBy: row.replyBy,
-    status: row.status,
-    works: row.works.flatMap((work) => {
-      const snapshot = readArtworkSnapshot(work.snapshot);
-      if (!snapshot) return [];
-      return [
-        {
-          key: work.artworkId ?? `gone:${snapshot.slug}`,
-          label: workLabel(snapshot),
-          section: snapshot.section,
-          soldNow: work.artwork?.availability === "sold",
-        },
-      ];
-    }),
-  }));
+  // A year of enquiries with their works, in one plain read: through Prisma (a query for the enquiries,
+  // one for their works, each row mapped) 8,900 of them took 130 ms of the web process's only thread.
+  const joined = await querySql<{
+    id: number;
+    createdAt: string;
+    firstRepliedAt: string | null;
+    replyBy: string | null;
+    status: string;
+    artworkId: string | null;
+    snapshot: string | null;
+    availability: string | null;
+  }>(
+    `SELECT e."id", e."createdAt", e."firstRepliedAt", e."replyBy", e."status", w."artworkId", w."snapshot", a."availability"
+     FROM "Enquiry" e
+     LEFT JOIN "EnquiryWork" w ON w."enquiryId" = e."id"
+     LEFT JOIN "Artwork" a ON a."id" = w."artworkId"
+     WHERE e."createdAt" >= ? AND e."status" <> 'spam'
+     ORDER BY e."id", w."position"`,
+    [sqlTimestamp(since)],
+  );
+  const rows: InterestRow[] = [];
+  const byId = new Map<number, InterestRow>();
+  for (const line of joined) {
+    let row = byId.get(line.id);
+    if (!row) {
+      row = {
+        createdAt: new Date(line.createdAt),
+        firstRepliedAt: line.firstRepliedAt === null ? null : new Date(line.firstRepliedAt),
+        replyBy: line.replyBy === null ? null : new Date(line.replyBy),
+        status: line.status,
+        works: [],
+      };
+      byId.set(line.id, row);
+      rows.push(row);
+    }
+    const snapshot = line.snapshot === null ? null : readArtworkSnapshot(JSON.parse(line.snapshot));
+    if (!snapshot) continue;
+    row.works.push({
+      key: line.artworkId ?? `gone:${snapshot.slug}`,
+      label: workLabel(snapshot),
+      section: snapshot.section,
+      soldNow: line.availability === "sold",
+    });
+  }
+  return rows;
 }
 
 export async function readDashboard(staff: StaffMember, now = new Date()): Promise<Dashboard> {
