@@ -145,19 +145,23 @@ function fileDatabase(filePath: string): SqlDatabase {
     });
   }
 
+  /*
+   * A statement on its own, queued behind any open transaction: on one handle it would otherwise join
+   * it (a write would be kept or rolled back with a batch not its own; a read would see the batch's
+   * writes before they are committed).
+   */
+  function outsideTransactions<T>(work: () => T | Promise<T>): Promise<T> {
+    const result = queue.then(work);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
   return {
-    // Queued behind any open transaction: on one handle, a read inside it would see a batch's writes
-    // before they are committed (and perhaps rolled back).
     query<Row>(sql: string, args: SqlValue[] = []) {
-      const result = queue.then(() => statement(sql).all(...args) as Row[]);
-      queue = result.catch(() => undefined);
-      return result;
+      return outsideTransactions(() => statement(sql).all(...args) as Row[]);
     },
-    // Queued behind any open transaction: on one handle, a statement would otherwise join it.
     execute(sql: string, args: SqlValue[] = []) {
-      const result = queue.then(() => inWriteTurn("own", () => statement(sql).run(...args).changes));
-      queue = result.catch(() => undefined);
-      return result;
+      return outsideTransactions(() => inWriteTurn("own", () => statement(sql).run(...args).changes));
     },
     writeTransaction<T>(work: (sql: SqlStatements) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {

@@ -24,11 +24,6 @@ export const RETRY_FOR_MS = 3 * 24 * 60 * 60_000;
 const RETRY_JITTER = 0.2;
 const CLAIM_MS = 2 * 60_000;
 
-/** How much of its lease a claim may have used and still count as fresh: a second at most, a tenth of a short lease. */
-function renewalSlackMs(leaseMs: number): number {
-  return Math.min(1_000, leaseMs / 10);
-}
-
 /** The stored file an email carries; a file gone from storage fails the send (and is retried), never sends without it. */
 async function attachmentsOf(email: { attachmentKey: string | null; attachmentName: string | null }) {
   if (!email.attachmentKey) return undefined;
@@ -130,6 +125,8 @@ async function deliverClaimedEmails(options: DeliverOptions): Promise<DeliveryRe
   const now = options.now ?? clock();
   const sender = mailSender();
   const leaseMs = options.leaseMs ?? CLAIM_MS;
+  // How much of its lease a claim may have used and still count as fresh: a second, a tenth of a short lease.
+  const freshForMs = Math.min(1_000, leaseMs / 10);
   const claimed = await claimDueEmails(now, options.ids, options.limit ?? 50, leaseMs, options.lane);
   const report: DeliveryReport = { ...emptyReport(), claimed: claimed.length };
 
@@ -148,7 +145,7 @@ async function deliverClaimedEmails(options: DeliverOptions): Promise<DeliveryRe
     // the collectors' enquiries wait for too.
     const sendingAt = clock().getTime();
     const leaseLeft = (email.claimedUntil?.getTime() ?? 0) - sendingAt;
-    if (leaseLeft < leaseMs - renewalSlackMs(leaseMs) && !(await renewClaim(owned, new Date(sendingAt + leaseMs)))) {
+    if (leaseLeft < leaseMs - freshForMs && !(await renewClaim(owned, new Date(sendingAt + leaseMs)))) {
       report.lost += 1;
       continue;
     }

@@ -115,7 +115,7 @@ async function interestRows(now: Date): Promise<InterestRow[]> {
      ORDER BY e."id", w."position"`,
     [sqlTimestamp(since)],
   );
-  const rows: InterestRow[] = [];
+  // Rows come ordered by enquiry: a Map keeps them in that order, each with its works gathered in turn.
   const byId = new Map<number, InterestRow>();
   for (const line of joined) {
     let row = byId.get(line.id);
@@ -128,7 +128,6 @@ async function interestRows(now: Date): Promise<InterestRow[]> {
         works: [],
       };
       byId.set(line.id, row);
-      rows.push(row);
     }
     const snapshot = line.snapshot === null ? null : readArtworkSnapshot(JSON.parse(line.snapshot));
     if (!snapshot) continue;
@@ -139,7 +138,7 @@ async function interestRows(now: Date): Promise<InterestRow[]> {
       soldNow: line.availability === "sold",
     });
   }
-  return rows;
+  return [...byId.values()];
 }
 
 export async function readDashboard(staff: StaffMember, now = new Date()): Promise<Dashboard> {
