@@ -9,7 +9,7 @@ import path from "node:path";
 import { get } from "node:http";
 import { connect } from "node:net";
 import Database from "better-sqlite3";
-import { WEB_PROCESS_NODE_FLAGS } from "@/scripts/stack/web-process-flags";
+import { WEB_PROCESS_NODE_FLAGS, WORKER_PROCESS_NODE_FLAGS, WORKER_SCRIPT_ARGS } from "@/scripts/stack/web-process-flags";
 import { generateCatalogue } from "./generate-catalogue";
 import type { SinkRecord } from "./smtp-sink";
 
@@ -199,7 +199,7 @@ export async function startProductionServer(name: string, port: number, options:
     },
   );
   // The worker at a lower priority, as the stack and the systemd unit run it: mail can wait a second, collectors should not.
-  const worker: ChildProcess = spawn("nice", ["-n", "10", TSX, "--conditions=react-server", path.resolve("scripts/outbox-worker.ts")], {
+  const worker: ChildProcess = spawn("nice", ["-n", "10", process.execPath, ...WORKER_PROCESS_NODE_FLAGS, ...WORKER_SCRIPT_ARGS], {
     env,
     stdio: "ignore",
   });
@@ -208,7 +208,7 @@ export async function startProductionServer(name: string, port: number, options:
   const { status, milliseconds: firstArtworkMs } = await timedGet(`${baseUrl}/works/42-second-retreat-from-russia`);
   if (status !== 200) throw new Error(`The first artwork page answered ${status}`);
   await waitFor(async () => existsSync(mailLog), "The SMTP server");
-  // nice execs tsx, which runs node in a child: a process's CPU is its whole tree's.
+  // A process's CPU is its whole tree's (nice execs node, which may start helpers).
   const treeCpu = (pid: number | undefined) => processTree(pid).reduce((sum, member) => sum + processCpuSeconds(member), 0);
   return {
     baseUrl,

@@ -15,7 +15,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { serverEnvOrExit } from "@/lib/env";
 import { renderNginxConfig } from "./nginx-config";
-import { WEB_PROCESS_NODE_FLAGS } from "./web-process-flags";
+import { WEB_PROCESS_NODE_FLAGS, WORKER_SCRIPT_ARGS, WORKER_PROCESS_NODE_FLAGS } from "./web-process-flags";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -143,13 +143,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       name: "worker",
       // Below the web processes (as the systemd unit's Nice=10): an email can wait a moment, a collector should not.
       command: "nice",
-      args: [
-        "-n",
-        "10",
-        path.join(projectRoot, "node_modules/.bin/tsx"),
-        "--conditions=react-server",
-        path.join(projectRoot, "scripts/outbox-worker.ts"),
-      ],
+      args: ["-n", "10", process.execPath, ...WORKER_PROCESS_NODE_FLAGS, ...WORKER_SCRIPT_ARGS],
       env: shared,
       restarts: 0,
     },

@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderNginxConfig } from "@/scripts/stack/nginx-config";
-import { WEB_PROCESS_NODE_FLAGS } from "@/scripts/stack/web-process-flags";
+import { WEB_PROCESS_NODE_FLAGS, WORKER_PROCESS_NODE_FLAGS, WORKER_SCRIPT_ARGS } from "@/scripts/stack/web-process-flags";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(projectRoot, file), "utf8");
@@ -23,6 +23,21 @@ describe("every way a web process is started gives it the same heap", () => {
       .split("\n")
       .find((line) => line.startsWith("ExecStart="));
     expect(execStart).toBe(`ExecStart=/usr/bin/node ${WEB_PROCESS_NODE_FLAGS.join(" ")} /srv/gallery/.next/standalone/warm-server.mjs`);
+  });
+});
+
+describe("every way the outbox worker is started runs it as one node process with the same heap", () => {
+  const command = `node ${[...WORKER_PROCESS_NODE_FLAGS, ...WORKER_SCRIPT_ARGS].join(" ")}`;
+
+  it("npm run worker", () => {
+    const worker = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts.worker!;
+    expect(worker).toBe(command);
+  });
+
+  it("the systemd unit of a deployed worker, run from the project's folder (tsx and the script are found from it)", () => {
+    const unit = read("deploy/systemd/gallery-worker.service").split("\n");
+    expect(unit.find((line) => line.startsWith("ExecStart="))).toBe(`ExecStart=/usr/bin/${command}`);
+    expect(unit).toContain("WorkingDirectory=/srv/gallery");
   });
 });
 
