@@ -236,12 +236,21 @@ try {
     if (exported.status !== 200 || !/^\uFEFF?reference,/.test(exported.body)) failed(`CSV export: HTTP ${exported.status}`);
   }
 
+  // Run beside the load, never in its way: a synchronous call here stopped this process for the backup's
+  // second or two, so no request was sent and every answer in flight was timed that much late (the
+  // "slow" windows at each backup in earlier runs were the load generator's, not the gallery's).
   function backup(minute: number) {
-    execFileSync("npm", ["run", "--silent", "db:backup", "--", path.join(root, `backup-${minute}.db`)], {
-      env: server.env,
-      stdio: "ignore",
-    });
-    rmSync(path.join(root, `backup-${minute}.db`), { force: true });
+    const file = path.join(root, `backup-${minute}.db`);
+    const child = spawn("npm", ["run", "--silent", "db:backup", "--", file], { env: server.env, stdio: "ignore" });
+    void track(
+      new Promise<void>((resolve) => {
+        child.on("exit", (code) => {
+          if (code !== 0) failed(`backup at minute ${minute}: exit ${code}`);
+          rmSync(file, { force: true });
+          resolve();
+        });
+      }),
+    );
   }
 
   const importFile = path.join(root, "import.csv");
