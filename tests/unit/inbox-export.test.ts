@@ -50,4 +50,13 @@ describe("the inbox export, a page at a time", () => {
     expect(records).toHaveLength(count);
     expect(records.find((record) => record.reference === "ENQ-2026-700003")?.message).toBe('\'=HYPERLINK("http://evil.test")');
   });
+
+  it("gives an empty inbox as one empty page, so the file still has its header", async () => {
+    const staff: StaffMember = { id: "export-test", role: "owner", name: "Export Test", email: "export@example.test" };
+    const pages: ExportRow[][] = [];
+    for await (const page of exportInboxPages(staff, inboxFiltersSchema.parse({ status: "all", q: "nobody-has-this-name" })))
+      pages.push(page);
+    expect(pages).toEqual([[]]);
+    expect(toCsv(pages[0]!, ["reference", "received"] as const, { continuing: false })).toBe("\uFEFFreference,received\r\n");
+  });
 });
