@@ -3,7 +3,7 @@
  * (nginx, two web processes, the outbox worker) on a production build with a real SMTP server.
  * Collectors browse every page type (about 200 pages a second) and send enquiries (5 a second, each
  * from its own loopback address, some asking about viewings and shipping); a member of staff reads the
- * inbox and its enquiries and exports it as CSV each minute; a 5,000-row import runs once, and a backup
+ * inbox and its enquiries and exports it as CSV each minute; a 5,000-row import runs as it begins, and a backup
  * every five minutes. Every ten seconds it samples each process's memory, the latencies, the throughput
  * and the database's size; at the end it checks the outbox drained and no email was lost or sent twice,
  * prints the figures and writes a picture of them (SVG) for a person to look at.
@@ -299,11 +299,15 @@ try {
     for (let count = 0; count < PAGES_PER_SECOND / 20; count += 1) browse();
   }, 50);
   const enquiryTimer = setInterval(() => void enquire(), 1000 / ENQUIRIES_PER_SECOND);
+  // The import as the traffic begins, not at minute 5: it makes the catalogue fifty times larger (the
+  // pages' median went from 2 to 7 ms after it, in the runs of 2026-12-07), and at minute 5 half of the first ten
+  // minutes, which the last ten are judged against, ran on the small catalogue: the comparison weighed
+  // the catalogue's size, not the passing of time. It still runs under the full load.
+  runImport();
   let minute = 0;
   const minuteTimer = setInterval(() => {
     minute += 1;
     void staffMinute();
-    if (minute === Math.min(5, Math.max(1, Math.floor(MINUTES / 3)))) runImport();
     if (minute % 5 === 0) backup(minute);
   }, 60_000);
   const web = stackProcesses.filter((managed) => managed.name.startsWith("web-"));
