@@ -14,7 +14,7 @@ import {
   standaloneDir,
 } from "./tests/e2e/support/test-env";
 import { LANE_FILES } from "./tests/e2e/support/lane-files";
-import { WEB_PROCESS_NODE_FLAGS } from "./scripts/stack/web-process-flags";
+import { WEB_PROCESS_NODE_FLAGS } from "./scripts/stack/node-process-flags";
 
 // In a lane (E2E_LANE, set by `npm run test:e2e`), the build and the lane's fresh database were made
 // before (tests/e2e/support/two-lanes.ts); run alone, this run builds and starts from an empty database

@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { serverEnv } from "@/lib/env";
 import { messageFileWriter, startMailCatcher } from "@/scripts/support/mail-catcher";
 import { startStack } from "./stack/start-stack";
-import { WEB_PROCESS_NODE_FLAGS } from "./stack/web-process-flags";
+import { WEB_PROCESS_NODE_FLAGS } from "./stack/node-process-flags";
 
 const { values } = parseArgs({ options: { stack: { type: "boolean", default: false }, "no-build": { type: "boolean", default: false } } });
 const projectRoot = path.resolve(import.meta.dirname, "..");

@@ -9,7 +9,7 @@ import path from "node:path";
 import { get } from "node:http";
 import { connect } from "node:net";
 import Database from "better-sqlite3";
-import { WEB_PROCESS_NODE_FLAGS, WORKER_PROCESS_NODE_FLAGS, WORKER_SCRIPT_ARGS } from "@/scripts/stack/web-process-flags";
+import { WEB_PROCESS_NODE_FLAGS, WORKER_PROCESS_NODE_FLAGS, WORKER_SCRIPT_ARGS } from "@/scripts/stack/node-process-flags";
 import { generateCatalogue } from "./generate-catalogue";
 import type { SinkRecord } from "./smtp-sink";
 

@@ -15,7 +15,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { serverEnvOrExit } from "@/lib/env";
 import { renderNginxConfig } from "./nginx-config";
-import { WEB_PROCESS_NODE_FLAGS, WORKER_SCRIPT_ARGS, WORKER_PROCESS_NODE_FLAGS } from "./web-process-flags";
+import { WEB_PROCESS_NODE_FLAGS, WORKER_SCRIPT_ARGS, WORKER_PROCESS_NODE_FLAGS } from "./node-process-flags";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 

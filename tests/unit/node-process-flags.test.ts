@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderNginxConfig } from "@/scripts/stack/nginx-config";
-import { WEB_PROCESS_NODE_FLAGS, WORKER_PROCESS_NODE_FLAGS, WORKER_SCRIPT_ARGS } from "@/scripts/stack/web-process-flags";
+import { WEB_PROCESS_NODE_FLAGS, WORKER_PROCESS_NODE_FLAGS, WORKER_SCRIPT_ARGS } from "@/scripts/stack/node-process-flags";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(projectRoot, file), "utf8");

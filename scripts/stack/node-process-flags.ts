@@ -8,7 +8,7 @@
  * upload refused as a zip bomb ran out of 128 MB in three of five full runs (the cause not yet found).
  * The stack, the preview, the benchmarks and the browser tests' second lane use this constant; `npm start`
  * (package.json) and deploy/systemd/gallery-web@.service cannot import it, and a unit test
- * (web-process-flags.test.ts) keeps them the same.
+ * (node-process-flags.test.ts) keeps them the same.
  */
 export const WEB_PROCESS_NODE_FLAGS = ["--max-old-space-size=160", "--max-semi-space-size=8"];
 
@@ -22,7 +22,7 @@ export const WEB_PROCESS_NODE_FLAGS = ["--max-old-space-size=160", "--max-semi-s
  * no dip, for the next three; its heap is 53 MB, of which 39–45 MB is used (5 enquiries a second through
  * the stack). Before, the launcher and its child held 258 MB, the child alone dipping from 232 to 176.
  * The stack and the benchmarks use these constants; `npm run worker` (package.json) and
- * deploy/systemd/gallery-worker.service cannot import them, and web-process-flags.test.ts keeps them the same.
+ * deploy/systemd/gallery-worker.service cannot import them, and node-process-flags.test.ts keeps them the same.
  */
 export const WORKER_PROCESS_NODE_FLAGS = ["--max-old-space-size=160", "--min-semi-space-size=4", "--max-semi-space-size=4"];
 export const WORKER_SCRIPT_ARGS = ["--import", "tsx", "--conditions=react-server", "scripts/outbox-worker.ts"];
