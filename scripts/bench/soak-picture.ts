@@ -15,6 +15,14 @@ export type SoakSample = {
   errors: number;
   databaseMb: number;
   walMb: number;
+  /** Each page type's p99 in the window (work, section, search, 404…). */
+  pageP99ByKind: Record<string, number>;
+  /**
+   * The load generator itself: its event loop's delay (p99, ms) and its CPU (% of a core). An answer that
+   * arrives while the generator is busy is timed late: a rise here is the measurer's, not the gallery's.
+   */
+  generatorLagP99: number;
+  generatorCpuPercent: number;
 };
 
 type Series = { label: string; colour: string; values: number[] };

@@ -14,6 +14,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { startStack } from "@/scripts/stack/start-stack";
@@ -150,8 +151,8 @@ try {
   const run = Date.now().toString(36);
 
   // Each window's figures, gathered as the traffic runs.
-  type Window = { pages: number[]; enquiries: number[]; errors: number; errorSamples: string[] };
-  const newWindow = (): Window => ({ pages: [], enquiries: [], errors: 0, errorSamples: [] });
+  type Window = { pages: number[]; pagesByKind: Map<string, number[]>; enquiries: number[]; errors: number; errorSamples: string[] };
+  const newWindow = (): Window => ({ pages: [], pagesByKind: new Map(), enquiries: [], errors: 0, errorSamples: [] });
   let window = newWindow();
   const samples: SoakSample[] = [];
   const references: string[] = [];
@@ -168,8 +169,20 @@ try {
     if (window.errorSamples.length < 3) window.errorSamples.push(what);
   };
 
-  /** Each page type's latencies over the run (the last 50,000 of each), to say where a tail comes from. */
-  const byKind = new Map<string, number[]>();
+  /**
+   * Each page type's latencies over the run (the last 50,000 of each), to say where a tail comes from.
+   * Written in place: copying the list on every answer (as this did until 2026-12-07) cost the load
+   * generator more each minute as the lists filled (up to 9 million numbers copied a second, 80 MB of
+   * garbage), and its slower answers were timed as the gallery's: a drift of the measurer, not the measured.
+   */
+  const KEPT_PER_KIND = 50_000;
+  const byKind = new Map<string, { latencies: number[]; count: number }>();
+  const recordKind = (kind: string, milliseconds: number) => {
+    let entry = byKind.get(kind);
+    if (!entry) byKind.set(kind, (entry = { latencies: [], count: 0 }));
+    entry.latencies[entry.count % KEPT_PER_KIND] = milliseconds;
+    entry.count += 1;
+  };
   const pageKind = (page: string) => {
     if (page.startsWith("/works/")) return "work";
     if (page.startsWith("/exhibitions/")) return page.split("/").length > 3 ? "section" : "exhibition";
@@ -187,7 +200,10 @@ try {
         else {
           window.pages.push(answer.milliseconds);
           const kind = pageKind(page);
-          byKind.set(kind, [...(byKind.get(kind) ?? []), answer.milliseconds].slice(-50_000));
+          recordKind(kind, answer.milliseconds);
+          const windowKind = window.pagesByKind.get(kind);
+          if (windowKind) windowKind.push(answer.milliseconds);
+          else window.pagesByKind.set(kind, [answer.milliseconds]);
         }
       }),
     );
@@ -313,9 +329,16 @@ try {
   const web = stackProcesses.filter((managed) => managed.name.startsWith("web-"));
   const worker = stackProcesses.find((managed) => managed.name === "worker")!;
   const nginx = stackProcesses.find((managed) => managed.name === "nginx")!;
+  const generatorLag = monitorEventLoopDelay({ resolution: 10 });
+  generatorLag.enable();
+  let generatorCpu = process.cpuUsage();
   const sampleTimer = setInterval(() => {
     const taken = window;
     window = newWindow();
+    const generatorCpuUsed = process.cpuUsage(generatorCpu);
+    generatorCpu = process.cpuUsage();
+    const generatorLagP99 = generatorLag.percentile(99) / 1e6;
+    generatorLag.reset();
     const pages = [...taken.pages].sort((a, b) => a - b);
     const enquiries = [...taken.enquiries].sort((a, b) => a - b);
     const sample: SoakSample = {
@@ -335,6 +358,11 @@ try {
       errors: taken.errors,
       databaseMb: fileMb(server.databasePath),
       walMb: fileMb(`${server.databasePath}-wal`),
+      pageP99ByKind: Object.fromEntries(
+        [...taken.pagesByKind].map(([kind, latencies]) => [kind, percentile([...latencies].sort((a, b) => a - b), 0.99)]),
+      ),
+      generatorLagP99,
+      generatorCpuPercent: (100 * (generatorCpuUsed.user + generatorCpuUsed.system)) / 1e6 / SAMPLE_SECONDS,
     };
     samples.push(sample);
     if (taken.errorSamples.length > 0) console.log(`  errors at ${sample.seconds.toFixed(0)} s: ${taken.errorSamples.join("; ")}`);
@@ -344,7 +372,7 @@ try {
           sample.rssMb,
         )
           .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
-          .join(", ")} MiB, database ${sample.databaseMb.toFixed(1)} MiB + WAL ${sample.walMb.toFixed(1)} MiB`,
+          .join(", ")} MiB, database ${sample.databaseMb.toFixed(1)} MiB + WAL ${sample.walMb.toFixed(1)} MiB; generator's delay p99 ${sample.generatorLagP99.toFixed(0)} ms`,
       );
     }
   }, SAMPLE_SECONDS * 1000);
@@ -438,11 +466,23 @@ try {
   );
   say(
     `  page types (p50 / p99 over the run): ${[...byKind.entries()]
-      .map(([kind, list]) => {
-        const sorted = [...list].sort((a, b) => a - b);
+      .map(([kind, { latencies }]) => {
+        const sorted = [...latencies].sort((a, b) => a - b);
         return `${kind} ${percentile(sorted, 0.5).toFixed(0)} / ${percentile(sorted, 0.99).toFixed(0)} ms`;
       })
       .join(", ")}`,
+  );
+  const medianOf = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+  say(
+    `  page types' p99, first → last third (median of the windows'): ${[...byKind.keys()]
+      .map((kind) => {
+        const third = (list: SoakSample[]) => medianOf(list.flatMap((sample) => sample.pageP99ByKind[kind] ?? []));
+        return `${kind} ${third(early).toFixed(0)} → ${third(late).toFixed(0)} ms`;
+      })
+      .join(", ")}`,
+  );
+  say(
+    `  the load generator: event-loop delay p99 ${medianOf(early.map((sample) => sample.generatorLagP99)).toFixed(0)} → ${medianOf(late.map((sample) => sample.generatorLagP99)).toFixed(0)} ms, CPU ${medianOf(early.map((sample) => sample.generatorCpuPercent)).toFixed(0)} → ${medianOf(late.map((sample) => sample.generatorCpuPercent)).toFixed(0)} % of a core (first → last third; a rise here is timed as the gallery's)`,
   );
   const picture = path.join(root, "soak.svg");
   writeFileSync(picture, soakPicture(samples, `Soak: ${MINUTES} min through the Node stack`));
