@@ -17,6 +17,8 @@ export type SoakSample = {
   walMb: number;
   /** Each page type's p99 in the window (work, section, search, 404…). */
   pageP99ByKind: Record<string, number>;
+  /** Each process's CPU over the window, % of one core. */
+  cpuPercent: Record<string, number>;
   /**
    * The load generator itself: its event loop's delay (p99, ms) and its CPU (% of a core). An answer that
    * arrives while the generator is busy is timed late: a rise here is the measurer's, not the gallery's.

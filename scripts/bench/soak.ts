@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { startStack } from "@/scripts/stack/start-stack";
 import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "@/scripts/support/no-javascript-enquiry";
-import { percentile, residentMb, startProductionServer, treeResidentMb } from "./production-server";
+import { percentile, processCpuSeconds, processTree, residentMb, startProductionServer, treeResidentMb } from "./production-server";
 import { soakPicture, type SoakSample } from "./soak-picture";
 
 const { values } = parseArgs({
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     pages: { type: "string", default: "200" },
     enquiries: { type: "string", default: "5" },
     "no-build": { type: "boolean", default: false },
+    // V8 CPU profiles of the web processes over the whole run (tmp/bench-soak-run/profiles), to set one minute against another.
+    profile: { type: "boolean", default: false },
   },
 });
 const MINUTES = Number(values.minutes);
@@ -47,6 +49,7 @@ const stack = await startStack({
   // The stack's own address is the site's: pages, forms and their origin checks name it.
   env: { ...server.env, SITE_URL: "http://127.0.0.1:3710", LOG_LEVEL: "warn" },
   log: () => undefined,
+  extraWebNodeFlags: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(root, "profiles")}`] : [],
 }).catch(async (error: unknown) => {
   await server.stop();
   throw error;
@@ -332,11 +335,34 @@ try {
   const generatorLag = monitorEventLoopDelay({ resolution: 10 });
   generatorLag.enable();
   let generatorCpu = process.cpuUsage();
+  // Each process's CPU over the window: a process doing more work for the same traffic shows here. Its
+  // members are listed once (and again only after a restart): listing takes pgrep, which holds this loop.
+  const members = new Map<number, number[]>();
+  const cpuOf = (pid: number | undefined) => {
+    if (!pid) return 0;
+    if (!members.has(pid)) members.set(pid, processTree(pid));
+    return members.get(pid)!.reduce((sum, member) => sum + processCpuSeconds(member), 0);
+  };
+  const stackCpu = () => ({
+    "web-1": cpuOf(web[0]!.child?.pid),
+    "web-2": cpuOf(web[1]!.child?.pid),
+    worker: cpuOf(worker.child?.pid),
+    nginx: cpuOf(nginx.child?.pid),
+  });
+  let stackCpuBefore = stackCpu();
   const sampleTimer = setInterval(() => {
     const taken = window;
     window = newWindow();
     const generatorCpuUsed = process.cpuUsage(generatorCpu);
     generatorCpu = process.cpuUsage();
+    const stackCpuNow = stackCpu();
+    const cpuPercent = Object.fromEntries(
+      Object.entries(stackCpuNow).map(([name, seconds]) => [
+        name,
+        (100 * (seconds - stackCpuBefore[name as keyof typeof stackCpuNow])) / SAMPLE_SECONDS,
+      ]),
+    );
+    stackCpuBefore = stackCpuNow;
     const generatorLagP99 = generatorLag.percentile(99) / 1e6;
     generatorLag.reset();
     const pages = [...taken.pages].sort((a, b) => a - b);
@@ -361,6 +387,7 @@ try {
       pageP99ByKind: Object.fromEntries(
         [...taken.pagesByKind].map(([kind, latencies]) => [kind, percentile([...latencies].sort((a, b) => a - b), 0.99)]),
       ),
+      cpuPercent,
       generatorLagP99,
       generatorCpuPercent: (100 * (generatorCpuUsed.user + generatorCpuUsed.system)) / 1e6 / SAMPLE_SECONDS,
     };
@@ -479,6 +506,11 @@ try {
         const third = (list: SoakSample[]) => medianOf(list.flatMap((sample) => sample.pageP99ByKind[kind] ?? []));
         return `${kind} ${third(early).toFixed(0)} → ${third(late).toFixed(0)} ms`;
       })
+      .join(", ")}`,
+  );
+  say(
+    `  CPU (% of a core), first → last third (median of the windows'): ${Object.keys(samples[0]?.cpuPercent ?? {})
+      .map((name) => `${name} ${medianOf(early.map((sample) => sample.cpuPercent[name] ?? 0)).toFixed(0)} → ${medianOf(late.map((sample) => sample.cpuPercent[name] ?? 0)).toFixed(0)}`)
       .join(", ")}`,
   );
   say(
