@@ -19,3 +19,18 @@ export function deliverAfterResponse(outboxIds: string[]): void {
     }
   });
 }
+
+/**
+ * The same for an answer made outside Next.js's request handling (the enquiry's way in through the
+ * gallery's own server, lib/routes/enquiry-endpoint.ts), where `after` has no request to wait for: the
+ * sending starts on the event loop's next turn, once the answer in hand has been written; from there it
+ * waits only on the mail server, never holding this process.
+ */
+export function deliverOutsideRequest(outboxIds: string[]): void {
+  if (outboxIds.length === 0 || serverEnv().OUTBOX_DELIVERY === "worker") return;
+  setImmediate(() => {
+    deliverDueEmails({ ids: outboxIds }).catch((error: unknown) =>
+      logger.error({ err: error }, "Immediate delivery failed; the outbox sweep will retry"),
+    );
+  });
+}

@@ -224,8 +224,17 @@ export async function startProductionServer(name: string, port: number, options:
     mailServerPids: () => processTree(mailServer.pid),
     pause: () => {
       const paused = [server, worker].flatMap((child) => processTree(child.pid));
-      signalEach(paused, "SIGSTOP");
-      return () => signalEach(paused, "SIGCONT");
+      // Never stopped inside a write: a process stopped holding the database's write lock holds it until
+      // it goes on, and every writer of the arrangement measured meanwhile waits 10 s, then fails
+      // ("database is locked": twice in four runs of bench:stack-enquiries on 2026-12-07, each just after
+      // the bench server had started, when its worker's first sweep writes).
+      for (let attempt = 0; attempt < 200; attempt += 1) {
+        signalEach(paused, "SIGSTOP");
+        if (writeLockFree(databasePath)) return () => signalEach(paused, "SIGCONT");
+        signalEach(paused, "SIGCONT");
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+      }
+      throw new Error("The bench server held the database's write lock for 5 s: it could not be paused");
     },
     buildSeconds,
     firstArtworkMs,
@@ -239,6 +248,20 @@ export async function startProductionServer(name: string, port: number, options:
       signalEach(pids, "SIGKILL");
     },
   };
+}
+
+/** Whether a writer could begin now (no process holds SQLite's write lock on the file). */
+function writeLockFree(databasePath: string): boolean {
+  const probe = new Database(databasePath, { timeout: 0 });
+  try {
+    probe.exec("BEGIN IMMEDIATE");
+    probe.exec("ROLLBACK");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    probe.close();
+  }
 }
 
 function signalEach(pids: number[], name: NodeJS.Signals): void {

@@ -11,7 +11,7 @@
  *   npm run bench:soak [-- --minutes 30] [--pages 200] [--enquiries 5] [--no-build]
  */
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -48,7 +48,8 @@ const stack = await startStack({
   runtimeDir: path.join(root, "stack"),
   // The stack's own address is the site's: pages, forms and their origin checks name it.
   env: { ...server.env, SITE_URL: "http://127.0.0.1:3710", LOG_LEVEL: "warn" },
-  log: () => undefined,
+  // Kept for a person to read after a failed run: each process's output, a restart, a health check's kill.
+  log: (line: string) => appendFileSync(path.join(root, "stack.log"), `${new Date().toISOString()} ${line}\n`),
   extraWebNodeFlags: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(root, "profiles")}`] : [],
 }).catch(async (error: unknown) => {
   await server.stop();

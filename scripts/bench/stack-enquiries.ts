@@ -13,7 +13,7 @@
  *
  *   npm run bench:stack-enquiries [-- --count 1000 --rounds 3] [--no-build]   (also part of npm run bench)
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -199,7 +199,8 @@ export async function benchStackEnquiries(server: BenchServer, options: StackEnq
         port: STACK_PORT,
         runtimeDir: path.join(root, "stack"),
         env: { ...server.env, SITE_URL: siteUrl, LOG_LEVEL: "warn" },
-        log: () => undefined,
+        // Kept for a person to read after a failed run: each process's output, a restart, a health check's kill.
+        log: (line: string) => appendFileSync(path.join(root, "stack.log"), `${new Date().toISOString()} ${line}\n`),
         extraWebNodeFlags: profiling ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
       });
       try {

@@ -27,6 +27,25 @@ test("10 MB posted to public pages, the enquiry endpoint and staff pages is refu
   }
 });
 
+test("the enquiry, answered by the gallery's own server ahead of Next.js, carries every header the site's other answers carry", async ({
+  request,
+}) => {
+  // Another route of the same folder, answered by Next.js with next.config.ts's headers.
+  const byNext = (await request.get("/api/enquiries/form-token")).headers();
+  // A post without a form token: the bot checks answer it (nothing is stored).
+  const enquiry = await request.post(ENQUIRY_ENDPOINT, {
+    multipart: { name: "Header Check", email: "header-check@example.test", message: "headers" },
+    headers: { origin: baseURL, accept: "application/json" },
+  });
+  expect(enquiry.status()).toBe(200);
+  const answered = enquiry.headers();
+  for (const header of ["x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "content-security-policy"]) {
+    expect(byNext[header], header).toBeTruthy();
+    expect(answered[header], header).toBe(byNext[header]);
+  }
+  expect(answered["cache-control"]).toBe("private, no-store");
+});
+
 test("a stranger's small post to a staff page is sent to sign in (303), its body unread", async ({ request }) => {
   const response = await request.post("/staff/works", {
     multipart: { title: "Forged work" },

@@ -171,6 +171,9 @@ test("a deploy's SIGTERM with 16 enquiries in flight: each is answered, the proc
     });
     if (!server.child.stdout?.closed) await new Promise((resolve) => server.child.once("close", resolve));
     expect(exitedAt - signalledAt, `the process is gone within 10 s of the signal:\n${server.output()}`).toBeLessThan(10_000);
+    // The enquiries were answered by the server's own way in (scripts/build/warm-server.mjs), not Next.js's.
+    expect(server.output()).toContain("Gallery web server ready");
+    expect(server.output()).not.toContain("enquiries go through Next.js");
     // Everything it printed read, up to its last line.
     if (!server.child.stdout?.closed) await new Promise((resolve) => server.child.once("close", resolve));
     expect(server.child.exitCode, `it stopped by itself, cleanly:\n${server.output()}`).toBe(0);

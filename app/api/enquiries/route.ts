@@ -1,3 +1,7 @@
-import { enquiryEndpoint } from "@/lib/routes/enquiry-endpoint";
+import { enquiryEndpoint, offerEnquiryEndpointToServer } from "@/lib/routes/enquiry-endpoint";
 
-export const POST = enquiryEndpoint;
+offerEnquiryEndpointToServer();
+
+export function POST(request: Request): Promise<Response> {
+  return enquiryEndpoint(request);
+}
