@@ -386,7 +386,13 @@ try {
       databaseMb: fileMb(server.databasePath),
       walMb: fileMb(`${server.databasePath}-wal`),
       pageP99ByKind: Object.fromEntries(
-        [...taken.pagesByKind].map(([kind, latencies]) => [kind, percentile([...latencies].sort((a, b) => a - b), 0.99)]),
+        [...taken.pagesByKind].map(([kind, latencies]) => [
+          kind,
+          percentile(
+            [...latencies].sort((a, b) => a - b),
+            0.99,
+          ),
+        ]),
       ),
       cpuPercent,
       generatorLagP99,
@@ -400,7 +406,9 @@ try {
           sample.rssMb,
         )
           .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
-          .join(", ")} MiB, database ${sample.databaseMb.toFixed(1)} MiB + WAL ${sample.walMb.toFixed(1)} MiB; generator's delay p99 ${sample.generatorLagP99.toFixed(0)} ms`,
+          .join(
+            ", ",
+          )} MiB, database ${sample.databaseMb.toFixed(1)} MiB + WAL ${sample.walMb.toFixed(1)} MiB; generator's delay p99 ${sample.generatorLagP99.toFixed(0)} ms`,
       );
     }
   }, SAMPLE_SECONDS * 1000);
@@ -500,7 +508,11 @@ try {
       })
       .join(", ")}`,
   );
-  const medianOf = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+  const medianOf = (values: number[]) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      0.5,
+    );
   say(
     `  page types' p99, first → last third (median of the windows'): ${[...byKind.keys()]
       .map((kind) => {
@@ -511,7 +523,10 @@ try {
   );
   say(
     `  CPU (% of a core), first → last third (median of the windows'): ${Object.keys(samples[0]?.cpuPercent ?? {})
-      .map((name) => `${name} ${medianOf(early.map((sample) => sample.cpuPercent[name] ?? 0)).toFixed(0)} → ${medianOf(late.map((sample) => sample.cpuPercent[name] ?? 0)).toFixed(0)}`)
+      .map(
+        (name) =>
+          `${name} ${medianOf(early.map((sample) => sample.cpuPercent[name] ?? 0)).toFixed(0)} → ${medianOf(late.map((sample) => sample.cpuPercent[name] ?? 0)).toFixed(0)}`,
+      )
       .join(", ")}`,
   );
   say(

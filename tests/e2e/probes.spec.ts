@@ -46,6 +46,40 @@ test("the enquiry, answered by the gallery's own server ahead of Next.js, carrie
   expect(answered["cache-control"]).toBe("private, no-store");
 });
 
+test("an enquiry refused part-read (over its limit) leaves the connection good: the next request on it is answered", async () => {
+  // One kept-alive connection for both, as a browser or a proxy reuses its own.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const post = (body: string, contentType: string) =>
+    new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+      const request = http.request(
+        `${baseURL}${ENQUIRY_ENDPOINT}`,
+        {
+          method: "POST",
+          agent,
+          headers: { origin: baseURL, "content-type": contentType, "content-length": String(Buffer.byteLength(body)) },
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, socket: request.socket }));
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+  try {
+    // Under the server's own 256 KB cap, over the enquiry's: the endpoint stops reading part-way.
+    const boundary = "----probe";
+    const oversized = `--${boundary}\r\nContent-Disposition: form-data; name="message"\r\n\r\n${"x".repeat(200_000)}\r\n--${boundary}--\r\n`;
+    const refused = await post(oversized, `multipart/form-data; boundary=${boundary}`);
+    expect(refused.status).toBe(413);
+    const next = await post(JSON.stringify({ name: "Eve" }), "application/json");
+    expect(next.status).toBe(415);
+    expect(next.socket, "the same connection carried both").toBe(refused.socket);
+  } finally {
+    agent.destroy();
+  }
+});
+
 test("a stranger's small post to a staff page is sent to sign in (303), its body unread", async ({ request }) => {
   const response = await request.post("/staff/works", {
     multipart: { title: "Forged work" },
