@@ -227,7 +227,7 @@ export async function startProductionServer(name: string, port: number, options:
       // Never stopped inside a write: a process stopped holding the database's write lock holds it until
       // it goes on, and every writer of the arrangement measured meanwhile waits 10 s, then fails
       // ("database is locked": twice in four runs of bench:stack-enquiries on 2026-12-07, each just after
-      // the bench server had started, when its worker's first sweep writes).
+      // the bench server had started; which of its processes held the lock was not seen).
       for (let attempt = 0; attempt < 200; attempt += 1) {
         signalEach(paused, "SIGSTOP");
         if (writeLockFree(databasePath)) return () => signalEach(paused, "SIGCONT");
