@@ -1,4 +1,4 @@
-import { ENQUIRY_LIST_MAX } from "./enquiry-list-cookie";
+import { ENQUIRY_LIST_COOKIE, ENQUIRY_LIST_MAX } from "./enquiry-list-cookie";
 
 export { ENQUIRY_LIST_COOKIE, ENQUIRY_LIST_MAX } from "./enquiry-list-cookie";
 export { enquiryListCookieValue, readEnquiryList } from "./enquiry-list-signature";
@@ -29,4 +29,9 @@ export function changeEnquiryList(
 /** The cookie's settings: readable by the page's script (it shows the count), sent with top-level navigation. */
 export function enquiryListCookieOptions(secure: boolean) {
   return { path: "/", sameSite: "lax" as const, httpOnly: false, secure, maxAge: ENQUIRY_LIST_MAX_AGE_SECONDS };
+}
+
+/** The cookie ended, as a Set-Cookie header (what Next.js's cookies().delete() writes), for an answer made outside Next.js. */
+export function endedEnquiryListCookie(): string {
+  return `${ENQUIRY_LIST_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
 }

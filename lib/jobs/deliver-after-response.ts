@@ -4,20 +4,27 @@ import { serverEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { deliverDueEmails } from "@/lib/jobs/outbox-delivery";
 
+/** Sends the just-stored emails; a failure is left to the outbox sweep, which retries. */
+async function deliverStored(outboxIds: string[]): Promise<void> {
+  try {
+    await deliverDueEmails({ ids: outboxIds });
+  } catch (error) {
+    logger.error({ err: error }, "Immediate delivery failed; the outbox sweep will retry");
+  }
+}
+
+/** Where a separate worker process sends (OUTBOX_DELIVERY=worker), the web process leaves them to it: it is already polling. */
+function workerSends(outboxIds: string[]): boolean {
+  return outboxIds.length === 0 || serverEnv().OUTBOX_DELIVERY === "worker";
+}
+
 /**
  * Starts sending just-stored emails once the response has gone, so a slow mail server never delays
- * it (on Vercel, `after` keeps the function alive through its `waitUntil`). Where a separate worker
- * process sends (OUTBOX_DELIVERY=worker), the web process leaves them to it: it is already polling.
+ * it (on Vercel, `after` keeps the function alive through its `waitUntil`).
  */
 export function deliverAfterResponse(outboxIds: string[]): void {
-  if (outboxIds.length === 0 || serverEnv().OUTBOX_DELIVERY === "worker") return;
-  after(async () => {
-    try {
-      await deliverDueEmails({ ids: outboxIds });
-    } catch (error) {
-      logger.error({ err: error }, "Immediate delivery failed; the outbox sweep will retry");
-    }
-  });
+  if (workerSends(outboxIds)) return;
+  after(() => deliverStored(outboxIds));
 }
 
 /**
@@ -27,10 +34,6 @@ export function deliverAfterResponse(outboxIds: string[]): void {
  * waits only on the mail server, never holding this process.
  */
 export function deliverOutsideRequest(outboxIds: string[]): void {
-  if (outboxIds.length === 0 || serverEnv().OUTBOX_DELIVERY === "worker") return;
-  setImmediate(() => {
-    deliverDueEmails({ ids: outboxIds }).catch((error: unknown) =>
-      logger.error({ err: error }, "Immediate delivery failed; the outbox sweep will retry"),
-    );
-  });
+  if (workerSends(outboxIds)) return;
+  setImmediate(() => void deliverStored(outboxIds));
 }

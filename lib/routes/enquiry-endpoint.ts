@@ -1,6 +1,6 @@
 import "server-only";
 import { getArtwork } from "@/lib/catalogue-cache/cached-catalogue";
-import { ENQUIRY_LIST_COOKIE } from "@/lib/enquiries/enquiry-list";
+import { endedEnquiryListCookie } from "@/lib/enquiries/enquiry-list";
 import { confirmationPathAfter } from "@/lib/enquiries/confirmation";
 import { notStoredState, submitEnquiry, type SubmissionResult } from "@/lib/enquiry-intake/submit-enquiry";
 import { logger } from "@/lib/logger";
@@ -58,10 +58,7 @@ export async function enquiryEndpoint(
 
   // The list's works are now one enquiry: the list starts again empty (the cookie is ended as
   // Next.js's cookies().delete() ends it, on the answer itself: this also runs outside Next.js, below).
-  const listEnded =
-    state.status === "sent" && formData.has("listedWorks")
-      ? { "Set-Cookie": `${ENQUIRY_LIST_COOKIE}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT` }
-      : null;
+  const listEnded = state.status === "sent" && formData.has("listedWorks") ? { "Set-Cookie": endedEnquiryListCookie() } : null;
   if (wantsJson) return Response.json(state, { headers: { ...PRIVATE, ...listEnded } });
   if (state.status === "sent")
     return new Response(null, { status: 303, headers: { ...PRIVATE, ...listEnded, Location: confirmationPathAfter(state, formData) } });
