@@ -330,15 +330,19 @@ const STOP_WITHIN_MS = 9_000;
 const BACKGROUND_STOP_LATEST_MS = 4_000;
 /** A connection accepted this long ago that has sent nothing is not going to (a client's spare). */
 const SILENT_CONNECTION_MS = 1_000;
-/** After the signal, the port is closed once no connection has come for this long... */
+/** After the signal, the port is closed once no connection is waiting and none has come for this long... */
 const ACCEPT_QUIET_MS = 100;
-/** ...or this long after the signal, whichever is first. */
+/** ...or, this long after the signal, as soon as none is waiting... */
 const ACCEPT_LATEST_MS = 1_000;
+/** ...and this long after it whatever is waiting: clients that never stop connecting do not hold the stop up. */
+const ACCEPT_LAST_MS = 2_000;
 let lastAcceptedAt = 0;
+let acceptedCount = 0;
 
 server.on("connection", (socket) => {
   lastAcceptedAt = Date.now();
-  connections.set(socket, { acceptedAt: lastAcceptedAt, active: 0, answered: 0 });
+  acceptedCount += 1;
+  connections.set(socket, { acceptedAt: lastAcceptedAt, active: 0, answered: 0, seenSilent: false });
   socket.once("close", () => connections.delete(socket));
 });
 
@@ -346,29 +350,44 @@ server.on("connection", (socket) => {
  * Ended, not destroyed: destroying a socket the instant its answer is handed to the system can reset the
  * connection before the client has read the answer (here, several of sixteen enquiries' answers were lost
  * that way). Ending it sends what is left, then closes it as the client closes its side.
+ *
+ * A connection that has sent nothing is ended only when it was seen so at two of these checks in a row:
+ * the event loop reads every connection with something to read between two timers, while a single busy
+ * turn of the loop (an enquiry waiting on the database's lock) can outlast SILENT_CONNECTION_MS with the
+ * request already waiting, unread, in the kernel.
  */
 function closeIdleConnections() {
   const now = Date.now();
   for (const [socket, connection] of connections) {
-    const idle = connection.active === 0 && (connection.answered > 0 || now - connection.acceptedAt > SILENT_CONNECTION_MS);
-    if (idle && !socket.writableEnded) socket.end();
+    if (connection.active > 0 || socket.writableEnded) continue;
+    if (connection.answered > 0) socket.end();
+    else if (socket.bytesRead === 0 && now - connection.acceptedAt > SILENT_CONNECTION_MS) {
+      if (connection.seenSilent) socket.end();
+      else connection.seenSilent = true;
+    }
   }
 }
 
 /**
- * The check runs in setImmediate, after the event loop's poll for I/O: a busy process whose timer fires
- * late has accepted what was waiting before it decides that nothing is.
+ * Node's event loop (libuv 1.45 on) takes one connection a turn from the kernel's queue, in the turn's
+ * poll phase, and a turn lasts as long as the work it finds: sixteen collectors who connected at once
+ * are taken over sixteen turns, each perhaps storing an enquiry. Closing the port resets every connection
+ * still queued (under load, up to five of sixteen enquiries were, after their collectors had sent them;
+ * a quiet spell in time alone is no sign the queue is empty). So the port is closed only after a turn
+ * whose poll took no connection: the count is read in a timer, before that turn's poll, and again in
+ * setImmediate, after it.
  */
 function closePortWhenQuiet(signalledAt, resolve) {
-  setTimeout(
-    () =>
-      setImmediate(() => {
-        const now = Date.now();
-        if (now - lastAcceptedAt < ACCEPT_QUIET_MS && now - signalledAt < ACCEPT_LATEST_MS) closePortWhenQuiet(signalledAt, resolve);
-        else net.Server.prototype.close.call(server, resolve);
-      }),
-    ACCEPT_QUIET_MS,
-  ).unref();
+  setTimeout(() => {
+    const acceptedBeforePoll = acceptedCount;
+    setImmediate(() => {
+      const now = Date.now();
+      const noneWaiting = acceptedCount === acceptedBeforePoll;
+      const quiet = noneWaiting && (now - lastAcceptedAt >= ACCEPT_QUIET_MS || now - signalledAt >= ACCEPT_LATEST_MS);
+      if (quiet || now - signalledAt >= ACCEPT_LAST_MS) net.Server.prototype.close.call(server, resolve);
+      else closePortWhenQuiet(signalledAt, resolve);
+    });
+  }, ACCEPT_QUIET_MS).unref();
 }
 
 for (const signal of ["SIGTERM", "SIGINT"]) {
@@ -384,8 +403,8 @@ for (const signal of ["SIGTERM", "SIGINT"]) {
     new Worker(`setTimeout(() => process.kill(${process.pid}, "SIGKILL"), ${STOP_WITHIN_MS + 800});`, { eval: true }).unref();
     for (const response of responsesUnderway) if (!response.headersSent) response.setHeader("Connection", "close");
     // Connections the kernel has completed but this process has not yet accepted would be reset by
-    // closing the port at once (with sixteen enquiries in flight, up to six were): it stays open until no
-    // connection has come for a moment. net.Server's close then stops listening and waits for the
+    // closing the port at once (with sixteen enquiries in flight, up to six were): it stays open until
+    // none is waiting (closePortWhenQuiet). net.Server's close then stops listening and waits for the
     // connections to end, without http.Server's closing of "idle" ones, which also resets a request sent
     // but not yet read.
     const closed = new Promise((resolve) => closePortWhenQuiet(started, resolve));

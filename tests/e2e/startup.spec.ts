@@ -113,23 +113,26 @@ test("when the database cannot be reached, a page says so plainly and offers a w
   }
 });
 
-test("a deploy's SIGTERM with 16 enquiries in flight: each is answered, the process is gone within 10 s, and the emails it held go at once", async () => {
+test("a deploy's SIGTERM with 16 enquiries in flight, 8 of them not yet accepted: each is answered, the process is gone within 10 s, and the emails it held go at once", async () => {
   test.setTimeout(90_000);
   // A mail server that takes 300 ms over each message: when the signal comes, the emails of the enquiries
   // just answered are still being sent by this process (after each response), or waiting their turn.
   const mail = await startMailCatcher();
   mail.answerAfter(300);
   const server = await startSecondWebProcess(3296, { SMTP_PORT: String(mail.port), TRUSTED_PROXIES: "loopback" });
+  let paused = false;
   try {
     const work = "/works/69-gossips";
     const fields = await formActionFields(`${server.siteUrl}${work}`);
     const run = Date.now().toString(36);
     // Sixteen collectors, each from an address of its own that has not enquired before (the limits count by address).
     const network = 1 + Math.floor(Math.random() * 250);
-    // Each enquiry on its own connection, and the signal sent once all sixteen have been written out in
-    // full: the server has them (some perhaps already answered) when it is told to stop.
-    const written: Array<Promise<void>> = [];
-    const answers = Array.from({ length: 16 }, (_, index) => {
+    // Each enquiry on its own connection, the signal sent once all sixteen have been written out in full.
+    // The first eight reach a running process (some perhaps already answered when it is told to stop); the
+    // other eight are sent while it is paused (SIGSTOP), so the kernel completes their connections and holds
+    // them in the port's queue, unaccepted, when the signal comes. The event loop takes one connection
+    // from that queue a turn: closing the port while any is waiting resets it after it was sent.
+    const sendEnquiry = async (index: number) => {
       const form = noJavaScriptEnquiry(fields, appEnv.FORM_SIGNING_SECRET!, {
         artworkSlug: "69-gossips",
         name: `Deploy Collector ${index}`,
@@ -137,33 +140,40 @@ test("a deploy's SIGTERM with 16 enquiries in flight: each is answered, the proc
         message: `Enquiry ${index}, sent as the server is told to stop`,
       });
       const encoder = new Response(form);
-      return encoder.arrayBuffer().then((encoded) => {
-        const body = Buffer.from(encoded);
-        return new Promise<{ status: number; location: string } | Error>((resolve) => {
-          const request = http.request(`${server.siteUrl}${ENQUIRY_ENDPOINT}`, {
-            method: "POST",
-            agent: false,
-            headers: {
-              "content-type": encoder.headers.get("content-type")!,
-              "content-length": String(body.length),
-              origin: server.siteUrl,
-              "x-forwarded-for": `10.${network}.0.${index + 1}`,
-            },
-          });
-          written.push(new Promise((done) => request.once("finish", () => done())));
-          request.once("response", (response) => {
-            response.resume();
-            resolve({ status: response.statusCode ?? 0, location: String(response.headers.location ?? "") });
-          });
-          request.once("error", resolve);
-          request.end(body);
+      const body = Buffer.from(await encoder.arrayBuffer());
+      let written!: Promise<void>;
+      const answer = new Promise<{ status: number; location: string } | Error>((resolve) => {
+        const request = http.request(`${server.siteUrl}${ENQUIRY_ENDPOINT}`, {
+          method: "POST",
+          agent: false,
+          headers: {
+            "content-type": encoder.headers.get("content-type")!,
+            "content-length": String(body.length),
+            origin: server.siteUrl,
+            "x-forwarded-for": `10.${network}.0.${index + 1}`,
+          },
         });
+        written = new Promise((done) => request.once("finish", () => done()));
+        request.once("response", (response) => {
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, location: String(response.headers.location ?? "") });
+        });
+        request.once("error", resolve);
+        request.end(body);
       });
-    });
-    await expect.poll(() => written.length).toBe(16);
-    await Promise.all(written);
+      return { written, answer };
+    };
+    const toRunning = await Promise.all(Array.from({ length: 8 }, (_, index) => sendEnquiry(index)));
+    await Promise.all(toRunning.map((sent) => sent.written));
+    server.child.kill("SIGSTOP");
+    paused = true;
+    const toPaused = await Promise.all(Array.from({ length: 8 }, (_, index) => sendEnquiry(8 + index)));
+    await Promise.all(toPaused.map((sent) => sent.written));
     const signalledAt = Date.now();
     server.child.kill("SIGTERM");
+    server.child.kill("SIGCONT");
+    paused = false;
+    const answers = [...toRunning, ...toPaused].map((sent) => sent.answer);
     const settled = await Promise.all(answers);
     const exitedAt = await new Promise<number>((resolve) => {
       if (server.child.exitCode !== null) resolve(Date.now());
@@ -208,6 +218,7 @@ test("a deploy's SIGTERM with 16 enquiries in flight: each is answered, the proc
     );
     expect(statuses).toEqual([{ status: "sent", count: 32 }]);
   } finally {
+    if (paused) server.child.kill("SIGCONT");
     server.stop();
     await mail.close();
   }
