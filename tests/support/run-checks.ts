@@ -1,9 +1,10 @@
 /**
- * npm test's first lane: the npm scripts it is given, one after another, stopping at the first that
- * fails. Their output passes through as it comes; a failing script's account (vitest's "Failed Tests"
+ * npm scripts of npm test's lanes, one after another, stopping at the first that fails. Their output
+ * passes through as it comes, and each says how long it took (the lanes are balanced by these times:
+ * npm test must finish within 10 minutes); a failing script's account (vitest's "Failed Tests"
  * section, or else the script's last lines) is saved for `npm test` to print again at the very end.
  *
- *   tsx tests/support/run-checks.ts lint typecheck test:unit
+ *   tsx tests/support/run-checks.ts typecheck test:unit
  */
 import { spawn } from "node:child_process";
 import { onEachLine } from "./child-lines";
@@ -31,10 +32,15 @@ function failureAccount(lines: string[]): string[] {
   return account.length > 2 * ACCOUNT_LINES ? [...account.slice(0, ACCOUNT_LINES), "…", ...account.slice(-ACCOUNT_LINES / 2)] : account;
 }
 
-for (const script of process.argv.slice(2)) {
+const scripts = process.argv.slice(2);
+for (const script of scripts) {
+  const started = performance.now();
   const { code, lines } = await runScript(script);
+  console.log(
+    `npm run ${script}: ${code === 0 ? "passed" : `failed (exit ${code})`} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (code !== 0) {
-    saveFailureAccount("The checks lane (Vercel, lint, types, unit tests)", [
+    saveFailureAccount(`The checks (${scripts.join(", ")})`, [
       `npm run ${script} failed (exit ${code}); the scripts after it did not run.`,
       ...failureAccount(lines),
     ]);
