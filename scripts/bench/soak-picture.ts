@@ -25,6 +25,14 @@ export type SoakSample = {
    */
   generatorLagP99: number;
   generatorCpuPercent: number;
+  /**
+   * Requests whose cost does not grow with the gallery's data, timed as the pages are (p99 in the window):
+   * a build file nginx serves from disk, and the staff sign-in page, rendered by a web process without the
+   * database. A rise the gallery's pages share with these is the machine's (or nginx's, or the measurer's).
+   */
+  controlP99: Record<string, number>;
+  /** How long a writer waited for the database's write lock (a probe each 500 ms): the window's largest wait, ms. */
+  writeLockWaitMax: number;
 };
 
 type Series = { label: string; colour: string; values: number[] };
@@ -32,10 +40,10 @@ type Series = { label: string; colour: string; values: number[] };
 const WIDTH = 900;
 const CHART_HEIGHT = 220;
 const LEFT = 70;
-const RIGHT = 170;
+const RIGHT = 210;
 const TOP = 40;
 const GAP = 60;
-const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
+const COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"];
 
 function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -98,6 +106,12 @@ export function soakPicture(samples: SoakSample[], title: string): string {
     { label: "page p99", colour: COLOURS[1]!, values: samples.map((sample) => sample.pageP99) },
     { label: "enquiry p50", colour: COLOURS[2]!, values: samples.map((sample) => sample.enquiryP50) },
     { label: "enquiry p99", colour: COLOURS[3]!, values: samples.map((sample) => sample.enquiryP99) },
+    ...[...new Set(samples.flatMap((sample) => Object.keys(sample.controlP99)))].map((name, index) => ({
+      label: `${name} p99 (control)`,
+      colour: COLOURS[4 + index]!,
+      values: samples.map((sample) => sample.controlP99[name] ?? 0),
+    })),
+    { label: "write-lock wait, max", colour: COLOURS[6]!, values: samples.map((sample) => sample.writeLockWaitMax) },
   ];
   const throughput: Series[] = [
     { label: "pages/s", colour: COLOURS[0]!, values: samples.map((sample) => sample.pagesPerSecond) },

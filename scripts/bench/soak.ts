@@ -2,11 +2,15 @@
  * `npm run bench:soak -- --minutes 30`: a busy week's traffic in half an hour, through the Node stack
  * (nginx, two web processes, the outbox worker) on a production build with a real SMTP server.
  * Collectors browse every page type (about 200 pages a second) and send enquiries (5 a second, each
- * from its own loopback address, some asking about viewings and shipping); a member of staff reads the
- * inbox and its enquiries and exports it as CSV each minute; a 5,000-row import runs as it begins, and a backup
- * every five minutes. Every ten seconds it samples each process's memory, the latencies, the throughput
- * and the database's size; at the end it checks the outbox drained and no email was lost or sent twice,
- * prints the figures and writes a picture of them (SVG) for a person to look at.
+ * from its own loopback address, some asking about viewings and shipping, one in five about a list of
+ * several works); a member of staff works the inbox each minute (reads it, opens the newest enquiry,
+ * gives it to a colleague, who is emailed, replies to the collector) and exports it as CSV; a 5,000-row import runs as it begins, and a backup
+ * every five minutes. Two control requests, whose cost does not grow with the gallery's data, are timed
+ * beside the pages (a build file from nginx, the staff sign-in page from a web process), and a probe
+ * times how long a writer waits for the database's write lock. Every ten seconds it samples each
+ * process's memory and CPU, the latencies, the throughput and the database's size; at the end it checks
+ * the outbox drained and no email was lost or sent twice, prints the figures and writes a picture of
+ * them (SVG) for a person to look at.
  *
  *   npm run bench:soak [-- --minutes 30] [--pages 200] [--enquiries 5] [--no-build]
  */
@@ -14,8 +18,10 @@ import { execFileSync, spawn } from "node:child_process";
 import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { startStack } from "@/scripts/stack/start-stack";
 import { ENQUIRY_ENDPOINT, formActionFields, noJavaScriptEnquiry } from "@/scripts/support/no-javascript-enquiry";
@@ -39,6 +45,10 @@ const ENQUIRIES_PER_SECOND = Number(values.enquiries);
 const SAMPLE_SECONDS = 10;
 const IMPORT_ROWS = 5_000;
 const STAFF = { email: "soak.staff@bench.test", password: "the soak test's long staff password" };
+/** Given an enquiry each minute (and emailed about it). */
+const COLLEAGUE = { email: "soak.colleague@bench.test", name: "Soak Colleague" };
+/** Each staff reply's subject starts so: told apart from the enquiry's own two emails when they are counted. */
+const REPLY_SUBJECT = "Soak reply";
 const root = path.resolve("tmp/bench-soak-run");
 
 rmSync(root, { recursive: true, force: true });
@@ -111,6 +121,12 @@ try {
   const sitemap = (await request(`${siteUrl}/sitemap.xml`, { keepBody: true })).body;
   const located = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
   const works = located.filter((url) => url.startsWith("/works/"));
+  // The controls: a build file nginx serves from disk, and a page a web process renders without the database.
+  const homePage = (await request(`${siteUrl}/`, { keepBody: true })).body;
+  const buildFile = /\/_next\/static\/[^"']+\.css/.exec(homePage)?.[0];
+  if (!buildFile) throw new Error("The home page names no stylesheet under /_next/static/: no build file to time as a control");
+  const CONTROLS: Record<string, string> = { "build file": buildFile, "sign-in page": "/staff/sign-in" };
+  const CONTROLS_PER_SECOND = 10;
   const others = located.filter((url) => !url.startsWith("/works/"));
   const searches = ["retreat", "war", "pencil", "drawing", "1960", "russia"];
   function pageFor(index: number): string {
@@ -123,18 +139,23 @@ try {
     return `/no-such-page-${index % 7}`;
   }
 
-  // The member of staff, signed in as a browser without JavaScript does.
-  // Made once per database (a run with --no-build keeps the last run's): its password set either way.
-  const staffCommand = (script: string, extra: string[]) =>
-    execFileSync("npm", ["run", "--silent", script, "--", "--email", STAFF.email, ...extra, "--password-stdin"], {
+  // The member of staff, signed in as a browser without JavaScript does, and the colleague they give work to.
+  // Made once per database (a run with --no-build keeps the last run's): the password set either way.
+  const staffCommand = (script: string, email: string, extra: string[]) =>
+    execFileSync("npm", ["run", "--silent", script, "--", "--email", email, ...extra, "--password-stdin"], {
       env: server.env,
       input: `${STAFF.password}\n`,
       stdio: ["pipe", "ignore", "ignore"],
     });
-  try {
-    staffCommand("staff:create", ["--name", "Soak Staff", "--role", "staff"]);
-  } catch {
-    staffCommand("staff:reset-password", []);
+  for (const [email, name] of [
+    [STAFF.email, "Soak Staff"],
+    [COLLEAGUE.email, COLLEAGUE.name],
+  ] as const) {
+    try {
+      staffCommand("staff:create", email, ["--name", name, "--role", "staff"]);
+    } catch {
+      staffCommand("staff:reset-password", email, []);
+    }
   }
   const signInFields = await formActionFields(`${siteUrl}/staff/sign-in`);
   const signInForm = new FormData();
@@ -152,12 +173,36 @@ try {
   if (!staffCookie) throw new Error(`The staff sign-in gave no session (HTTP ${signedIn.status})`);
 
   const enquiryFields = await formActionFields(`${siteUrl}${works[0]}`);
+  // The works a list enquiry names, by their ids (as the enquiry list's form posts them).
+  const catalogue = new Database(server.databasePath, { readonly: true });
+  const slugs = works.slice(0, 400).map((url) => url.slice("/works/".length));
+  const workIds = (
+    catalogue.prepare(`SELECT id FROM Artwork WHERE slug IN (${slugs.map(() => "?").join(",")})`).all(...slugs) as Array<{ id: string }>
+  ).map((row) => row.id);
+  catalogue.close();
+  if (workIds.length < 4) throw new Error(`Only ${workIds.length} works found by their slugs: too few for a list enquiry`);
   const secret = server.env.FORM_SIGNING_SECRET!;
   const run = Date.now().toString(36);
 
   // Each window's figures, gathered as the traffic runs.
-  type Window = { pages: number[]; pagesByKind: Map<string, number[]>; enquiries: number[]; errors: number; errorSamples: string[] };
-  const newWindow = (): Window => ({ pages: [], pagesByKind: new Map(), enquiries: [], errors: 0, errorSamples: [] });
+  type Window = {
+    pages: number[];
+    pagesByKind: Map<string, number[]>;
+    enquiries: number[];
+    controls: Map<string, number[]>;
+    writeLockWaits: number[];
+    errors: number;
+    errorSamples: string[];
+  };
+  const newWindow = (): Window => ({
+    pages: [],
+    pagesByKind: new Map(),
+    enquiries: [],
+    controls: new Map(),
+    writeLockWaits: [],
+    errors: 0,
+    errorSamples: [],
+  });
   let window = newWindow();
   const samples: SoakSample[] = [];
   const references: string[] = [];
@@ -214,6 +259,42 @@ try {
     );
   }
 
+  function control() {
+    for (const [name, url] of Object.entries(CONTROLS)) {
+      void track(
+        request(`${siteUrl}${url}`, { headers: { "accept-encoding": "gzip" } }).then((answer) => {
+          if (answer.status !== 200) return failed(`${url}: HTTP ${answer.status}`);
+          const latencies = window.controls.get(name);
+          if (latencies) latencies.push(answer.milliseconds);
+          else window.controls.set(name, [answer.milliseconds]);
+        }),
+      );
+    }
+  }
+
+  /*
+   * The write-lock probe, in a thread of its own: the driver is synchronous, and a wait in this thread
+   * would stop the load. It takes the lock and hands it straight back (BEGIN IMMEDIATE, ROLLBACK).
+   */
+  const lockProbe = new Worker(
+    `const { parentPort, workerData } = require("node:worker_threads");
+    const Database = require(workerData.driver);
+    const database = new Database(workerData.file, { timeout: 10000 });
+    setInterval(() => {
+      const started = performance.now();
+      try {
+        database.exec("BEGIN IMMEDIATE");
+        database.exec("ROLLBACK");
+      } catch {
+        // busy past the timeout: reported as the wait it was
+      }
+      parentPort.postMessage(performance.now() - started);
+    }, 500);`,
+    { eval: true, workerData: { file: server.databasePath, driver: createRequire(import.meta.url).resolve("better-sqlite3") } },
+  );
+  lockProbe.on("message", (waited: number) => window.writeLockWaits.push(waited));
+  lockProbe.on("error", (error) => failed(`the write-lock probe: ${error.message}`));
+
   async function enquire() {
     const index = enquiryIndex++;
     const slug = works[index % works.length]!.slice("/works/".length);
@@ -225,11 +306,22 @@ try {
       questions: index % 3 === 0 ? ["price_availability", "shipping"] : index % 3 === 1 ? ["viewing"] : ["price_availability"],
     });
     if (index % 3 === 0) form.set("shippingCountry", "France");
+    // One in five asks about a list of two to four works, as the enquiry list sends it.
+    const listed =
+      index % 5 === 4 ? Array.from({ length: 2 + (index % 3) }, (_, offset) => workIds[(index + offset * 7) % workIds.length]!) : [];
+    if (listed.length > 0) {
+      form.delete("artworkSlug");
+      for (const id of listed) form.append("listedWorks", id);
+    }
     const encoded = new Response(form);
     const answer = await track(
       request(`${siteUrl}${ENQUIRY_ENDPOINT}`, {
         method: "POST",
-        headers: { "content-type": encoded.headers.get("content-type")!, origin: siteUrl, referer: `${siteUrl}/works/${slug}` },
+        headers: {
+          "content-type": encoded.headers.get("content-type")!,
+          origin: siteUrl,
+          referer: listed.length > 0 ? `${siteUrl}/enquiry-list` : `${siteUrl}/works/${slug}`,
+        },
         body: new Uint8Array(await encoded.arrayBuffer()),
         localAddress: `127.${1 + ((index >> 16) & 127)}.${(index >> 8) & 255}.${index & 255 || 1}`,
       }),
@@ -242,16 +334,77 @@ try {
     }
   }
 
-  async function staffMinute() {
+  /** The hidden fields of the form on a page that has a field of this name (a server action's, posted without JavaScript). */
+  function formWith(html: string, fieldName: string): Record<string, string> | null {
+    const decode = (text: string) =>
+      text
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
+    for (const [, inner] of html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)) {
+      if (!inner!.includes(`name="${fieldName}"`)) continue;
+      const fields: Record<string, string> = {};
+      for (const [tag] of inner!.matchAll(/<input\b[^>]*>/g)) {
+        const name = /name="([^"]*)"/.exec(tag)?.[1];
+        if (name && tag.includes('type="hidden"')) fields[decode(name)] = decode(/value="([^"]*)"/.exec(tag)?.[1] ?? "");
+      }
+      return fields;
+    }
+    return null;
+  }
+
+  async function postStaffForm(page: string, fields: Record<string, string>): Promise<Answer> {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.set(key, value);
+    const encoded = new Response(form);
+    return track(
+      request(`${siteUrl}${page}`, {
+        method: "POST",
+        headers: { cookie: staffCookie, origin: siteUrl, "content-type": encoded.headers.get("content-type")! },
+        body: new Uint8Array(await encoded.arrayBuffer()),
+        localAddress: "127.200.0.1",
+      }),
+    );
+  }
+
+  /** What staff did, to be found in the mail at the end: each reply and each colleague's notice once. */
+  const staffWork = { replies: 0, assignments: 0 };
+
+  async function staffMinute(minute: number) {
     const cookie = { cookie: staffCookie };
     for (const page of ["/staff", "/staff?status=new", "/staff/dashboard"]) {
       const answer = await track(request(`${siteUrl}${page}`, { headers: cookie, keepBody: page === "/staff" }));
       if (answer.status !== 200) failed(`${page}: HTTP ${answer.status}`);
       const opened = /\/staff\/enquiries\/(ENQ-\d{4}-\d{6})/.exec(answer.body)?.[1];
-      if (opened) {
-        const enquiry = await track(request(`${siteUrl}/staff/enquiries/${opened}`, { headers: cookie }));
-        if (enquiry.status !== 200) failed(`enquiry page: HTTP ${enquiry.status}`);
+      if (!opened) continue;
+      const enquiryPage = `/staff/enquiries/${opened}`;
+      const enquiry = await track(request(`${siteUrl}${enquiryPage}`, { headers: cookie, keepBody: true }));
+      if (enquiry.status !== 200) {
+        failed(`enquiry page: HTTP ${enquiry.status}`);
+        continue;
       }
+      // The newest enquiry: given to the colleague, then answered.
+      const colleagueId = new RegExp(`<option value="([^"]+)">${COLLEAGUE.name}</option>`).exec(enquiry.body)?.[1];
+      const assignForm = formWith(enquiry.body, "assigneeId");
+      const replyForm = formWith(enquiry.body, "body");
+      if (!colleagueId || !assignForm || !replyForm) {
+        failed(`enquiry page ${opened}: no ${!colleagueId ? "colleague to choose" : !assignForm ? "assignment form" : "reply form"}`);
+        continue;
+      }
+      const assigned = await postStaffForm(enquiryPage, { ...assignForm, assigneeId: colleagueId });
+      if (assigned.status !== 303 || !assigned.location.includes(opened))
+        failed(`assigning ${opened}: HTTP ${assigned.status} ${assigned.location}`);
+      else if (!assigned.location.includes("unchanged")) staffWork.assignments += 1;
+      const replied = await postStaffForm(enquiryPage, {
+        ...replyForm,
+        subject: `${REPLY_SUBJECT} ${minute} about ${opened}`,
+        body: `Thank you for asking. The work is available, and we can arrange a viewing (minute ${minute} of the soak).`,
+      });
+      if (replied.status !== 303 || !replied.location.includes(opened))
+        failed(`replying to ${opened}: HTTP ${replied.status} ${replied.location}`);
+      else staffWork.replies += 1;
     }
     const exported = await track(request(`${siteUrl}/staff/enquiries/export`, { headers: cookie, keepBody: true }));
     if (exported.status !== 200 || !/^\uFEFF?reference,/.test(exported.body)) failed(`CSV export: HTTP ${exported.status}`);
@@ -320,6 +473,7 @@ try {
     for (let count = 0; count < PAGES_PER_SECOND / 20; count += 1) browse();
   }, 50);
   const enquiryTimer = setInterval(() => void enquire(), 1000 / ENQUIRIES_PER_SECOND);
+  const controlTimer = setInterval(control, 1000 / CONTROLS_PER_SECOND);
   // The import as the traffic begins, not at minute 5: it makes the catalogue fifty times larger (the
   // pages' median went from 2 to 7 ms after it, in the runs of 2026-12-07), and at minute 5 half of the first ten
   // minutes, which the last ten are judged against, ran on the small catalogue: the comparison weighed
@@ -328,7 +482,7 @@ try {
   let minute = 0;
   const minuteTimer = setInterval(() => {
     minute += 1;
-    void staffMinute();
+    void staffMinute(minute);
     if (minute % 5 === 0) backup(minute);
   }, 60_000);
   const web = stackProcesses.filter((managed) => managed.name.startsWith("web-"));
@@ -398,6 +552,16 @@ try {
       cpuPercent,
       generatorLagP99,
       generatorCpuPercent: (100 * (generatorCpuUsed.user + generatorCpuUsed.system)) / 1e6 / SAMPLE_SECONDS,
+      controlP99: Object.fromEntries(
+        [...taken.controls].map(([name, latencies]) => [
+          name,
+          percentile(
+            [...latencies].sort((a, b) => a - b),
+            0.99,
+          ),
+        ]),
+      ),
+      writeLockWaitMax: Math.max(0, ...taken.writeLockWaits),
     };
     samples.push(sample);
     if (taken.errorSamples.length > 0) console.log(`  errors at ${sample.seconds.toFixed(0)} s: ${taken.errorSamples.join("; ")}`);
@@ -417,9 +581,11 @@ try {
   await new Promise((resolve) => setTimeout(resolve, MINUTES * 60_000));
   clearInterval(pageTimer);
   clearInterval(enquiryTimer);
+  clearInterval(controlTimer);
   clearInterval(minuteTimer);
   clearInterval(sampleTimer);
   await Promise.allSettled([...inFlight]);
+  await lockProbe.terminate();
 
   // The outbox: every enquiry's two emails (to the gallery, to the collector) sent within 60 s of the end, once each.
   const endedAt = performance.now();
@@ -441,15 +607,25 @@ try {
     ]),
   );
   database.close();
-  const sentSubjects = new Map<string, number>();
+  // Each email by its subject and recipients: one sent twice shows as a count of two. The enquiry's own
+  // two (to the gallery, to the collector) are counted apart from staff's replies and the colleague's notices.
+  const sentTimes = new Map<string, number>();
+  const enquiryEmails = new Map<string, number>();
+  const staffEmails = { replies: 0, assignments: 0 };
   for (const message of server.mail()) {
+    const key = `${message.subject} → ${message.to.join(",")}`;
+    sentTimes.set(key, (sentTimes.get(key) ?? 0) + 1);
     const reference = /ENQ-\d{4}-\d{6}/.exec(message.subject)?.[0];
-    if (reference)
-      sentSubjects.set(`${reference} ${message.to.join(",")}`, (sentSubjects.get(`${reference} ${message.to.join(",")}`) ?? 0) + 1);
+    if (!reference) continue;
+    if (message.subject.includes(REPLY_SUBJECT)) staffEmails.replies += 1;
+    else if (message.to.includes(COLLEAGUE.email)) staffEmails.assignments += 1;
+    else enquiryEmails.set(reference, (enquiryEmails.get(reference) ?? 0) + 1);
   }
-  const emailsOf = (reference: string) => [...sentSubjects.entries()].filter(([key]) => key.startsWith(`${reference} `));
-  const lost = references.filter((reference) => emailsOf(reference).length < 2).length;
-  const duplicated = [...sentSubjects.values()].filter((count) => count > 1).length;
+  const lost =
+    references.filter((reference) => (enquiryEmails.get(reference) ?? 0) < 2).length +
+    Math.max(0, staffWork.replies - staffEmails.replies) +
+    Math.max(0, staffWork.assignments - staffEmails.assignments);
+  const duplicated = [...sentTimes.values()].filter((count) => count > 1).length;
 
   // The figures, judged as the issue asks: the last third against the first (the 10th minute and the
   // last ten of a half-hour run).
@@ -492,7 +668,7 @@ try {
     );
   }
   say(
-    `  outbox: ${stillWaiting === 0 ? `drained ${drainedSeconds.toFixed(0)} s after the end` : `${stillWaiting} still waiting after ${drainedSeconds.toFixed(0)} s`}; ${statuses.map((row) => `${row.count} ${row.status}`).join(", ")}; ${lost} enquiries missing an email, ${duplicated} emails sent twice`,
+    `  outbox: ${stillWaiting === 0 ? `drained ${drainedSeconds.toFixed(0)} s after the end` : `${stillWaiting} still waiting after ${drainedSeconds.toFixed(0)} s`}; ${statuses.map((row) => `${row.count} ${row.status}`).join(", ")}; ${lost} emails missing (of the enquiries' two each, ${staffWork.replies} staff replies, ${staffWork.assignments} notices to a colleague given an enquiry), ${duplicated} emails sent twice`,
   );
   say(
     `  database: ${(samples.at(-1)?.databaseMb ?? 0).toFixed(1)} MiB, WAL at most ${Math.max(...samples.map((sample) => sample.walMb)).toFixed(1)} MiB (${walAfter.toFixed(1)} MiB at the end); rows ${Object.entries(
@@ -532,6 +708,17 @@ try {
   );
   say(
     `  the load generator: event-loop delay p99 ${medianOf(early.map((sample) => sample.generatorLagP99)).toFixed(0)} → ${medianOf(late.map((sample) => sample.generatorLagP99)).toFixed(0)} ms, CPU ${medianOf(early.map((sample) => sample.generatorCpuPercent)).toFixed(0)} → ${medianOf(late.map((sample) => sample.generatorCpuPercent)).toFixed(0)} % of a core (first → last third; a rise here is timed as the gallery's)`,
+  );
+  say(
+    `  controls' p99, first → last third (median of the windows'): ${Object.keys(CONTROLS)
+      .map(
+        (name) =>
+          `${name} ${medianOf(early.flatMap((sample) => sample.controlP99[name] ?? [])).toFixed(0)} → ${medianOf(late.flatMap((sample) => sample.controlP99[name] ?? [])).toFixed(0)} ms`,
+      )
+      .join(", ")} (a rise the pages share with these is not the gallery's)`,
+  );
+  say(
+    `  write lock: a writer's longest wait per window ${medianOf(early.map((sample) => sample.writeLockWaitMax)).toFixed(0)} → ${medianOf(late.map((sample) => sample.writeLockWaitMax)).toFixed(0)} ms (median, first → last third), ${Math.max(...samples.map((sample) => sample.writeLockWaitMax)).toFixed(0)} ms at most`,
   );
   const picture = path.join(root, "soak.svg");
   writeFileSync(picture, soakPicture(samples, `Soak: ${MINUTES} min through the Node stack`));
