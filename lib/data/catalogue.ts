@@ -101,8 +101,18 @@ export type SectionView = {
   title: string;
   introduction: string;
   exhibition: { id: string; slug: string; title: string; artistName: string };
+  /** The first SECTION_PAGE_WORKS of its published works, in catalogue order. */
   artworks: ArtworkSummary[];
+  /** All its published works: more than `artworks` holds when the section is larger than a page. */
+  workCount: number;
 };
+
+/**
+ * The works a section's page lists. A larger section (an import of a whole stock list into one) links
+ * to All works for the rest, filtered to it and paged: listing 5,000 works made a page of 1 MB, and its
+ * renders, a few at once, took a web process past its heap (scripts/stack/node-process-flags.ts).
+ */
+export const SECTION_PAGE_WORKS = 200;
 
 const summaryInclude = {
   dimensions: { orderBy: { position: "asc" } },
@@ -111,6 +121,36 @@ const summaryInclude = {
 } satisfies Prisma.ArtworkInclude;
 
 type ArtworkRow = Prisma.ArtworkGetPayload<{ include: typeof summaryInclude }>;
+
+/**
+ * Only what a work's summary shows (a card, a list, a section's page). Lists read every published work:
+ * with the whole row and its section, exhibition and artist (their introductions, the biography, every
+ * date) repeated for each work, reading 10,000 works held about 100 MB and took a web process past its
+ * 160 MB heap (scripts/stack/node-process-flags.ts) before the summaries were made.
+ */
+const summarySelect = {
+  id: true,
+  slug: true,
+  catalogueNumber: true,
+  title: true,
+  category: true,
+  technique: true,
+  year: true,
+  availability: true,
+  priceMinor: true,
+  currency: true,
+  dimensions: { orderBy: { position: "asc" }, select: { kind: true, height: true, width: true, depth: true, unit: true } },
+  images: {
+    orderBy: { position: "asc" },
+    take: 1,
+    select: { storageKey: true, width: true, height: true, hasAvif: true, zoomWidth: true, altText: true },
+  },
+  section: {
+    select: { id: true, slug: true, title: true, exhibition: { select: { slug: true, title: true, artist: { select: { name: true } } } } },
+  },
+} satisfies Prisma.ArtworkSelect;
+
+type SummaryRow = Prisma.ArtworkGetPayload<{ select: typeof summarySelect }>;
 
 const publishedWork = { published: true, section: { exhibition: { published: true } } } satisfies Prisma.ArtworkWhereInput;
 
@@ -143,7 +183,7 @@ function toArtist(artist: ArtworkRow["section"]["exhibition"]["artist"]): Artist
   };
 }
 
-function toSummary(row: ArtworkRow): ArtworkSummary {
+function toSummary(row: SummaryRow): ArtworkSummary {
   return {
     id: row.id,
     slug: row.slug,
@@ -187,7 +227,7 @@ export async function readCurrentExhibition(): Promise<{ slug: string; title: st
 export async function readFeaturedArtworks(limit: number): Promise<ArtworkSummary[]> {
   const rows = await db.artwork.findMany({
     where: { ...publishedWork, featured: true },
-    include: summaryInclude,
+    select: summarySelect,
     orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
     take: limit,
   });
@@ -201,8 +241,10 @@ export async function readExhibition(slug: string): Promise<ExhibitionView | nul
       artist: true,
       sections: {
         orderBy: { position: "asc" },
+        // Each section's count and its first work (the cover), not all its works.
         include: {
-          artworks: { where: { published: true }, include: summaryInclude, orderBy: { position: "asc" } },
+          artworks: { where: { published: true }, select: summarySelect, orderBy: { position: "asc" }, take: 1 },
+          _count: { select: { artworks: { where: { published: true } } } },
         },
       },
     },
@@ -215,17 +257,14 @@ export async function readExhibition(slug: string): Promise<ExhibitionView | nul
     summary: exhibition.summary,
     introduction: exhibition.introduction,
     artist: toArtist(exhibition.artist),
-    sections: exhibition.sections.map((section) => {
-      const works = section.artworks.map(toSummary);
-      return {
-        id: section.id,
-        slug: section.slug,
-        title: section.title,
-        introduction: section.introduction,
-        workCount: works.length,
-        cover: works[0] ?? null,
-      };
-    }),
+    sections: exhibition.sections.map((section) => ({
+      id: section.id,
+      slug: section.slug,
+      title: section.title,
+      introduction: section.introduction,
+      workCount: section._count.artworks,
+      cover: section.artworks[0] ? toSummary(section.artworks[0]) : null,
+    })),
   };
 }
 
@@ -234,7 +273,8 @@ export async function readSection(exhibitionSlug: string, sectionSlug: string): 
     where: { slug: sectionSlug, exhibition: { slug: exhibitionSlug, published: true } },
     include: {
       exhibition: { include: { artist: { select: { name: true } } } },
-      artworks: { where: { published: true }, include: summaryInclude, orderBy: { position: "asc" } },
+      artworks: { where: { published: true }, select: summarySelect, orderBy: { position: "asc" }, take: SECTION_PAGE_WORKS },
+      _count: { select: { artworks: { where: { published: true } } } },
     },
   });
   if (!section) return null;
@@ -245,6 +285,7 @@ export async function readSection(exhibitionSlug: string, sectionSlug: string): 
     introduction: section.introduction,
     exhibition: { id: section.exhibition.id, slug: section.exhibition.slug, title: section.exhibition.title, artistName: section.exhibition.artist.name },
     artworks: section.artworks.map(toSummary),
+    workCount: section._count.artworks,
   };
 }
 
@@ -331,7 +372,7 @@ export type ArtworkFilters = {
 export async function readPublishedArtworks(): Promise<ArtworkSummary[]> {
   const rows = await db.artwork.findMany({
     where: publishedWork,
-    include: summaryInclude,
+    select: summarySelect,
     orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
   });
   return rows.map(toSummary);
@@ -447,7 +488,7 @@ export async function readAvailableAlternatives(
         { category: { in: unavailable.map((work) => work.category) } },
       ],
     },
-    include: summaryInclude,
+    select: summarySelect,
     orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
     // Enough to find the closest among a large catalogue's same-series and same-kind works.
     take: 2000,

@@ -8,6 +8,7 @@ import {
   readFeaturedArtworks,
   readPublishedArtworks,
   readSection,
+  SECTION_PAGE_WORKS,
 } from "@/lib/data/catalogue";
 import { seedCatalogue } from "@/prisma/seed";
 
@@ -107,6 +108,38 @@ describe("reading the catalogue from SQLite", () => {
     const withNumber = (await readPublishedArtworks()).filter((work) => work.catalogueNumber === "42");
     expect(withNumber.map((work) => work.slug).sort()).toEqual(["42-a-second-forty-two", "42-second-retreat-from-russia"]);
     await db.artwork.delete({ where: { slug: "42-a-second-forty-two" } });
+  });
+
+  it("lists a section larger than a page by its first works in catalogue order, and counts them all", async () => {
+    const exhibition = await db.exhibition.findFirstOrThrow({ where: { slug: "norman-neasom-exhibition" } });
+    const stock = await db.section.create({
+      data: { slug: "whole-stock", title: "Whole Stock", position: 20, exhibitionId: exhibition.id },
+    });
+    try {
+      // One more than a page, listed in reverse of their positions; and one hidden, which is not counted.
+      await db.artwork.createMany({
+        data: Array.from({ length: SECTION_PAGE_WORKS + 2 }, (_, index) => ({
+          slug: `stock-${index}`,
+          catalogueNumber: `S${index}`,
+          title: `Stock Work ${index}`,
+          sectionId: stock.id,
+          position: SECTION_PAGE_WORKS + 2 - index,
+          category: "drawing",
+          published: index !== 0,
+        })),
+      });
+      const section = await readSection("norman-neasom-exhibition", "whole-stock");
+      expect(section?.workCount).toBe(SECTION_PAGE_WORKS + 1);
+      expect(section?.artworks).toHaveLength(SECTION_PAGE_WORKS);
+      expect(section?.artworks[0]?.slug).toBe(`stock-${SECTION_PAGE_WORKS + 1}`);
+      expect(section?.artworks.some((work) => work.slug === "stock-0")).toBe(false);
+      const onExhibition = (await readExhibition("norman-neasom-exhibition"))?.sections.find((each) => each.slug === "whole-stock");
+      expect(onExhibition?.workCount).toBe(SECTION_PAGE_WORKS + 1);
+      expect(onExhibition?.cover?.slug).toBe(`stock-${SECTION_PAGE_WORKS + 1}`);
+    } finally {
+      await db.artwork.deleteMany({ where: { sectionId: stock.id } });
+      await db.section.delete({ where: { id: stock.id } });
+    }
   });
 
   it("reads the featured works for the home page", async () => {

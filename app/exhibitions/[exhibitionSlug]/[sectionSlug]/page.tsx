@@ -89,6 +89,16 @@ export default async function SectionPage({ params }: Props) {
           </tbody>
         </table>
       )}
+      {section.workCount > section.artworks.length && (
+        <p className="mt-4 font-sans" data-testid="section-more">
+          The first {section.artworks.length.toLocaleString("en-GB")} of {section.workCount.toLocaleString("en-GB")} works, in catalogue
+          order.{" "}
+          <Link href={`/works?section=${encodeURIComponent(section.slug)}`}>
+            See all {section.workCount.toLocaleString("en-GB")} in All works
+          </Link>
+          , to filter and sort them.
+        </p>
+      )}
       <section aria-labelledby="new-works-heading" className="mt-14 max-w-2xl border-t border-rule pt-8" data-testid="new-works-alert">
         <h2 id="new-works-heading" className="text-2xl font-semibold">
           Hear about new works
