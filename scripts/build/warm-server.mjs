@@ -160,6 +160,42 @@ function requestHandler(request, response) {
   if (request.method === "POST" && typeof enquiryEndpoint === "function" && ENQUIRY_PATH.test(request.url ?? "")) {
     return answerEnquiry(enquiryEndpoint, request, response);
   }
+  return passToNext(request, response);
+}
+
+/*
+ * Pages handed to Next.js at once, the rest waiting their turn here, first come first served. A page
+ * nobody has asked for yet costs tens of milliseconds of CPU to make; a crawler walking a fresh import
+ * of 5,000 works asks for more of them a second than two cores make, and with every request inside
+ * Next.js at once each was answered only when all were, the health check's too: the stack killed both
+ * web processes as unresponsive (its check waits 4 s), and they started again cold. Only GET and HEAD
+ * wait: a post (a form, an upload) is not what a crawler sends, and one that waited for its body to
+ * arrive would hold a place while the sender dawdled. The health check never waits; the enquiry has
+ * its own way in (answerEnquiry).
+ */
+const PAGES_AT_ONCE = 8;
+const NEVER_WAITS = /^\/api\/health(\?|$)/;
+let pagesUnderway = 0;
+const waitingForNext = [];
+
+function passToNext(request, response) {
+  const waits = (request.method === "GET" || request.method === "HEAD") && !NEVER_WAITS.test(request.url ?? "");
+  if (!waits) return nextRequestHandler(request, response);
+  if (pagesUnderway < PAGES_AT_ONCE) return startPage(request, response);
+  waitingForNext.push([request, response]);
+}
+
+function startPage(request, response) {
+  pagesUnderway += 1;
+  response.once("close", () => {
+    pagesUnderway -= 1;
+    // The next that is still wanted: a client that gave up while waiting is not answered.
+    while (waitingForNext.length > 0 && pagesUnderway < PAGES_AT_ONCE) {
+      const [waitingRequest, waitingResponse] = waitingForNext.shift();
+      if (waitingRequest.socket.destroyed) continue;
+      startPage(waitingRequest, waitingResponse);
+    }
+  });
   return nextRequestHandler(request, response);
 }
 

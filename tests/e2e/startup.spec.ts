@@ -223,3 +223,39 @@ test("a deploy's SIGTERM with 16 enquiries in flight, 8 of them not yet accepted
     await mail.close();
   }
 });
+
+test("with two hundred pages asked for at once, the health check is answered ahead of them, and every page is answered", async () => {
+  test.setTimeout(90_000);
+  const server = await startSecondWebProcess(3295, {});
+  try {
+    // Pages made on each visit (All works takes its filters from the address), each on a connection of
+    // its own, as a crawler's would come; then the stack's health check, last.
+    const answered: string[] = [];
+    const ask = (address: string, label: string) =>
+      new Promise<number>((resolve) => {
+        http
+          .get(`${server.siteUrl}${address}`, { agent: false }, (response) => {
+            response.resume();
+            response.on("end", () => {
+              answered.push(label);
+              resolve(response.statusCode ?? 0);
+            });
+          })
+          .on("error", () => resolve(0));
+      });
+    const sorts = ["number", "title", "size"];
+    const pages = Array.from({ length: 200 }, (_, index) =>
+      ask(`/works?sort=${sorts[index % 3]}&page=${1 + (index % 4)}&visit=${index}`, "page"),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const health = ask("/api/health", "health");
+    expect(await health).toBe(200);
+    const pagesBeforeHealth = answered.indexOf("health");
+    expect((await Promise.all(pages)).every((status) => status === 200)).toBe(true);
+    // The check did not wait for the pages: most were still to be answered when it was (without the
+    // turn pages wait here, all 200 were in Next.js at once and the check came back among the last).
+    expect(pagesBeforeHealth, `pages answered before the health check: ${pagesBeforeHealth} of 200`).toBeLessThan(100);
+  } finally {
+    server.stop();
+  }
+});
