@@ -224,37 +224,34 @@ test("a deploy's SIGTERM with 16 enquiries in flight, 8 of them not yet accepted
   }
 });
 
-test("with two hundred pages asked for at once, the health check is answered ahead of them, and every page is answered", async () => {
+test("two hundred pages asked for at once, half of them given up while they wait: the rest are answered, and so is what comes after", async () => {
   test.setTimeout(90_000);
+  // Pages wait their turn for Next.js (scripts/build/warm-server.mjs, eight at once): none is lost in
+  // the wait, a client that gives up is passed over without holding a place, and the health check is
+  // answered meanwhile. (What the turn changes under load is shown by npm run bench:soak, not timed here.)
   const server = await startSecondWebProcess(3295, {});
   try {
-    // Pages made on each visit (All works takes its filters from the address), each on a connection of
-    // its own, as a crawler's would come; then the stack's health check, last.
-    const answered: string[] = [];
-    const ask = (address: string, label: string) =>
+    const ask = (address: string, giveUpAfterMs?: number) =>
       new Promise<number>((resolve) => {
-        http
-          .get(`${server.siteUrl}${address}`, { agent: false }, (response) => {
-            response.resume();
-            response.on("end", () => {
-              answered.push(label);
-              resolve(response.statusCode ?? 0);
-            });
-          })
-          .on("error", () => resolve(0));
+        const request = http.get(`${server.siteUrl}${address}`, { agent: false }, (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        });
+        request.on("error", () => resolve(0));
+        if (giveUpAfterMs !== undefined) setTimeout(() => request.destroy(), giveUpAfterMs);
       });
+    // Pages made on each visit (All works takes its filters from the address), each on a connection of
+    // its own, as a crawler's would come; every other one given up 20 ms after it was sent.
     const sorts = ["number", "title", "size"];
     const pages = Array.from({ length: 200 }, (_, index) =>
-      ask(`/works?sort=${sorts[index % 3]}&page=${1 + (index % 4)}&visit=${index}`, "page"),
+      ask(`/works?sort=${sorts[index % 3]}&page=${1 + (index % 4)}&visit=${index}`, index % 2 === 1 ? 20 : undefined),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const health = ask("/api/health", "health");
-    expect(await health).toBe(200);
-    const pagesBeforeHealth = answered.indexOf("health");
-    expect((await Promise.all(pages)).every((status) => status === 200)).toBe(true);
-    // The check did not wait for the pages: most were still to be answered when it was (without the
-    // turn pages wait here, all 200 were in Next.js at once and the check came back among the last).
-    expect(pagesBeforeHealth, `pages answered before the health check: ${pagesBeforeHealth} of 200`).toBeLessThan(100);
+    expect(await ask("/api/health")).toBe(200);
+    const statuses = await Promise.all(pages);
+    expect(statuses.filter((_, index) => index % 2 === 0).every((status) => status === 200)).toBe(true);
+    // No place was kept by a page given up: twenty more, all at once, are all answered.
+    const after = await Promise.all(Array.from({ length: 20 }, (_, index) => ask(`/works?sort=title&visit=after-${index}`)));
+    expect(after.every((status) => status === 200)).toBe(true);
   } finally {
     server.stop();
   }
