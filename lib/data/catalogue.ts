@@ -125,8 +125,9 @@ type ArtworkRow = Prisma.ArtworkGetPayload<{ include: typeof summaryInclude }>;
 /**
  * Only what a work's summary shows (a card, a list, a section's page). Lists read every published work:
  * with the whole row and its section, exhibition and artist (their introductions, the biography, every
- * date) repeated for each work, reading 10,000 works held about 100 MB and took a web process past its
- * 160 MB heap (scripts/stack/node-process-flags.ts) before the summaries were made.
+ * date) repeated for each work, the rows of 10,009 generated works held 62.5 MB before the summaries were
+ * made (8.7 MB selecting only this), and a few such reads at once took a web process past its 160 MB heap
+ * (scripts/stack/node-process-flags.ts).
  */
 const summarySelect = {
   id: true,
