@@ -290,11 +290,29 @@ try {
           window.pages.push(answer.milliseconds);
           const kind = pageKind(page);
           recordKind(kind, answer.milliseconds);
-          const windowKind = window.pagesByKind.get(kind);
-          if (windowKind) windowKind.push(answer.milliseconds);
-          else window.pagesByKind.set(kind, [answer.milliseconds]);
+          addTo(window.pagesByKind, kind, answer.milliseconds);
         }
       }),
+    );
+  }
+
+  /** A latency under its name in one of a window's lists by name (page types, controls). */
+  function addTo(lists: Map<string, number[]>, name: string, milliseconds: number) {
+    const list = lists.get(name);
+    if (list) list.push(milliseconds);
+    else lists.set(name, [milliseconds]);
+  }
+
+  /** Each named list's p99 (a window's page types, its controls). */
+  function p99Each(lists: Map<string, number[]>): Record<string, number> {
+    return Object.fromEntries(
+      [...lists].map(([name, latencies]) => [
+        name,
+        percentile(
+          [...latencies].sort((a, b) => a - b),
+          0.99,
+        ),
+      ]),
     );
   }
 
@@ -303,9 +321,7 @@ try {
       void track(
         request(`${siteUrl}${url}`, { headers: { "accept-encoding": "gzip" } }).then((answer) => {
           if (answer.status !== 200) return failed(`${url}: HTTP ${answer.status}`);
-          const latencies = window.controls.get(name);
-          if (latencies) latencies.push(answer.milliseconds);
-          else window.controls.set(name, [answer.milliseconds]);
+          addTo(window.controls, name, answer.milliseconds);
         }),
       );
     }
@@ -604,27 +620,11 @@ try {
       errors: taken.errors,
       databaseMb: fileMb(server.databasePath),
       walMb: fileMb(`${server.databasePath}-wal`),
-      pageP99ByKind: Object.fromEntries(
-        [...taken.pagesByKind].map(([kind, latencies]) => [
-          kind,
-          percentile(
-            [...latencies].sort((a, b) => a - b),
-            0.99,
-          ),
-        ]),
-      ),
+      pageP99ByKind: p99Each(taken.pagesByKind),
       cpuPercent,
       generatorLagP99,
       generatorCpuPercent: (100 * (generatorCpuUsed.user + generatorCpuUsed.system)) / 1e6 / SAMPLE_SECONDS,
-      controlP99: Object.fromEntries(
-        [...taken.controls].map(([name, latencies]) => [
-          name,
-          percentile(
-            [...latencies].sort((a, b) => a - b),
-            0.99,
-          ),
-        ]),
-      ),
+      controlP99: p99Each(taken.controls),
       writeLockWaitMax: Math.max(0, ...taken.writeLockWaits),
     };
     samples.push(sample);
