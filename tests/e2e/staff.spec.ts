@@ -1,4 +1,5 @@
 import { expect, test } from "./support/fixtures";
+import { waitForHydration } from "./support/hydration";
 import { expectNoAxeViolations } from "./support/axe";
 import { queryDatabase, writeDatabase } from "./support/database";
 import { mailServerRefuses, waitForMessage } from "./support/mailbox";
@@ -823,7 +824,10 @@ test("a long import shows its progress while staff wait", async ({ page }) => {
      BEGIN SELECT length(hex(randomblob(4000000))); END`,
   );
   try {
-    await page.getByRole("button", { name: "Import 300 works into “Progress Shown”" }).click();
+    const importButton = page.getByRole("button", { name: "Import 300 works into “Progress Shown”" });
+    // Pressed before the page's scripts run, the form posts without them, and the page then shows no progress at all.
+    await waitForHydration(importButton);
+    await importButton.click();
     const progress = page.getByRole("progressbar", { name: /^Importing: [\d,]+ of 300 rows written$/ });
     await expect(progress).toBeVisible();
     await expect.poll(async () => Number(await progress.getAttribute("value")), { timeout: 30_000 }).toBeGreaterThan(0);
