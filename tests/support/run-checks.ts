@@ -5,6 +5,11 @@
  * section, or else the script's last lines) is saved for `npm test` to print again at the very end.
  *
  *   tsx tests/support/run-checks.ts typecheck test:unit
+ *
+ * Scripts joined by "+" run side by side, and the next starts when all of them have passed: an install
+ * that mostly waits on the registry (the Vercel CLI) runs beside the lint instead of before it.
+ *
+ *   tsx tests/support/run-checks.ts test:vercel:prepare+lint test:vercel
  */
 import { spawn } from "node:child_process";
 import { onEachLine } from "./child-lines";
@@ -32,18 +37,25 @@ function failureAccount(lines: string[]): string[] {
   return account.length > 2 * ACCOUNT_LINES ? [...account.slice(0, ACCOUNT_LINES), "…", ...account.slice(-ACCOUNT_LINES / 2)] : account;
 }
 
-const scripts = process.argv.slice(2);
-for (const script of scripts) {
+const steps = process.argv.slice(2).map((step) => step.split("+"));
+const scripts = steps.flat();
+
+async function runTimed(script: string): Promise<{ script: string; code: number; lines: string[] }> {
   const started = performance.now();
   const { code, lines } = await runScript(script);
   console.log(
     `npm run ${script}: ${code === 0 ? "passed" : `failed (exit ${code})`} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
-  if (code !== 0) {
+  return { script, code, lines };
+}
+
+for (const step of steps) {
+  const failed = (await Promise.all(step.map(runTimed))).filter((result) => result.code !== 0);
+  if (failed.length > 0) {
     saveFailureAccount(`The checks (${scripts.join(", ")})`, [
-      `npm run ${script} failed (exit ${code}); the scripts after it did not run.`,
-      ...failureAccount(lines),
+      ...failed.flatMap(({ script, code, lines }) => [`npm run ${script} failed (exit ${code}).`, ...failureAccount(lines)]),
+      "The scripts after it did not run.",
     ]);
-    process.exit(code);
+    process.exit(failed[0]!.code);
   }
 }
