@@ -142,6 +142,43 @@ describe("reading the catalogue from SQLite", () => {
     }
   });
 
+  it("walks a section by previous and next in the order its page lists, two works sharing a position and a hidden one included", async () => {
+    const exhibition = await db.exhibition.findFirstOrThrow({ where: { slug: "norman-neasom-exhibition" } });
+    const walk = await db.section.create({
+      data: { slug: "walked-section", title: "Walked Section", position: 21, exhibitionId: exhibition.id },
+    });
+    try {
+      // Created out of order; "b" and "c" share position 2 (an import's Order column can say so), "d" is hidden.
+      const works = [
+        { slug: "walk-c", position: 2 },
+        { slug: "walk-e", position: 4 },
+        { slug: "walk-a", position: 1 },
+        { slug: "walk-d", position: 3, published: false },
+        { slug: "walk-b", position: 2 },
+      ];
+      await db.artwork.createMany({
+        data: works.map((work, index) => ({
+          catalogueNumber: `W${index}`,
+          title: `Walked ${work.slug}`,
+          category: "drawing",
+          sectionId: walk.id,
+          ...work,
+        })),
+      });
+      const listed = (await readSection("norman-neasom-exhibition", "walked-section"))?.artworks.map((work) => work.slug);
+      expect(listed).toEqual(["walk-a", "walk-b", "walk-c", "walk-e"]);
+      const forwards: string[] = [];
+      for (let slug: string | undefined = "walk-a"; slug; slug = (await readArtwork(slug))?.next?.slug) forwards.push(slug);
+      expect(forwards).toEqual(listed);
+      const backwards: string[] = [];
+      for (let slug: string | undefined = "walk-e"; slug; slug = (await readArtwork(slug))?.previous?.slug) backwards.push(slug);
+      expect(backwards).toEqual([...listed!].reverse());
+    } finally {
+      await db.artwork.deleteMany({ where: { sectionId: walk.id } });
+      await db.section.delete({ where: { id: walk.id } });
+    }
+  });
+
   it("reads the featured works for the home page", async () => {
     const featured = await readFeaturedArtworks(4);
     expect(featured).toHaveLength(4);
