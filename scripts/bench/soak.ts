@@ -135,7 +135,7 @@ try {
    * fixed shuffle of the catalogue, so the imported works take most places, the first ones too), and the
    * rest now and then; every work is also asked for by a crawler walking the sitemap, 2 a second. Not
    * a walk through every work at 120 a second: that asks for pages nobody has asked for yet faster than
-   * two cores make them (about 25 a second), and they wait their turn (scripts/build/warm-server.mjs).
+   * two cores make them (about 25 a second), and they wait their turn (scripts/build/page-turn.mjs).
    */
   const POPULARITY_EXPONENT = 1.2;
   const CRAWLS_PER_SECOND = 2;

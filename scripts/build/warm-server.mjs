@@ -18,6 +18,7 @@ import { Worker } from "node:worker_threads";
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createPageTurn } from "./page-turn.mjs";
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const require = module.createRequire(import.meta.url);
@@ -164,39 +165,27 @@ function requestHandler(request, response) {
 }
 
 /*
- * Pages handed to Next.js at once, the rest waiting their turn here, first come first served. A page
- * nobody has asked for yet costs tens of milliseconds of CPU to make; a crawler walking a fresh import
- * of 5,000 works asks for more of them a second than two cores make, and with every request inside
- * Next.js at once each was answered only when all were, the health check's too: the stack killed both
- * web processes as unresponsive (its check waits 4 s), and they started again cold. Only GET and HEAD
- * wait: a post (a form, an upload) is not what a crawler sends, and one that waited for its body to
- * arrive would hold a place while the sender dawdled. The health check never waits; the enquiry has
- * its own way in (answerEnquiry).
+ * Pages (GET and HEAD) take their turn for Next.js, eight at once, and wait at most 10 s and 200 deep
+ * (page-turn.mjs says why). A post does not wait: it is not what a crawler sends, and one that waited
+ * for its body to arrive would hold a place while the sender dawdled. The health check never waits; the
+ * enquiry has its own way in (answerEnquiry).
  */
-const PAGES_AT_ONCE = 8;
 const NEVER_WAITS = /^\/api\/health(\?|$)/;
-let pagesUnderway = 0;
-const waitingForNext = [];
+const pageTurn = createPageTurn({ handle: (request, response) => nextRequestHandler(request, response) });
+setInterval(() => pageTurn.waiting > 0 && pageTurn.sweep(), 500).unref();
+// One line a minute at most, for whoever reads the logs: how many pages were turned away, not each one.
+setInterval(() => {
+  const busy = pageTurn.takeBusyCount();
+  if (busy > 0)
+    console.warn(
+      `Answered ${busy} page requests "busy" (503) in the last minute: pages were asked for faster than this process makes them`,
+    );
+}, 60_000).unref();
 
 function passToNext(request, response) {
   const waits = (request.method === "GET" || request.method === "HEAD") && !NEVER_WAITS.test(request.url ?? "");
   if (!waits) return nextRequestHandler(request, response);
-  if (pagesUnderway < PAGES_AT_ONCE) return startPage(request, response);
-  waitingForNext.push([request, response]);
-}
-
-function startPage(request, response) {
-  pagesUnderway += 1;
-  response.once("close", () => {
-    pagesUnderway -= 1;
-    // The next that is still wanted: a client that gave up while waiting is not answered.
-    while (waitingForNext.length > 0 && pagesUnderway < PAGES_AT_ONCE) {
-      const [waitingRequest, waitingResponse] = waitingForNext.shift();
-      if (waitingRequest.socket.destroyed) continue;
-      startPage(waitingRequest, waitingResponse);
-    }
-  });
-  return nextRequestHandler(request, response);
+  return pageTurn.pass(request, response);
 }
 
 /*

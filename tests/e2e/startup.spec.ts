@@ -226,7 +226,7 @@ test("a deploy's SIGTERM with 16 enquiries in flight, 8 of them not yet accepted
 
 test("a hundred pages asked for at once, half of them given up while they wait: the rest are answered, and so is what comes after", async () => {
   test.setTimeout(90_000);
-  // Pages wait their turn for Next.js (scripts/build/warm-server.mjs, eight at once): none is lost in
+  // Pages wait their turn for Next.js (scripts/build/page-turn.mjs, eight at once): none is lost in
   // the wait, a client that gives up is passed over without holding a place, and the health check is
   // answered meanwhile. (What the turn changes under load is shown by npm run bench:soak, not timed here.)
   const server = await startSecondWebProcess(3295, {});

@@ -1,0 +1,106 @@
+/**
+ * The turn pages take for Next.js in the gallery's web server (warm-server.mjs, which this file is
+ * copied beside). Pages are handed to Next.js a few at once and the rest wait here, first come first
+ * served. A page nobody has asked for yet costs tens of milliseconds of CPU to make; a crawler walking
+ * a fresh import of 5,000 works asks for more of them a second than two cores make, and with every
+ * request inside Next.js at once each was answered only when all were, the health check's too: the
+ * stack killed both web processes as unresponsive, and they started again cold.
+ *
+ * The wait is bounded. A page that has waited `waitLimitMs`, or that finds `waitingLimit` pages waiting
+ * before it, is answered at once with 503 and Retry-After rather than held: nginx then tries the other
+ * web process, or serves the copy it kept (proxy_cache_use_stale), and a visitor who reloads is not
+ * queued twice. Without the bound the list grew without end while pages were asked for faster than
+ * they were made (each entry a socket and a request, those of visitors who had given up too, until
+ * their turn came), and after minutes of it both web processes ran out of heap.
+ *
+ * Plain JavaScript with no imports: the server loads it from .next/standalone as it is.
+ */
+
+/** What a visitor turned away reads: the page they asked for is not lost, only not made now. */
+export const BUSY_PAGE = Buffer.from(
+  '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    "<title>Very busy: please try again</title></head><body><h1>The gallery’s site is very busy just now</h1>" +
+    "<p>Please try again in a few seconds: nothing you sent was lost, and this page asks nothing of you.</p></body></html>",
+);
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * @param {object} options
+ * @param {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => unknown} options.handle Next.js's handler.
+ * @param {number} [options.pagesAtOnce] Pages inside Next.js at once.
+ * @param {number} [options.waitLimitMs] The longest a page waits before it is answered busy.
+ * @param {number} [options.waitingLimit] The most pages waiting; the next is answered busy at once.
+ * @param {() => number} [options.now] Milliseconds, for the waits (a test passes its own clock).
+ */
+export function createPageTurn({ handle, pagesAtOnce = 8, waitLimitMs = 10_000, waitingLimit = 200, now = () => performance.now() }) {
+  let underway = 0;
+  let answeredBusy = 0;
+  /** Pages waiting their turn, oldest first: [request, response, when it began waiting]. */
+  const waiting = [];
+
+  function begin(request, response) {
+    underway += 1;
+    response.once("close", () => {
+      underway -= 1;
+      takeNext();
+    });
+    return handle(request, response);
+  }
+
+  /** The next pages still wanted, each made, or answered busy if it has waited past the limit. */
+  function takeNext() {
+    while (waiting.length > 0 && underway < pagesAtOnce) {
+      const [request, response, since] = waiting.shift();
+      if (request.socket.destroyed) continue;
+      if (now() - since > waitLimitMs) answerBusy(response);
+      else begin(request, response);
+    }
+  }
+
+  /** Lets go of the waiting pages whose visitors have gone, and answers those kept past the limit. */
+  function sweep() {
+    const at = now();
+    let kept = 0;
+    for (const entry of waiting) {
+      const [request, response, since] = entry;
+      if (request.socket.destroyed) continue;
+      if (at - since > waitLimitMs) answerBusy(response);
+      else waiting[kept++] = entry;
+    }
+    waiting.length = kept;
+  }
+
+  function answerBusy(response) {
+    if (response.headersSent || response.destroyed) return;
+    answeredBusy += 1;
+    // (A HEAD request's answer carries no body: Node leaves it out.)
+    response.writeHead(503, {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Length": String(BUSY_PAGE.length),
+      "Cache-Control": "no-store",
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+    });
+    response.end(BUSY_PAGE);
+  }
+
+  return {
+    /** A page for Next.js: made now, or waiting its turn, or (past the limit) answered busy at once. */
+    pass(request, response) {
+      if (underway < pagesAtOnce) return begin(request, response);
+      if (waiting.length >= waitingLimit) sweep();
+      if (waiting.length >= waitingLimit) return answerBusy(response);
+      waiting.push([request, response, now()]);
+    },
+    /** To be called every half second or so: without it, eight slow pages would keep everyone behind them past the limit. */
+    sweep,
+    /** How many were answered busy since the last call (for the server's log). */
+    takeBusyCount() {
+      const count = answeredBusy;
+      answeredBusy = 0;
+      return count;
+    },
+    get waiting() {
+      return waiting.length;
+    },
+  };
+}
