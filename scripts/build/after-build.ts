@@ -79,7 +79,8 @@ if (!buildingForVercel()) {
     if (existsSync(from)) cpSync(from, to, { recursive: true });
   }
   // The entry point every Node deployment runs: Next's server, warmed before its port opens.
-  for (const file of ["warm-server.mjs", "page-turn.mjs"]) cpSync(path.resolve("scripts/build", file), path.join(standalone, file));
+  for (const file of ["warm-server.mjs", "page-turn.mjs", "connection-timers.mjs"])
+    cpSync(path.resolve("scripts/build", file), path.join(standalone, file));
   const compressed =
     precompress(path.join(standalone, ".next/static")) +
     (existsSync(path.join(standalone, "public")) ? precompress(path.join(standalone, "public")) : 0);

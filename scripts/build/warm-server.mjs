@@ -18,6 +18,7 @@ import { Worker } from "node:worker_threads";
 import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { keepTimersOutsideRequests } from "./connection-timers.mjs";
 import { createPageTurn } from "./page-turn.mjs";
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -369,6 +370,7 @@ server.on("connection", (socket) => {
   acceptedCount += 1;
   connections.set(socket, { acceptedAt: lastAcceptedAt, active: 0, answered: 0, seenSilent: false });
   socket.once("close", () => connections.delete(socket));
+  keepTimersOutsideRequests(socket);
 });
 
 /**
