@@ -1,3 +1,4 @@
+import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -129,5 +130,49 @@ describe("the page turn", () => {
     expect(await later.answer).toMatchObject({ status: 503 });
     expect(held).toHaveLength(2);
     expect(turn.takeBusyCount()).toBe(2);
+  });
+  it("begins a waiting page in its own async context, not in that of the page whose end freed its place", async () => {
+    // As Next.js does, each page runs in a store of its own and answers from inside it (the answer is
+    // bound to the page's context), so the end of one page, whose 'close' frees the place, happens in
+    // that page's context.
+    const pageContext = new AsyncLocalStorage<{ url: string }>();
+    const seenAtStart: unknown[] = [];
+    const held: Array<() => void> = [];
+    const turn = createPageTurn({
+      pagesAtOnce: 1,
+      handle: (request: IncomingMessage, response: ServerResponse) => {
+        seenAtStart.push(pageContext.getStore());
+        pageContext.run({ url: request.url ?? "" }, () => held.push(AsyncResource.bind(() => response.end("made"))));
+      },
+    });
+    server = http.createServer((request, response) => turn.pass(request, response));
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const ask = (path: string) =>
+      new Promise<number>((resolve, reject) =>
+        http
+          .get({ host: "127.0.0.1", port, path, agent: false }, (response) =>
+            response.resume().on("end", () => resolve(response.statusCode ?? 0)),
+          )
+          .on("error", reject),
+      );
+    const first = ask("/first");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = ask("/second");
+    for (let tries = 0; turn.waiting === 0; tries += 1) {
+      if (tries > 200) throw new Error("the second page never waited");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    held[0]!();
+    await first;
+    for (let tries = 0; held.length < 2; tries += 1) {
+      if (tries > 200) throw new Error("the second page never began");
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    held[1]!();
+    expect(await second).toBe(200);
+    // Begun from inside the first page's context, the second would have started with { url: "/first" }:
+    // each page's stores holding the one before, a chain the heap could never let go of.
+    expect(seenAtStart).toEqual([undefined, undefined]);
   });
 });
