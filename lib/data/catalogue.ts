@@ -326,8 +326,8 @@ export async function readArtwork(slug: string): Promise<ArtworkDetail | null> {
 
 /**
  * The works either side of one in its section's order: two reads along the (section, position) index.
- * Reading the whole section to find them cost a work page's first render about 50 ms in a section of
- * 5,000 imported works, and a crawler asks for every one of them.
+ * Found by reading the whole section, every first render of a work in an imported section of 5,000
+ * read all 5,000 rows, and a crawler asks for every one of them.
  */
 async function readNeighbours(row: { sectionId: string; position: number; slug: string }): Promise<Pick<ArtworkDetail, "previous" | "next">> {
   const select = { slug: true, catalogueNumber: true, title: true } as const;

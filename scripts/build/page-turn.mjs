@@ -8,10 +8,9 @@
  *
  * The wait is bounded. A page that has waited `waitLimitMs`, or that finds `waitingLimit` pages waiting
  * before it, is answered at once with 503 and Retry-After rather than held: nginx then tries the other
- * web process, or serves the copy it kept (proxy_cache_use_stale), and a visitor who reloads is not
- * queued twice. Without the bound the list grew without end while pages were asked for faster than
- * they were made (each entry a socket and a request, those of visitors who had given up too, until
- * their turn came), and after minutes of it both web processes ran out of heap.
+ * web process, or serves the copy it kept (proxy_cache_use_stale). Without the bound, a flood of pages
+ * asked for faster than they were made kept visitors waiting as long as the flood lasted, and kept the
+ * entries of those who had given up (each a socket and a request) until their turn came.
  *
  * A waiting page is begun in its own async context, not in that of the page whose end freed its place:
  * begun from the 'close' of the page before it, each page's AsyncLocalStorage stores (Next.js's) took
@@ -27,7 +26,7 @@ import { AsyncResource } from "node:async_hooks";
 export const BUSY_PAGE = Buffer.from(
   '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
     "<title>Very busy: please try again</title></head><body><h1>The gallery’s site is very busy just now</h1>" +
-    "<p>Please try again in a few seconds: nothing you sent was lost, and this page asks nothing of you.</p></body></html>",
+    "<p>Please try again in a few seconds.</p></body></html>",
 );
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -85,6 +84,7 @@ export function createPageTurn({ handle, pagesAtOnce = 8, waitLimitMs = 10_000, 
       "Content-Type": "text/html; charset=utf-8",
       "Content-Length": String(BUSY_PAGE.length),
       "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
       "Retry-After": String(RETRY_AFTER_SECONDS),
     });
     response.end(BUSY_PAGE);
