@@ -44,9 +44,10 @@ async function startServer(options: { waitLimitMs?: number; waitingLimit?: numbe
     answer.catch(() => undefined);
     return { answer, giveUp: () => request.destroy() };
   };
+  // Generous: beside the browser tests a loopback request can take a while to arrive.
   const until = async (condition: () => boolean) => {
-    for (let tries = 0; !condition(); tries += 1) {
-      if (tries > 200) throw new Error("the server never got there");
+    for (const deadline = Date.now() + 10_000; !condition();) {
+      if (Date.now() > deadline) throw new Error("the server never got there");
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   };
@@ -159,14 +160,14 @@ describe("the page turn", () => {
     const first = ask("/first");
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = ask("/second");
-    for (let tries = 0; turn.waiting === 0; tries += 1) {
-      if (tries > 200) throw new Error("the second page never waited");
+    for (const deadline = Date.now() + 10_000; turn.waiting === 0;) {
+      if (Date.now() > deadline) throw new Error("the second page never waited");
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     held[0]!();
     await first;
-    for (let tries = 0; held.length < 2; tries += 1) {
-      if (tries > 200) throw new Error("the second page never began");
+    for (const deadline = Date.now() + 10_000; held.length < 2;) {
+      if (Date.now() > deadline) throw new Error("the second page never began");
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     held[1]!();
