@@ -25,8 +25,8 @@ const nextConfig: NextConfig = {
   // What a web process keeps in memory of its cache (pages and cached reads; the files on disk stay whole
   // and are read again). Next's default, 50 MB counted in the pages' bytes, is a third of the 160 MB heap
   // a web process runs in: browsing a catalogue of thousands of works filled it with 519 work pages of
-  // about 75 KB of HTML each (39 MB of strings in a heap snapshot taken at the limit), and both web
-  // processes ran out of heap within three minutes (npm run bench:soak).
+  // about 75 KB of HTML each (39 MB of strings in a heap snapshot taken at the limit, beside the chain of
+  // requests scripts/build/page-turn.mjs describes, which was what took the processes past it).
   cacheMaxMemorySize: 16 * 1024 * 1024,
   // Several Node processes share one cache: a staff edit through one shows on all (Vercel has its own).
   ...(buildingForVercel() ? {} : { cacheHandler: path.join(import.meta.dirname, "lib/cache/shared-tags-cache-handler.cjs") }),

@@ -4,10 +4,10 @@
  *
  * Node's http server makes the connection's timer again after every answer (socket.setTimeout as a
  * response finishes), inside that request's async context, and a timer keeps the AsyncLocalStorage
- * stores of the context it was made in: Next.js's, which reach the request and its response, and
- * through their own connections' timers those of earlier requests. Under the soak's load a heap snapshot
- * taken at a web process's 160 MB limit held 2,453 finished responses that way. Made in the
- * connection's own context, the timer holds nothing of a request.
+ * stores of the context it was made in: Next.js's, which reach the request and its response. So each
+ * idle keep-alive connection (nginx keeps up to 64 a worker) held its last request whole, and the chain
+ * of finished responses page-turn.mjs describes ran through these timers too (heap snapshots under the
+ * soak's load). Made in the connection's own context, the timer holds nothing of a request.
  *
  * Plain JavaScript: the server loads it from .next/standalone as it is.
  */

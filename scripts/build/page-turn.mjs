@@ -53,13 +53,20 @@ export function createPageTurn({ handle, pagesAtOnce = 8, waitLimitMs = 10_000, 
     return handle(request, response);
   }
 
-  /** The next pages still wanted, each made, or answered busy if it has waited past the limit. */
+  /** Whether a waiting page is still to be made: not once its visitor has gone, nor (answered busy now) once it has waited past the limit. */
+  function stillToMake([request, response, since], at) {
+    if (request.socket.destroyed) return false;
+    if (at - since <= waitLimitMs) return true;
+    answerBusy(response);
+    return false;
+  }
+
+  /** The next pages still to be made, as places free. */
   function takeNext() {
     while (waiting.length > 0 && underway < pagesAtOnce) {
-      const [request, response, since, ownContext] = waiting.shift();
-      if (request.socket.destroyed) continue;
-      if (now() - since > waitLimitMs) answerBusy(response);
-      else ownContext.runInAsyncScope(begin, null, request, response);
+      const entry = waiting.shift();
+      const [request, response, , ownContext] = entry;
+      if (stillToMake(entry, now())) ownContext.runInAsyncScope(begin, null, request, response);
     }
   }
 
@@ -67,12 +74,7 @@ export function createPageTurn({ handle, pagesAtOnce = 8, waitLimitMs = 10_000, 
   function sweep() {
     const at = now();
     let kept = 0;
-    for (const entry of waiting) {
-      const [request, response, since] = entry;
-      if (request.socket.destroyed) continue;
-      if (at - since > waitLimitMs) answerBusy(response);
-      else waiting[kept++] = entry;
-    }
+    for (const entry of waiting) if (stillToMake(entry, at)) waiting[kept++] = entry;
     waiting.length = kept;
   }
 
