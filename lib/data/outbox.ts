@@ -64,6 +64,13 @@ export async function queueEmail(email: QueuedEmail, writer: OutboxWriter = db):
 /** Which emails a delivery takes: those one at a time for people waiting (the default), or the bulk mailings. */
 export type OutboxLane = "personal" | "bulk";
 
+/**
+ * The longest a claim is taken for. A claim that ends further ahead than this was made before the
+ * system clock was set back: judged by its end time alone, a claim whose holder died would wait as
+ * long as the clock went back (an hour's step, an hour) before anyone sent the email.
+ */
+export const LONGEST_CLAIM_MS = 10 * 60_000;
+
 function dueWhere(now: Date, ids?: string[], lane?: OutboxLane): Prisma.OutboxEmailWhereInput {
   return {
     ...(ids ? { id: { in: ids } } : {}),
@@ -72,12 +79,14 @@ function dueWhere(now: Date, ids?: string[], lane?: OutboxLane): Prisma.OutboxEm
       { status: "pending", nextAttemptAt: { lte: now } },
       // A claim whose holder died mid-send is released when it expires.
       { status: "sending", claimedUntil: { lt: now } },
+      { status: "sending", claimedUntil: { gt: new Date(now.getTime() + LONGEST_CLAIM_MS) } },
     ],
   };
 }
 
 /** Claims up to `limit` due emails (or only `ids`) for `leaseMs`; the rows claimed, which no other sweeper now holds. */
 export async function claimDueEmails(now: Date, ids: string[] | undefined, limit: number, leaseMs: number, lane?: OutboxLane) {
+  if (leaseMs > LONGEST_CLAIM_MS) throw new Error(`A claim of ${leaseMs} ms is longer than the longest one the outbox honours (${LONGEST_CLAIM_MS} ms)`);
   const candidates = await db.outboxEmail.findMany({
     where: dueWhere(now, ids, lane),
     orderBy: { nextAttemptAt: "asc" },

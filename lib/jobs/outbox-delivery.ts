@@ -143,9 +143,12 @@ async function deliverClaimedEmails(options: DeliverOptions): Promise<DeliveryRe
     // A claim made a moment ago is as good as renewed (no other sweeper can take it before it runs out):
     // renewing it anyway doubled the worker's writes, each a turn at the database's one write lock, which
     // the collectors' enquiries wait for too.
+    // A claim that ends further ahead than its lease was made before the clock was set back, and other
+    // sweepers may take it (LONGEST_CLAIM_MS): renewed too, so it is sent only if still ours.
     const sendingAt = clock().getTime();
     const leaseLeft = (email.claimedUntil?.getTime() ?? 0) - sendingAt;
-    if (leaseLeft < leaseMs - freshForMs && !(await renewClaim(owned, new Date(sendingAt + leaseMs)))) {
+    const fresh = leaseLeft >= leaseMs - freshForMs && leaseLeft <= leaseMs;
+    if (!fresh && !(await renewClaim(owned, new Date(sendingAt + leaseMs)))) {
       report.lost += 1;
       continue;
     }
