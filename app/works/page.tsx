@@ -4,7 +4,7 @@ import { ArtworkCard } from "@/components/artwork-card";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { AVAILABILITIES, AVAILABILITY_LABELS, CATEGORY_PLURALS } from "@/lib/catalogue/vocabulary";
 import { Pager } from "@/components/pager";
-import { ARTWORKS_PER_PAGE, pageOf } from "@/lib/data/catalogue";
+import { ARTWORKS_PER_PAGE, chosenSection, pageOf } from "@/lib/data/catalogue";
 import { findArtworks, listArtworkFilterChoices } from "@/lib/catalogue-cache/cached-catalogue";
 import { parseArtworkFilters, type ArtworkFiltersInput } from "@/lib/validations/artwork-filters";
 
@@ -35,8 +35,8 @@ export default async function AllWorksPage({ searchParams }: Props) {
         <FilterSelect
           name="section"
           label="Section"
-          value={filters.section}
-          options={sections.map(({ slug, title }) => [slug, title])}
+          value={chosenSection(sections, filters.section)}
+          options={sections.map(({ key, title }) => [key, title])}
           allLabel="All sections"
         />
         <FilterSelect

@@ -1,10 +1,9 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { CATEGORIES, type Category } from "@/lib/catalogue/vocabulary";
 import { cacheTags } from "@/lib/catalogue-cache/cache-tags";
 import {
-  COMPARATORS,
-  filterArtworks,
+  findIndexedArtworks,
+  indexArtworks,
   readArtwork,
   readCurrentExhibition,
   readExhibition,
@@ -13,6 +12,7 @@ import {
   readSection,
   type ArtworkDetail,
   type ArtworkFilters,
+  type ArtworkIndex,
   type ArtworkSummary,
   type ExhibitionView,
   type SectionView,
@@ -62,36 +62,6 @@ const getPublishedArtworksVersion = unstable_cache(async () => `${Date.now()}-${
   tags: [cacheTags.catalogue, cacheTags.artworkLists],
 });
 
-/** The published works in each order All works offers, whole and by section, computed once per catalogue change, not per visit. */
-type ArtworkIndex = {
-  sorted: Record<ArtworkFilters["sort"], ArtworkSummary[]>;
-  /** The sections and categories that have published works, for the filters. */
-  sections: Array<{ slug: string; title: string }>;
-  categories: Category[];
-  /** Each section's works in each order, so a section's page of All works reads only that section. */
-  sortedBySection: Map<string, Record<ArtworkFilters["sort"], ArtworkSummary[]>>;
-};
-
-function indexOf(all: ArtworkSummary[]): ArtworkIndex {
-  const sorted = Object.fromEntries(
-    Object.entries(COMPARATORS).map(([sort, compare]) => [sort, [...all].sort(compare)]),
-  ) as ArtworkIndex["sorted"];
-  const sections = [...new Map(all.map((work) => [work.section.slug, work.section.title])).entries()].map(([slug, title]) => ({
-    slug,
-    title,
-  }));
-  const present = new Set(all.map((work) => work.category));
-  const sortedBySection = new Map(
-    sections.map(({ slug }) => [
-      slug,
-      Object.fromEntries(
-        Object.entries(sorted).map(([sort, works]) => [sort, works.filter((work) => work.section.slug === slug)]),
-      ) as ArtworkIndex["sorted"],
-    ]),
-  );
-  return { sorted, sections, categories: CATEGORIES.filter((category) => present.has(category)), sortedBySection };
-}
-
 const globalForIndex = globalThis as unknown as { galleryArtworkIndex?: { version: string; index: Promise<ArtworkIndex> } };
 
 /**
@@ -102,7 +72,7 @@ async function artworkIndex(): Promise<ArtworkIndex> {
   const version = await getPublishedArtworksVersion();
   const held = globalForIndex.galleryArtworkIndex;
   if (held?.version === version) return held.index;
-  const index = getPublishedArtworks().then(indexOf);
+  const index = getPublishedArtworks().then(indexArtworks);
   globalForIndex.galleryArtworkIndex = { version, index };
   index.catch(() => {
     if (globalForIndex.galleryArtworkIndex?.index === index) globalForIndex.galleryArtworkIndex = undefined;
@@ -116,9 +86,6 @@ export async function listArtworkFilterChoices(): Promise<Pick<ArtworkIndex, "se
   return { sections, categories };
 }
 
-/** Filtering happens on the memoised, pre-sorted lists: a catalogue is thousands of works, not millions. */
 export async function findArtworks(filters: ArtworkFilters): Promise<ArtworkSummary[]> {
-  const index = await artworkIndex();
-  const base = filters.section ? (index.sortedBySection.get(filters.section)?.[filters.sort] ?? []) : index.sorted[filters.sort];
-  return filterArtworks(base, filters);
+  return findIndexedArtworks(await artworkIndex(), filters);
 }

@@ -3,7 +3,7 @@ import { availabilityFrom, categoryFrom, dimensionKindFrom, unitFrom } from "@/l
 import { closestWorks } from "@/lib/catalogue/similar-works";
 import { db } from "@/lib/db/client";
 import { areaInSquareCm } from "@/lib/catalogue/sizes";
-import { type Availability, type Category, type DimensionKind, type Unit } from "@/lib/catalogue/vocabulary";
+import { CATEGORIES, type Availability, type Category, type DimensionKind, type Unit } from "@/lib/catalogue/vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /*
@@ -412,24 +412,86 @@ function largestArea(work: ArtworkSummary): number {
 
 const byNumber = (a: ArtworkSummary, b: ArtworkSummary) =>
   compareCatalogueNumbers(a.catalogueNumber, b.catalogueNumber) || titleCollator.compare(a.title, b.title);
-export const COMPARATORS: Record<ArtworkFilters["sort"], (a: ArtworkSummary, b: ArtworkSummary) => number> = {
+const COMPARATORS: Record<ArtworkFilters["sort"], (a: ArtworkSummary, b: ArtworkSummary) => number> = {
   number: byNumber,
   title: (a, b) => titleCollator.compare(a.title, b.title) || byNumber(a, b),
   size: (a, b) => largestArea(b) - largestArea(a) || byNumber(a, b),
 };
 
-export function filterArtworks(works: ArtworkSummary[], filters: ArtworkFilters): ArtworkSummary[] {
+/**
+ * How All works names a section in its filter: with its exhibition's slug, since a section's slug is
+ * unique only within its exhibition (two exhibitions may each have "landscapes").
+ */
+export function sectionFilterKey(section: { exhibitionSlug: string; slug: string }): string {
+  return `${section.exhibitionSlug}/${section.slug}`;
+}
+
+/** An address from before sections were named with their exhibition (a bare slug) still filters, by that slug in every exhibition. */
+function inSection(work: ArtworkSummary, section: string): boolean {
+  return section.includes("/")
+    ? sectionFilterKey({ exhibitionSlug: work.exhibition.slug, slug: work.section.slug }) === section
+    : work.section.slug === section;
+}
+
+function filterArtworks(works: ArtworkSummary[], filters: ArtworkFilters): ArtworkSummary[] {
   return works.filter(
     (work) =>
-      (!filters.section || work.section.slug === filters.section) &&
+      (!filters.section || inSection(work, filters.section)) &&
       (!filters.category || work.category === filters.category) &&
       (!filters.availability || work.availability === filters.availability),
   );
 }
 
-/** For a list at hand (tests): the same filters and orders. */
-export function filterAndSortArtworks(all: ArtworkSummary[], filters: ArtworkFilters): ArtworkSummary[] {
-  return filterArtworks([...all].sort(COMPARATORS[filters.sort]), filters);
+/** A section All works can be filtered by; its title names the exhibition too when another section has the same title. */
+export type SectionChoice = { key: string; slug: string; title: string };
+
+/** The published works in each order All works offers, whole and by section, computed once per catalogue change, not per visit. */
+export type ArtworkIndex = {
+  sorted: Record<ArtworkFilters["sort"], ArtworkSummary[]>;
+  /** The sections and categories that have published works, for the filters. */
+  sections: SectionChoice[];
+  categories: Category[];
+  /** Each section's works in each order (by its filter key), so a section's page of All works reads only that section. */
+  sortedBySection: Map<string, Record<ArtworkFilters["sort"], ArtworkSummary[]>>;
+};
+
+export function indexArtworks(all: ArtworkSummary[]): ArtworkIndex {
+  const sorted = Object.fromEntries(
+    Object.entries(COMPARATORS).map(([sort, compare]) => [sort, [...all].sort(compare)]),
+  ) as ArtworkIndex["sorted"];
+  const bySectionKey = new Map(
+    all.map((work) => [sectionFilterKey({ exhibitionSlug: work.exhibition.slug, slug: work.section.slug }), work]),
+  );
+  const titleCounts = new Map<string, number>();
+  for (const work of bySectionKey.values()) titleCounts.set(work.section.title, (titleCounts.get(work.section.title) ?? 0) + 1);
+  const sections = [...bySectionKey.entries()].map(([key, { section, exhibition }]) => ({
+    key,
+    slug: section.slug,
+    title: (titleCounts.get(section.title) ?? 0) > 1 ? `${section.title} (${exhibition.title})` : section.title,
+  }));
+  const present = new Set(all.map((work) => work.category));
+  const sortedBySection = new Map(
+    sections.map(({ key }) => [
+      key,
+      Object.fromEntries(
+        Object.entries(sorted).map(([sort, works]) => [sort, works.filter((work) => inSection(work, key))]),
+      ) as ArtworkIndex["sorted"],
+    ]),
+  );
+  return { sorted, sections, categories: CATEGORIES.filter((category) => present.has(category)), sortedBySection };
+}
+
+/** Filtering happens on the index's pre-sorted lists: a catalogue is thousands of works, not millions. */
+export function findIndexedArtworks(index: ArtworkIndex, filters: ArtworkFilters): ArtworkSummary[] {
+  const bySection = filters.section ? index.sortedBySection.get(filters.section) : undefined;
+  return filterArtworks(bySection ? bySection[filters.sort] : index.sorted[filters.sort], filters);
+}
+
+/** The section choice a filter value stands for: a bare slug from an older address picks its section when only one has that slug. */
+export function chosenSection(sections: SectionChoice[], filter: string | undefined): string | undefined {
+  if (!filter) return undefined;
+  const matching = sections.filter((section) => section.key === filter || section.slug === filter);
+  return matching.length === 1 ? matching[0]?.key : undefined;
 }
 
 /** Works per page of All works: a page stays well under 100 KB of HTML whatever the catalogue's size. */

@@ -7,8 +7,9 @@ export const artworkFiltersSchema = z.object({
   section: z
     .string()
     .trim()
-    .max(120)
-    .regex(/^[a-z0-9-]*$/)
+    .max(401)
+    // A section as "exhibition-slug/section-slug"; a bare section slug is an older address, still honoured.
+    .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/)
     .optional()
     .catch(undefined),
   category: z.enum(CATEGORIES).optional().catch(undefined),

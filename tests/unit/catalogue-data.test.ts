@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import {
-  filterAndSortArtworks,
+  chosenSection,
+  findIndexedArtworks,
+  indexArtworks,
   readArtwork,
   readCurrentExhibition,
   readExhibition,
@@ -9,7 +11,10 @@ import {
   readPublishedArtworks,
   readSection,
   SECTION_PAGE_WORKS,
+  type ArtworkFilters,
+  type ArtworkSummary,
 } from "@/lib/data/catalogue";
+import { parseArtworkFilters } from "@/lib/validations/artwork-filters";
 import { seedCatalogue } from "@/prisma/seed";
 
 beforeAll(async () => {
@@ -187,6 +192,8 @@ describe("reading the catalogue from SQLite", () => {
 });
 
 describe("filtering and sorting All works", () => {
+  const filterAndSortArtworks = (all: ArtworkSummary[], filters: ArtworkFilters) => findIndexedArtworks(indexArtworks(all), filters);
+
   it("filters by section, category and availability", async () => {
     const all = await readPublishedArtworks();
     expect(filterAndSortArtworks(all, { sort: "number", section: "wars-and-conflicts" }).map((work) => work.catalogueNumber)).toEqual([
@@ -227,6 +234,55 @@ describe("filtering and sorting All works", () => {
         .map((work) => work.catalogueNumber),
     ).toEqual(["42", "69"]);
     expect(filterAndSortArtworks(all, { sort: "size" }).at(-1)?.catalogueNumber).toBe("63");
+  });
+
+  it("tells apart two exhibitions' sections of the same slug and title, and still honours a bare slug from an older address", async () => {
+    const neasom = await db.exhibition.findFirstOrThrow({ where: { slug: "norman-neasom-exhibition" } });
+    const summer = await db.exhibition.create({
+      data: { slug: "summer-show", title: "Summer Show", artistId: neasom.artistId },
+    });
+    try {
+      const own = await db.section.create({ data: { slug: "landscapes", title: "Landscapes", position: 30, exhibitionId: neasom.id } });
+      const other = await db.section.create({ data: { slug: "landscapes", title: "Landscapes", position: 1, exhibitionId: summer.id } });
+      await db.artwork.createMany({
+        data: [
+          { slug: "land-1", catalogueNumber: "L1", title: "Neasom Landscape", sectionId: own.id, position: 1, category: "painting" },
+          { slug: "land-2", catalogueNumber: "L2", title: "Summer Landscape", sectionId: other.id, position: 1, category: "painting" },
+        ],
+      });
+      const index = indexArtworks(await readPublishedArtworks());
+      const landscapes = index.sections.filter((section) => section.slug === "landscapes").sort((a, b) => a.key.localeCompare(b.key));
+      expect(landscapes).toEqual([
+        { key: "norman-neasom-exhibition/landscapes", slug: "landscapes", title: "Landscapes (Norman Neasom Exhibition)" },
+        { key: "summer-show/landscapes", slug: "landscapes", title: "Landscapes (Summer Show)" },
+      ]);
+      // A title no other section shares is shown alone.
+      expect(index.sections.find((section) => section.slug === "wars-and-conflicts")?.title).toBe("Wars and Conflicts");
+      const slugsOf = (section: string) => findIndexedArtworks(index, { sort: "number", section }).map((work) => work.slug);
+      expect(slugsOf("summer-show/landscapes")).toEqual(["land-2"]);
+      expect(slugsOf("norman-neasom-exhibition/landscapes")).toEqual(["land-1"]);
+      expect(slugsOf("landscapes")).toEqual(["land-1", "land-2"]);
+      expect(slugsOf("no-such-show/landscapes")).toEqual([]);
+      // The form shows the section an address names: a bare slug picks it only when one section has that slug.
+      expect(chosenSection(index.sections, "wars-and-conflicts")).toBe("norman-neasom-exhibition/wars-and-conflicts");
+      expect(chosenSection(index.sections, "summer-show/landscapes")).toBe("summer-show/landscapes");
+      expect(chosenSection(index.sections, "landscapes")).toBeUndefined();
+    } finally {
+      await db.artwork.deleteMany({ where: { slug: { in: ["land-1", "land-2"] } } });
+      await db.section.deleteMany({ where: { slug: "landscapes" } });
+      await db.exhibition.delete({ where: { id: summer.id } });
+    }
+  });
+});
+
+describe("All works' address", () => {
+  it("takes a section as exhibition and section slug, or a bare slug, and drops anything else", () => {
+    const sectionOf = (section: string | string[]) => parseArtworkFilters({ section }).section;
+    expect(sectionOf("summer-show/landscapes")).toBe("summer-show/landscapes");
+    expect(sectionOf("wars-and-conflicts")).toBe("wars-and-conflicts");
+    expect(sectionOf(["summer-show/landscapes", "other"])).toBe("summer-show/landscapes");
+    for (const nonsense of ["a/b/c", "../etc", "/landscapes", "summer-show/", "Summer Show", "<script>"])
+      expect(sectionOf(nonsense)).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { Paragraphs } from "@/components/paragraphs";
 import { availabilityLabel, mediumLine } from "@/lib/catalogue/describe";
 import { formatBothUnits } from "@/lib/catalogue/sizes";
-import { listPublicAddresses } from "@/lib/data/catalogue";
+import { listPublicAddresses, sectionFilterKey } from "@/lib/data/catalogue";
 import { getSection } from "@/lib/catalogue-cache/cached-catalogue";
 import { NewWorkAlertForm } from "@/components/new-work-alert-form";
 
@@ -93,7 +93,9 @@ export default async function SectionPage({ params }: Props) {
         <p className="mt-4 font-sans" data-testid="section-more">
           The first {section.artworks.length.toLocaleString("en-GB")} of {section.workCount.toLocaleString("en-GB")} works, in catalogue
           order.{" "}
-          <Link href={`/works?section=${encodeURIComponent(section.slug)}`}>
+          <Link
+            href={`/works?section=${encodeURIComponent(sectionFilterKey({ exhibitionSlug: section.exhibition.slug, slug: section.slug }))}`}
+          >
             See all {section.workCount.toLocaleString("en-GB")} in All works
           </Link>
           , to filter and sort them.
