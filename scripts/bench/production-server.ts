@@ -4,7 +4,7 @@
  * server in a process of its own: the setting the benchmarks measure.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { get } from "node:http";
 import { connect } from "node:net";
@@ -125,6 +125,20 @@ async function waitFor(check: () => Promise<boolean>, what: string): Promise<voi
 export async function startProductionServer(name: string, port: number, options: ProductionServerOptions = {}): Promise<BenchServer> {
   const root = path.resolve("tmp", name);
   const databasePath = path.join(root, "gallery.db");
+  // The build's pre-rendered pages and cached reads name the rows of the database it was made with.
+  // Reused with another benchmark's database (bench:stack-enquiries on the soak's build), the enquiries ran
+  // at 131/s falling to 51/s over four rounds, against 415-474/s on its own build with --no-build: so a
+  // build says which database it was made with, and --no-build checks.
+  const builtFor = path.resolve(".next/bench-database");
+  const buildStamp = () => `${databasePath} ${readFileSync(path.resolve(".next/BUILD_ID"), "utf8").trim()}`;
+  if (options.reuseBuild) {
+    const stamp = existsSync(builtFor) && existsSync(".next/BUILD_ID") ? readFileSync(builtFor, "utf8") : null;
+    if (stamp !== buildStamp() || !existsSync(databasePath)) {
+      throw new Error(
+        `--no-build: the build in .next was not made with ${databasePath} (it says: ${stamp ?? "nothing"}); run once without --no-build`,
+      );
+    }
+  }
   if (options.reuseBuild && existsSync(databasePath)) {
     // The build's cached catalogue names this database's rows: keep it, and clear what a run adds.
     const database = new Database(databasePath);
@@ -186,6 +200,7 @@ export async function startProductionServer(name: string, port: number, options:
       throw new Error(`The production build failed:\n${output.stdout?.toString().slice(-3000)}${output.stderr?.toString().slice(-3000)}`);
     }
     buildSeconds = (performance.now() - started) / 1000;
+    writeFileSync(builtFor, buildStamp());
     console.log(`done in ${buildSeconds.toFixed(0)} s`);
   }
   const profileFlags = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
