@@ -396,11 +396,18 @@ export type ArtworkFilters = {
   sort: "number" | "title" | "size";
 };
 
+/** Every published work, each exhibition's together (the current one first), in section and catalogue order. */
 export async function readPublishedArtworks(): Promise<ArtworkSummary[]> {
   const rows = await db.artwork.findMany({
     where: publishedWork,
     select: summarySelect,
-    orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
+    orderBy: [
+      { section: { exhibition: { isCurrent: "desc" } } },
+      { section: { exhibition: { title: "asc" } } },
+      { section: { exhibitionId: "asc" } },
+      { section: { position: "asc" } },
+      { position: "asc" },
+    ],
   });
   return rows.map(toSummary);
 }
@@ -448,7 +455,7 @@ export type SectionChoice = { key: string; slug: string; title: string };
 /** The published works in each order All works offers, whole and by section, computed once per catalogue change, not per visit. */
 export type ArtworkIndex = {
   sorted: Record<ArtworkFilters["sort"], ArtworkSummary[]>;
-  /** The sections and categories that have published works, for the filters. */
+  /** The sections and categories that have published works, for the filters; sections in the order the works come (each exhibition's together). */
   sections: SectionChoice[];
   categories: Category[];
   /** Each section's works in each order (by its filter key), so a section's page of All works reads only that section. */

@@ -251,11 +251,14 @@ describe("filtering and sorting All works", () => {
         ],
       });
       const index = indexArtworks(await readPublishedArtworks());
-      const landscapes = index.sections.filter((section) => section.slug === "landscapes").sort((a, b) => a.key.localeCompare(b.key));
+      const landscapes = index.sections.filter((section) => section.slug === "landscapes");
+      // Each exhibition's sections together, the current one's first, though the Summer Show's section comes first by position.
       expect(landscapes).toEqual([
         { key: "norman-neasom-exhibition/landscapes", slug: "landscapes", title: "Landscapes (Norman Neasom Exhibition)" },
         { key: "summer-show/landscapes", slug: "landscapes", title: "Landscapes (Summer Show)" },
       ]);
+      expect(index.sections.at(-1)?.key).toBe("summer-show/landscapes");
+      expect(index.sections.findIndex((section) => section.key === "norman-neasom-exhibition/landscapes")).toBe(index.sections.length - 2);
       // A title no other section shares is shown alone.
       expect(index.sections.find((section) => section.slug === "wars-and-conflicts")?.title).toBe("Wars and Conflicts");
       const slugsOf = (section: string) => findIndexedArtworks(index, { sort: "number", section }).map((work) => work.slug);

@@ -5,7 +5,7 @@ import { roleAllows } from "@/lib/staff/roles";
 import { requireStaff } from "@/lib/auth/staff-session";
 import { IMPORT_UPLOAD_PROBLEMS, importReportMessage } from "@/lib/catalogue/import/report-message";
 import { previewStagedImport } from "@/lib/data/catalogue-import";
-import { listCatalogueForStaff } from "@/lib/data/staff/catalogue-editing";
+import { listExhibitionsForStaff } from "@/lib/data/staff/catalogue-editing";
 import { applyImportSchema } from "@/lib/validations/catalogue-import";
 
 export const metadata: Metadata = { title: "Import a spreadsheet", robots: { index: false } };
@@ -32,7 +32,7 @@ export default async function ImportPage({ searchParams }: Props) {
     : params.upload !== undefined
       ? IMPORT_UPLOAD_PROBLEMS["not-kept"]!
       : (IMPORT_UPLOAD_PROBLEMS[text(params.problem)] ?? "");
-  const exhibitions = await listCatalogueForStaff(staff);
+  const exhibitions = await listExhibitionsForStaff(staff);
   return (
     <>
       <h1 className="text-3xl font-semibold">Import a spreadsheet</h1>
@@ -43,7 +43,7 @@ export default async function ImportPage({ searchParams }: Props) {
       <div className="max-w-3xl">
         <ImportPanel message={message} preview={preview ? { uploadId: preview.staged.id, report: preview.report } : null}>
           <ImportUploadForm
-            exhibitions={exhibitions.map((exhibition) => ({ slug: exhibition.slug, title: exhibition.title }))}
+            exhibitions={exhibitions}
             target={preview?.staged.target ?? text(params.target)}
             newExhibitionTitle={preview?.staged.newExhibitionTitle ?? text(params.title)}
             sheet={preview?.staged.sheet ?? ""}

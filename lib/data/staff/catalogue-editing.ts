@@ -39,6 +39,12 @@ export type StaffCatalogue = Array<{
   }>;
 }>;
 
+/** The exhibitions alone, in the order the catalogue page lists them: for choosing one (the import), without reading every work. */
+export async function listExhibitionsForStaff(staff: StaffMember): Promise<Array<{ slug: string; title: string }>> {
+  requireRole(staff);
+  return db.exhibition.findMany({ orderBy: { createdAt: "asc" }, select: { slug: true, title: true } });
+}
+
 export async function listCatalogueForStaff(staff: StaffMember): Promise<StaffCatalogue> {
   requireRole(staff);
   const exhibitions = await db.exhibition.findMany({
