@@ -433,11 +433,11 @@ export function sectionFilterKey(section: { exhibitionSlug: string; slug: string
   return `${section.exhibitionSlug}/${section.slug}`;
 }
 
+const sectionKeyOf = (work: ArtworkSummary) => sectionFilterKey({ exhibitionSlug: work.exhibition.slug, slug: work.section.slug });
+
 /** An address from before sections were named with their exhibition (a bare slug) still filters, by that slug in every exhibition. */
 function inSection(work: ArtworkSummary, section: string): boolean {
-  return section.includes("/")
-    ? sectionFilterKey({ exhibitionSlug: work.exhibition.slug, slug: work.section.slug }) === section
-    : work.section.slug === section;
+  return section.includes("/") ? sectionKeyOf(work) === section : work.section.slug === section;
 }
 
 function filterArtworks(works: ArtworkSummary[], filters: ArtworkFilters): ArtworkSummary[] {
@@ -466,9 +466,7 @@ export function indexArtworks(all: ArtworkSummary[]): ArtworkIndex {
   const sorted = Object.fromEntries(
     Object.entries(COMPARATORS).map(([sort, compare]) => [sort, [...all].sort(compare)]),
   ) as ArtworkIndex["sorted"];
-  const bySectionKey = new Map(
-    all.map((work) => [sectionFilterKey({ exhibitionSlug: work.exhibition.slug, slug: work.section.slug }), work]),
-  );
+  const bySectionKey = new Map(all.map((work) => [sectionKeyOf(work), work]));
   const titleCounts = new Map<string, number>();
   for (const work of bySectionKey.values()) titleCounts.set(work.section.title, (titleCounts.get(work.section.title) ?? 0) + 1);
   const sections = [...bySectionKey.entries()].map(([key, { section, exhibition }]) => ({

@@ -69,7 +69,7 @@ export type OutboxLane = "personal" | "bulk";
  * system clock was set back: judged by its end time alone, a claim whose holder died would wait as
  * long as the clock went back (an hour's step, an hour) before anyone sent the email.
  */
-export const LONGEST_CLAIM_MS = 10 * 60_000;
+const LONGEST_CLAIM_MS = 10 * 60_000;
 
 function dueWhere(now: Date, ids?: string[], lane?: OutboxLane): Prisma.OutboxEmailWhereInput {
   return {

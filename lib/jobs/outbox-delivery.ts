@@ -144,7 +144,7 @@ async function deliverClaimedEmails(options: DeliverOptions): Promise<DeliveryRe
     // renewing it anyway doubled the worker's writes, each a turn at the database's one write lock, which
     // the collectors' enquiries wait for too.
     // A claim that ends further ahead than its lease was made before the clock was set back, and other
-    // sweepers may take it (LONGEST_CLAIM_MS): renewed too, so it is sent only if still ours.
+    // sweepers may take it (lib/data/outbox.ts, LONGEST_CLAIM_MS): renewed too, so it is sent only if still ours.
     const sendingAt = clock().getTime();
     const leaseLeft = (email.claimedUntil?.getTime() ?? 0) - sendingAt;
     const fresh = leaseLeft >= leaseMs - freshForMs && leaseLeft <= leaseMs;

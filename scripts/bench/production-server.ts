@@ -130,16 +130,15 @@ export async function startProductionServer(name: string, port: number, options:
   // at 131/s falling to 51/s over four rounds, against 415-474/s on its own build with --no-build: so a
   // build says which database it was made with, and --no-build checks.
   const builtFor = path.resolve(".next/bench-database");
-  const buildStamp = () => `${databasePath} ${readFileSync(path.resolve(".next/BUILD_ID"), "utf8").trim()}`;
+  const buildId = path.resolve(".next/BUILD_ID");
+  const buildStamp = () => `${databasePath} ${readFileSync(buildId, "utf8").trim()}`;
   if (options.reuseBuild) {
-    const stamp = existsSync(builtFor) && existsSync(".next/BUILD_ID") ? readFileSync(builtFor, "utf8") : null;
-    if (stamp !== buildStamp() || !existsSync(databasePath)) {
+    const stamp = existsSync(builtFor) && existsSync(buildId) ? readFileSync(builtFor, "utf8") : null;
+    if (stamp === null || stamp !== buildStamp() || !existsSync(databasePath)) {
       throw new Error(
         `--no-build: the build in .next was not made with ${databasePath} (it says: ${stamp ?? "nothing"}); run once without --no-build`,
       );
     }
-  }
-  if (options.reuseBuild && existsSync(databasePath)) {
     // The build's cached catalogue names this database's rows: keep it, and clear what a run adds.
     const database = new Database(databasePath);
     database.exec(`DELETE FROM "OutboxEmail"; DELETE FROM "Enquiry"; DELETE FROM "RateLimiterFlexible";`);

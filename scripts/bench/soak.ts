@@ -716,10 +716,7 @@ try {
       0.5,
     );
   const spread = (numbers: number[]) => `${Math.min(...numbers).toFixed(0)}–${Math.max(...numbers).toFixed(0)}`;
-  const p99Of = (list: SoakSample[], key: "pageP99" | "enquiryP99") => {
-    const values = list.map((sample) => sample[key]).sort((a, b) => a - b);
-    return percentile(values, 0.5);
-  };
+  const p99Of = (list: SoakSample[], key: "pageP99" | "enquiryP99") => medianOf(list.map((sample) => sample[key]));
   say(`\nSoak of ${MINUTES} min (${samples.length} samples of ${SAMPLE_SECONDS} s):`);
   say(
     `  traffic: ${spread(samples.map((sample) => sample.pagesPerSecond))} pages/s, ${spread(samples.map((sample) => sample.enquiriesPerSecond))} enquiries/s per window; ${references.length} enquiries stored, import ${importRun.seconds === null ? "not finished" : `${importRun.seconds.toFixed(0)} s`}`,

@@ -41,7 +41,7 @@ export const RETRY_AFTER_SECONDS = 5;
 export function createPageTurn({ handle, pagesAtOnce = 8, waitLimitMs = 10_000, waitingLimit = 200, now = () => performance.now() }) {
   let underway = 0;
   let answeredBusy = 0;
-  /** Pages waiting their turn, oldest first: [request, response, when it began waiting, the async context it arrived in]. */
+  /** Pages waiting their turn, oldest first, each with when it began waiting and the async context it arrived in. */
   const waiting = [];
 
   function begin(request, response) {
@@ -54,7 +54,7 @@ export function createPageTurn({ handle, pagesAtOnce = 8, waitLimitMs = 10_000, 
   }
 
   /** Whether a waiting page is still to be made: not once its visitor has gone, nor (answered busy now) once it has waited past the limit. */
-  function stillToMake([request, response, since], at) {
+  function stillToMake({ request, response, since }, at) {
     if (request.socket.destroyed) return false;
     if (at - since <= waitLimitMs) return true;
     answerBusy(response);
@@ -65,8 +65,7 @@ export function createPageTurn({ handle, pagesAtOnce = 8, waitLimitMs = 10_000, 
   function takeNext() {
     while (waiting.length > 0 && underway < pagesAtOnce) {
       const entry = waiting.shift();
-      const [request, response, , ownContext] = entry;
-      if (stillToMake(entry, now())) ownContext.runInAsyncScope(begin, null, request, response);
+      if (stillToMake(entry, now())) entry.context.runInAsyncScope(begin, null, entry.request, entry.response);
     }
   }
 
@@ -98,7 +97,7 @@ export function createPageTurn({ handle, pagesAtOnce = 8, waitLimitMs = 10_000, 
       if (underway < pagesAtOnce) return begin(request, response);
       if (waiting.length >= waitingLimit) sweep();
       if (waiting.length >= waitingLimit) return answerBusy(response);
-      waiting.push([request, response, now(), new AsyncResource("gallery.page-turn")]);
+      waiting.push({ request, response, since: now(), context: new AsyncResource("gallery.page-turn") });
     },
     /** To be called every half second or so: without it, eight slow pages would keep everyone behind them past the limit. */
     sweep,
