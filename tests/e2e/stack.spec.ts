@@ -156,8 +156,12 @@ test("both web processes take enquiries at once while the worker sends: none los
   );
   expect(stored).toEqual([{ status: "sent", count: total }]);
   // The other e2e server shares this database and sweeps it too, so the worker's own health is checked
-  // here: it started, and no process of the stack has died and been restarted since.
-  expect(stackLog.some((line) => line.startsWith("[worker]") && line.includes('"msg":"Outbox worker started"'))).toBe(true);
+  // here: it started, and no process of the stack has died and been restarted since. It may say so after
+  // the other server has sent these emails (a CI run had all forty sent 2.7 s in, before the worker,
+  // starting through tsx's loader on a busy machine, had logged its start).
+  await expect
+    .poll(() => stackLog.some((line) => line.startsWith("[worker]") && line.includes('"msg":"Outbox worker started"')), { timeout: 30_000 })
+    .toBe(true);
   expect(stack.processes.map((managed) => `${managed.name}: ${managed.restarts}`)).toEqual(
     stack.processes.map((managed) => `${managed.name}: 0`),
   );
